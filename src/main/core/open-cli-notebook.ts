@@ -1,0 +1,19 @@
+import Conf from 'conf'
+import { join } from 'node:path'
+import { bundledSourcePaths, findAppRoot } from './app-paths'
+import { CONF_OPTIONS, openConfSettings } from './conf-settings'
+import { Notebook } from './notebook'
+
+/**
+ * Opens a notebook for browser mode and the CLI: settings through `conf`, with the desktop app's
+ * schema, kept inside the workspace (`.pilcrow/settings.json`) so a workspace carries its own.
+ */
+export async function openNotebookInNode(workspaceDir: string): Promise<Notebook> {
+  const appRoot = findAppRoot()
+  const settingsDir = join(workspaceDir, '.pilcrow')
+  const settings = openConfSettings(
+    () => new Conf({ ...CONF_OPTIONS, cwd: settingsDir, configName: 'settings', projectName: 'pilcrow' }),
+    join(settingsDir, 'settings.json')
+  )
+  return Notebook.open({ workspaceDir, bundledSources: bundledSourcePaths(appRoot), settings })
+}

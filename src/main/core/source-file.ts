@@ -1,0 +1,62 @@
+import { z } from 'zod'
+import type { Source } from '../../shared/model'
+
+/** Version of `sources/<id>.json`; documented in docs/workspace-format.md. */
+export const SOURCE_FORMAT_VERSION = 1
+
+const run = z.object({
+  text: z.string(),
+  marks: z.array(z.enum(['bold', 'italic', 'code'])).optional(),
+  href: z.string().optional()
+})
+
+const block = z.object({
+  id: z.string().min(1),
+  kind: z.enum(['heading', 'paragraph', 'quote', 'pullquote', 'listItem', 'authorNote', 'standfirst']),
+  level: z.number().int().min(0).max(16).optional(),
+  paragraph: z.number().int().positive().nullable(),
+  text: z.string(),
+  runs: z.array(run)
+})
+
+const sourceFile = z.object({
+  format: z.literal('pilcrow-source'),
+  formatVersion: z.number().int(),
+  id: z.string().min(1),
+  meta: z.object({
+    title: z.string(),
+    authors: z.array(z.string()),
+    date: z.string().optional(),
+    publisher: z.string().optional(),
+    container: z.string().optional(),
+    url: z.string().optional(),
+    citationKey: z.string().optional(),
+    originalFile: z.string().optional()
+  }),
+  blocks: z.array(block)
+})
+
+export function serializeSource(source: Source): string {
+  return JSON.stringify({ format: 'pilcrow-source', formatVersion: SOURCE_FORMAT_VERSION, ...source }) + '\n'
+}
+
+/** Parses a stored source, or throws an Error whose message says what is wrong with it. */
+export function parseSourceFile(raw: string): Source {
+  let data: unknown
+  try {
+    data = JSON.parse(raw)
+  } catch {
+    throw new Error('it is not valid JSON (the file may be truncated)')
+  }
+  const version = (data as { formatVersion?: unknown } | null)?.formatVersion
+  if (typeof version === 'number' && version > SOURCE_FORMAT_VERSION) {
+    throw new Error(`it was written by a newer Pilcrow (format ${version}); update Pilcrow to read it`)
+  }
+  const parsed = sourceFile.safeParse(data)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    throw new Error(`it is not a Pilcrow source (${issue?.path.join('.') || 'file'}: ${issue?.message})`)
+  }
+  const { id, meta, blocks } = parsed.data
+  return { id, meta, blocks } as Source
+}

@@ -1,0 +1,49 @@
+import { app, BrowserWindow, ipcMain, session } from 'electron'
+import Store from 'electron-store'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { CONTENT_SECURITY_POLICY } from '../../shared/csp'
+import { bundledSourcePaths } from '../core/app-paths'
+import { CONF_OPTIONS, openConfSettings } from '../core/conf-settings'
+import { Notebook } from '../core/notebook'
+import { bindNotebookIpc } from './ipc'
+import { createMainWindow } from './window'
+
+/** The desktop shell: settings, the notebook, IPC and the window, started in dependency order. */
+async function start(): Promise<void> {
+  await app.whenReady()
+  const appRoot = app.getAppPath()
+  const rendererIndex = join(appRoot, 'out', 'renderer', 'index.html')
+  const rendererUrl = pathToFileURL(rendererIndex).href
+
+  const settings = openConfSettings(() => new Store({ ...CONF_OPTIONS, name: 'config' }), join(app.getPath('userData'), 'config.json'))
+  const notebook = await Notebook.open({
+    workspaceDir: join(app.getPath('userData'), 'workspace'),
+    bundledSources: bundledSourcePaths(appRoot),
+    settings
+  })
+
+  // Refuse every permission (camera, notifications, geolocation…): a notebook needs none.
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
+  session.defaultSession.setPermissionCheckHandler(() => false)
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } })
+  })
+
+  let win: BrowserWindow | null = null
+  bindNotebookIpc(ipcMain, notebook, (event) => event.sender === win?.webContents && event.senderFrame?.url === rendererUrl)
+
+  win = createMainWindow({ preloadPath: join(appRoot, 'out', 'preload', 'index.cjs'), rendererIndex, bounds: settings.get().window })
+  const saveBounds = (): void => {
+    if (!win || win.isDestroyed()) return
+    const { x, y, width, height } = win.getNormalBounds()
+    settings.update({ window: { x, y, width, height, maximized: win.isMaximized() } })
+  }
+  win.on('close', saveBounds)
+  app.on('window-all-closed', () => app.quit())
+}
+
+start().catch((error: unknown) => {
+  console.error('Pilcrow could not start:', error)
+  app.exit(1)
+})

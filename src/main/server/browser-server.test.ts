@@ -1,0 +1,128 @@
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs'
+import { request as httpRequest } from 'node:http'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { DEFAULT_SETTINGS } from '../../shared/settings'
+import { bundledSourcePaths, findAppRoot } from '../core/app-paths'
+import { Notebook } from '../core/notebook'
+import { MemorySettingsStore } from '../core/settings-store'
+import { useTempDirs } from '../core/test-support'
+import { startBrowserServer, type BrowserServer } from './browser-server'
+
+const tempDir = useTempDirs()
+let server: BrowserServer
+let rendererDir: string
+
+interface Reply {
+  status: number
+  headers: Record<string, string | string[] | undefined>
+  body: string
+}
+
+/** A raw request, so tests can send any Host header (fetch would refuse to). */
+function send(path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: '127.0.0.1', port: server.port, path, method: options.method ?? 'GET', headers: options.headers, setHost: false }, (res) => {
+      let body = ''
+      res.on('data', (chunk: Buffer) => (body += chunk.toString()))
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }))
+    })
+    req.on('error', reject)
+    req.end(options.body)
+  })
+}
+
+const host = () => ({ Host: `127.0.0.1:${server.port}` })
+const apiCall = (method: string, args: unknown[], extra: Record<string, string> = {}) =>
+  send(`/api/${method}`, {
+    method: 'POST',
+    headers: { ...host(), 'Content-Type': 'application/json', 'X-Pilcrow-Token': server.token, ...extra },
+    body: JSON.stringify({ args })
+  })
+
+beforeEach(async () => {
+  const root = tempDir()
+  rendererDir = join(root, 'renderer')
+  mkdirSync(join(rendererDir, 'assets'), { recursive: true })
+  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Pilcrow</title>')
+  writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)')
+  writeFileSync(join(root, 'secret.txt'), 'secret')
+  symlinkSync(join(root, 'secret.txt'), join(rendererDir, 'assets', 'link.txt'))
+  const notebook = await Notebook.open({
+    workspaceDir: join(root, 'ws'),
+    bundledSources: bundledSourcePaths(findAppRoot()),
+    settings: new MemorySettingsStore(DEFAULT_SETTINGS)
+  })
+  server = await startBrowserServer({ api: notebook, rendererDir })
+})
+
+afterEach(() => server.close())
+
+describe('browser-mode server', () => {
+  it('listens on 127.0.0.1 only and prints a URL carrying the token', () => {
+    expect(server.url).toBe(`http://127.0.0.1:${server.port}/?token=${server.token}`)
+    expect(server.token.length).toBeGreaterThanOrEqual(32)
+  })
+
+  it('serves the page with the token and sets a same-site cookie for its assets', async () => {
+    const page = await send(`/?token=${server.token}`, { headers: host() })
+    expect(page.status).toBe(200)
+    expect(page.body).toContain('<title>Pilcrow</title>')
+    expect(String(page.headers['set-cookie'])).toMatch(/HttpOnly; SameSite=Strict/)
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'")
+    expect(page.headers['access-control-allow-origin']).toBeUndefined()
+    const asset = await send('/assets/app.js', { headers: { ...host(), Cookie: `pilcrow-token=${server.token}` } })
+    expect(asset.status).toBe(200)
+  })
+
+  it('answers 401 without the token or with a wrong one', async () => {
+    expect((await send('/', { headers: host() })).status).toBe(401)
+    expect((await send('/?token=wrong', { headers: host() })).status).toBe(401)
+    expect((await send('/assets/app.js', { headers: host() })).status).toBe(401)
+    expect((await apiCall('listSources', [], { 'X-Pilcrow-Token': '' })).status).toBe(401)
+    expect((await apiCall('listSources', [], { 'X-Pilcrow-Token': 'x'.repeat(32) })).status).toBe(401)
+  })
+
+  it('answers 403 for a foreign or missing Host, and a foreign Origin', async () => {
+    const token = `/?token=${server.token}`
+    expect((await send(token, { headers: { Host: 'evil.test' } })).status).toBe(403)
+    expect((await send(token, { headers: { Host: `127.0.0.1.nip.io:${server.port}` } })).status).toBe(403)
+    expect((await send(token)).status).toBe(403)
+    expect((await apiCall('listSources', [], { Host: 'evil.test' })).status).toBe(403)
+    expect((await apiCall('listSources', [], { Origin: 'http://localhost:9999' })).status).toBe(403)
+  })
+
+  it('rejects a cross-origin style text/plain POST', async () => {
+    const reply = await send('/api/updateSettings', {
+      method: 'POST',
+      headers: { ...host(), 'Content-Type': 'text/plain', 'X-Pilcrow-Token': server.token },
+      body: JSON.stringify({ args: [{ theme: 'dark' }] })
+    })
+    expect(reply.status).toBe(415)
+    expect(JSON.parse((await apiCall('getSettings', [])).body).result.theme).toBe('system')
+  })
+
+  it('runs API calls with the token in a header', async () => {
+    const reply = await apiCall('listSources', [])
+    expect(reply.status).toBe(200)
+    expect(JSON.parse(reply.body).result[0].id).toBe('russia-iran-alignment')
+  })
+
+  it('validates API arguments and method names', async () => {
+    const bad = await apiCall('getSource', [42])
+    expect(bad.status).toBe(400)
+    expect(JSON.parse(bad.body).error.message).toMatch(/^Invalid arguments for getSource \(argument 0\)/)
+    const unknown = await apiCall('constructor', [])
+    expect(unknown.status).toBe(400)
+    expect(JSON.parse(unknown.body).error.message).toBe('Unknown API method: constructor')
+    const missing = await apiCall('getSource', ['nope'])
+    expect(missing.status).toBe(404)
+  })
+
+  it('never serves files outside the build folder', async () => {
+    const auth = { ...host(), Cookie: `pilcrow-token=${server.token}` }
+    for (const path of ['/../secret.txt', '/assets/%2e%2e/%2e%2e/secret.txt', '/assets/..%5c..%5csecret.txt', '/assets/link.txt', '/%00']) {
+      expect([403, 404], path).toContain((await send(path, { headers: auth })).status)
+    }
+  })
+})

@@ -1,0 +1,154 @@
+import { randomBytes } from 'node:crypto'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import type { NotebookApi } from '../../shared/api'
+import { dispatchCall } from '../../shared/api-schema'
+import { CONTENT_SECURITY_POLICY } from '../../shared/csp'
+import { PilcrowError, serializeError, type PilcrowErrorCode } from '../../shared/errors'
+import { isAllowedHost, isAllowedOrigin, readCookie, TOKEN_COOKIE, TOKEN_HEADER, tokensMatch } from './request-guard'
+import { readStaticFile } from './static-files'
+
+/** The largest API request body we accept. */
+const MAX_BODY_BYTES = 8 * 1024 * 1024
+
+export interface BrowserServerOptions {
+  api: NotebookApi
+  /** The built renderer (`out/renderer`). */
+  rendererDir: string
+  /** 0 picks a free port. */
+  port?: number
+  /** Fixed token for tests; a random one per run otherwise. */
+  token?: string
+}
+
+export interface BrowserServer {
+  readonly port: number
+  readonly token: string
+  /** The URL to open: carries the token for the first page load. */
+  readonly url: string
+  close(): Promise<void>
+}
+
+const STATUS_BY_CODE: Record<PilcrowErrorCode, number> = {
+  'invalid-argument': 400,
+  'not-found': 404,
+  'unsupported-format': 422,
+  'io-error': 500,
+  internal: 500
+}
+
+/**
+ * Browser mode: the built renderer and the notebook API over HTTP, on 127.0.0.1 only.
+ * Every request must name our own host; API calls must carry the token in a header.
+ */
+export async function startBrowserServer(options: BrowserServerOptions): Promise<BrowserServer> {
+  const token = options.token ?? randomBytes(24).toString('base64url')
+  let port = 0
+  // requireHostHeader off: a request without Host reaches our own check and gets 403, like a foreign one.
+  const server: Server = createServer({ requireHostHeader: false }, (req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      console.error('pilcrow: request failed:', error)
+      if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', 'Internal error')
+      else res.end()
+    })
+  })
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!isAllowedHost(req, port) || !isAllowedOrigin(req, port)) return send(res, 403, 'text/plain; charset=utf-8', 'Forbidden: foreign host or origin')
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`)
+    if (url.pathname.startsWith('/api/')) return handleApi(req, res, url.pathname.slice('/api/'.length))
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed')
+    const isPage = url.pathname === '/' || url.pathname === '/index.html'
+    const queryToken = isPage ? url.searchParams.get('token') : null
+    if (queryToken !== null && tokensMatch(queryToken, token)) {
+      res.setHeader('Set-Cookie', `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`)
+    } else if (!tokensMatch(readCookie(req, TOKEN_COOKIE), token)) {
+      return send(res, 401, 'text/plain; charset=utf-8', 'Unauthorized: open the address printed by "pilcrow serve"; it carries the token.')
+    }
+    const file = await readStaticFile(options.rendererDir, isPage ? '/index.html' : url.pathname)
+    if (file.status !== 200) return send(res, file.status, 'text/plain; charset=utf-8', file.status === 404 ? 'Not found' : 'Forbidden')
+    res.setHeader('Cache-Control', 'no-store')
+    send(res, 200, file.contentType, req.method === 'HEAD' ? '' : file.body)
+  }
+
+  async function handleApi(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
+    if (!tokensMatch(headerValue(req, TOKEN_HEADER), token)) return sendJson(res, 401, { error: { code: 'invalid-argument', message: 'Missing or wrong token.' } })
+    if (req.method !== 'POST') return sendJson(res, 405, { error: { code: 'invalid-argument', message: 'API calls use POST.' } })
+    // A JSON content type cannot be sent cross-origin without a preflight we never answer.
+    if (!(req.headers['content-type'] ?? '').toLowerCase().startsWith('application/json')) {
+      return sendJson(res, 415, { error: { code: 'invalid-argument', message: 'API calls must send application/json.' } })
+    }
+    try {
+      const body = await readBody(req)
+      let payload: unknown
+      try {
+        payload = JSON.parse(body)
+      } catch {
+        throw new PilcrowError('invalid-argument', 'The request body is not valid JSON.')
+      }
+      const args = (payload as { args?: unknown } | null)?.args
+      const result = await dispatchCall(options.api, method, args)
+      sendJson(res, 200, { result: result ?? null })
+    } catch (error) {
+      if (!(error instanceof PilcrowError)) console.error('pilcrow: API call failed:', error)
+      const wire = serializeError(error)
+      sendJson(res, STATUS_BY_CODE[wire.code], { error: wire })
+    }
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve())
+  })
+  port = (server.address() as AddressInfo).port
+  return {
+    port,
+    token,
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve())
+        server.closeAllConnections()
+      })
+  }
+}
+
+function headerValue(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name]
+  return Array.isArray(value) ? value[0] : value
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size > MAX_BODY_BYTES) {
+        reject(new PilcrowError('invalid-argument', `The request is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB.`))
+        req.destroy()
+      } else chunks.push(chunk)
+    })
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    req.on('error', reject)
+  })
+}
+
+function securityHeaders(res: ServerResponse): void {
+  res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY)
+  res.setHeader('X-Content-Type-Options', 'nosniff')
+  res.setHeader('Referrer-Policy', 'no-referrer')
+  res.setHeader('X-Frame-Options', 'DENY')
+  res.setHeader('Cross-Origin-Opener-Policy', 'same-origin')
+  res.setHeader('Cross-Origin-Resource-Policy', 'same-origin')
+}
+
+function send(res: ServerResponse, status: number, contentType: string, body: string | Buffer): void {
+  securityHeaders(res)
+  res.writeHead(status, { 'Content-Type': contentType })
+  res.end(body)
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  send(res, status, 'application/json; charset=utf-8', JSON.stringify(body))
+}

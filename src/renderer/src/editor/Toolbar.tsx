@@ -1,0 +1,106 @@
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
+import { INSERT_ORDERED_LIST_COMMAND, INSERT_UNORDERED_LIST_COMMAND, INSERT_CHECK_LIST_COMMAND } from '@lexical/list'
+import { $createHeadingNode, $createQuoteNode, type HeadingTagType } from '@lexical/rich-text'
+import { $setBlocksType } from '@lexical/selection'
+import { mergeRegister } from '@lexical/utils'
+import {
+  $createParagraphNode,
+  $getSelection,
+  $isRangeSelection,
+  CAN_REDO_COMMAND,
+  CAN_UNDO_COMMAND,
+  COMMAND_PRIORITY_LOW,
+  FORMAT_TEXT_COMMAND,
+  REDO_COMMAND,
+  UNDO_COMMAND,
+  type ElementNode,
+  type TextFormatType
+} from 'lexical'
+import { useEffect, useState, type ReactNode } from 'react'
+
+const MOD = /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl+'
+
+const TEXT_FORMATS: { format: TextFormatType; label: string; glyph: string; keys: string }[] = [
+  { format: 'bold', label: 'Bold', glyph: 'B', keys: `${MOD}B` },
+  { format: 'italic', label: 'Italic', glyph: 'I', keys: `${MOD}I` },
+  { format: 'underline', label: 'Underline', glyph: 'U', keys: `${MOD}U` },
+  { format: 'strikethrough', label: 'Strikethrough', glyph: 'S', keys: '' },
+  { format: 'code', label: 'Inline code', glyph: '</>', keys: '' }
+]
+
+/** The note's formatting toolbar: the same commands as the keyboard shortcuts. */
+export function Toolbar(): ReactNode {
+  const [editor] = useLexicalComposerContext()
+  const [canUndo, setCanUndo] = useState(false)
+  const [canRedo, setCanRedo] = useState(false)
+  const [active, setActive] = useState<Set<TextFormatType>>(new Set())
+
+  useEffect(
+    () =>
+      mergeRegister(
+        editor.registerCommand(CAN_UNDO_COMMAND, (can) => (setCanUndo(can), false), COMMAND_PRIORITY_LOW),
+        editor.registerCommand(CAN_REDO_COMMAND, (can) => (setCanRedo(can), false), COMMAND_PRIORITY_LOW),
+        editor.registerUpdateListener(({ editorState }) =>
+          editorState.read(() => {
+            const selection = $getSelection()
+            if (!$isRangeSelection(selection)) return
+            setActive(new Set(TEXT_FORMATS.map((f) => f.format).filter((f) => selection.hasFormat(f))))
+          })
+        )
+      ),
+    [editor]
+  )
+
+  const setBlock = (make: () => ElementNode): void =>
+    editor.update(() => {
+      const selection = $getSelection()
+      if ($isRangeSelection(selection)) $setBlocksType(selection, make)
+    })
+  const heading = (tag: HeadingTagType) => () => setBlock(() => $createHeadingNode(tag))
+
+  return (
+    <div className="toolbar" role="toolbar" aria-label="Formatting">
+      <button type="button" onClick={() => editor.dispatchCommand(UNDO_COMMAND, undefined)} disabled={!canUndo} aria-label="Undo" title={`Undo (${MOD}Z)`}>
+        ↶
+      </button>
+      <button type="button" onClick={() => editor.dispatchCommand(REDO_COMMAND, undefined)} disabled={!canRedo} aria-label="Redo" title={`Redo (${MOD}Shift+Z)`}>
+        ↷
+      </button>
+      <span className="toolbar-sep" aria-hidden="true" />
+      {TEXT_FORMATS.map(({ format, label, glyph, keys }) => (
+        <button
+          key={format}
+          type="button"
+          className={`fmt-${format}`}
+          aria-label={label}
+          aria-pressed={active.has(format)}
+          title={keys ? `${label} (${keys})` : label}
+          onClick={() => editor.dispatchCommand(FORMAT_TEXT_COMMAND, format)}
+        >
+          {glyph}
+        </button>
+      ))}
+      <span className="toolbar-sep" aria-hidden="true" />
+      <button type="button" aria-label="Paragraph" title="Paragraph" onClick={() => setBlock($createParagraphNode)}>
+        ¶
+      </button>
+      {(['h1', 'h2', 'h3'] as const).map((tag) => (
+        <button key={tag} type="button" aria-label={`Heading ${tag[1]}`} title={`Heading ${tag[1]} (type ${'#'.repeat(Number(tag[1]))} and a space)`} onClick={heading(tag)}>
+          H{tag[1]}
+        </button>
+      ))}
+      <button type="button" aria-label="Bulleted list" title="Bulleted list (type - and a space)" onClick={() => editor.dispatchCommand(INSERT_UNORDERED_LIST_COMMAND, undefined)}>
+        •≡
+      </button>
+      <button type="button" aria-label="Numbered list" title="Numbered list (type 1. and a space)" onClick={() => editor.dispatchCommand(INSERT_ORDERED_LIST_COMMAND, undefined)}>
+        1≡
+      </button>
+      <button type="button" aria-label="Check list" title="Check list" onClick={() => editor.dispatchCommand(INSERT_CHECK_LIST_COMMAND, undefined)}>
+        ☑
+      </button>
+      <button type="button" aria-label="Block quote" title="Block quote (type > and a space)" onClick={() => setBlock($createQuoteNode)}>
+        ❝
+      </button>
+    </div>
+  )
+}

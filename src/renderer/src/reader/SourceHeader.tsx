@@ -1,0 +1,31 @@
+import type { ReactNode } from 'react'
+import type { SourceMeta } from '../../../shared/model'
+
+const DATE_FORMAT = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
+
+/** "18 January 2021" from "2021-01-18"; anything unparseable is shown as written. */
+export function formatDate(iso: string): string {
+  const time = Date.parse(iso)
+  return Number.isNaN(time) ? iso : DATE_FORMAT.format(new Date(time))
+}
+
+/** Title, author, date and publisher, as the article's own header shows them. */
+export function SourceHeader({ meta }: { meta: SourceMeta }): ReactNode {
+  return (
+    <header className="source-header">
+      {(meta.publisher || meta.container) && (
+        <p className="source-kicker">
+          {meta.publisher}
+          {meta.publisher && meta.container ? ' ' : ''}
+          {meta.container && <cite>{meta.container}</cite>}
+        </p>
+      )}
+      <h1 className="source-title">{meta.title}</h1>
+      <p className="source-byline">
+        {meta.authors.length > 0 && <span className="source-authors">{meta.authors.join(', ')}</span>}
+        {meta.authors.length > 0 && meta.date && <span aria-hidden="true"> · </span>}
+        {meta.date && <time dateTime={meta.date}>{formatDate(meta.date)}</time>}
+      </p>
+    </header>
+  )
+}

@@ -1,0 +1,24 @@
+/** How long a revealed block stays highlighted. */
+const HIGHLIGHT_MS = 1800
+
+/**
+ * Scrolls the block with `blockId` into view and highlights it briefly. Returns false when the
+ * open source has no such block. Notes, search and deep links all reveal through here.
+ */
+export function revealBlock(blockId: string): boolean {
+  const el = document.querySelector<HTMLElement>(`[data-block-id="${CSS.escape(blockId)}"]`)
+  if (!el) return false
+  const reduceMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches
+  el.scrollIntoView({ block: 'center', behavior: reduceMotion ? 'auto' : 'smooth' })
+  el.classList.remove('is-revealed')
+  void el.offsetWidth // restart the highlight animation when the same block is revealed twice
+  el.classList.add('is-revealed')
+  window.setTimeout(() => el.classList.remove('is-revealed'), HIGHLIGHT_MS)
+  return true
+}
+
+/** `#block=<id>` in the address reveals that block (deep links, and the reader's own anchors). */
+export function blockIdFromHash(hash: string): string | null {
+  const match = /^#block=([a-z0-9-]+)$/.exec(hash)
+  return match ? match[1]! : null
+}

@@ -1,0 +1,39 @@
+import { z } from 'zod'
+import type { NotebookApi, NotebookMethod } from './api'
+import { PilcrowError } from './errors'
+import { settingsPatchSchema } from './settings'
+
+const id = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lower-case letters, digits and dashes')
+
+/** The argument list each method accepts; incoming calls are checked against it. */
+export const apiArgumentSchemas: { [M in NotebookMethod]: z.ZodType<Parameters<NotebookApi[M]>> } = {
+  getWorkspaceInfo: z.tuple([]),
+  listSources: z.tuple([]),
+  getSource: z.tuple([id]),
+  getSettings: z.tuple([]),
+  updateSettings: z.tuple([settingsPatchSchema])
+}
+
+export function isNotebookMethod(name: unknown): name is NotebookMethod {
+  return typeof name === 'string' && Object.hasOwn(apiArgumentSchemas, name)
+}
+
+/**
+ * Validates an untrusted call (method name and arguments) and dispatches it to the notebook.
+ * Both shells go through here, so neither can forget a check.
+ */
+export async function dispatchCall(api: NotebookApi, method: unknown, args: unknown): Promise<unknown> {
+  if (!isNotebookMethod(method)) throw new PilcrowError('invalid-argument', `Unknown API method: ${String(method).slice(0, 60)}`)
+  const parsed = apiArgumentSchemas[method].safeParse(args)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    const where = issue?.path.length ? ` (argument ${issue.path.join('.')})` : ''
+    throw new PilcrowError('invalid-argument', `Invalid arguments for ${method}${where}: ${issue?.message ?? 'rejected'}`)
+  }
+  const fn = api[method] as (...a: unknown[]) => Promise<unknown>
+  return fn.apply(api, parsed.data as unknown[])
+}

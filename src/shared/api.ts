@@ -1,0 +1,46 @@
+import type { Settings, SettingsPatch } from './settings'
+import type { Source, SourceSummary, WorkspaceInfo } from './model'
+
+/**
+ * The one contract between the renderer and the notebook. The core implements it; the Electron
+ * preload and the browser-mode HTTP client are generated from `NOTEBOOK_API_METHODS`; every
+ * incoming argument is validated against `api-schema.ts`. Every method returns a Promise.
+ */
+export interface NotebookApi {
+  /** Facts about the open workspace. */
+  getWorkspaceInfo(): Promise<WorkspaceInfo>
+  /** All sources, in the order they were added. */
+  listSources(): Promise<SourceSummary[]>
+  /** One source with all its blocks; fails with `not-found` for an unknown id. */
+  getSource(sourceId: string): Promise<Source>
+  /** The current settings (defaults where nothing is stored). */
+  getSettings(): Promise<Settings>
+  /** Changes some settings and returns all of them. */
+  updateSettings(patch: SettingsPatch): Promise<Settings>
+}
+
+export type NotebookMethod = keyof NotebookApi
+
+/** The method names, in one place; the transports are generated from this list. */
+export const NOTEBOOK_API_METHODS = [
+  'getWorkspaceInfo',
+  'listSources',
+  'getSource',
+  'getSettings',
+  'updateSettings'
+] as const satisfies readonly NotebookMethod[]
+
+// Compile-time proof that the list names every method of the contract.
+type Unlisted = Exclude<NotebookMethod, (typeof NOTEBOOK_API_METHODS)[number]>
+const everyMethodListed: Unlisted extends never ? true : never = true
+void everyMethodListed
+
+/** Builds a `NotebookApi` whose methods all go through one `call` (IPC or HTTP). */
+export function createApiProxy(call: (method: NotebookMethod, args: unknown[]) => Promise<unknown>): NotebookApi {
+  const api: Record<string, (...args: unknown[]) => Promise<unknown>> = {}
+  for (const method of NOTEBOOK_API_METHODS) api[method] = (...args) => call(method, args)
+  return api as unknown as NotebookApi
+}
+
+/** The IPC channel the Electron shell uses for every call. */
+export const IPC_CHANNEL = 'pilcrow:call'

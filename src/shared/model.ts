@@ -1,0 +1,79 @@
+/** The normalised document model shared by the core, both shells and the renderer. */
+
+/** An inline style carried by a run of text. */
+export type Mark = 'bold' | 'italic' | 'code'
+
+/** A run of text with the same marks (and, optionally, the same link target). */
+export interface InlineRun {
+  text: string
+  marks?: Mark[]
+  /** Link target; only http, https and mailto survive import. */
+  href?: string
+}
+
+/**
+ * What a block is. `pullquote` repeats words of the body for layout and is never numbered;
+ * `authorNote` and `standfirst` belong to the article's front matter, not its body.
+ */
+export type BlockKind =
+  | 'heading'
+  | 'paragraph'
+  | 'quote'
+  | 'pullquote'
+  | 'listItem'
+  | 'authorNote'
+  | 'standfirst'
+
+/** One block of a source: the unit a citation points at. */
+export interface Block {
+  /** Stable id derived from the block's content (see `block-ids.ts`). */
+  id: string
+  kind: BlockKind
+  /** Heading level (1–6) for headings; list nesting depth (0-based) for list items. */
+  level?: number
+  /** The ordinal ¶ number among numbered blocks, or null for unnumbered ones. */
+  paragraph: number | null
+  /** Plain text of the block (the runs' text joined). */
+  text: string
+  runs: InlineRun[]
+}
+
+/** Bibliographic facts about a source, used by the reader header and by citations. */
+export interface SourceMeta {
+  title: string
+  authors: string[]
+  /** Publication date as an ISO 8601 date (YYYY-MM-DD), when known. */
+  date?: string
+  /** Who published it (e.g. "LSE"). */
+  publisher?: string
+  /** The periodical or site it appeared in (e.g. "Research for the World"). */
+  container?: string
+  url?: string
+  /** Key for Pandoc-style citations, e.g. "tazmini2021". */
+  citationKey?: string
+  /** Name of the file it was imported from. */
+  originalFile?: string
+}
+
+/** A normalised source: metadata plus blocks in reading order. */
+export interface Source {
+  id: string
+  meta: SourceMeta
+  blocks: Block[]
+}
+
+/** What the sources list needs without loading every block. */
+export interface SourceSummary {
+  id: string
+  title: string
+  authors: string[]
+  blockCount: number
+}
+
+/** Facts about the open workspace. */
+export interface WorkspaceInfo {
+  /** Absolute path of the workspace folder. */
+  path: string
+  formatVersion: number
+  sourceCount: number
+}

@@ -1,0 +1,61 @@
+import { z } from 'zod'
+
+/**
+ * The settings schema, used everywhere: electron-store in the desktop app, `conf` in browser mode,
+ * and argument validation of `updateSettings`. Unknown keys are dropped; a bad value falls back to
+ * its default rather than stopping the app.
+ */
+export const settingsSchema = z.object({
+  /** Colour theme; `system` follows the operating system. */
+  theme: z.enum(['system', 'light', 'dark']).catch('system'),
+  /** Editor font size in CSS pixels. */
+  editorFontSize: z.number().int().min(10).max(32).catch(16),
+  /** Pane sizes: the reader's share of the window width, 0.2–0.8. */
+  panes: z.object({ readerFraction: z.number().min(0.2).max(0.8).catch(0.55) }).catch({ readerFraction: 0.55 }),
+  /** The note that was open last, reopened on start. */
+  lastNoteId: z.string().max(200).nullable().catch(null),
+  /** Desktop window bounds, restored on start. */
+  window: z
+    .object({
+      x: z.number().int().optional(),
+      y: z.number().int().optional(),
+      width: z.number().int().min(400).max(20000),
+      height: z.number().int().min(300).max(20000),
+      maximized: z.boolean().optional()
+    })
+    .nullable()
+    .catch(null)
+})
+
+export type Settings = z.infer<typeof settingsSchema>
+
+export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({})
+
+/** A change to the settings: any subset of keys, each validated strictly (no silent fallback). */
+export const settingsPatchSchema = z
+  .object({
+    theme: z.enum(['system', 'light', 'dark']),
+    editorFontSize: z.number().int().min(10).max(32),
+    panes: z.object({ readerFraction: z.number().min(0.2).max(0.8) }).strict(),
+    lastNoteId: z.string().max(200).nullable(),
+    window: z
+      .object({
+        x: z.number().int().optional(),
+        y: z.number().int().optional(),
+        width: z.number().int().min(400).max(20000),
+        height: z.number().int().min(300).max(20000),
+        maximized: z.boolean().optional()
+      })
+      .strict()
+      .nullable()
+  })
+  .partial()
+  .strict()
+
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>
+
+/** Reads any stored value as valid settings: bad or missing keys take their defaults. */
+export function coerceSettings(stored: unknown): Settings {
+  const input = stored && typeof stored === 'object' ? stored : {}
+  return settingsSchema.parse(input)
+}
