@@ -18,7 +18,7 @@ test.describe('the desktop app (Electron)', () => {
     await expect(window.getByRole('region', { name: 'Source' }).getByRole('heading', { level: 1 })).toHaveText(
       'Russia and Iran – a strategic alliance or something more?'
     )
-    await expect(window.getByRole('textbox', { name: 'Note' })).toBeVisible()
+    await expect(window.getByRole('textbox', { name: 'Note', exact: true })).toBeVisible()
     // Sandboxed and isolated: no Node in the page, only the contract's named methods.
     expect(await window.evaluate(() => [typeof (globalThis as { require?: unknown }).require, typeof (globalThis as { process?: unknown }).process])).toEqual([
       'undefined',

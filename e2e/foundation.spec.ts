@@ -29,7 +29,7 @@ test.describe('the reader and the editor in browser mode', () => {
     // the token left the address bar after the first load
     expect(new URL(page.url()).searchParams.get('token')).toBeNull()
 
-    const note = page.getByRole('textbox', { name: 'Note' })
+    const note = page.getByRole('textbox', { name: 'Note', exact: true })
     await note.click()
     await page.keyboard.type('# Alignment, not alliance')
     await page.keyboard.press('Enter')
@@ -41,6 +41,7 @@ test.describe('the reader and the editor in browser mode', () => {
     await expect(note.getByRole('heading', { level: 1 })).toHaveText('Alignment, not alliance')
     await expect(note.locator('strong, .ed-bold').first()).toHaveText('alignment')
     await expect(page.getByText('6 words')).toBeVisible()
+    await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible()
     await page.keyboard.press('Control+z')
     await expect(note).not.toContainText('alignment.')
 

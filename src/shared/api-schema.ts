@@ -2,6 +2,7 @@ import { z } from 'zod'
 import type { NotebookApi, NotebookMethod } from './api'
 import { PilcrowError } from './errors'
 import { settingsPatchSchema } from './settings'
+import { editorStateSchema as editorState } from './editor-state-schema'
 
 const id = z
   .string()
@@ -9,13 +10,22 @@ const id = z
   .max(200)
   .regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lower-case letters, digits and dashes')
 
+const noteId = z.string().max(100).regex(/^n-[a-z0-9-]+$/, 'note ids look like n-…')
+const title = z.string().max(500, 'titles are at most 500 characters')
+
 /** The argument list each method accepts; incoming calls are checked against it. */
 export const apiArgumentSchemas: { [M in NotebookMethod]: z.ZodType<Parameters<NotebookApi[M]>> } = {
   getWorkspaceInfo: z.tuple([]),
   listSources: z.tuple([]),
   getSource: z.tuple([id]),
   getSettings: z.tuple([]),
-  updateSettings: z.tuple([settingsPatchSchema])
+  updateSettings: z.tuple([settingsPatchSchema]),
+  listNotes: z.tuple([]),
+  createNote: z.union([z.tuple([]), z.tuple([title])]) as z.ZodType<[title?: string]>,
+  getNote: z.tuple([noteId]),
+  saveNote: z.tuple([z.strictObject({ id: noteId, title, content: editorState, baseRevision: z.string().max(100) })]),
+  trashNote: z.tuple([noteId]),
+  restoreNote: z.tuple([noteId])
 }
 
 export function isNotebookMethod(name: unknown): name is NotebookMethod {

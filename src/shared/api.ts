@@ -1,5 +1,6 @@
 import type { Settings, SettingsPatch } from './settings'
 import type { Source, SourceSummary, WorkspaceInfo } from './model'
+import type { Note, NoteDraft, NoteList, SaveResult } from './notes'
 
 /**
  * The one contract between the renderer and the notebook. The core implements it; the Electron
@@ -17,6 +18,18 @@ export interface NotebookApi {
   getSettings(): Promise<Settings>
   /** Changes some settings and returns all of them. */
   updateSettings(patch: SettingsPatch): Promise<Settings>
+  /** The notes, the trash and the damaged note files. */
+  listNotes(): Promise<NoteList>
+  /** Creates an empty note (optionally titled) and returns it. */
+  createNote(title?: string): Promise<Note>
+  /** One note with its content, read from disk. */
+  getNote(noteId: string): Promise<Note>
+  /** Saves the editor's version of a note; reports a conflict if the file changed on disk. */
+  saveNote(draft: NoteDraft): Promise<SaveResult>
+  /** Moves a note to the trash (it can be restored). */
+  trashNote(noteId: string): Promise<void>
+  /** Brings a note back from the trash. */
+  restoreNote(noteId: string): Promise<Note>
 }
 
 export type NotebookMethod = keyof NotebookApi
@@ -27,7 +40,13 @@ export const NOTEBOOK_API_METHODS = [
   'listSources',
   'getSource',
   'getSettings',
-  'updateSettings'
+  'updateSettings',
+  'listNotes',
+  'createNote',
+  'getNote',
+  'saveNote',
+  'trashNote',
+  'restoreNote'
 ] as const satisfies readonly NotebookMethod[]
 
 // Compile-time proof that the list names every method of the contract.

@@ -76,4 +76,6 @@ export interface WorkspaceInfo {
   path: string
   formatVersion: number
   sourceCount: number
+  /** Things the user should know about (a settings file set aside, damaged files). */
+  warnings: string[]
 }

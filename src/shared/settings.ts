@@ -11,7 +11,7 @@ export const settingsSchema = z.object({
   /** Editor font size in CSS pixels. */
   editorFontSize: z.number().int().min(10).max(32).catch(16),
   /** Pane sizes: the reader's share of the window width, 0.2–0.8. */
-  panes: z.object({ readerFraction: z.number().min(0.2).max(0.8).catch(0.55) }).catch({ readerFraction: 0.55 }),
+  panes: z.object({ readerFraction: z.number().min(0.2).max(0.8).catch(0.5) }).catch({ readerFraction: 0.5 }),
   /** The note that was open last, reopened on start. */
   lastNoteId: z.string().max(200).nullable().catch(null),
   /** Desktop window bounds, restored on start. */

@@ -1,6 +1,8 @@
 import type { NotebookApi } from '../../shared/api'
 import type { Source, SourceSummary, WorkspaceInfo } from '../../shared/model'
+import type { Note, NoteDraft, NoteList, SaveResult } from '../../shared/notes'
 import type { Settings, SettingsPatch } from '../../shared/settings'
+import { NotesService } from './notes'
 import type { SettingsStore } from './settings-store'
 import { SourcesService } from './sources'
 import { openWorkspace, type Workspace } from './workspace'
@@ -22,6 +24,7 @@ export class Notebook implements NotebookApi {
   private constructor(
     readonly workspace: Workspace,
     readonly sources: SourcesService,
+    readonly notes: NotesService,
     private readonly settings: SettingsStore
   ) {}
 
@@ -33,11 +36,17 @@ export class Notebook implements NotebookApi {
     if (workspace.created) {
       for (const path of options.bundledSources) await sources.importFile(path)
     }
-    return new Notebook(workspace, sources, options.settings)
+    const notes = new NotesService(workspace)
+    await notes.start()
+    return new Notebook(workspace, sources, notes, options.settings)
   }
 
   async getWorkspaceInfo(): Promise<WorkspaceInfo> {
-    return { path: this.workspace.root, formatVersion: this.workspace.formatVersion, sourceCount: this.sources.list().length }
+    const warnings = [
+      ...(this.settings.recovery ? [this.settings.recovery] : []),
+      ...this.sources.damaged.map((d) => `A source file was left untouched because ${d.reason}`)
+    ]
+    return { path: this.workspace.root, formatVersion: this.workspace.formatVersion, sourceCount: this.sources.list().length, warnings }
   }
 
   async listSources(): Promise<SourceSummary[]> {
@@ -54,5 +63,29 @@ export class Notebook implements NotebookApi {
 
   async updateSettings(patch: SettingsPatch): Promise<Settings> {
     return this.settings.update(patch)
+  }
+
+  async listNotes(): Promise<NoteList> {
+    return this.notes.list()
+  }
+
+  async createNote(title?: string): Promise<Note> {
+    return this.notes.create(title)
+  }
+
+  async getNote(noteId: string): Promise<Note> {
+    return this.notes.get(noteId)
+  }
+
+  async saveNote(draft: NoteDraft): Promise<SaveResult> {
+    return this.notes.save(draft)
+  }
+
+  async trashNote(noteId: string): Promise<void> {
+    await this.notes.trash(noteId)
+  }
+
+  async restoreNote(noteId: string): Promise<Note> {
+    return this.notes.restore(noteId)
   }
 }

@@ -1,32 +1,53 @@
 import { useEffect, useState, type ReactNode } from 'react'
 import type { Source } from '../../../shared/model'
-import type { Settings } from '../../../shared/settings'
+import type { Settings, SettingsPatch } from '../../../shared/settings'
 import { api } from '../api/client'
-import { NoteEditor } from '../editor/NoteEditor'
+import { NotePane } from '../notes/NotePane'
+import { NotesSidebar } from '../notes/NotesSidebar'
+import { useNotes } from '../notes/useNotes'
 import { Reader } from '../reader/Reader'
+import { SettingsDialog } from './SettingsDialog'
 import { SplitPane } from './SplitPane'
-import { NEXT_THEME, THEME_LABEL, useTheme } from './useTheme'
+import { NEXT_THEME, THEME_LABEL, useAppearance } from './useTheme'
 
-/** The main window: the source on one side, the note on the other. */
+/** The main window: notes list, the source, and the open note. */
 export function App(): ReactNode {
   const [settings, setSettings] = useState<Settings | null>(null)
   const [source, setSource] = useState<Source | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  useTheme(settings?.theme)
+  const [messages, setMessages] = useState<string[]>([])
+  const [settingsOpen, setSettingsOpen] = useState(false)
+  const notes = useNotes(settings?.lastNoteId, settings !== null)
+  useAppearance(settings)
+
+  const report = (e: unknown): void => setMessages((m) => [...m, (e as Error).message])
 
   useEffect(() => {
-    const fail = (e: unknown): void => setError((e as Error).message)
-    api.getSettings().then(setSettings, fail)
+    api.getSettings().then(setSettings, report)
+    api.getWorkspaceInfo().then((info) => setMessages((m) => [...m, ...info.warnings]), report)
     api
       .listSources()
       .then((list) => (list[0] ? api.getSource(list[0].id) : null))
-      .then(setSource, fail)
+      .then(setSource, report)
   }, [])
 
-  const update = (patch: Partial<Settings>): void => {
-    api.updateSettings(patch).then(setSettings, (e: unknown) => setError((e as Error).message))
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent): void => {
+      if ((event.ctrlKey || event.metaKey) && event.key === ',') {
+        event.preventDefault()
+        setSettingsOpen(true)
+      }
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [])
+
+  // Applied at once (controls stay responsive), then replaced by what the notebook stored.
+  const update = (patch: SettingsPatch): void => {
+    setSettings((current) => (current ? { ...current, ...patch } : current))
+    api.updateSettings(patch).then(setSettings, report)
   }
 
+  const notice = notes.notice
   return (
     <div className="app">
       <header className="app-bar">
@@ -36,30 +57,44 @@ export function App(): ReactNode {
         <span className="app-name">Pilcrow</span>
         <span className="app-bar-title">{source?.meta.title}</span>
         {settings && (
-          <button
-            type="button"
-            className="bar-button"
-            onClick={() => update({ theme: NEXT_THEME[settings.theme] })}
-            aria-label={`${THEME_LABEL[settings.theme]} (change theme)`}
-            title="Change theme"
-          >
+          <button type="button" className="bar-button" onClick={() => update({ theme: NEXT_THEME[settings.theme] })} aria-label={`${THEME_LABEL[settings.theme]} (change theme)`} title="Change theme">
             {settings.theme === 'dark' ? '☾' : settings.theme === 'light' ? '☀' : '◐'}
           </button>
         )}
+        <button type="button" className="bar-button" onClick={() => setSettingsOpen(true)} aria-label="Settings" title="Settings (Ctrl+,)">
+          ⚙︎
+        </button>
       </header>
-      {error && (
-        <div className="banner banner-error" role="alert">
-          {error}
-        </div>
-      )}
-      {settings && (
-        <SplitPane
-          fraction={settings.panes.readerFraction}
-          onCommit={(readerFraction) => update({ panes: { readerFraction } })}
-          left={<Reader source={source} />}
-          right={<NoteEditor />}
-        />
-      )}
+      <div className="banners">
+        {messages.map((text, i) => (
+          <div key={i} className="banner banner-error" role="alert">
+            <span>{text}</span>
+            <button type="button" className="link-button" onClick={() => setMessages((m) => m.filter((_, j) => j !== i))} aria-label="Dismiss">
+              ✕
+            </button>
+          </div>
+        ))}
+        {notice && (
+          <div className={`banner banner-${notice.kind}`} role="alert">
+            <span>{notice.text}</span>
+            <button type="button" className="link-button" onClick={notes.dismissNotice} aria-label="Dismiss">
+              ✕
+            </button>
+          </div>
+        )}
+      </div>
+      <div className="workbench">
+        <NotesSidebar notes={notes} />
+        {settings && (
+          <SplitPane
+            fraction={settings.panes.readerFraction}
+            onCommit={(readerFraction) => update({ panes: { readerFraction } })}
+            left={<Reader source={source} />}
+            right={<NotePane notes={notes} />}
+          />
+        )}
+      </div>
+      {settings && <SettingsDialog open={settingsOpen} settings={settings} onChange={update} onClose={() => setSettingsOpen(false)} />}
     </div>
   )
 }

@@ -1,11 +1,16 @@
 import { useEffect } from 'react'
 import type { Settings } from '../../../shared/settings'
 
-/** Applies the theme setting to the document; `system` follows the OS through CSS. */
-export function useTheme(theme: Settings['theme'] | undefined): void {
+/** Applies the theme (`system` follows the OS through CSS) and the editor font size. */
+export function useAppearance(settings: Settings | null): void {
+  const theme = settings?.theme
+  const fontSize = settings?.editorFontSize
   useEffect(() => {
     if (theme) document.documentElement.dataset['theme'] = theme
   }, [theme])
+  useEffect(() => {
+    if (fontSize) document.documentElement.style.setProperty('--editor-font-size', `${fontSize}px`)
+  }, [fontSize])
 }
 
 export const NEXT_THEME: Record<Settings['theme'], Settings['theme']> = { system: 'light', light: 'dark', dark: 'system' }

@@ -1,5 +1,6 @@
 import { LexicalComposer } from '@lexical/react/LexicalComposer'
 import { CheckListPlugin } from '@lexical/react/LexicalCheckListPlugin'
+import { ClickableLinkPlugin } from '@lexical/react/LexicalClickableLinkPlugin'
 import { ContentEditable } from '@lexical/react/LexicalContentEditable'
 import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary'
 import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin'
@@ -7,11 +8,14 @@ import { HorizontalRulePlugin } from '@lexical/react/LexicalHorizontalRulePlugin
 import { LinkPlugin } from '@lexical/react/LexicalLinkPlugin'
 import { ListPlugin } from '@lexical/react/LexicalListPlugin'
 import { MarkdownShortcutPlugin } from '@lexical/react/LexicalMarkdownShortcutPlugin'
+import { OnChangePlugin } from '@lexical/react/LexicalOnChangePlugin'
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin'
 import { TabIndentationPlugin } from '@lexical/react/LexicalTabIndentationPlugin'
 import { TRANSFORMERS } from '@lexical/markdown'
 import type { ReactNode } from 'react'
+import type { SerializedEditorState } from '../../../shared/notes'
 import { NOTE_NODES, NOTE_THEME } from './editor-config'
+import { SafeLinksPlugin } from './SafeLinksPlugin'
 import { isSafeLinkUrl } from './safe-url'
 import { Toolbar } from './Toolbar'
 import { WordCountPlugin } from './WordCountPlugin'
@@ -20,27 +24,42 @@ function onError(error: Error): void {
   console.error('Note editor error:', error)
 }
 
-/** The note editor: Lexical rich text with Markdown shortcuts, undo/redo and a toolbar. */
-export function NoteEditor(): ReactNode {
+interface NoteEditorProps {
+  /** The note's saved state; the editor is keyed by note, so this is read once. */
+  initialState: SerializedEditorState
+  onChange(content: SerializedEditorState): void
+  onBlur(): void
+  /** The save status, shown in the editor's footer. */
+  status: ReactNode
+}
+
+/** The note editor: Lexical rich text with Markdown shortcuts, undo/redo, a toolbar and a word count. */
+export function NoteEditor({ initialState, onChange, onBlur, status }: NoteEditorProps): ReactNode {
   return (
-    <LexicalComposer initialConfig={{ namespace: 'pilcrow-note', nodes: NOTE_NODES, theme: NOTE_THEME, onError }}>
+    <LexicalComposer
+      initialConfig={{ namespace: 'pilcrow-note', nodes: NOTE_NODES, theme: NOTE_THEME, onError, editorState: JSON.stringify(initialState) }}
+    >
       <div className="note-editor">
         <Toolbar />
         <div className="note-scroll">
           <RichTextPlugin
-            contentEditable={<ContentEditable className="note-content" ariaLabel="Note" spellCheck />}
+            contentEditable={<ContentEditable className="note-content" ariaLabel="Note" spellCheck onBlur={onBlur} />}
             placeholder={<div className="note-placeholder">Write your notes here. Type # for a heading, - for a list, &gt; for a quote.</div>}
             ErrorBoundary={LexicalErrorBoundary}
           />
         </div>
         <footer className="note-status">
+          {status}
           <WordCountPlugin />
         </footer>
       </div>
+      <OnChangePlugin ignoreSelectionChange ignoreHistoryMergeTagChange onChange={(state) => onChange(state.toJSON() as unknown as SerializedEditorState)} />
       <HistoryPlugin />
       <ListPlugin />
       <CheckListPlugin />
       <LinkPlugin validateUrl={isSafeLinkUrl} />
+      <SafeLinksPlugin />
+      <ClickableLinkPlugin newTab />
       <HorizontalRulePlugin />
       <TabIndentationPlugin />
       <MarkdownShortcutPlugin transformers={TRANSFORMERS} />

@@ -1,6 +1,8 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import { INSERT_ORDERED_LIST_COMMAND, INSERT_UNORDERED_LIST_COMMAND, INSERT_CHECK_LIST_COMMAND } from '@lexical/list'
-import { $createHeadingNode, $createQuoteNode, type HeadingTagType } from '@lexical/rich-text'
+import { $createCodeNode } from '@lexical/code'
+import { INSERT_HORIZONTAL_RULE_COMMAND } from '@lexical/react/LexicalHorizontalRuleNode'
+import { $createHeadingNode, $createQuoteNode } from '@lexical/rich-text'
 import { $setBlocksType } from '@lexical/selection'
 import { mergeRegister } from '@lexical/utils'
 import {
@@ -17,6 +19,7 @@ import {
   type TextFormatType
 } from 'lexical'
 import { useEffect, useState, type ReactNode } from 'react'
+import { LinkButton } from './LinkButton'
 
 const MOD = /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl+'
 
@@ -27,6 +30,16 @@ const TEXT_FORMATS: { format: TextFormatType; label: string; glyph: string; keys
   { format: 'strikethrough', label: 'Strikethrough', glyph: 'S', keys: '' },
   { format: 'code', label: 'Inline code', glyph: '</>', keys: '' }
 ]
+
+/** Block styles, as the "Style" menu offers them; each also has a Markdown shortcut. */
+const BLOCK_TYPES: Record<string, { label: string; make: () => ElementNode }> = {
+  paragraph: { label: 'Paragraph', make: () => $createParagraphNode() },
+  h1: { label: 'Heading 1  (# )', make: () => $createHeadingNode('h1') },
+  h2: { label: 'Heading 2  (## )', make: () => $createHeadingNode('h2') },
+  h3: { label: 'Heading 3  (### )', make: () => $createHeadingNode('h3') },
+  quote: { label: 'Block quote  (> )', make: () => $createQuoteNode() },
+  code: { label: 'Code block  (``` )', make: () => $createCodeNode() }
+}
 
 /** The note's formatting toolbar: the same commands as the keyboard shortcuts. */
 export function Toolbar(): ReactNode {
@@ -56,7 +69,12 @@ export function Toolbar(): ReactNode {
       const selection = $getSelection()
       if ($isRangeSelection(selection)) $setBlocksType(selection, make)
     })
-  const heading = (tag: HeadingTagType) => () => setBlock(() => $createHeadingNode(tag))
+
+  const chooseBlockType = (key: string): void => {
+    const type = BLOCK_TYPES[key]
+    if (type) setBlock(type.make)
+    editor.focus()
+  }
 
   return (
     <div className="toolbar" role="toolbar" aria-label="Formatting">
@@ -81,14 +99,16 @@ export function Toolbar(): ReactNode {
         </button>
       ))}
       <span className="toolbar-sep" aria-hidden="true" />
-      <button type="button" aria-label="Paragraph" title="Paragraph" onClick={() => setBlock($createParagraphNode)}>
-        ¶
-      </button>
-      {(['h1', 'h2', 'h3'] as const).map((tag) => (
-        <button key={tag} type="button" aria-label={`Heading ${tag[1]}`} title={`Heading ${tag[1]} (type ${'#'.repeat(Number(tag[1]))} and a space)`} onClick={heading(tag)}>
-          H{tag[1]}
-        </button>
-      ))}
+      <select aria-label="Block type" title="Block type" value="" onChange={(e) => chooseBlockType(e.target.value)}>
+        <option value="" disabled>
+          Style
+        </option>
+        {Object.entries(BLOCK_TYPES).map(([key, { label }]) => (
+          <option key={key} value={key}>
+            {label}
+          </option>
+        ))}
+      </select>
       <button type="button" aria-label="Bulleted list" title="Bulleted list (type - and a space)" onClick={() => editor.dispatchCommand(INSERT_UNORDERED_LIST_COMMAND, undefined)}>
         •≡
       </button>
@@ -98,9 +118,10 @@ export function Toolbar(): ReactNode {
       <button type="button" aria-label="Check list" title="Check list" onClick={() => editor.dispatchCommand(INSERT_CHECK_LIST_COMMAND, undefined)}>
         ☑
       </button>
-      <button type="button" aria-label="Block quote" title="Block quote (type > and a space)" onClick={() => setBlock($createQuoteNode)}>
-        ❝
+      <button type="button" aria-label="Horizontal rule" title="Horizontal rule (type --- )" onClick={() => editor.dispatchCommand(INSERT_HORIZONTAL_RULE_COMMAND, undefined)}>
+        ―
       </button>
+      <LinkButton />
     </div>
   )
 }

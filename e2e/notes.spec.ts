@@ -1,0 +1,157 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Page } from '@playwright/test'
+import { expect, test } from './support/pilcrow'
+
+const notesList = (page: Page) => page.getByRole('list', { name: 'Notes' })
+const editor = (page: Page) => page.getByRole('textbox', { name: 'Note', exact: true })
+const status = (page: Page) => page.getByRole('status').filter({ hasText: /Saved|Saving|Edited|Not saved/ })
+
+async function writeFormattedNote(page: Page, title: string, heading: string, bold: string, items: string[]): Promise<void> {
+  await page.getByRole('textbox', { name: 'Note title' }).fill(title)
+  await editor(page).click()
+  await page.keyboard.type(`# ${heading}`)
+  await page.keyboard.press('Enter')
+  await page.keyboard.type('Some ')
+  await page.keyboard.press('Control+b')
+  await page.keyboard.type(bold)
+  await page.keyboard.press('Control+b')
+  await page.keyboard.press('Enter')
+  await page.keyboard.type(`- ${items[0]}`)
+  for (const item of items.slice(1)) {
+    await page.keyboard.press('Enter')
+    await page.keyboard.type(item)
+  }
+  await expect(status(page)).toHaveText('Saved')
+}
+
+test.describe('notes', () => {
+  test('two formatted notes survive a server restart exactly; trash and restore', async ({ page, pilcrow }) => {
+    await page.goto(pilcrow.url)
+    await expect(notesList(page).getByRole('button')).toHaveCount(1) // a new notebook starts with one note
+    await writeFormattedNote(page, 'Alignment', 'Not an alliance', 'alignment', ['pragmatism', 'ideology'])
+    await page.getByRole('button', { name: 'New note' }).click()
+    await expect(page.getByRole('textbox', { name: 'Note title' })).toHaveValue('')
+    await writeFormattedNote(page, 'Sanai', 'The ambassador', 'strategic', ['weapons', 'Bushehr', 'S-300'])
+    await expect(notesList(page).getByRole('button')).toHaveText([/^Sanai/, /^Alignment/])
+    await expect(notesList(page).getByRole('button', { name: /Sanai/ })).toHaveAttribute('aria-current', 'true')
+    const htmlBefore = await editor(page).innerHTML()
+
+    const restarted = await pilcrow.restart()
+    await page.goto(restarted.url)
+    // the last open note reopens, exactly as it was
+    await expect(page.getByRole('textbox', { name: 'Note title' })).toHaveValue('Sanai')
+    await expect(editor(page).getByRole('heading', { level: 1 })).toHaveText('The ambassador')
+    await expect(editor(page).getByRole('listitem')).toHaveText(['weapons', 'Bushehr', 'S-300'])
+    expect(await editor(page).innerHTML()).toBe(htmlBefore)
+    await notesList(page).getByRole('button', { name: /Alignment/ }).click()
+    await expect(editor(page).getByRole('heading', { level: 1 })).toHaveText('Not an alliance')
+    await expect(editor(page).locator('strong, .ed-bold').first()).toHaveText('alignment')
+    await expect(editor(page).getByRole('listitem')).toHaveText(['pragmatism', 'ideology'])
+
+    await page.getByRole('button', { name: 'Move to trash' }).click()
+    await expect(notesList(page).getByRole('button')).toHaveText([/^Sanai/])
+    await page.getByRole('button', { name: /Trash \(1\)/ }).click()
+    await page.getByRole('button', { name: 'Restore Alignment' }).click()
+    await expect(notesList(page).getByRole('button')).toHaveText([/^Sanai/, /^Alignment/])
+    await restarted.stop()
+  })
+
+  test('a damaged note file is listed with its reason and left untouched; the rest works', async ({ page, pilcrow }) => {
+    const broken = join(pilcrow.workspace, 'notes', 'n-broken.json')
+    writeFileSync(broken, '{"format":"pilcrow-note","formatVersion":1,"id":"n-bro')
+    const restarted = await pilcrow.restart()
+    await page.goto(restarted.url)
+    const damaged = page.getByRole('region', { name: 'Damaged notes' })
+    await expect(damaged).toContainText('n-broken.json')
+    await expect(damaged).toContainText('it is not valid JSON (the file may be truncated or overwritten by another program)')
+    await page.getByRole('button', { name: 'New note' }).click()
+    await editor(page).click()
+    await page.keyboard.type('Still working.')
+    await expect(status(page)).toHaveText('Saved')
+    expect(readFileSync(broken, 'utf8')).toBe('{"format":"pilcrow-note","formatVersion":1,"id":"n-bro')
+    await restarted.stop()
+  })
+
+  test('an unreadable settings file is set aside, defaults are used, and the user is told', async ({ page, pilcrow }) => {
+    await pilcrow.stop()
+    writeFileSync(join(pilcrow.workspace, '.pilcrow', 'settings.json'), '{"theme": "da')
+    const restarted = await pilcrow.restart()
+    await page.goto(restarted.url)
+    await expect(page.getByRole('alert')).toContainText(/Your settings file could not be read .* It was set aside as settings\.corrupt-.*\.json and defaults are in use\./)
+    expect(readdirSync(join(pilcrow.workspace, '.pilcrow')).some((n) => n.startsWith('settings.corrupt-'))).toBe(true)
+    await expect(page.getByRole('region', { name: 'Source' }).getByRole('heading', { level: 1 })).toBeVisible()
+    await restarted.stop()
+  })
+
+  test('when a save fails the text stays in the editor and the status says why', async ({ page, pilcrow }) => {
+    await page.goto(pilcrow.url)
+    await editor(page).click()
+    await page.keyboard.type('Saved before the server stops.')
+    await expect(status(page)).toHaveText('Saved')
+    await pilcrow.stop()
+    await page.keyboard.type(' Typed while it is down.')
+    await expect(status(page)).toContainText('Not saved: Pilcrow’s server cannot be reached')
+    await expect(editor(page)).toHaveText('Saved before the server stops. Typed while it is down.')
+  })
+
+  test('a note changed on disk by another program keeps both versions and says so', async ({ page, pilcrow }) => {
+    await page.goto(pilcrow.url)
+    await page.getByRole('textbox', { name: 'Note title' }).fill('Draft')
+    await editor(page).click()
+    await page.keyboard.type('Mine.')
+    await expect(status(page)).toHaveText('Saved')
+    const [file] = readdirSync(join(pilcrow.workspace, 'notes')).filter((n) => n.endsWith('.json'))
+    const path = join(pilcrow.workspace, 'notes', file!)
+    const outside = JSON.parse(readFileSync(path, 'utf8'))
+    outside.content.root.children[0].children[0].text = 'Theirs.'
+    writeFileSync(path, JSON.stringify(outside))
+    await page.keyboard.type(' More of mine.')
+    await expect(page.getByRole('alert')).toContainText('“Draft” was changed on disk by another program. Your version was saved; the other version was kept as the note “Draft (changed on disk')
+    await expect(notesList(page).getByRole('button', { name: /changed on disk/ })).toHaveCount(1)
+    await notesList(page).getByRole('button', { name: /changed on disk/ }).click()
+    await expect(editor(page)).toHaveText('Theirs.')
+  })
+
+  test('paste from a web page keeps structure and drops scripts, styles and images', async ({ page, pilcrow }) => {
+    await page.goto(pilcrow.url)
+    await editor(page).click()
+    await page.evaluate(() => {
+      const data = new DataTransfer()
+      data.setData(
+        'text/html',
+        '<style>p{color:red}</style><h2>Pasted heading</h2><p>A <b>bold</b> claim <img src="https://example.org/x.png"></p><ul><li>one</li><li>two</li></ul><script>window.__pwned = 1</script>'
+      )
+      data.setData('text/plain', 'Pasted heading A bold claim one two')
+      document.querySelector('[aria-label="Note"]')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }))
+    })
+    await expect(editor(page).getByRole('heading', { level: 2 })).toHaveText('Pasted heading')
+    await expect(editor(page).locator('strong, .ed-bold').first()).toHaveText('bold')
+    await expect(editor(page).getByRole('listitem')).toHaveText(['one', 'two'])
+    await expect(editor(page).locator('img, script, style')).toHaveCount(0)
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined()
+  })
+
+  test('links keep only http, https and mailto targets', async ({ page, pilcrow }) => {
+    await page.goto(pilcrow.url)
+    await editor(page).click()
+    await page.keyboard.type('see [bad](javascript:alert(1)) and [good](https://example.org) ')
+    await expect(editor(page).getByRole('link')).toHaveCount(1)
+    await expect(editor(page).getByRole('link')).toHaveAttribute('href', 'https://example.org')
+    await expect(editor(page)).toContainText('see bad and good')
+  })
+
+  test('settings dialog changes the theme and the editor font size, and they persist', async ({ page, pilcrow }) => {
+    await page.goto(pilcrow.url)
+    await page.getByRole('button', { name: 'Settings' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Settings' })
+    await dialog.getByRole('radio', { name: 'Dark' }).check()
+    await dialog.getByRole('combobox', { name: 'Editor font size' }).selectOption('20')
+    await dialog.getByRole('button', { name: 'Done' }).click()
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')
+    await expect(editor(page)).toHaveCSS('font-size', '20px')
+    await page.reload()
+    await expect(editor(page)).toHaveCSS('font-size', '20px')
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')
+  })
+})

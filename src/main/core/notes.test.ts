@@ -1,0 +1,114 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import type { SerializedEditorState } from '../../shared/notes'
+import { NotesService } from './notes'
+import { useTempDirs } from './test-support'
+import { openWorkspace } from './workspace'
+
+const tempDir = useTempDirs()
+
+async function service(dir = tempDir()): Promise<{ notes: NotesService; dir: string; notesDir: string }> {
+  const ws = await openWorkspace(dir)
+  const notes = new NotesService(ws)
+  await notes.start()
+  return { notes, dir, notesDir: ws.notesDir }
+}
+
+const text = (words: string): SerializedEditorState => ({
+  root: {
+    type: 'root',
+    children: [{ type: 'paragraph', version: 1, children: [{ type: 'text', text: words, version: 1, format: 0, mode: 'normal', style: '', detail: 0 }] }]
+  }
+})
+
+describe('NotesService', () => {
+  it('creates, saves and reads back a note in its own file', async () => {
+    const { notes, notesDir, dir } = await service()
+    const note = await notes.create('First')
+    const saved = await notes.save({ id: note.id, title: 'First note', content: text('hello'), baseRevision: note.revision })
+    expect(saved.conflict).toBeNull()
+    expect(readdirSync(notesDir)).toEqual([`${note.id}.json`])
+    const again = await service(dir)
+    const read = await again.notes.get(note.id)
+    expect(read).toMatchObject({ title: 'First note', content: text('hello'), revision: saved.revision, trashedAt: null })
+    expect(JSON.parse(readFileSync(join(notesDir, `${note.id}.json`), 'utf8'))).toMatchObject({ format: 'pilcrow-note', formatVersion: 1 })
+  })
+
+  it('lists notes by last edit, and moves them to the trash and back', async () => {
+    const { notes } = await service()
+    const a = await notes.create('A')
+    await new Promise((r) => setTimeout(r, 5))
+    const b = await notes.create('B')
+    expect(notes.list().notes.map((n) => n.title)).toEqual(['B', 'A'])
+    await new Promise((r) => setTimeout(r, 5))
+    await notes.save({ id: a.id, title: 'A', content: text('edited'), baseRevision: a.revision })
+    expect(notes.list().notes.map((n) => n.title)).toEqual(['A', 'B'])
+    await notes.trash(b.id)
+    expect(notes.list()).toMatchObject({ notes: [{ title: 'A' }], trash: [{ title: 'B' }] })
+    await notes.restore(b.id)
+    expect(notes.list().trash).toEqual([])
+    expect(notes.list().notes).toHaveLength(2)
+  })
+
+  it.each([
+    ['truncated JSON', '{"format":"pilcrow-note","formatVersion":1,"id":', 'it is not valid JSON (the file may be truncated or overwritten by another program)'],
+    ['garbage', '\u0000\u0001binary', 'it is not valid JSON (the file may be truncated or overwritten by another program)'],
+    ['an empty file', '', 'the file is empty'],
+    ['a newer format', JSON.stringify({ format: 'pilcrow-note', formatVersion: 7 }), 'it was written by a newer Pilcrow (note format 7); update Pilcrow to open it'],
+    ['the wrong shape', JSON.stringify({ format: 'pilcrow-note', formatVersion: 1, id: 'n-x' }), 'it is not a Pilcrow note']
+  ])('lists a note file holding %s as damaged, never overwrites it, and keeps the rest working', async (_what, raw, reason) => {
+    const { notes, dir, notesDir } = await service()
+    const good = await notes.create('Good')
+    writeFileSync(join(notesDir, 'n-broken.json'), raw)
+    const reopened = (await service(dir)).notes
+    const list = reopened.list()
+    expect(list.notes.map((n) => n.id)).toEqual([good.id])
+    expect(list.damaged).toHaveLength(1)
+    expect(list.damaged[0]!.fileName).toBe('n-broken.json')
+    expect(list.damaged[0]!.reason).toContain(`n-broken.json cannot be read: ${reason}`)
+    await expect(reopened.get('n-broken')).rejects.toThrow('n-broken.json cannot be read')
+    await expect(reopened.save({ id: 'n-broken', title: 'x', content: text('x'), baseRevision: '' })).rejects.toThrow(/^Not saved: n-broken.json cannot be read/)
+    expect(readFileSync(join(notesDir, 'n-broken.json'), 'utf8')).toBe(raw)
+    await reopened.save({ id: good.id, title: 'Good', content: text('still works'), baseRevision: good.revision })
+  })
+
+  it('keeps both versions when the file changed on disk while the app had edits (by content, not clock)', async () => {
+    const { notes, notesDir } = await service()
+    const note = await notes.create('Draft')
+    const path = join(notesDir, `${note.id}.json`)
+    const outside = JSON.parse(readFileSync(path, 'utf8'))
+    outside.content = text('written by another program')
+    writeFileSync(path, JSON.stringify(outside))
+    const result = await notes.save({ id: note.id, title: 'Draft', content: text('typed in the app'), baseRevision: note.revision })
+    expect(result.conflict).not.toBeNull()
+    expect(result.conflict!.message).toMatch(/^“Draft” was changed on disk by another program\. Your version was saved; the other version was kept as the note “Draft \(changed on disk, .+\)”\.$/)
+    expect((await notes.get(note.id)).content).toEqual(text('typed in the app'))
+    expect((await notes.get(result.conflict!.copyId)).content).toEqual(text('written by another program'))
+    // the next save starts from the new revision: no second conflict
+    const next = await notes.save({ id: note.id, title: 'Draft', content: text('more'), baseRevision: result.revision })
+    expect(next.conflict).toBeNull()
+  })
+
+  it('does not see a conflict when only the modification time changed', async () => {
+    const { notes, notesDir } = await service()
+    const note = await notes.create('Same')
+    const path = join(notesDir, `${note.id}.json`)
+    writeFileSync(path, readFileSync(path)) // touched, same bytes
+    expect((await notes.save({ id: note.id, title: 'Same', content: text('x'), baseRevision: note.revision })).conflict).toBeNull()
+  })
+
+  it('removes temp files of interrupted saves at start and never lists them', async () => {
+    const { notes, dir, notesDir } = await service()
+    const note = await notes.create('Kept')
+    writeFileSync(join(notesDir, `.${note.id}.json.00112233aabb.tmp`), '{"half')
+    const reopened = (await service(dir)).notes
+    expect(readdirSync(notesDir)).toEqual([`${note.id}.json`])
+    expect(reopened.list()).toMatchObject({ notes: [{ id: note.id }], damaged: [] })
+  })
+
+  it('refuses ids that could name a file outside the notes folder', async () => {
+    const { notes } = await service()
+    await expect(notes.get('../../etc/passwd')).rejects.toThrow('"../../etc/passwd" is not a note id.')
+  })
+})

@@ -1,0 +1,180 @@
+import { randomBytes } from 'node:crypto'
+import { promises as fs } from 'node:fs'
+import { join } from 'node:path'
+import { PilcrowError } from '../../shared/errors'
+import { UNTITLED, type DamagedNote, type Note, type NoteDraft, type NoteList, type NoteSummary, type SaveResult, type SerializedEditorState } from '../../shared/notes'
+import { removeStrayTempFiles, writeFileAtomic } from './atomic-write'
+import { MAX_NOTE_BYTES, parseNoteFile, revisionOf, serializeNote, type StoredNote } from './note-file'
+import type { Workspace } from './workspace'
+
+/** A note's editor state before anything is typed. */
+export const EMPTY_NOTE_CONTENT: SerializedEditorState = {
+  root: { type: 'root', children: [{ type: 'paragraph', children: [], direction: null, format: '', indent: 0, version: 1 }], direction: null, format: '', indent: 0, version: 1 }
+}
+
+/** What we know of a note file: its parsed note and the revision of its bytes, or why it is damaged. */
+type Entry = { kind: 'ok'; note: StoredNote; revision: string } | { kind: 'damaged'; damaged: DamagedNote }
+
+const NOTE_FILE = /^(n-[a-z0-9-]+)\.json$/
+
+/** Listeners told after every change to a note (the link index and search use this). */
+export type NoteChangeListener = (noteId: string, note: StoredNote | null) => void
+
+/**
+ * The notes folder: one file per note, written atomically. A file that cannot be read is listed
+ * as damaged and never overwritten; a file changed on disk by another program while the app has
+ * edits is detected by content, and neither version is lost.
+ */
+export class NotesService {
+  private readonly entries = new Map<string, Entry>()
+  private readonly listeners = new Set<NoteChangeListener>()
+
+  constructor(private readonly workspace: Workspace) {}
+
+  async start(): Promise<void> {
+    await removeStrayTempFiles(this.workspace.notesDir)
+    for (const name of (await fs.readdir(this.workspace.notesDir)).sort()) {
+      const match = NOTE_FILE.exec(name)
+      if (match) this.entries.set(match[1]!, await this.readEntry(match[1]!))
+    }
+  }
+
+  onDidChange(listener: NoteChangeListener): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  list(): NoteList {
+    const notes: NoteSummary[] = []
+    const trash: NoteSummary[] = []
+    const damaged: DamagedNote[] = []
+    for (const entry of this.entries.values()) {
+      if (entry.kind === 'damaged') damaged.push(entry.damaged)
+      else (entry.note.trashedAt ? trash : notes).push(summary(entry.note))
+    }
+    notes.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || a.id.localeCompare(b.id))
+    trash.sort((a, b) => (b.trashedAt ?? '').localeCompare(a.trashedAt ?? ''))
+    return { notes, trash, damaged }
+  }
+
+  /** Every readable note, for indexes that derive from notes. */
+  all(): StoredNote[] {
+    return [...this.entries.values()].flatMap((e) => (e.kind === 'ok' ? [e.note] : []))
+  }
+
+  async create(title = ''): Promise<Note> {
+    const now = new Date().toISOString()
+    const note: StoredNote = { id: newNoteId(), title: title.trim(), createdAt: now, updatedAt: now, trashedAt: null, content: EMPTY_NOTE_CONTENT }
+    return this.write(note)
+  }
+
+  /** Reads the note from disk (so an outside change is seen), with its revision. */
+  async get(id: string): Promise<Note> {
+    const entry = await this.readEntry(id)
+    if (entry.kind === 'damaged' && entry.damaged.reason === MISSING) {
+      this.entries.delete(id)
+      throw new PilcrowError('not-found', `The note "${id}" is not in this workspace any more (was its file deleted?).`)
+    }
+    this.entries.set(id, entry)
+    if (entry.kind === 'damaged') throw new PilcrowError('unsupported-format', entry.damaged.reason)
+    return { ...entry.note, revision: entry.revision }
+  }
+
+  /**
+   * Saves the editor's version. If the file on disk is no longer the revision the edits started
+   * from, another program changed it: the app's version is saved, and the disk version is kept
+   * as a new note whose title says so.
+   */
+  async save(draft: NoteDraft): Promise<SaveResult> {
+    const size = Buffer.byteLength(JSON.stringify(draft.content))
+    if (size > MAX_NOTE_BYTES) {
+      throw new PilcrowError('invalid-argument', `Not saved: the note is ${(size / 1048576).toFixed(1)} MB, over the ${MAX_NOTE_BYTES / 1048576} MB limit. Split it into several notes.`)
+    }
+    const onDisk = await this.readEntry(draft.id)
+    if (onDisk.kind === 'damaged' && onDisk.damaged.reason !== MISSING) {
+      throw new PilcrowError('unsupported-format', `Not saved: ${onDisk.damaged.reason} The damaged file was left as it is.`)
+    }
+    const known = this.entries.get(draft.id)
+    const previous = onDisk.kind === 'ok' ? onDisk.note : known?.kind === 'ok' ? known.note : null
+    if (!previous) throw new PilcrowError('not-found', `There is no note "${draft.id}" in this workspace.`)
+
+    let conflict: SaveResult['conflict'] = null
+    if (onDisk.kind === 'ok' && onDisk.revision !== draft.baseRevision) {
+      const copy = await this.keepCopy(onDisk.note)
+      conflict = {
+        copyId: copy.id,
+        copyTitle: copy.title,
+        message: `“${displayTitle(onDisk.note.title)}” was changed on disk by another program. Your version was saved; the other version was kept as the note “${copy.title}”.`
+      }
+    }
+    const saved = await this.write({ ...previous, title: draft.title.trim(), content: draft.content, updatedAt: new Date().toISOString() })
+    return { revision: saved.revision, updatedAt: saved.updatedAt, conflict }
+  }
+
+  async trash(id: string): Promise<void> {
+    const note = await this.get(id)
+    await this.write({ ...note, trashedAt: new Date().toISOString() })
+  }
+
+  async restore(id: string): Promise<Note> {
+    const note = await this.get(id)
+    return this.write({ ...note, trashedAt: null })
+  }
+
+  private async keepCopy(note: StoredNote): Promise<StoredNote> {
+    const stamp = new Date().toISOString().slice(0, 16).replace('T', ' ')
+    const copy: StoredNote = { ...note, id: newNoteId(), title: `${displayTitle(note.title)} (changed on disk, ${stamp})`, trashedAt: null }
+    await this.write(copy)
+    return copy
+  }
+
+  private async write(note: StoredNote): Promise<Note> {
+    const raw = serializeNote(note)
+    await writeFileAtomic(this.pathOf(note.id), raw)
+    const revision = revisionOf(raw)
+    this.entries.set(note.id, { kind: 'ok', note, revision })
+    for (const listener of this.listeners) listener(note.id, note)
+    return { ...note, revision }
+  }
+
+  private async readEntry(id: string): Promise<Entry> {
+    const fileName = `${id}.json`
+    const damaged = (reason: string): Entry => ({ kind: 'damaged', damaged: { id, fileName, reason } })
+    let raw: string
+    try {
+      const stat = await fs.stat(this.pathOf(id))
+      if (stat.size > MAX_NOTE_BYTES) return damaged(`${fileName} cannot be read: it is ${(stat.size / 1048576).toFixed(0)} MB, over the ${MAX_NOTE_BYTES / 1048576} MB limit.`)
+      raw = await fs.readFile(this.pathOf(id), 'utf8')
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return damaged(MISSING)
+      return damaged(`${fileName} cannot be read: ${(error as Error).message}.`)
+    }
+    try {
+      const note = parseNoteFile(raw)
+      if (note.id !== id) return damaged(`${fileName} cannot be read: it holds note "${note.id}", not "${id}".`)
+      return { kind: 'ok', note, revision: revisionOf(raw) }
+    } catch (error) {
+      return damaged(`${fileName} cannot be read: ${(error as Error).message}.`)
+    }
+  }
+
+  private pathOf(id: string): string {
+    if (!/^n-[a-z0-9-]+$/.test(id)) throw new PilcrowError('invalid-argument', `"${id}" is not a note id.`)
+    return join(this.workspace.notesDir, `${id}.json`)
+  }
+}
+
+const MISSING = 'the note file is missing'
+
+function newNoteId(): string {
+  return `n-${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`
+}
+
+function summary(note: StoredNote): NoteSummary {
+  const { id, title, createdAt, updatedAt, trashedAt } = note
+  return { id, title, createdAt, updatedAt, trashedAt }
+}
+
+function displayTitle(title: string): string {
+  return title.trim() || UNTITLED
+}

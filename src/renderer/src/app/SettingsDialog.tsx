@@ -1,0 +1,52 @@
+import { useEffect, useRef, type ReactNode } from 'react'
+import type { Settings, SettingsPatch } from '../../../shared/settings'
+
+const FONT_SIZES = [13, 14, 15, 16, 17, 18, 20, 22, 24]
+
+interface SettingsDialogProps {
+  open: boolean
+  settings: Settings
+  onChange(patch: SettingsPatch): void
+  onClose(): void
+}
+
+/** Theme and editor font size. Changes apply (and are saved) at once; Escape closes. */
+export function SettingsDialog({ open, settings, onChange, onClose }: SettingsDialogProps): ReactNode {
+  const dialog = useRef<HTMLDialogElement>(null)
+  useEffect(() => {
+    const el = dialog.current
+    if (!el) return
+    if (open && !el.open) el.showModal()
+    if (!open && el.open) el.close()
+  }, [open])
+
+  return (
+    <dialog ref={dialog} className="settings-dialog" aria-label="Settings" onClose={onClose}>
+      <h2>Settings</h2>
+      <fieldset>
+        <legend>Theme</legend>
+        {(['system', 'light', 'dark'] as const).map((theme) => (
+          <label key={theme} className="radio">
+            <input type="radio" name="theme" value={theme} checked={settings.theme === theme} onChange={() => onChange({ theme })} />
+            {theme === 'system' ? 'Same as the system' : theme === 'light' ? 'Light' : 'Dark'}
+          </label>
+        ))}
+      </fieldset>
+      <label className="field">
+        Editor font size
+        <select value={settings.editorFontSize} onChange={(e) => onChange({ editorFontSize: Number(e.target.value) })}>
+          {FONT_SIZES.map((size) => (
+            <option key={size} value={size}>
+              {size} px
+            </option>
+          ))}
+        </select>
+      </label>
+      <div className="dialog-actions">
+        <button type="button" className="primary-button" onClick={onClose}>
+          Done
+        </button>
+      </div>
+    </dialog>
+  )
+}

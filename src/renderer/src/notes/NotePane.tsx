@@ -1,0 +1,44 @@
+import type { ReactNode } from 'react'
+import { NoteEditor } from '../editor/NoteEditor'
+import { SaveStatus } from './SaveStatus'
+import type { NotesController } from './useNotes'
+
+/** The open note: its title field, the editor, and its save state; or what to do when none is open. */
+export function NotePane({ notes }: { notes: NotesController }): ReactNode {
+  const note = notes.open
+  if (!note) {
+    return (
+      <div className="note-pane note-pane-empty">
+        <p>No note is open. Pick one from the list, or start one.</p>
+        <button type="button" className="primary-button" onClick={() => void notes.newNote()}>
+          Start a note
+        </button>
+      </div>
+    )
+  }
+  return (
+    <div className="note-pane">
+      <div className="note-header">
+        <input
+          className="note-title"
+          aria-label="Note title"
+          placeholder="Untitled note"
+          value={note.title}
+          maxLength={500}
+          onChange={(e) => notes.editTitle(e.target.value)}
+          onBlur={() => void notes.flush()}
+        />
+        <button type="button" className="bar-button" onClick={() => void notes.trashNote(note.id)} title="Move this note to the trash">
+          Move to trash
+        </button>
+      </div>
+      <NoteEditor
+        key={note.id}
+        initialState={note.content}
+        onChange={notes.editContent}
+        onBlur={() => void notes.flush()}
+        status={<SaveStatus state={notes.saveState} onRetry={() => void notes.flush()} />}
+      />
+    </div>
+  )
+}

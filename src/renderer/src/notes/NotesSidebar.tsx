@@ -1,0 +1,68 @@
+import { useState, type ReactNode } from 'react'
+import { UNTITLED } from '../../../shared/notes'
+import { relativeTime } from './relative-time'
+import type { NotesController } from './useNotes'
+
+/** The notes list: new note, the notes by last edit with the open one marked, the trash, damaged files. */
+export function NotesSidebar({ notes }: { notes: NotesController }): ReactNode {
+  const [trashOpen, setTrashOpen] = useState(false)
+  const list = notes.list
+  return (
+    <nav className="sidebar" aria-label="Notebook">
+      <button type="button" className="new-note" onClick={() => void notes.newNote()} title="New note">
+        <span aria-hidden="true" className="plus">+</span> New note
+      </button>
+      <h2 className="sidebar-heading" id="notes-heading">
+        Notes
+      </h2>
+      {list && list.notes.length === 0 && <p className="sidebar-empty">No notes yet. Press “New note” to start one.</p>}
+      <ul className="note-list" aria-label="Notes">
+        {list?.notes.map((note) => (
+          <li key={note.id}>
+            <button
+              type="button"
+              className="note-item"
+              aria-current={notes.open?.id === note.id ? 'true' : undefined}
+              onClick={() => void notes.openNote(note.id)}
+            >
+              <span className="note-item-title">{(notes.open?.id === note.id ? notes.open.title : note.title) || UNTITLED}</span>
+              <span className="note-item-time">{relativeTime(note.updatedAt)}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      {list && list.damaged.length > 0 && (
+        <section className="sidebar-section" aria-label="Damaged notes">
+          <h2 className="sidebar-heading">Damaged</h2>
+          <ul className="damaged-list">
+            {list.damaged.map((d) => (
+              <li key={d.id} title={d.reason}>
+                <span className="damaged-name">{d.fileName}</span>
+                <span className="damaged-reason">{d.reason}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {list && list.trash.length > 0 && (
+        <section className="sidebar-section" aria-label="Trash">
+          <button type="button" className="sidebar-heading trash-toggle" aria-expanded={trashOpen} onClick={() => setTrashOpen(!trashOpen)}>
+            {trashOpen ? '▾' : '▸'} Trash ({list.trash.length})
+          </button>
+          {trashOpen && (
+            <ul className="note-list trash-list" aria-label="Trash">
+              {list.trash.map((note) => (
+                <li key={note.id} className="trash-item">
+                  <span className="note-item-title">{note.title || UNTITLED}</span>
+                  <button type="button" className="link-button" onClick={() => void notes.restoreNote(note.id)} aria-label={`Restore ${note.title || UNTITLED}`}>
+                    Restore
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+    </nav>
+  )
+}

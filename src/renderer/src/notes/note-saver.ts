@@ -1,0 +1,107 @@
+import type { NotebookApi } from '../../../shared/api'
+import type { Note, SaveResult, SerializedEditorState } from '../../../shared/notes'
+
+/** Autosave waits this long after the last keystroke. */
+export const AUTOSAVE_DELAY_MS = 600
+
+export type SaveState = { kind: 'saved' } | { kind: 'unsaved' } | { kind: 'saving' } | { kind: 'failed'; reason: string }
+
+export interface NoteSaverEvents {
+  onState(state: SaveState): void
+  onSaved(result: SaveResult, title: string): void
+}
+
+/**
+ * Keeps one open note on disk: saves a moment after the last edit, and at once on `flush()`
+ * (blur, note switch, close). Edits made while a save is in flight are saved right after it.
+ * A failed save keeps everything in memory and says why; the next edit or `flush()` retries.
+ */
+export class NoteSaver {
+  private title: string
+  private content: SerializedEditorState
+  private revision: string
+  private dirty = false
+  private inFlight: Promise<void> | null = null
+  private timer: number | undefined
+  private state: SaveState = { kind: 'saved' }
+
+  constructor(
+    private readonly api: NotebookApi,
+    readonly noteId: string,
+    note: Note,
+    private readonly events: NoteSaverEvents
+  ) {
+    this.title = note.title
+    this.content = note.content
+    this.revision = note.revision
+  }
+
+  get hasUnsavedChanges(): boolean {
+    return this.dirty || this.inFlight !== null
+  }
+
+  setContent(content: SerializedEditorState): void {
+    this.content = content
+    this.changed()
+  }
+
+  setTitle(title: string): void {
+    this.title = title
+    this.changed()
+  }
+
+  /** Saves now if anything is unsaved, and resolves once the note is on disk (or the save failed). */
+  async flush(): Promise<void> {
+    window.clearTimeout(this.timer)
+    this.timer = undefined
+    while (this.inFlight) await this.inFlight
+    if (this.dirty) await this.save()
+  }
+
+  dispose(): void {
+    window.clearTimeout(this.timer)
+  }
+
+  private changed(): void {
+    this.dirty = true
+    if (this.state.kind !== 'failed') this.setState({ kind: 'unsaved' })
+    window.clearTimeout(this.timer)
+    this.timer = window.setTimeout(() => void this.flush(), AUTOSAVE_DELAY_MS)
+  }
+
+  private save(): Promise<void> {
+    this.dirty = false
+    this.setState({ kind: 'saving' })
+    const title = this.title
+    this.inFlight = this.api
+      .saveNote({ id: this.noteId, title, content: this.content, baseRevision: this.revision })
+      .then(
+        (result) => {
+          this.revision = result.revision
+          this.setState(this.dirty ? { kind: 'unsaved' } : { kind: 'saved' })
+          this.events.onSaved(result, title)
+        },
+        (error: unknown) => {
+          this.dirty = true
+          this.setState({ kind: 'failed', reason: describeSaveError(error) })
+        }
+      )
+      .finally(() => {
+        this.inFlight = null
+      })
+    return this.inFlight
+  }
+
+  private setState(state: SaveState): void {
+    this.state = state
+    this.events.onState(state)
+  }
+}
+
+function describeSaveError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error)
+  if (error instanceof TypeError || /Failed to fetch|NetworkError/i.test(message)) {
+    return 'Pilcrow’s server cannot be reached (is “pilcrow serve” still running?). Your text is kept here.'
+  }
+  return message.replace(/^Not saved: /, '')
+}

@@ -1,0 +1,170 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import type { Note, NoteList, SerializedEditorState } from '../../../shared/notes'
+import { api } from '../api/client'
+import { NoteSaver, type SaveState } from './note-saver'
+
+export interface NotesController {
+  list: NoteList | null
+  open: Note | null
+  saveState: SaveState
+  /** A message for the user (a conflict kept as a copy, a failed action). */
+  notice: { kind: 'info' | 'error'; text: string } | null
+  dismissNotice(): void
+  openNote(id: string): Promise<void>
+  newNote(): Promise<void>
+  trashNote(id: string): Promise<void>
+  restoreNote(id: string): Promise<void>
+  editContent(content: SerializedEditorState): void
+  editTitle(title: string): void
+  /** Saves the open note now (blur, before closing). */
+  flush(): Promise<void>
+}
+
+/**
+ * The notebook's notes as the UI sees them: the list, the open note and its save state. One
+ * `NoteSaver` per open note; switching notes flushes the old one first, so nothing is lost.
+ */
+export function useNotes(initialNoteId: string | null | undefined, ready: boolean): NotesController {
+  const [list, setList] = useState<NoteList | null>(null)
+  const [open, setOpen] = useState<Note | null>(null)
+  const [saveState, setSaveState] = useState<SaveState>({ kind: 'saved' })
+  const [notice, setNotice] = useState<NotesController['notice']>(null)
+  const saver = useRef<NoteSaver | null>(null)
+
+  const fail = useCallback((error: unknown) => setNotice({ kind: 'error', text: (error as Error).message }), [])
+  const refresh = useCallback(() => api.listNotes().then(setList, fail), [fail])
+
+  const show = useCallback(
+    (note: Note | null) => {
+      saver.current?.dispose()
+      saver.current = note
+        ? new NoteSaver(api, note.id, note, {
+            onState: setSaveState,
+            onSaved: (result, title) => {
+              if (result.conflict) setNotice({ kind: 'info', text: result.conflict.message })
+              setOpen((current) => (current && current.id === note.id ? { ...current, title, updatedAt: result.updatedAt } : current))
+              void refresh()
+            }
+          })
+        : null
+      setSaveState({ kind: 'saved' })
+      setOpen(note)
+      void api.updateSettings({ lastNoteId: note?.id ?? null }).catch(() => undefined)
+    },
+    [refresh]
+  )
+
+  const flush = useCallback(async () => {
+    await saver.current?.flush()
+  }, [])
+
+  const openNote = useCallback(
+    async (id: string) => {
+      if (saver.current?.noteId === id) return
+      await flush()
+      try {
+        show(await api.getNote(id))
+      } catch (error) {
+        fail(error)
+        void refresh()
+      }
+    },
+    [flush, show, fail, refresh]
+  )
+
+  const newNote = useCallback(async () => {
+    await flush()
+    try {
+      show(await api.createNote())
+      await refresh()
+    } catch (error) {
+      fail(error)
+    }
+  }, [flush, show, refresh, fail])
+
+  const trashNote = useCallback(
+    async (id: string) => {
+      if (saver.current?.noteId === id) await flush()
+      try {
+        await api.trashNote(id)
+        const next = await api.listNotes()
+        setList(next)
+        if (saver.current?.noteId === id) {
+          const other = next.notes[0]
+          show(other ? await api.getNote(other.id) : null)
+        }
+      } catch (error) {
+        fail(error)
+      }
+    },
+    [flush, show, fail]
+  )
+
+  const restoreNote = useCallback(
+    async (id: string) => {
+      try {
+        await api.restoreNote(id)
+        await refresh()
+      } catch (error) {
+        fail(error)
+      }
+    },
+    [refresh, fail]
+  )
+
+  // Start: reopen the last note, else the most recent; a brand-new notebook gets a first note.
+  useEffect(() => {
+    if (!ready) return
+    let cancelled = false
+    void (async () => {
+      try {
+        const initial = await api.listNotes()
+        if (cancelled) return
+        setList(initial)
+        const candidates = [initialNoteId, initial.notes[0]?.id].filter((id): id is string => !!id && initial.notes.some((n) => n.id === id))
+        if (candidates[0]) show(await api.getNote(candidates[0]))
+        else if (initial.notes.length === 0 && initial.trash.length === 0 && initial.damaged.length === 0) {
+          show(await api.createNote())
+          setList(await api.listNotes())
+        }
+      } catch (error) {
+        fail(error)
+      }
+    })()
+    return () => {
+      cancelled = true
+    }
+    // initialNoteId is read once, at start
+  }, [ready])
+
+  // Closing the window with unsaved edits: save first, then close (Electron), or ask (browser).
+  useEffect(() => {
+    const onBeforeUnload = (event: BeforeUnloadEvent): void => {
+      if (!saver.current?.hasUnsavedChanges) return
+      event.preventDefault()
+      void saver.current.flush().then(() => {
+        if (!saver.current?.hasUnsavedChanges && window.pilcrow) window.close()
+      })
+    }
+    window.addEventListener('beforeunload', onBeforeUnload)
+    return () => window.removeEventListener('beforeunload', onBeforeUnload)
+  }, [])
+
+  return {
+    list,
+    open,
+    saveState,
+    notice,
+    dismissNotice: () => setNotice(null),
+    openNote,
+    newNote,
+    trashNote,
+    restoreNote,
+    editContent: (content) => saver.current?.setContent(content),
+    editTitle: (title) => {
+      saver.current?.setTitle(title)
+      setOpen((current) => (current ? { ...current, title } : current))
+    },
+    flush
+  }
+}

@@ -1,0 +1,57 @@
+/** Notes as the API sees them. The file format is in docs/workspace-format.md. */
+
+/** Lexical's serialized editor state (`editorState.toJSON()`), stored as it is. */
+export interface SerializedEditorState {
+  root: { type: 'root'; children: unknown[]; [key: string]: unknown }
+  [key: string]: unknown
+}
+
+/** A note in the list: no content. */
+export interface NoteSummary {
+  id: string
+  title: string
+  createdAt: string
+  updatedAt: string
+  /** When it was moved to the trash, or null. */
+  trashedAt: string | null
+}
+
+/** A note file that could not be read; listed with the reason, never overwritten. */
+export interface DamagedNote {
+  id: string
+  fileName: string
+  reason: string
+}
+
+export interface NoteList {
+  /** Notes not in the trash, most recently edited first. */
+  notes: NoteSummary[]
+  /** Notes in the trash, most recently trashed first. */
+  trash: NoteSummary[]
+  damaged: DamagedNote[]
+}
+
+/** A whole note. `revision` identifies the file content it was read from (a content hash). */
+export interface Note extends NoteSummary {
+  content: SerializedEditorState
+  revision: string
+}
+
+/** What the editor sends to save a note. */
+export interface NoteDraft {
+  id: string
+  title: string
+  content: SerializedEditorState
+  /** The revision the edits started from; a different one on disk means another program changed it. */
+  baseRevision: string
+}
+
+export interface SaveResult {
+  revision: string
+  updatedAt: string
+  /** Set when the file had changed on disk: the other version was kept as a new note. */
+  conflict: { copyId: string; copyTitle: string; message: string } | null
+}
+
+/** The title shown for a note whose title field is empty. */
+export const UNTITLED = 'Untitled note'
