@@ -1,6 +1,4 @@
-import { mkdirSync } from 'node:fs'
-import { join } from 'node:path'
-import { APP_ROOT, expect, test } from './support/pilcrow'
+import { expect, test } from './support/pilcrow'
 
 test.describe('the reader and the editor in browser mode', () => {
   test('serve prints exactly one line: the URL with a token', async ({ pilcrow }) => {
@@ -45,10 +43,6 @@ test.describe('the reader and the editor in browser mode', () => {
     await page.keyboard.press('Control+z')
     await expect(note).not.toContainText('alignment.')
 
-    mkdirSync(join(APP_ROOT, 'docs'), { recursive: true })
-    await note.click()
-    await page.keyboard.press('Control+Shift+z')
-    await page.screenshot({ path: join(APP_ROOT, 'docs', 'screenshot.png') })
   })
 
   test('reveals a paragraph by id: scrolls it into view and highlights it', async ({ page, pilcrow }) => {

@@ -1,5 +1,6 @@
 import type { Settings, SettingsPatch } from './settings'
 import type { Source, SourceSummary, WorkspaceInfo } from './model'
+import type { SourceBacklinks } from './links'
 import type { Note, NoteDraft, NoteList, SaveResult } from './notes'
 
 /**
@@ -30,6 +31,8 @@ export interface NotebookApi {
   trashNote(noteId: string): Promise<void>
   /** Brings a note back from the trash. */
   restoreNote(noteId: string): Promise<Note>
+  /** Which notes cite which blocks of a source, resolved against the source as it is now. */
+  getBacklinks(sourceId: string): Promise<SourceBacklinks>
 }
 
 export type NotebookMethod = keyof NotebookApi
@@ -46,7 +49,8 @@ export const NOTEBOOK_API_METHODS = [
   'getNote',
   'saveNote',
   'trashNote',
-  'restoreNote'
+  'restoreNote',
+  'getBacklinks'
 ] as const satisfies readonly NotebookMethod[]
 
 // Compile-time proof that the list names every method of the contract.

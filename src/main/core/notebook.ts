@@ -2,6 +2,8 @@ import type { NotebookApi } from '../../shared/api'
 import type { Source, SourceSummary, WorkspaceInfo } from '../../shared/model'
 import type { Note, NoteDraft, NoteList, SaveResult } from '../../shared/notes'
 import type { Settings, SettingsPatch } from '../../shared/settings'
+import type { SourceBacklinks } from '../../shared/links'
+import { LinkIndex } from './link-index'
 import { NotesService } from './notes'
 import type { SettingsStore } from './settings-store'
 import { SourcesService } from './sources'
@@ -25,6 +27,7 @@ export class Notebook implements NotebookApi {
     readonly workspace: Workspace,
     readonly sources: SourcesService,
     readonly notes: NotesService,
+    readonly links: LinkIndex,
     private readonly settings: SettingsStore
   ) {}
 
@@ -38,7 +41,9 @@ export class Notebook implements NotebookApi {
     }
     const notes = new NotesService(workspace)
     await notes.start()
-    return new Notebook(workspace, sources, notes, options.settings)
+    const links = new LinkIndex(notes, sources)
+    links.start()
+    return new Notebook(workspace, sources, notes, links, options.settings)
   }
 
   async getWorkspaceInfo(): Promise<WorkspaceInfo> {
@@ -87,5 +92,9 @@ export class Notebook implements NotebookApi {
 
   async restoreNote(noteId: string): Promise<Note> {
     return this.notes.restore(noteId)
+  }
+
+  async getBacklinks(sourceId: string): Promise<SourceBacklinks> {
+    return this.links.backlinks(sourceId)
   }
 }

@@ -1,11 +1,16 @@
-import { useEffect, useState, type ReactNode } from 'react'
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react'
+import type { Backlink, SourceBacklinks } from '../../../shared/links'
 import type { Source } from '../../../shared/model'
 import type { Settings, SettingsPatch } from '../../../shared/settings'
 import { api } from '../api/client'
 import { NotePane } from '../notes/NotePane'
 import { NotesSidebar } from '../notes/NotesSidebar'
 import { useNotes } from '../notes/useNotes'
+import type { FocusCitationRequest } from '../editor/FocusCitationPlugin'
 import { Reader } from '../reader/Reader'
+import { revealBlock } from '../reader/reveal'
+import { CitationBus, type Citation } from './citations'
+import { SourcesContext, type SourcesContextValue } from './sources-context'
 import { SettingsDialog } from './SettingsDialog'
 import { SplitPane } from './SplitPane'
 import { NEXT_THEME, THEME_LABEL, useAppearance } from './useTheme'
@@ -16,6 +21,9 @@ export function App(): ReactNode {
   const [source, setSource] = useState<Source | null>(null)
   const [messages, setMessages] = useState<string[]>([])
   const [settingsOpen, setSettingsOpen] = useState(false)
+  const [backlinks, setBacklinks] = useState<SourceBacklinks | null>(null)
+  const [focusCitation, setFocusCitation] = useState<FocusCitationRequest | null>(null)
+  const citations = useMemo(() => new CitationBus(), [])
   const notes = useNotes(settings?.lastNoteId, settings !== null)
   useAppearance(settings)
 
@@ -29,6 +37,33 @@ export function App(): ReactNode {
       .then((list) => (list[0] ? api.getSource(list[0].id) : null))
       .then(setSource, report)
   }, [])
+
+  // Backlinks follow the notes: refreshed whenever the list changes (every save updates it).
+  const sourceId = source?.id
+  useEffect(() => {
+    if (sourceId) api.getBacklinks(sourceId).then(setBacklinks, report)
+  }, [sourceId, notes.list])
+
+  const { open: openNote, newNote } = notes
+  const cite = useCallback(
+    (citation: Citation) => {
+      if (!openNote && !citations.hasEditor) void newNote()
+      citations.send(citation)
+    },
+    [openNote, newNote, citations]
+  )
+
+  const openBacklink = useCallback(
+    (backlink: Backlink) => {
+      void notes.openNote(backlink.noteId).then(() => setFocusCitation({ noteId: backlink.noteId, occurrence: backlink.occurrence, nonce: Date.now() }))
+    },
+    [notes]
+  )
+
+  const sourcesContext = useMemo<SourcesContextValue>(
+    () => ({ sources: new Map(source ? [[source.id, source]] : []), reveal: (_sourceId, blockId) => revealBlock(blockId), backlinks }),
+    [source, backlinks]
+  )
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
@@ -83,17 +118,19 @@ export function App(): ReactNode {
           </div>
         )}
       </div>
+      <SourcesContext.Provider value={sourcesContext}>
       <div className="workbench">
         <NotesSidebar notes={notes} />
         {settings && (
           <SplitPane
             fraction={settings.panes.readerFraction}
             onCommit={(readerFraction) => update({ panes: { readerFraction } })}
-            left={<Reader source={source} />}
-            right={<NotePane notes={notes} />}
+            left={<Reader source={source} backlinks={backlinks} onCite={cite} onOpenBacklink={openBacklink} />}
+            right={<NotePane notes={notes} citations={citations} focusCitation={focusCitation} />}
           />
         )}
       </div>
+      </SourcesContext.Provider>
       {settings && <SettingsDialog open={settingsOpen} settings={settings} onChange={update} onClose={() => setSettingsOpen(false)} />}
     </div>
   )

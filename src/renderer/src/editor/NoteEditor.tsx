@@ -14,6 +14,10 @@ import { TabIndentationPlugin } from '@lexical/react/LexicalTabIndentationPlugin
 import { TRANSFORMERS } from '@lexical/markdown'
 import type { ReactNode } from 'react'
 import type { SerializedEditorState } from '../../../shared/notes'
+import type { CitationBus } from '../app/citations'
+import { CitationPlugin } from './CitationPlugin'
+import { FocusCitationPlugin, type FocusCitationRequest } from './FocusCitationPlugin'
+import { ReferencesPanel } from './ReferencesPlugin'
 import { NOTE_NODES, NOTE_THEME } from './editor-config'
 import { SafeLinksPlugin } from './SafeLinksPlugin'
 import { isSafeLinkUrl } from './safe-url'
@@ -31,10 +35,14 @@ interface NoteEditorProps {
   onBlur(): void
   /** The save status, shown in the editor's footer. */
   status: ReactNode
+  /** Where citations from the reader arrive. */
+  citations: CitationBus
+  /** A citation of this note to bring into view (from a backlink). */
+  focusCitation: FocusCitationRequest | null
 }
 
 /** The note editor: Lexical rich text with Markdown shortcuts, undo/redo, a toolbar and a word count. */
-export function NoteEditor({ initialState, onChange, onBlur, status }: NoteEditorProps): ReactNode {
+export function NoteEditor({ initialState, onChange, onBlur, status, citations, focusCitation }: NoteEditorProps): ReactNode {
   return (
     <LexicalComposer
       initialConfig={{ namespace: 'pilcrow-note', nodes: NOTE_NODES, theme: NOTE_THEME, onError, editorState: JSON.stringify(initialState) }}
@@ -48,12 +56,15 @@ export function NoteEditor({ initialState, onChange, onBlur, status }: NoteEdito
             ErrorBoundary={LexicalErrorBoundary}
           />
         </div>
+        <ReferencesPanel />
         <footer className="note-status">
           {status}
           <WordCountPlugin />
         </footer>
       </div>
       <OnChangePlugin ignoreSelectionChange ignoreHistoryMergeTagChange onChange={(state) => onChange(state.toJSON() as unknown as SerializedEditorState)} />
+      <CitationPlugin bus={citations} />
+      <FocusCitationPlugin request={focusCitation} />
       <HistoryPlugin />
       <ListPlugin />
       <CheckListPlugin />

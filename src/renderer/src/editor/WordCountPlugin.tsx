@@ -1,5 +1,6 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
-import { $getRoot } from 'lexical'
+import { $dfs } from '@lexical/utils'
+import { $isTextNode } from 'lexical'
 import { useEffect, useState, type ReactNode } from 'react'
 
 /** Words in a text, counting runs of letters or digits (works for accented and non-Latin text). */
@@ -7,17 +8,23 @@ export function countWords(text: string): number {
   return text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)?.length ?? 0
 }
 
+/** The words the user wrote: text nodes only (citation chips are not prose). */
+function $countNoteWords(): number {
+  let words = 0
+  for (const { node } of $dfs()) if ($isTextNode(node)) words += countWords(node.getTextContent())
+  return words
+}
+
 /** Shows the note's word count, updated as the user types. */
 export function WordCountPlugin(): ReactNode {
   const [editor] = useLexicalComposerContext()
   const [words, setWords] = useState(0)
-  useEffect(
-    () =>
-      editor.registerTextContentListener((text) => setWords(countWords(text))) ??
-      undefined,
-    [editor]
-  )
-  useEffect(() => editor.getEditorState().read(() => setWords(countWords($getRoot().getTextContent()))), [editor])
+  useEffect(() => {
+    editor.getEditorState().read(() => setWords($countNoteWords()))
+    return editor.registerUpdateListener(({ editorState, dirtyElements, dirtyLeaves }) => {
+      if (dirtyElements.size > 0 || dirtyLeaves.size > 0) editorState.read(() => setWords($countNoteWords()))
+    })
+  }, [editor])
   return (
     <span className="word-count" aria-live="polite">
       {words === 1 ? '1 word' : `${words.toLocaleString()} words`}

@@ -4,6 +4,7 @@ import { ListItemNode, ListNode } from '@lexical/list'
 import { HorizontalRuleNode } from '@lexical/react/LexicalHorizontalRuleNode'
 import { HeadingNode, QuoteNode } from '@lexical/rich-text'
 import type { EditorThemeClasses, Klass, LexicalNode } from 'lexical'
+import { ParagraphLinkNode } from './nodes/ParagraphLinkNode'
 
 /** Every node a note can hold. */
 export const NOTE_NODES: Klass<LexicalNode>[] = [
@@ -15,7 +16,8 @@ export const NOTE_NODES: Klass<LexicalNode>[] = [
   CodeHighlightNode,
   LinkNode,
   AutoLinkNode,
-  HorizontalRuleNode
+  HorizontalRuleNode,
+  ParagraphLinkNode
 ]
 
 /** Class names Lexical puts on what it renders; styled in styles/editor.css. */

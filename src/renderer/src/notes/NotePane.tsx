@@ -1,10 +1,18 @@
 import type { ReactNode } from 'react'
+import type { CitationBus } from '../app/citations'
+import type { FocusCitationRequest } from '../editor/FocusCitationPlugin'
 import { NoteEditor } from '../editor/NoteEditor'
 import { SaveStatus } from './SaveStatus'
 import type { NotesController } from './useNotes'
 
 /** The open note: its title field, the editor, and its save state; or what to do when none is open. */
-export function NotePane({ notes }: { notes: NotesController }): ReactNode {
+interface NotePaneProps {
+  notes: NotesController
+  citations: CitationBus
+  focusCitation: FocusCitationRequest | null
+}
+
+export function NotePane({ notes, citations, focusCitation }: NotePaneProps): ReactNode {
   const note = notes.open
   if (!note) {
     return (
@@ -37,6 +45,8 @@ export function NotePane({ notes }: { notes: NotesController }): ReactNode {
         initialState={note.content}
         onChange={notes.editContent}
         onBlur={() => void notes.flush()}
+        citations={citations}
+        focusCitation={focusCitation?.noteId === note.id ? focusCitation : null}
         status={<SaveStatus state={notes.saveState} onRetry={() => void notes.flush()} />}
       />
     </div>

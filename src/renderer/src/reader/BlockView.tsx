@@ -1,9 +1,18 @@
-import type { ReactNode } from 'react'
+import type { DragEvent, ReactNode } from 'react'
+import type { Backlink } from '../../../shared/links'
 import type { Block } from '../../../shared/model'
+import { BacklinksBadge } from './BacklinksBadge'
 import { InlineRuns } from './InlineRuns'
 
+/** What a numbered block can do: be cited, dragged, and show its backlinks. */
+export interface BlockActions {
+  cite(block: Block): void
+  dragStart(block: Block, event: DragEvent): void
+  openBacklink(backlink: Backlink): void
+}
+
 /** One block of the source, with its ¶ number in the margin when it has one. */
-export function BlockView({ block }: { block: Block }): ReactNode {
+export function BlockView({ block, backlinks, actions }: { block: Block; backlinks: Backlink[] | undefined; actions: BlockActions }): ReactNode {
   const content = <InlineRuns runs={block.runs} />
   switch (block.kind) {
     case 'heading': {
@@ -23,34 +32,49 @@ export function BlockView({ block }: { block: Block }): ReactNode {
         </figure>
       )
     case 'authorNote':
-      return (
-        <p className="block block-author-note" data-block-id={block.id}>
-          {content}
-        </p>
-      )
     case 'standfirst':
       return (
-        <p className="block block-standfirst" data-block-id={block.id}>
+        <p className={`block block-${block.kind === 'authorNote' ? 'author-note' : 'standfirst'}`} data-block-id={block.id}>
           {content}
         </p>
       )
     default:
-      return <NumberedBlock block={block}>{content}</NumberedBlock>
+      return (
+        <NumberedBlock block={block} backlinks={backlinks} actions={actions}>
+          {content}
+        </NumberedBlock>
+      )
   }
 }
 
-function NumberedBlock({ block, children }: { block: Block; children: ReactNode }): ReactNode {
+function NumberedBlock({ block, backlinks, actions, children }: { block: Block; backlinks: Backlink[] | undefined; actions: BlockActions; children: ReactNode }): ReactNode {
   const Tag = block.kind === 'quote' ? 'blockquote' : 'p'
   const className = `block block-${block.kind === 'listItem' ? 'list-item' : block.kind}`
   const indent = block.kind === 'listItem' ? ` indent-${Math.min(block.level ?? 0, 5)}` : ''
+  const n = block.paragraph
   return (
     <div className={`numbered${indent}`} data-block-id={block.id} id={block.id}>
-      {block.paragraph !== null && (
-        <a className="pilcrow-number" href={`#block=${block.id}`} aria-label={`¶${block.paragraph}`} title="Link to this paragraph">
-          ¶{block.paragraph}
-        </a>
+      {n !== null && (
+        <div className="margin">
+          <a
+            className="pilcrow-number"
+            href={`#block=${block.id}`}
+            aria-label={`¶${n}`}
+            title="Drag into a note to cite this paragraph"
+            draggable
+            onDragStart={(e) => actions.dragStart(block, e)}
+          >
+            ¶{n}
+          </a>
+          <button type="button" className="cite-button" aria-label={`Cite ¶${n} in note`} title={`Cite ¶${n} in note`} onClick={() => actions.cite(block)}>
+            +
+          </button>
+          {backlinks && backlinks.length > 0 && <BacklinksBadge paragraph={n} backlinks={backlinks} onOpen={actions.openBacklink} />}
+        </div>
       )}
-      <Tag className={className}>{children}</Tag>
+      <Tag className={className} data-block-text={block.id} onDragStart={(e) => actions.dragStart(block, e)}>
+        {children}
+      </Tag>
     </div>
   )
 }

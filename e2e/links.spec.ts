@@ -1,0 +1,162 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Page } from '@playwright/test'
+import { expect, test } from './support/pilcrow'
+
+const editor = (page: Page) => page.getByRole('textbox', { name: 'Note', exact: true })
+const source = (page: Page) => page.getByRole('region', { name: 'Source' })
+const paragraph = (page: Page, n: number) => source(page).locator('.numbered', { has: page.getByText(`¶${n}`, { exact: true }) })
+const saved = (page: Page) => expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible()
+
+/** Selects `words` inside paragraph n of the reader. */
+async function selectWords(page: Page, n: number, words: string): Promise<void> {
+  await paragraph(page, n).locator('[data-block-text]').evaluate((el, target) => {
+    const text = el.textContent!
+    const start = text.indexOf(target)
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT)
+    const range = document.createRange()
+    let offset = 0
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const length = node.textContent!.length
+      if (offset <= start && start < offset + length) range.setStart(node, start - offset)
+      if (offset < start + target.length && start + target.length <= offset + length) range.setEnd(node, start + target.length - offset)
+      offset += length
+    }
+    document.getSelection()!.removeAllRanges()
+    document.getSelection()!.addRange(range)
+  }, words)
+}
+
+test.describe('paragraph links and backlinks', () => {
+  test('cite ¶6, reveal it from the chip, backlink; quote words of ¶9; all survive a restart', async ({ page, pilcrow }) => {
+    await page.goto(pilcrow.url)
+    await page.getByRole('textbox', { name: 'Note title' }).fill('Kremlin')
+    await editor(page).click()
+    await page.keyboard.type('The bulwark argument ')
+    await paragraph(page, 6).hover()
+    await page.getByRole('button', { name: 'Cite ¶6 in note' }).click()
+    const chip = editor(page).getByRole('button', { name: /^¶6/ })
+    await expect(chip).toHaveAccessibleName('¶6 · Russia and Iran – a strategic…')
+    await expect(chip).toContainText('¶6')
+    await page.keyboard.type('is about isolation.')
+    await saved(page)
+    await expect(source(page).getByRole('button', { name: '1 note cites ¶6' })).toBeVisible()
+
+    // scroll ¶6 away, then the chip brings it back, highlighted
+    await paragraph(page, 12).scrollIntoViewIfNeeded()
+    await expect(paragraph(page, 6)).not.toBeInViewport()
+    await chip.click()
+    await expect(paragraph(page, 6)).toBeInViewport()
+    await expect(paragraph(page, 6)).toHaveClass(/is-revealed/)
+
+    // quote a selection from ¶9
+    await editor(page).click()
+    await page.keyboard.press('Control+End')
+    await selectWords(page, 9, 'while Russia did not deliver on time')
+    await page.getByRole('button', { name: 'Quote in note' }).click()
+    const quote = editor(page).locator('blockquote')
+    await expect(quote).toContainText('“while Russia did not deliver on time”')
+    await expect(quote.getByRole('button', { name: /^¶9/ })).toBeVisible()
+    await saved(page)
+    await expect(source(page).getByRole('button', { name: '1 note cites ¶9' })).toBeVisible()
+    await expect(page.getByRole('region', { name: 'References' }).getByRole('listitem')).toHaveText([/^¶6While the Kremlin/, /^¶9“while Russia did not deliver on time”/])
+
+    const restarted = await pilcrow.restart()
+    await page.goto(restarted.url)
+    await expect(editor(page).getByRole('button', { name: /^¶6/ })).toBeVisible()
+    await expect(editor(page).locator('blockquote')).toContainText('“while Russia did not deliver on time”')
+    await expect(editor(page).locator('blockquote').getByRole('button', { name: /^¶9/ })).toBeVisible()
+    await expect(source(page).getByRole('button', { name: '1 note cites ¶6' })).toBeVisible()
+    await expect(source(page).getByRole('button', { name: '1 note cites ¶9' })).toBeVisible()
+    await restarted.stop()
+  })
+
+  test('a backlink lists the citing notes with their sentence and opens the note at the chip', async ({ page, pilcrow }) => {
+    await page.goto(pilcrow.url)
+    for (const [title, words] of [['First', 'Kremlin bulwark'], ['Second', 'A counterweight, then']] as const) {
+      if (title === 'Second') await page.getByRole('button', { name: 'New note' }).click()
+      await page.getByRole('textbox', { name: 'Note title' }).fill(title)
+      await editor(page).click()
+      await page.keyboard.type(`${words} `)
+      await paragraph(page, 6).hover()
+      await page.getByRole('button', { name: 'Cite ¶6 in note' }).click()
+      await page.keyboard.type('says it all. Another sentence.')
+      await saved(page)
+    }
+    const badge = source(page).getByRole('button', { name: '2 notes cite ¶6' })
+    await badge.click()
+    const popover = page.getByRole('dialog', { name: 'Notes citing ¶6' })
+    await expect(popover.getByRole('button')).toHaveCount(2)
+    await expect(popover.getByRole('button', { name: /First/ })).toContainText('Kremlin bulwark ¶6 · Russia and Iran – a strategic… says it all.')
+    await popover.getByRole('button', { name: /First/ }).click()
+    await expect(page.getByRole('textbox', { name: 'Note title' })).toHaveValue('First')
+    await expect(editor(page).getByRole('button', { name: /^¶6/ })).toBeFocused()
+  })
+
+  test('dragging a paragraph and a selection into the note cites them', async ({ page, pilcrow }) => {
+    await page.goto(pilcrow.url)
+    await editor(page).click()
+    await paragraph(page, 2).locator('.pilcrow-number').dragTo(editor(page))
+    await expect(editor(page).getByRole('button', { name: /^¶2/ })).toBeVisible()
+    await selectWords(page, 3, 'revisionist, anti-hegemonic states')
+    // press on the selected words and drag them over the editor
+    const words = await page.evaluate(() => {
+      const rect = document.getSelection()!.getRangeAt(0).getClientRects()[0]!
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 }
+    })
+    const target = (await editor(page).boundingBox())!
+    await page.mouse.move(words.x, words.y)
+    await page.mouse.down()
+    await page.mouse.move(words.x + 40, words.y + 10, { steps: 4 })
+    await page.mouse.move(target.x + 60, target.y + target.height - 40, { steps: 8 })
+    await page.mouse.up()
+    await expect(editor(page).locator('blockquote')).toContainText('“revisionist, anti-hegemonic states”')
+    await expect(editor(page).locator('blockquote').getByRole('button', { name: /^¶3/ })).toBeVisible()
+  })
+
+  test('the keyboard shortcut quotes the selection to the cursor', async ({ page, pilcrow }) => {
+    await page.goto(pilcrow.url)
+    await editor(page).click()
+    await page.keyboard.type('Before. ')
+    await selectWords(page, 11, 'sovereign internationalism over liberal interventionism')
+    await page.keyboard.press('Control+Shift+E')
+    await expect(editor(page).locator('blockquote')).toContainText('“sovereign internationalism over liberal interventionism”')
+    await expect(editor(page).locator('blockquote').getByRole('button', { name: /^¶11/ })).toBeVisible()
+  })
+
+  test('citing with no note open creates one', async ({ page, pilcrow }) => {
+    await page.goto(pilcrow.url)
+    await page.getByRole('button', { name: 'Move to trash' }).click()
+    await expect(page.getByText('No note is open.')).toBeVisible()
+    await paragraph(page, 1).hover()
+    await page.getByRole('button', { name: 'Cite ¶1 in note' }).click()
+    await expect(editor(page).getByRole('button', { name: /^¶1/ })).toBeVisible()
+    await saved(page)
+  })
+
+  test('a link whose paragraph was removed from the source stays, as an orphan with its quote', async ({ page, pilcrow }) => {
+    await page.goto(pilcrow.url)
+    await editor(page).click()
+    await paragraph(page, 7).hover()
+    await page.getByRole('button', { name: 'Cite ¶7 in note' }).click()
+    await saved(page)
+    await pilcrow.stop()
+    // another version of the source without ¶7 (as a re-import would produce)
+    const file = join(pilcrow.workspace, 'sources', 'russia-iran-alignment.json')
+    const stored = JSON.parse(readFileSync(file, 'utf8'))
+    stored.blocks = stored.blocks.filter((b: { paragraph: number | null }) => b.paragraph !== 7)
+    writeFileSync(file, JSON.stringify(stored))
+    const restarted = await pilcrow.restart()
+    await page.goto(restarted.url)
+    const chip = editor(page).getByRole('button', { name: /^¶7/ })
+    await expect(chip).toHaveAccessibleName('¶7 · Russia and Iran – a strategic… (unresolved link)')
+    const references = page.getByRole('region', { name: 'References' })
+    await expect(references).toContainText('Unresolved — saved quote: “Resentment towards Russia resurfaced in early April 2020')
+    const reattach = references.getByRole('combobox', { name: 'Re-attach to paragraph' })
+    const p6Value = await reattach.locator('option', { hasText: /^¶6 While the Kremlin/ }).getAttribute('value')
+    await reattach.selectOption(p6Value!)
+    await expect(editor(page).getByRole('button', { name: /^¶6/ })).toHaveAccessibleName('¶6 · Russia and Iran – a strategic…')
+    expect(readdirSync(join(pilcrow.workspace, 'notes')).length).toBeGreaterThan(0)
+    await restarted.stop()
+  })
+})

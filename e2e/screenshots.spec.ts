@@ -1,0 +1,43 @@
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Page } from '@playwright/test'
+import { APP_ROOT, expect, test } from './support/pilcrow'
+
+/** Writes a real working session: a titled note with a heading, prose, a citation and a quote. */
+async function writeSampleNote(page: Page): Promise<void> {
+  const editor = page.getByRole('textbox', { name: 'Note', exact: true })
+  const source = page.getByRole('region', { name: 'Source' })
+  await page.getByRole('textbox', { name: 'Note title' }).fill('Alignment, not alliance')
+  await editor.click()
+  await page.keyboard.type('# What binds Moscow and Tehran')
+  await page.keyboard.press('Enter')
+  await page.keyboard.type('Tazmini rejects “alliance” as too loose a label and argues for ')
+  await page.keyboard.press('Control+b')
+  await page.keyboard.type('alignment')
+  await page.keyboard.press('Control+b')
+  await page.keyboard.type(': a non-military partnership with room for friction ')
+  await source.locator('.numbered', { hasText: '¶5' }).hover()
+  await page.getByRole('button', { name: 'Cite ¶5 in note' }).click()
+  await page.keyboard.type('.')
+  await page.keyboard.press('Enter')
+  await page.keyboard.type('- Delivery delays (Bushehr, S-300) did not end it ')
+  await source.locator('.numbered', { hasText: '¶9' }).hover()
+  await page.getByRole('button', { name: 'Cite ¶9 in note' }).click()
+  await page.keyboard.press('Enter')
+  await page.keyboard.type('Shared worldview: anti-hegemonic, pluralist order ')
+  await source.locator('.numbered', { hasText: '¶11' }).hover()
+  await page.getByRole('button', { name: 'Cite ¶11 in note' }).click()
+  await page.keyboard.press('Enter')
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible()
+  await source.locator('.numbered', { hasText: '¶5' }).scrollIntoViewIfNeeded()
+}
+
+test('screenshot of the main window for the README', async ({ page, pilcrow }) => {
+  await page.goto(pilcrow.url)
+  await writeSampleNote(page)
+  await page.getByRole('region', { name: 'Source' }).getByRole('heading', { name: 'Bilateral relations require careful academic analysis' }).scrollIntoViewIfNeeded()
+  await page.mouse.move(0, 0)
+  mkdirSync(join(APP_ROOT, 'docs'), { recursive: true })
+  await page.screenshot({ path: join(APP_ROOT, 'docs', 'screenshot.png') })
+})

@@ -1,0 +1,46 @@
+import { resolveAnchor } from '../../shared/anchors'
+import type { Backlink, SourceBacklinks } from '../../shared/links'
+import { UNTITLED } from '../../shared/notes'
+import { extractLinks, type ExtractedLink } from './link-extraction'
+import type { StoredNote } from './note-file'
+import type { NotesService } from './notes'
+import type { SourcesService } from './sources'
+
+/**
+ * Which notes cite which blocks: derived from the notes (never stored), built at start and
+ * updated on every save. Trashed notes do not count.
+ */
+export class LinkIndex {
+  private readonly byNote = new Map<string, { title: string; links: ExtractedLink[] }>()
+
+  constructor(
+    private readonly notes: NotesService,
+    private readonly sources: SourcesService
+  ) {}
+
+  start(): () => void {
+    for (const note of this.notes.all()) this.update(note.id, note)
+    return this.notes.onDidChange((id, note) => this.update(id, note))
+  }
+
+  private update(noteId: string, note: StoredNote | null): void {
+    if (!note || note.trashedAt) this.byNote.delete(noteId)
+    else this.byNote.set(noteId, { title: note.title.trim() || UNTITLED, links: extractLinks(note.content) })
+  }
+
+  /** The backlinks of one source, each resolved against the source as it is now. */
+  backlinks(sourceId: string): SourceBacklinks {
+    const source = this.sources.get(sourceId)
+    const result: SourceBacklinks = { sourceId, byBlock: {}, orphans: [] }
+    for (const [noteId, { title, links }] of this.byNote) {
+      for (const link of links) {
+        if (link.anchor.sourceId !== sourceId) continue
+        const backlink: Backlink = { noteId, noteTitle: title, context: link.context, occurrence: link.occurrence, anchor: link.anchor }
+        const resolved = resolveAnchor(source, link.anchor)
+        if (resolved.block) (result.byBlock[resolved.block.id] ??= []).push(backlink)
+        else result.orphans.push(backlink)
+      }
+    }
+    return result
+  }
+}

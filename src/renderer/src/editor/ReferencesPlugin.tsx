@@ -1,0 +1,95 @@
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
+import { $dfs } from '@lexical/utils'
+import { $getNodeByKey } from 'lexical'
+import { useEffect, useState, type ReactNode } from 'react'
+import { createAnchor, resolveAnchor, type ParagraphAnchor } from '../../../shared/anchors'
+import { useSources } from '../app/sources-context'
+import { $isParagraphLinkNode } from './nodes/ParagraphLinkNode'
+
+interface Reference {
+  key: string
+  anchor: ParagraphAnchor
+  sourceTitle: string
+}
+
+/** The note's own references: every paragraph it cites, in order; orphans can be re-attached. */
+export function ReferencesPanel(): ReactNode {
+  const [editor] = useLexicalComposerContext()
+  const { sources, reveal } = useSources()
+  const [refs, setRefs] = useState<Reference[]>([])
+  const [open, setOpen] = useState(true)
+
+  useEffect(() => {
+    const read = (): void =>
+      editor.getEditorState().read(() => {
+        setRefs(
+          $dfs()
+            .map(({ node }) => node)
+            .filter($isParagraphLinkNode)
+            .map((node) => ({ key: node.getKey(), anchor: node.getAnchor(), sourceTitle: node.getSourceTitle() }))
+        )
+      })
+    read()
+    return editor.registerUpdateListener(read)
+  }, [editor])
+
+  const reattach = (key: string, sourceId: string, blockId: string): void => {
+    const source = sources.get(sourceId)
+    if (!source) return
+    editor.update(() => {
+      const node = $getNodeByKey(key)
+      if ($isParagraphLinkNode(node)) node.setAnchor(createAnchor(source, blockId))
+    })
+  }
+
+  if (refs.length === 0) return null
+  return (
+    <section className="references" aria-label="References">
+      <button type="button" className="references-toggle" aria-expanded={open} onClick={() => setOpen(!open)}>
+        {open ? '▾' : '▸'} References ({refs.length})
+      </button>
+      {open && (
+        <ol className="references-list">
+          {refs.map((ref) => {
+            const source = sources.get(ref.anchor.sourceId)
+            const resolved = source ? resolveAnchor(source, ref.anchor) : null
+            const block = resolved?.block
+            const quote = ref.anchor.quote.exact
+            return (
+              <li key={ref.key} className={block ? '' : 'reference-orphan'}>
+                {block ? (
+                  <button type="button" className="reference" onClick={() => reveal(ref.anchor.sourceId, block.id)}>
+                    <span className="reference-number">{block.paragraph === null ? '¶' : `¶${block.paragraph}`}</span>
+                    <span className="reference-text">{ref.anchor.range ? `“${quote}”` : block.text}</span>
+                    {resolved?.status === 'changed' && <span className="chip-flag">changed</span>}
+                  </button>
+                ) : (
+                  <div className="reference">
+                    <span className="reference-number">¶{ref.anchor.paragraph ?? ''}?</span>
+                    <span className="reference-text">
+                      Unresolved — saved quote: “{quote.length > 160 ? `${quote.slice(0, 160)}…` : quote}”
+                    </span>
+                    {source && (
+                      <select aria-label="Re-attach to paragraph" value="" onChange={(e) => reattach(ref.key, source.id, e.target.value)}>
+                        <option value="" disabled>
+                          Re-attach to…
+                        </option>
+                        {source.blocks
+                          .filter((b) => b.paragraph !== null)
+                          .map((b) => (
+                            <option key={b.id} value={b.id}>
+                              ¶{b.paragraph} {b.text.slice(0, 60)}
+                            </option>
+                          ))}
+                      </select>
+                    )}
+                  </div>
+                )}
+              </li>
+            )
+          })}
+        </ol>
+      )}
+    </section>
+  )
+}
