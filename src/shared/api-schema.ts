@@ -26,7 +26,15 @@ export const apiArgumentSchemas: { [M in NotebookMethod]: z.ZodType<Parameters<N
   saveNote: z.tuple([z.strictObject({ id: noteId, title, content: editorState, baseRevision: z.string().max(100) })]),
   trashNote: z.tuple([noteId]),
   restoreNote: z.tuple([noteId]),
-  getBacklinks: z.tuple([id])
+  getBacklinks: z.tuple([id]),
+  search: z.tuple([
+    z.strictObject({
+      query: z.string().max(1000, 'queries are at most 1000 characters'),
+      scope: z.enum(['all', 'notes', 'sources']).optional(),
+      limit: z.number().int().min(1).max(1000).optional()
+    })
+  ]),
+  getSearchStatus: z.tuple([])
 }
 
 export function isNotebookMethod(name: unknown): name is NotebookMethod {

@@ -2,6 +2,7 @@ import type { Settings, SettingsPatch } from './settings'
 import type { Source, SourceSummary, WorkspaceInfo } from './model'
 import type { SourceBacklinks } from './links'
 import type { Note, NoteDraft, NoteList, SaveResult } from './notes'
+import type { SearchRequest, SearchResponse, SearchStatus } from './search'
 
 /**
  * The one contract between the renderer and the notebook. The core implements it; the Electron
@@ -33,6 +34,10 @@ export interface NotebookApi {
   restoreNote(noteId: string): Promise<Note>
   /** Which notes cite which blocks of a source, resolved against the source as it is now. */
   getBacklinks(sourceId: string): Promise<SourceBacklinks>
+  /** Searches sources and notes (waits for the index when it is still loading). */
+  search(request: SearchRequest): Promise<SearchResponse>
+  /** Whether the search index is ready, loading or being rebuilt, with progress. */
+  getSearchStatus(): Promise<SearchStatus>
 }
 
 export type NotebookMethod = keyof NotebookApi
@@ -50,7 +55,9 @@ export const NOTEBOOK_API_METHODS = [
   'saveNote',
   'trashNote',
   'restoreNote',
-  'getBacklinks'
+  'getBacklinks',
+  'search',
+  'getSearchStatus'
 ] as const satisfies readonly NotebookMethod[]
 
 // Compile-time proof that the list names every method of the contract.

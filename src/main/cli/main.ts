@@ -1,10 +1,11 @@
 import { PilcrowError } from '../../shared/errors'
 import type { CliCommand } from './commands'
+import { searchCommand } from './search'
 import { serveCommand } from './serve'
 import { UsageError } from './usage-error'
 
 /** Every command of `pilcrow`; later issues add search, export and import here. */
-const COMMANDS: CliCommand[] = [serveCommand]
+const COMMANDS: CliCommand[] = [serveCommand, searchCommand]
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length))

@@ -1,7 +1,6 @@
 import { parseArgs } from 'node:util'
 import { findAppRoot, rendererDir } from '../core/app-paths'
-import { openNotebookInNode } from '../core/open-cli-notebook'
-import { defaultWorkspaceDir } from '../core/user-data'
+import { openWorkspaceOption } from './workspace-option'
 import { startBrowserServer } from '../server/browser-server'
 import type { CliCommand } from './commands'
 import { UsageError } from './usage-error'
@@ -26,7 +25,7 @@ export const serveCommand: CliCommand = {
       console.error('pilcrow: the app is not built yet. Run "npm run build" first.')
       return 1
     }
-    const notebook = await openNotebookInNode(values.workspace ?? defaultWorkspaceDir())
+    const notebook = await openWorkspaceOption(values.workspace)
     const server = await startBrowserServer({ api: notebook, rendererDir: renderer, port })
     console.log(`Pilcrow is running at ${server.url}`)
     await new Promise<void>((resolve) => {
@@ -35,6 +34,7 @@ export const serveCommand: CliCommand = {
       process.once('SIGTERM', stop)
     })
     await server.close()
+    await notebook.close()
     return 0
   }
 }

@@ -1,6 +1,6 @@
 import type { ParagraphAnchor } from '../../shared/anchors'
-import { linkLabel, PARAGRAPH_LINK_TYPE, type SerializedParagraphLink } from '../../shared/links'
 import type { SerializedEditorState } from '../../shared/notes'
+import { noteBlocks } from '../../shared/note-content'
 
 /** A link found in a note, with the sentence around it. */
 export interface ExtractedLink {
@@ -9,35 +9,13 @@ export interface ExtractedLink {
   occurrence: number
 }
 
-interface LexicalJsonNode {
-  type?: string
-  text?: string
-  children?: LexicalJsonNode[]
-}
-
 /** Characters a sentence ends with. */
 const SENTENCE_END = /[.!?…]["”’)]*\s/g
 
-/**
- * Walks a note's editor state for paragraph links, in reading order, and cuts the sentence
- * around each one out of its block's text (chips shown as their label).
- */
+/** The paragraph links of a note in reading order, each with the sentence around it. */
 export function extractLinks(content: SerializedEditorState): ExtractedLink[] {
   const links: ExtractedLink[] = []
-  const visitBlock = (block: LexicalJsonNode): void => {
-    const pieces: { text: string; link?: SerializedParagraphLink }[] = []
-    const collect = (node: LexicalJsonNode): void => {
-      if (node.type === PARAGRAPH_LINK_TYPE) {
-        const link = node as unknown as SerializedParagraphLink
-        if (isAnchor(link.anchor)) pieces.push({ text: linkLabel(link.anchor.paragraph, link.sourceTitle ?? ''), link })
-      } else if (typeof node.text === 'string') pieces.push({ text: node.text })
-      else if (node.type === 'linebreak') pieces.push({ text: ' ' })
-      for (const child of node.children ?? []) {
-        if (isBlockLike(child)) visitBlock(child)
-        else collect(child)
-      }
-    }
-    collect({ children: block.children ?? [] })
+  for (const { pieces } of noteBlocks(content)) {
     const text = pieces.map((p) => p.text).join('')
     let offset = 0
     for (const piece of pieces) {
@@ -45,17 +23,7 @@ export function extractLinks(content: SerializedEditorState): ExtractedLink[] {
       offset += piece.text.length
     }
   }
-  for (const block of (content.root.children ?? []) as LexicalJsonNode[]) visitBlock(block)
   return links
-}
-
-function isBlockLike(node: LexicalJsonNode): boolean {
-  return ['paragraph', 'heading', 'quote', 'listitem', 'list', 'code'].includes(node.type ?? '')
-}
-
-function isAnchor(value: unknown): value is ParagraphAnchor {
-  const a = value as ParagraphAnchor | null
-  return !!a && typeof a.sourceId === 'string' && typeof a.blockId === 'string' && typeof a.quote?.exact === 'string'
 }
 
 /** The sentence of `text` that holds [start, end), at most ~240 characters. */

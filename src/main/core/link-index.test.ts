@@ -2,15 +2,11 @@ import { describe, expect, it } from 'vitest'
 import { createAnchor } from '../../shared/anchors'
 import { linkLabel, PARAGRAPH_LINK_TYPE } from '../../shared/links'
 import type { SerializedEditorState } from '../../shared/notes'
-import { DEFAULT_SETTINGS } from '../../shared/settings'
-import { bundledSourcePaths, findAppRoot } from './app-paths'
 import { extractLinks, sentenceAround } from './link-extraction'
-import { Notebook } from './notebook'
-import { MemorySettingsStore } from './settings-store'
-import { useTempDirs } from './test-support'
+import { useNotebooks, useTempDirs } from './test-support'
 
 const tempDir = useTempDirs()
-const open = (dir: string) => Notebook.open({ workspaceDir: dir, bundledSources: bundledSourcePaths(findAppRoot()), settings: new MemorySettingsStore(DEFAULT_SETTINGS) })
+const open = useNotebooks()
 
 const text = (t: string) => ({ type: 'text', text: t, version: 1 })
 const chip = (anchor: ReturnType<typeof createAnchor>) => ({ type: PARAGRAPH_LINK_TYPE, version: 1, anchor, sourceTitle: 'Russia and Iran – a strategic alliance or something more?' })

@@ -5,6 +5,9 @@ import type { Settings, SettingsPatch } from '../../shared/settings'
 import type { SourceBacklinks } from '../../shared/links'
 import { LinkIndex } from './link-index'
 import { NotesService } from './notes'
+import { SearchService } from './search/search-service'
+import type { SearchRequest, SearchResponse, SearchStatus } from '../../shared/search'
+import { join } from 'node:path'
 import type { SettingsStore } from './settings-store'
 import { SourcesService } from './sources'
 import { openWorkspace, type Workspace } from './workspace'
@@ -28,6 +31,7 @@ export class Notebook implements NotebookApi {
     readonly sources: SourcesService,
     readonly notes: NotesService,
     readonly links: LinkIndex,
+    readonly searchIndex: SearchService,
     private readonly settings: SettingsStore
   ) {}
 
@@ -43,7 +47,15 @@ export class Notebook implements NotebookApi {
     await notes.start()
     const links = new LinkIndex(notes, sources)
     links.start()
-    return new Notebook(workspace, sources, notes, links, options.settings)
+    // the index loads (or rebuilds) in the background: the notebook is usable meanwhile
+    const searchIndex = new SearchService(sources, notes, join(workspace.cacheDir, 'search-index.json'))
+    searchIndex.start()
+    return new Notebook(workspace, sources, notes, links, searchIndex, options.settings)
+  }
+
+  /** Stops background work and writes pending caches. */
+  async close(): Promise<void> {
+    await this.searchIndex.stop()
   }
 
   async getWorkspaceInfo(): Promise<WorkspaceInfo> {
@@ -96,5 +108,13 @@ export class Notebook implements NotebookApi {
 
   async getBacklinks(sourceId: string): Promise<SourceBacklinks> {
     return this.links.backlinks(sourceId)
+  }
+
+  async search(request: SearchRequest): Promise<SearchResponse> {
+    return this.searchIndex.search(request)
+  }
+
+  async getSearchStatus(): Promise<SearchStatus> {
+    return this.searchIndex.getStatus()
   }
 }

@@ -62,6 +62,13 @@ export class NotesService {
     return [...this.entries.values()].flatMap((e) => (e.kind === 'ok' ? [e.note] : []))
   }
 
+  /** The revision (content hash) of every readable note: what caches derived from notes check. */
+  revisions(): Map<string, string> {
+    const revisions = new Map<string, string>()
+    for (const [id, e] of this.entries) if (e.kind === 'ok') revisions.set(id, e.revision)
+    return revisions
+  }
+
   async create(title = ''): Promise<Note> {
     const now = new Date().toISOString()
     const note: StoredNote = { id: newNoteId(), title: title.trim(), createdAt: now, updatedAt: now, trashedAt: null, content: EMPTY_NOTE_CONTENT }

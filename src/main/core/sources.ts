@@ -23,6 +23,7 @@ const IMPORTERS: Record<string, (text: string, fileName: string) => ImportedSour
 /** Holds the workspace's normalised sources: loads them at start, imports new ones. */
 export class SourcesService {
   private readonly sources = new Map<string, Source>()
+  private readonly listeners = new Set<(source: Source) => void>()
   readonly damaged: DamagedFile[] = []
 
   constructor(private readonly workspace: Workspace) {}
@@ -41,6 +42,17 @@ export class SourcesService {
         this.damaged.push({ path, reason: `${name} cannot be read: ${(error as Error).message}` })
       }
     }
+  }
+
+  /** Told after a source is added or replaced (search keeps up through this). */
+  onDidChange(listener: (source: Source) => void): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  /** Every loaded source. */
+  all(): Source[] {
+    return [...this.sources.values()]
   }
 
   list(): SourceSummary[] {
@@ -77,6 +89,7 @@ export class SourcesService {
     await writeFileAtomic(join(originals, `${id}${ext}`), text)
     await writeFileAtomic(join(this.workspace.sourcesDir, `${id}.json`), serializeSource(source))
     this.sources.set(id, source)
+    for (const listener of this.listeners) listener(source)
     return source
   }
 

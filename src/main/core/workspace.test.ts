@@ -1,16 +1,11 @@
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_SETTINGS } from '../../shared/settings'
-import { bundledSourcePaths, findAppRoot } from './app-paths'
-import { Notebook } from './notebook'
-import { MemorySettingsStore } from './settings-store'
-import { useTempDirs } from './test-support'
+import { useNotebooks, useTempDirs } from './test-support'
 import { openWorkspace, WORKSPACE_FORMAT_VERSION } from './workspace'
 
 const tempDir = useTempDirs()
-const open = (dir: string) =>
-  Notebook.open({ workspaceDir: dir, bundledSources: bundledSourcePaths(findAppRoot()), settings: new MemorySettingsStore(DEFAULT_SETTINGS) })
+const open = useNotebooks()
 
 describe('workspace', () => {
   it('creates a workspace with a format version in an empty or missing folder', async () => {

@@ -15,6 +15,8 @@ export interface Workspace {
   readonly created: boolean
   readonly sourcesDir: string
   readonly notesDir: string
+  /** Caches Pilcrow can rebuild (the search index). Losing them loses nothing. */
+  readonly cacheDir: string
 }
 
 interface Marker {
@@ -56,7 +58,8 @@ export async function openWorkspace(dir: string): Promise<Workspace> {
     formatVersion: WORKSPACE_FORMAT_VERSION,
     created,
     sourcesDir: join(root, 'sources'),
-    notesDir: join(root, 'notes')
+    notesDir: join(root, 'notes'),
+    cacheDir: join(root, '.pilcrow', 'cache')
   }
   await fs.mkdir(workspace.sourcesDir, { recursive: true })
   await fs.mkdir(workspace.notesDir, { recursive: true })

@@ -41,6 +41,16 @@ async function start(): Promise<void> {
   }
   win.on('close', saveBounds)
   app.on('window-all-closed', () => app.quit())
+  // write pending caches (the search index) before the process ends
+  let closed = false
+  app.on('will-quit', (event) => {
+    if (closed) return
+    event.preventDefault()
+    void notebook.close().finally(() => {
+      closed = true
+      app.quit()
+    })
+  })
 }
 
 start().catch((error: unknown) => {

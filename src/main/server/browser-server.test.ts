@@ -2,15 +2,12 @@ import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs'
 import { request as httpRequest } from 'node:http'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { DEFAULT_SETTINGS } from '../../shared/settings'
-import { bundledSourcePaths, findAppRoot } from '../core/app-paths'
-import { Notebook } from '../core/notebook'
-import { MemorySettingsStore } from '../core/settings-store'
-import { useTempDirs } from '../core/test-support'
+import { useNotebooks, useTempDirs } from '../core/test-support'
 import { startBrowserServer, type BrowserServer } from './browser-server'
 
 const tempDir = useTempDirs()
 let server: BrowserServer
+const openNotebook = useNotebooks()
 let rendererDir: string
 
 interface Reply {
@@ -48,12 +45,7 @@ beforeEach(async () => {
   writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)')
   writeFileSync(join(root, 'secret.txt'), 'secret')
   symlinkSync(join(root, 'secret.txt'), join(rendererDir, 'assets', 'link.txt'))
-  const notebook = await Notebook.open({
-    workspaceDir: join(root, 'ws'),
-    bundledSources: bundledSourcePaths(findAppRoot()),
-    settings: new MemorySettingsStore(DEFAULT_SETTINGS)
-  })
-  server = await startBrowserServer({ api: notebook, rendererDir })
+  server = await startBrowserServer({ api: await openNotebook(join(root, 'ws')), rendererDir })
 })
 
 afterEach(() => server.close())

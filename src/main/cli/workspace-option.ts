@@ -1,0 +1,8 @@
+import { openNotebookInNode } from '../core/open-cli-notebook'
+import type { Notebook } from '../core/notebook'
+import { defaultWorkspaceDir } from '../core/user-data'
+
+/** Opens the workspace named by `--workspace` (or the default one) for a CLI command. */
+export function openWorkspaceOption(workspace: string | undefined): Promise<Notebook> {
+  return openNotebookInNode(workspace ?? defaultWorkspaceDir())
+}

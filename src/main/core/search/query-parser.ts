@@ -1,0 +1,46 @@
+import type { SearchScope } from '../../../shared/search'
+
+/** A search box query, taken apart. */
+export interface ParsedQuery {
+  /** Plain words, in order. The last one is searched as a prefix while typing. */
+  words: string[]
+  /** `"quoted phrases"`: every one must appear as written (case and accents aside). */
+  phrases: string[]
+  /** `-word`: results containing it are dropped. */
+  excluded: string[]
+  /** `in:notes` / `in:sources`. */
+  scope: SearchScope
+  /** `source:word` or `source:"several words"`: only sources whose title has these words. */
+  sourceWords: string[]
+  /** True when the query ends in the middle of a word (so the last word is a prefix). */
+  endsInWord: boolean
+}
+
+const TOKEN = /(-?)(?:(in|source):)?(?:"([^"]*)"?|(\S+))/gi
+
+/**
+ * Parses the query syntax: words, `"phrases"`, `-excluded`, `in:notes`, `in:sources`,
+ * `source:<title words>`. Anything unrecognised is searched as words.
+ */
+export function parseQuery(query: string): ParsedQuery {
+  const parsed: ParsedQuery = { words: [], phrases: [], excluded: [], scope: 'all', sourceWords: [], endsInWord: /[\p{L}\p{N}]$/u.test(query) }
+  for (const match of query.matchAll(TOKEN)) {
+    const [, minus, filter, quoted, bare] = match
+    const value = (quoted ?? bare ?? '').trim()
+    const key = filter?.toLowerCase()
+    if (key === 'in' && !minus && /^(notes?|sources?)$/i.test(value)) {
+      parsed.scope = value.toLowerCase().startsWith('note') ? 'notes' : 'sources'
+    } else if (key === 'source' && !minus && value) {
+      parsed.sourceWords.push(...value.split(/\s+/).filter(Boolean))
+    } else if (minus && value && !key) {
+      parsed.excluded.push(value)
+    } else if (quoted !== undefined) {
+      if (value) parsed.phrases.push(value)
+    } else if (value) {
+      parsed.words.push(filter ? `${filter}:${value}` : value)
+    }
+  }
+  // the last word is only a prefix while it is still being typed, and never inside a phrase
+  parsed.endsInWord = parsed.endsInWord && !/"$/.test(query.trim()) && parsed.words.length > 0
+  return parsed
+}

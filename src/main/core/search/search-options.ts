@@ -1,0 +1,44 @@
+import type { Options, SearchOptions } from 'minisearch'
+import { processTerm, tokenize } from './text-processing'
+
+/** A document of the index: one per source block, one per note. Only ids are stored. */
+export interface SearchDocument {
+  /** `s|<sourceId>|<blockId>` or `n|<noteId>`. */
+  id: string
+  /** Note titles (boosted). */
+  title?: string
+  /** Source headings (boosted). */
+  heading?: string
+  /** Block text, or the note's whole text. */
+  text?: string
+}
+
+/** Field boosts: titles and headings rank above body text (BM25 per field). */
+export const FIELD_BOOST = { title: 3, heading: 2, text: 1 }
+
+/** Pull quotes repeat the body; they rank below the paragraph they repeat. */
+export const PULL_QUOTE_BOOST = 0.5
+
+/**
+ * The one MiniSearch options object, used both to build and to load the index. Changing anything
+ * here must change `SEARCH_INDEX_VERSION`, so persisted indexes built otherwise are rebuilt.
+ */
+export const MINISEARCH_OPTIONS: Options<SearchDocument> = {
+  idField: 'id',
+  fields: ['title', 'heading', 'text'],
+  storeFields: [],
+  tokenize,
+  processTerm: (term) => processTerm(term) ?? false,
+  searchOptions: { boost: FIELD_BOOST }
+}
+
+/** Identifies the options above (tokenizer, stemmer, fields) in a persisted index. */
+export const SEARCH_INDEX_VERSION = 'pilcrow-search-1;porter;fields=title,heading,text;stop=v1'
+
+/** Query-time defaults: typo tolerance grows with word length; prefix only where the UI asks. */
+export const BASE_SEARCH_OPTIONS: SearchOptions = {
+  boost: FIELD_BOOST,
+  fuzzy: (term) => (term.length >= 5 ? 0.2 : false),
+  maxFuzzy: 2,
+  weights: { fuzzy: 0.45, prefix: 0.6 }
+}

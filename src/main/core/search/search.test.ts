@@ -1,0 +1,131 @@
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import type { SerializedEditorState } from '../../../shared/notes'
+import type { SearchHit } from '../../../shared/search'
+import { useNotebooks, useTempDirs } from '../test-support'
+import { parseQuery } from './query-parser'
+
+const tempDir = useTempDirs()
+const openNotebook = useNotebooks()
+const open = async (dir = tempDir()) => {
+  const nb = await openNotebook(dir)
+  await nb.searchIndex.whenReady()
+  return nb
+}
+const content = (...paragraphs: string[]): SerializedEditorState => ({
+  root: { type: 'root', children: paragraphs.map((t) => ({ type: 'paragraph', children: [{ type: 'text', text: t }] })) }
+})
+const where = (hits: SearchHit[]) => hits.map((h) => (h.kind === 'source' ? (h.paragraph === null ? `${h.blockId.split('-')[0]}` : `¶${h.paragraph}`) : `note:${h.title}`))
+
+describe('parseQuery', () => {
+  it('takes the query syntax apart', () => {
+    expect(parseQuery('"strategic partnership" kremlin -syria in:sources source:russia allia')).toEqual({
+      words: ['kremlin', 'allia'],
+      phrases: ['strategic partnership'],
+      excluded: ['syria'],
+      scope: 'sources',
+      sourceWords: ['russia'],
+      endsInWord: true
+    })
+    expect(parseQuery('source:"Russia and Iran" in:notes kremlin ')).toMatchObject({ sourceWords: ['Russia', 'and', 'Iran'], scope: 'notes', endsInWord: false })
+  })
+})
+
+describe('search', () => {
+  it('finds paragraphs of the article, best first, with snippets and highlights', async () => {
+    const nb = await open()
+    const { hits } = await nb.search({ query: 'bulwark against isolation' })
+    expect(where(hits)[0]).toBe('¶6')
+    const hit = hits[0]!
+    expect(hit).toMatchObject({ kind: 'source', title: 'Russia and Iran – a strategic alliance or something more?', paragraph: 6, sourceId: 'russia-iran-alignment' })
+    const marked = hit.highlights.map(([a, b]) => hit.snippet.slice(a, b).toLowerCase())
+    expect(marked).toEqual(expect.arrayContaining(['bulwark', 'isolation']))
+  })
+
+  it('matches prefixes while typing, typos, case, accents and word forms', async () => {
+    const nb = await open()
+    expect(where((await nb.search({ query: 'Nema' })).hits)[0]).toBe('¶7') // prefix of Nemati
+    expect(where((await nb.search({ query: 'mercurial manoevrings' })).hits)[0]).toBe('¶12') // typo
+    expect(where((await nb.search({ query: 'BUSHEHR' })).hits)[0]).toBe('¶9')
+    expect(where((await nb.search({ query: 'Téhran alignment enduring' })).hits)[0]).toBe('¶12')
+    expect(where((await nb.search({ query: 'alliances ' })).hits)).toContain('¶5') // plural → alliance
+    expect(where((await nb.search({ query: 'delivering ' })).hits)).toContain('¶9') // -ing → deliver
+  })
+
+  it('matches "quoted phrases" exactly and drops -excluded words', async () => {
+    const nb = await open()
+    expect(where((await nb.search({ query: '"runs with the hare"' })).hits)).toEqual(['¶6'])
+    expect(where((await nb.search({ query: '"hare runs with"' })).hits)).toEqual([])
+    const withSyria = where((await nb.search({ query: 'partnership ' })).hits)
+    const withoutSyria = where((await nb.search({ query: 'partnership -syria' })).hits)
+    expect(withSyria).toContain('¶3')
+    expect(withoutSyria).not.toContain('¶3')
+    expect(withoutSyria.length).toBeGreaterThan(0)
+  })
+
+  it('never ranks a pull quote above the paragraph it repeats', async () => {
+    const nb = await open()
+    // the pull quotes' own words: without the rule, the shorter pull quote would win on BM25
+    for (const [query, body] of [
+      ['"revisionist states united in a quest"', null],
+      ['revisionist states united quest undermine international system', '¶3'],
+      ['Atlanticist ideological power systems critical partner', '¶11'],
+      ['critical partner', '¶11']
+    ] as const) {
+      const order = where((await nb.search({ query })).hits)
+      const pq = order.indexOf('pq')
+      if (body === null) expect(order).toEqual(['pq']) // the phrase is only in the pull quote
+      else {
+        expect(pq).toBeGreaterThan(-1)
+        expect(order.indexOf(body)).toBeLessThan(pq)
+      }
+    }
+  })
+
+  it('finds notes, keeps up with saves and the trash, and filters with in: and source:', async () => {
+    const nb = await open()
+    const note = await nb.createNote('Reading list')
+    await nb.saveNote({ id: note.id, title: 'Reading list', content: content('First passage about oil.', 'The Kremlin bulwark is questionable.'), baseRevision: note.revision })
+    const { hits } = await nb.search({ query: 'kremlin bulwark' })
+    expect(where(hits)).toEqual(expect.arrayContaining(['¶6', 'note:Reading list']))
+    const noteHit = hits.find((h) => h.kind === 'note')!
+    expect(noteHit).toMatchObject({ kind: 'note', noteId: note.id, passage: 1, text: 'The Kremlin bulwark is questionable.' })
+    expect(where((await nb.search({ query: 'kremlin bulwark in:notes' })).hits)).toEqual(['note:Reading list'])
+    expect(where((await nb.search({ query: 'kremlin bulwark in:sources' })).hits)).not.toContain('note:Reading list')
+    expect(where((await nb.search({ query: 'kremlin source:russia' })).hits).length).toBeGreaterThan(0)
+    expect(where((await nb.search({ query: 'kremlin source:"some other title"' })).hits)).toEqual([])
+    expect(where((await nb.search({ query: 'Reading list' })).hits)[0]).toBe('note:Reading list') // titles are boosted
+    await nb.trashNote(note.id)
+    expect(where((await nb.search({ query: 'kremlin bulwark in:notes' })).hits)).toEqual([])
+  })
+
+  it('persists the index, reloads it, and rebuilds a corrupt, stale or incompatible one with the same results', async () => {
+    const dir = tempDir()
+    const first = await open(dir)
+    const note = await first.createNote('Persisted')
+    await first.saveNote({ id: note.id, title: 'Persisted', content: content('Sanctions and rapprochement.'), baseRevision: note.revision })
+    await first.close()
+    const indexFile = join(dir, '.pilcrow', 'cache', 'search-index.json')
+    const expected = await first.search({ query: 'sanctions rapprochement' })
+
+    const loaded = await open(dir)
+    expect((await loaded.getSearchStatus()).state).toBe('ready')
+    expect((await loaded.search({ query: 'sanctions rapprochement' })).hits).toEqual(expected.hits)
+
+    const damage = async (change: (raw: string) => string, reason: string) => {
+      writeFileSync(indexFile, change(readFileSync(indexFile, 'utf8')))
+      const nb = await openNotebook(dir, { bundled: false })
+      const status = await nb.getSearchStatus()
+      expect(status.state === 'rebuilding' || status.state === 'loading').toBe(true)
+      await nb.searchIndex.whenReady()
+      expect((await nb.search({ query: 'sanctions rapprochement' })).hits).toEqual(expected.hits)
+      await nb.close()
+      void reason // named for the reader of the test
+    }
+    await damage((raw) => raw.slice(0, raw.length / 2), 'truncated')
+    await damage(() => 'garbage\u0000', 'garbage')
+    await damage((raw) => raw.replace(/"version":"[^"]+"/, '"version":"other-options"'), 'other options')
+    await damage((raw) => raw.replace(/"fingerprint":"[^"]+"/, '"fingerprint":"stale"'), 'stale')
+  })
+})

@@ -1,0 +1,43 @@
+import { processTerm, wordSpans } from './text-processing'
+
+/** A passage of a text around its first match, with the matched words located in it. */
+export interface Snippet {
+  snippet: string
+  highlights: [number, number][]
+}
+
+const SNIPPET_CHARS = 200
+
+/**
+ * Cuts a snippet around the first matched word and marks every matched word in it. `matched`
+ * holds index terms (processed), `prefixes` the processed terms searched as prefixes.
+ */
+export function makeSnippet(text: string, matched: ReadonlySet<string>, prefixes: readonly string[] = []): Snippet {
+  const isMatch = (word: string): boolean => {
+    const term = processTerm(word)
+    return term !== null && (matched.has(term) || prefixes.some((p) => term.startsWith(p)))
+  }
+  const spans = wordSpans(text).filter((s) => isMatch(s.word))
+  if (text.length <= SNIPPET_CHARS) return { snippet: text, highlights: spans.map((s) => [s.start, s.end]) }
+  const first = spans[0]?.start ?? 0
+  let start = Math.max(0, first - 60)
+  if (start > 0) {
+    const space = text.indexOf(' ', start)
+    start = space >= 0 && space < first ? space + 1 : start
+  }
+  let end = Math.min(text.length, start + SNIPPET_CHARS)
+  if (end < text.length) {
+    const space = text.lastIndexOf(' ', end)
+    end = space > start ? space : end
+  }
+  const lead = start > 0 ? '…' : ''
+  const snippet = `${lead}${text.slice(start, end)}${end < text.length ? '…' : ''}`
+  const shift = lead.length - start
+  const highlights = spans.filter((s) => s.start >= start && s.end <= end).map((s): [number, number] => [s.start + shift, s.end + shift])
+  return { snippet, highlights }
+}
+
+/** Case- and accent-insensitive text for phrase and exclusion checks. */
+export function foldText(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().replace(/\s+/g, ' ')
+}

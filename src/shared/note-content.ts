@@ -1,0 +1,59 @@
+import { linkLabel, PARAGRAPH_LINK_TYPE, type SerializedParagraphLink } from './links'
+import type { SerializedEditorState } from './notes'
+
+/** A run of a note's text; a paragraph link reads as its label ("¶6 · Russia and Iran – …"). */
+export interface NotePiece {
+  text: string
+  link?: SerializedParagraphLink
+}
+
+interface LexicalJsonNode {
+  type?: string
+  text?: string
+  children?: LexicalJsonNode[]
+}
+
+/** A block of a note: its pieces of text, and where it is (child indexes from the root). */
+export interface NoteBlock {
+  pieces: NotePiece[]
+  path: number[]
+}
+
+const BLOCK_TYPES = new Set(['paragraph', 'heading', 'quote', 'listitem', 'list', 'code'])
+
+/**
+ * A note's text block by block (paragraphs, headings, quotes, list items), in reading order,
+ * read straight from Lexical's serialized state. Search, the link index and the editor (to find
+ * a passage again) all read notes through here.
+ */
+export function noteBlocks(content: SerializedEditorState): NoteBlock[] {
+  const blocks: NoteBlock[] = []
+  const visitBlock = (block: LexicalJsonNode, path: number[]): void => {
+    const entry: NoteBlock = { pieces: [], path }
+    const collect = (node: LexicalJsonNode, nodePath: number[]): void => {
+      if (node.type === PARAGRAPH_LINK_TYPE) {
+        const link = node as unknown as SerializedParagraphLink
+        if (isLink(link)) entry.pieces.push({ text: linkLabel(link.anchor.paragraph, link.sourceTitle ?? ''), link })
+      } else if (typeof node.text === 'string') entry.pieces.push({ text: node.text })
+      else if (node.type === 'linebreak') entry.pieces.push({ text: ' ' })
+      ;(node.children ?? []).forEach((child, i) => {
+        if (BLOCK_TYPES.has(child.type ?? '')) visitBlock(child, [...nodePath, i])
+        else collect(child, [...nodePath, i])
+      })
+    }
+    blocks.push(entry) // the block's place comes before its nested blocks
+    collect(block, path)
+  }
+  ;((content.root?.children ?? []) as LexicalJsonNode[]).forEach((block, i) => visitBlock(block, [i]))
+  return blocks.filter((b) => b.pieces.some((p) => p.text.trim() !== ''))
+}
+
+/** The plain text of each block of a note (the passages search hits land on). */
+export function notePassages(content: SerializedEditorState): string[] {
+  return noteBlocks(content).map((b) => b.pieces.map((p) => p.text).join(''))
+}
+
+function isLink(link: SerializedParagraphLink): boolean {
+  const a = link.anchor
+  return !!a && typeof a.sourceId === 'string' && typeof a.blockId === 'string' && typeof a.quote?.exact === 'string'
+}

@@ -1,0 +1,54 @@
+/** Search as the API and the CLI see it. */
+
+/** Which part of the notebook to search. */
+export type SearchScope = 'all' | 'notes' | 'sources'
+
+export interface SearchRequest {
+  query: string
+  /** Narrows like `in:notes` / `in:sources` in the query (the query's own filter wins). */
+  scope?: SearchScope
+  /** At most this many hits (default 20). */
+  limit?: number
+}
+
+interface HitBase {
+  title: string
+  /** A short passage around the match. */
+  snippet: string
+  /** Matched words inside `snippet`, as [start, end) character offsets. */
+  highlights: [number, number][]
+  /** The whole matched block, or the matched passage of a note. */
+  text: string
+  score: number
+}
+
+export interface SourceHit extends HitBase {
+  kind: 'source'
+  sourceId: string
+  blockId: string
+  /** The ¶ number, or null for unnumbered blocks (headings, pull quotes). */
+  paragraph: number | null
+}
+
+export interface NoteHit extends HitBase {
+  kind: 'note'
+  noteId: string
+  /** Which passage (top-level block) of the note matched, to open the note there. */
+  passage: number
+}
+
+export type SearchHit = SourceHit | NoteHit
+
+/** The index's state, for the UI: usable, loading from disk, or being rebuilt (with progress 0–1). */
+export interface SearchStatus {
+  state: 'ready' | 'loading' | 'rebuilding'
+  progress: number
+  documents: number
+  /** Why the index is being rebuilt, when it is. */
+  reason?: string
+}
+
+export interface SearchResponse {
+  hits: SearchHit[]
+  status: SearchStatus
+}
