@@ -1,5 +1,7 @@
 /** Search as the API and the CLI see it. */
 
+import type { BlockKind } from './model'
+
 /** Which part of the notebook to search. */
 export type SearchScope = 'all' | 'notes' | 'sources'
 
@@ -28,6 +30,7 @@ export interface SourceHit extends HitBase {
   blockId: string
   /** The ¶ number, or null for unnumbered blocks (headings, pull quotes). */
   paragraph: number | null
+  blockKind: BlockKind
 }
 
 export interface NoteHit extends HitBase {
@@ -51,4 +54,18 @@ export interface SearchStatus {
 export interface SearchResponse {
   hits: SearchHit[]
   status: SearchStatus
+}
+
+const UNNUMBERED_LABEL: Partial<Record<BlockKind, string>> = {
+  heading: 'Heading',
+  pullquote: 'Pull quote',
+  standfirst: 'Standfirst',
+  authorNote: 'Author note'
+}
+
+/** Where a hit is, for people: "¶7 · <source title>", "Heading · <source title>" or the note's title. */
+export function hitPlace(hit: SearchHit, untitled: string): string {
+  if (hit.kind === 'note') return hit.title || untitled
+  const where = hit.paragraph !== null ? `¶${hit.paragraph}` : (UNNUMBERED_LABEL[hit.blockKind] ?? '¶')
+  return `${where} · ${hit.title}`
 }

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util'
-import type { SearchHit, SearchScope } from '../../shared/search'
+import { UNTITLED } from '../../shared/notes'
+import { hitPlace, type SearchHit, type SearchScope } from '../../shared/search'
 import type { CliCommand } from './commands'
 import { UsageError } from './usage-error'
 import { openWorkspaceOption } from './workspace-option'
@@ -15,10 +16,6 @@ function highlight(hit: SearchHit, tty: boolean): string {
   return out + hit.snippet.slice(at)
 }
 
-function place(hit: SearchHit): string {
-  if (hit.kind === 'note') return `note · ${hit.title}`
-  return `${hit.paragraph === null ? '¶–' : `¶${hit.paragraph}`} · ${hit.title}`
-}
 
 export const searchCommand: CliCommand = {
   name: 'search',
@@ -46,7 +43,7 @@ export const searchCommand: CliCommand = {
         console.log(`No results for ${JSON.stringify(query)}.`)
       } else {
         const tty = process.stdout.isTTY === true
-        for (const hit of hits) console.log(`${place(hit)}\n  ${highlight(hit, tty)}\n`)
+        for (const hit of hits) console.log(`${hit.kind === 'note' ? 'note · ' : ''}${hitPlace(hit, UNTITLED)}\n  ${highlight(hit, tty)}\n`)
       }
       return 0
     } finally {

@@ -167,7 +167,8 @@ export class SearchService {
         score: round(result.score),
         sourceId: source.id,
         blockId: block.id,
-        paragraph: block.paragraph
+        paragraph: block.paragraph,
+        blockKind: block.kind
       }
       return hit
     }

@@ -3,10 +3,12 @@ import type { Backlink, SourceBacklinks } from '../../../shared/links'
 import type { Source } from '../../../shared/model'
 import type { Settings, SettingsPatch } from '../../../shared/settings'
 import { api } from '../api/client'
+import type { SearchHit } from '../../../shared/search'
 import { NotePane } from '../notes/NotePane'
+import { SearchBox } from '../search/SearchBox'
 import { NotesSidebar } from '../notes/NotesSidebar'
 import { useNotes } from '../notes/useNotes'
-import type { FocusCitationRequest } from '../editor/FocusCitationPlugin'
+import type { RevealInNoteRequest } from '../editor/RevealInNotePlugin'
 import { Reader } from '../reader/Reader'
 import { revealBlock } from '../reader/reveal'
 import { CitationBus, type Citation } from './citations'
@@ -22,7 +24,7 @@ export function App(): ReactNode {
   const [messages, setMessages] = useState<string[]>([])
   const [settingsOpen, setSettingsOpen] = useState(false)
   const [backlinks, setBacklinks] = useState<SourceBacklinks | null>(null)
-  const [focusCitation, setFocusCitation] = useState<FocusCitationRequest | null>(null)
+  const [revealInNote, setRevealInNote] = useState<RevealInNoteRequest | null>(null)
   const citations = useMemo(() => new CitationBus(), [])
   const notes = useNotes(settings?.lastNoteId, settings !== null)
   useAppearance(settings)
@@ -55,7 +57,20 @@ export function App(): ReactNode {
 
   const openBacklink = useCallback(
     (backlink: Backlink) => {
-      void notes.openNote(backlink.noteId).then(() => setFocusCitation({ noteId: backlink.noteId, occurrence: backlink.occurrence, nonce: Date.now() }))
+      void notes
+        .openNote(backlink.noteId)
+        .then(() => setRevealInNote({ noteId: backlink.noteId, target: { kind: 'citation', occurrence: backlink.occurrence }, nonce: Date.now() }))
+    },
+    [notes]
+  )
+
+  const openHit = useCallback(
+    (hit: SearchHit) => {
+      if (hit.kind === 'source') revealBlock(hit.blockId)
+      else
+        void notes
+          .openNote(hit.noteId)
+          .then(() => setRevealInNote({ noteId: hit.noteId, target: { kind: 'passage', index: hit.passage }, nonce: Date.now() }))
     },
     [notes]
   )
@@ -91,6 +106,7 @@ export function App(): ReactNode {
         </span>
         <span className="app-name">Pilcrow</span>
         <span className="app-bar-title">{source?.meta.title}</span>
+        <SearchBox onOpenHit={openHit} />
         {settings && (
           <button type="button" className="bar-button" onClick={() => update({ theme: NEXT_THEME[settings.theme] })} aria-label={`${THEME_LABEL[settings.theme]} (change theme)`} title="Change theme">
             {settings.theme === 'dark' ? '☾' : settings.theme === 'light' ? '☀' : '◐'}
@@ -126,7 +142,7 @@ export function App(): ReactNode {
             fraction={settings.panes.readerFraction}
             onCommit={(readerFraction) => update({ panes: { readerFraction } })}
             left={<Reader source={source} backlinks={backlinks} onCite={cite} onOpenBacklink={openBacklink} />}
-            right={<NotePane notes={notes} citations={citations} focusCitation={focusCitation} />}
+            right={<NotePane notes={notes} citations={citations} reveal={revealInNote} />}
           />
         )}
       </div>

@@ -16,7 +16,7 @@ import type { ReactNode } from 'react'
 import type { SerializedEditorState } from '../../../shared/notes'
 import type { CitationBus } from '../app/citations'
 import { CitationPlugin } from './CitationPlugin'
-import { FocusCitationPlugin, type FocusCitationRequest } from './FocusCitationPlugin'
+import { RevealInNotePlugin, type RevealInNoteRequest } from './RevealInNotePlugin'
 import { ReferencesPanel } from './ReferencesPlugin'
 import { NOTE_NODES, NOTE_THEME } from './editor-config'
 import { SafeLinksPlugin } from './SafeLinksPlugin'
@@ -37,12 +37,12 @@ interface NoteEditorProps {
   status: ReactNode
   /** Where citations from the reader arrive. */
   citations: CitationBus
-  /** A citation of this note to bring into view (from a backlink). */
-  focusCitation: FocusCitationRequest | null
+  /** A citation or passage of this note to bring into view (from a backlink or a search hit). */
+  reveal: RevealInNoteRequest | null
 }
 
 /** The note editor: Lexical rich text with Markdown shortcuts, undo/redo, a toolbar and a word count. */
-export function NoteEditor({ initialState, onChange, onBlur, status, citations, focusCitation }: NoteEditorProps): ReactNode {
+export function NoteEditor({ initialState, onChange, onBlur, status, citations, reveal }: NoteEditorProps): ReactNode {
   return (
     <LexicalComposer
       initialConfig={{ namespace: 'pilcrow-note', nodes: NOTE_NODES, theme: NOTE_THEME, onError, editorState: JSON.stringify(initialState) }}
@@ -64,7 +64,7 @@ export function NoteEditor({ initialState, onChange, onBlur, status, citations, 
       </div>
       <OnChangePlugin ignoreSelectionChange ignoreHistoryMergeTagChange onChange={(state) => onChange(state.toJSON() as unknown as SerializedEditorState)} />
       <CitationPlugin bus={citations} />
-      <FocusCitationPlugin request={focusCitation} />
+      <RevealInNotePlugin request={reveal} />
       <HistoryPlugin />
       <ListPlugin />
       <CheckListPlugin />

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react'
 import type { CitationBus } from '../app/citations'
-import type { FocusCitationRequest } from '../editor/FocusCitationPlugin'
+import type { RevealInNoteRequest } from '../editor/RevealInNotePlugin'
 import { NoteEditor } from '../editor/NoteEditor'
 import { SaveStatus } from './SaveStatus'
 import type { NotesController } from './useNotes'
@@ -9,10 +9,10 @@ import type { NotesController } from './useNotes'
 interface NotePaneProps {
   notes: NotesController
   citations: CitationBus
-  focusCitation: FocusCitationRequest | null
+  reveal: RevealInNoteRequest | null
 }
 
-export function NotePane({ notes, citations, focusCitation }: NotePaneProps): ReactNode {
+export function NotePane({ notes, citations, reveal }: NotePaneProps): ReactNode {
   const note = notes.open
   if (!note) {
     return (
@@ -46,7 +46,7 @@ export function NotePane({ notes, citations, focusCitation }: NotePaneProps): Re
         onChange={notes.editContent}
         onBlur={() => void notes.flush()}
         citations={citations}
-        focusCitation={focusCitation?.noteId === note.id ? focusCitation : null}
+        reveal={reveal?.noteId === note.id ? reveal : null}
         status={<SaveStatus state={notes.saveState} onRetry={() => void notes.flush()} />}
       />
     </div>

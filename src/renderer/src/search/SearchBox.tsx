@@ -1,0 +1,139 @@
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
+import { UNTITLED } from '../../../shared/notes'
+import { hitPlace, type SearchHit } from '../../../shared/search'
+import { Highlighted } from './Highlighted'
+import { useSearch } from './useSearch'
+
+interface SearchBoxProps {
+  onOpenHit(hit: SearchHit): void
+}
+
+const MOD_LABEL = /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘K' : 'Ctrl+K'
+
+
+/**
+ * One search box for sources and notes. Ctrl/Cmd+K focuses it; results come while typing,
+ * grouped by sources and notes; arrows move, Enter opens, Escape closes.
+ */
+export function SearchBox({ onOpenHit }: SearchBoxProps): ReactNode {
+  const [query, setQuery] = useState('')
+  const [open, setOpen] = useState(false)
+  const [active, setActive] = useState(0)
+  const input = useRef<HTMLInputElement>(null)
+  const { hits, status, error } = useSearch(query)
+
+  // sources first, then notes: the order the list shows and the arrows follow
+  const ordered = useMemo(() => [...hits.filter((h) => h.kind === 'source'), ...hits.filter((h) => h.kind === 'note')], [hits])
+  useEffect(() => setActive(0), [hits])
+
+  useEffect(() => {
+    const onKey = (event: globalThis.KeyboardEvent): void => {
+      if ((event.ctrlKey || event.metaKey) && !event.shiftKey && event.key.toLowerCase() === 'k') {
+        event.preventDefault()
+        input.current?.focus()
+        input.current?.select()
+        setOpen(true)
+      }
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [])
+
+  const choose = (hit: SearchHit | undefined): void => {
+    if (!hit) return
+    setOpen(false)
+    onOpenHit(hit)
+  }
+
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>): void => {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault()
+      setOpen(true)
+      const step = event.key === 'ArrowDown' ? 1 : -1
+      setActive((a) => (ordered.length === 0 ? 0 : (a + step + ordered.length) % ordered.length))
+    } else if (event.key === 'Enter') {
+      event.preventDefault()
+      choose(ordered[active])
+    } else if (event.key === 'Escape') {
+      if (open && query) setOpen(false)
+      else {
+        setQuery('')
+        input.current?.blur()
+      }
+    }
+  }
+
+  const showPanel = open && query.trim() !== ''
+  const loading = status && status.state !== 'ready'
+  const renderGroup = (kind: SearchHit['kind'], label: string): ReactNode => {
+    const group = ordered.map((hit, i) => ({ hit, i })).filter(({ hit }) => hit.kind === kind)
+    if (group.length === 0) return null
+    return (
+      <div role="group" aria-label={label} className="search-group">
+        <div className="search-group-label" aria-hidden="true">
+          {label}
+        </div>
+        {group.map(({ hit, i }) => (
+          <div
+            key={hit.kind === 'source' ? `${hit.sourceId}/${hit.blockId}` : hit.noteId}
+            id={`search-hit-${i}`}
+            role="option"
+            aria-selected={i === active}
+            className="search-hit"
+            onMouseDown={(e) => e.preventDefault()}
+            onMouseEnter={() => setActive(i)}
+            onClick={() => choose(hit)}
+          >
+            <span className="search-hit-place">{hitPlace(hit, UNTITLED)}</span>
+            <span className="search-hit-snippet">
+              <Highlighted text={hit.snippet} ranges={hit.highlights} />
+            </span>
+          </div>
+        ))}
+      </div>
+    )
+  }
+
+  return (
+    <div className="search">
+      <input
+        ref={input}
+        type="search"
+        className="search-input"
+        role="combobox"
+        aria-label="Search"
+        aria-expanded={showPanel}
+        aria-controls="search-results"
+        aria-autocomplete="list"
+        aria-activedescendant={showPanel && ordered[active] ? `search-hit-${active}` : undefined}
+        placeholder={`Search sources and notes  (${MOD_LABEL})`}
+        value={query}
+        onChange={(e) => {
+          setQuery(e.target.value)
+          setOpen(true)
+        }}
+        onFocus={() => setOpen(true)}
+        onBlur={() => setOpen(false)}
+        onKeyDown={onKeyDown}
+      />
+      {showPanel && (
+        <div className="search-panel" id="search-results" role="listbox" aria-label="Search results">
+          {loading && (
+            <p className="search-status" role="status">
+              {status.state === 'rebuilding' ? 'Building the search index' : 'Loading the search index'}… {Math.round(status.progress * 100)}%
+            </p>
+          )}
+          {error && (
+            <p className="search-status search-error" role="alert">
+              {error}
+            </p>
+          )}
+          {renderGroup('source', 'Sources')}
+          {renderGroup('note', 'Notes')}
+          {!loading && !error && ordered.length === 0 && <p className="search-status">No matches. Try fewer words, or part of a word.</p>}
+          <p className="search-help">“phrase” · -exclude · in:notes · in:sources · source:title</p>
+        </div>
+      )}
+    </div>
+  )
+}
