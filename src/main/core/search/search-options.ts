@@ -1,4 +1,4 @@
-import type { Options, SearchOptions } from 'minisearch'
+import type { Options } from 'minisearch'
 import { processTerm, tokenize } from './text-processing'
 
 /** A document of the index: one per source block, one per note. Only ids are stored. */
@@ -34,11 +34,3 @@ export const MINISEARCH_OPTIONS: Options<SearchDocument> = {
 
 /** Identifies the options above (tokenizer, stemmer, fields) in a persisted index. */
 export const SEARCH_INDEX_VERSION = 'pilcrow-search-1;porter;fields=title,heading,text;stop=v1'
-
-/** Query-time defaults: typo tolerance grows with word length; prefix only where the UI asks. */
-export const BASE_SEARCH_OPTIONS: SearchOptions = {
-  boost: FIELD_BOOST,
-  fuzzy: (term) => (term.length >= 5 ? 0.2 : false),
-  maxFuzzy: 2,
-  weights: { fuzzy: 0.45, prefix: 0.6 }
-}

@@ -1,4 +1,4 @@
-import MiniSearch, { type Query, type SearchResult } from 'minisearch'
+import MiniSearch from 'minisearch'
 import type { Source } from '../../../shared/model'
 import { promises as fs } from 'node:fs'
 import { dirname } from 'node:path'
@@ -11,15 +11,26 @@ import type { NotesService } from '../notes'
 import type { SourcesService } from '../sources'
 import { fingerprint, noteDocId, noteDocument, parseDocId, pullQuoteOrigins, sourceDocuments } from './documents'
 import { parseQuery, type ParsedQuery } from './query-parser'
-import { BASE_SEARCH_OPTIONS, MINISEARCH_OPTIONS, PULL_QUOTE_BOOST, SEARCH_INDEX_VERSION, type SearchDocument } from './search-options'
+import { QueryEngine, type EngineHit, type WordGroup } from './query-engine'
+import { FIELD_BOOST, MINISEARCH_OPTIONS, PULL_QUOTE_BOOST, SEARCH_INDEX_VERSION, type SearchDocument } from './search-options'
 import { foldText, makeSnippet } from './snippets'
-import { processTerm, tokenize } from './text-processing'
+import { foldTerm, processTerm, tokenize } from './text-processing'
 
 /** Documents added between yields while rebuilding, so the process stays responsive. */
 const REBUILD_BATCH = 2000
 /** Changes are written to disk this long after the last one. */
 const PERSIST_DELAY_MS = 2000
 const DEFAULT_LIMIT = 20
+/** Extra hits fetched so pull quotes moved below their paragraph do not push others out. */
+const PULL_QUOTE_SLACK = 5
+/** Typo variants rank below the word as typed. */
+const FUZZY_WEIGHT = 0.45
+/** Completions searched for the word being typed. */
+const MAX_PREFIX_EXPANSIONS = 40
+/** Shorter prefixes are not expanded (a single letter matches everything). */
+const MIN_PREFIX = 2
+/** Completions rank a little below the word as typed. */
+const PREFIX_WEIGHT = 0.6
 
 interface PersistedHeader {
   version: string
@@ -40,6 +51,8 @@ export class SearchService {
   private readonly pullQuotes = new Map<string, string>()
   private persistTimer: NodeJS.Timeout | undefined
   private readonly unsubscribe: (() => void)[] = []
+  private engine: QueryEngine | null = null
+  private engineFor: MiniSearch<SearchDocument> | null = null
 
   constructor(
     private readonly sources: SourcesService,
@@ -83,58 +96,87 @@ export class SearchService {
     const parsed = parseQuery(request.query)
     const scope = parsed.scope !== 'all' ? parsed.scope : (request.scope ?? 'all')
     const limit = request.limit ?? DEFAULT_LIMIT
-    const query = this.buildQuery(parsed)
-    if (!query) return { hits: [], status: this.getStatus() }
+    const groups = this.wordGroups(parsed)
+    if (groups.length === 0) return { hits: [], status: this.getStatus() }
 
     const allowedSources = parsed.sourceWords.length > 0 ? this.sourcesMatching(parsed.sourceWords) : null
-    const filter = (result: SearchResult): boolean => {
-      const ref = parseDocId(result.id as string)
-      if (ref.kind === 'note') return scope !== 'sources' && allowedSources === null
-      return scope !== 'notes' && (allowedSources === null || allowedSources.has(ref.sourceId))
+    const accept = (id: string): boolean => {
+      if (id.startsWith('n|')) return scope !== 'sources' && allowedSources === null
+      return scope !== 'notes' && (allowedSources === null || allowedSources.has(id.split('|')[1]!))
     }
-    const boostDocument = (id: string): number => (this.pullQuotes.has(id) ? PULL_QUOTE_BOOST : 1)
-    const run = (combineWith: 'AND' | 'OR'): SearchResult[] =>
-      this.index.search(query(combineWith), { ...BASE_SEARCH_OPTIONS, filter, boostDocument })
+    const boost = (id: string): number => (this.pullQuotes.has(id) ? PULL_QUOTE_BOOST : 1)
+    const excluded = parsed.excluded.map(processTerm).filter((t): t is string => t !== null)
+    // phrases and exclusions are checked on the text afterwards: fetch more to keep `limit`
+    const fetch = parsed.phrases.length + parsed.excluded.length > 0 ? Math.max(limit * 10, 200) : limit + PULL_QUOTE_SLACK
+    const engine = this.queryEngine()
+    const run = (combineWith: 'AND' | 'OR'): EngineHit[] => engine.search({ groups, combineWith, excluded, accept, boost, limit: fetch })
     let results = run('AND')
-    if (results.length === 0 && parsed.phrases.length === 0 && parsed.words.length > 1) results = run('OR')
+    if (results.length === 0 && parsed.phrases.length === 0 && groups.length > 1) results = run('OR')
 
     const phrases = parsed.phrases.map(foldText)
-    const excluded = parsed.excluded.map(foldText)
+    const excludedWords = parsed.excluded.map(foldText)
     const hits: SearchHit[] = []
     for (const result of this.keepPullQuotesBelowTheirParagraph(results)) {
       const hit = this.toHit(result, parsed)
       if (!hit) continue
       const haystack = foldText(hit.kind === 'note' ? this.notePassageText(hit.noteId) : hit.text)
       if (phrases.some((p) => !haystack.includes(p))) continue
-      if (excluded.some((word) => new RegExp(`\\b${escapeRegExp(word)}`).test(haystack))) continue
+      if (excludedWords.some((word) => new RegExp(`\\b${escapeRegExp(word)}`).test(haystack))) continue
       hits.push(hit)
       if (hits.length >= limit) break
     }
     return { hits, status: this.getStatus() }
   }
 
-  private buildQuery(parsed: ParsedQuery): ((combineWith: 'AND' | 'OR') => Query) | null {
-    const phraseWords = parsed.phrases.flatMap(tokenize)
-    const words = [...phraseWords, ...parsed.words.flatMap(tokenize)]
-    if (words.every((w) => processTerm(w) === null)) return null
-    const text = words.join(' ')
-    const prefixLast = parsed.endsInWord
-    return (combineWith) => {
-      const main: Query = {
-        queries: [text],
-        combineWith,
-        prefix: (_term: string, i: number, terms: string[]) => prefixLast && i === terms.length - 1
-      } as Query
-      if (parsed.excluded.length === 0) return main
-      return { combineWith: 'AND_NOT', queries: [main, { queries: [parsed.excluded.join(' ')], combineWith: 'OR', fuzzy: false, prefix: false } as Query] } as Query
+  /**
+   * One group of index terms per query word: the word itself and its typo variants; for the
+   * word being typed, also its most frequent completions (at most MAX_PREFIX_EXPANSIONS, like a
+   * search engine's max_expansions, so a two-letter prefix costs no more than a few words).
+   */
+  private wordGroups(parsed: ParsedQuery): WordGroup[] {
+    const engine = this.queryEngine()
+    const words = [...parsed.phrases.flatMap(tokenize), ...parsed.words.flatMap(tokenize)]
+    const typing = parsed.endsInWord ? words.pop() : undefined
+    const groups: WordGroup[] = []
+    // typo variants only for words the index does not know: a correctly spelled word needs none
+    const withTypos = (stem: string): WordGroup => {
+      const distance = engine.has(stem) ? 0 : stem.length >= 8 ? 2 : stem.length >= 5 ? 1 : 0
+      return [{ term: stem, weight: 1 }, ...(distance > 0 ? engine.fuzzyVariants(stem, distance, FUZZY_WEIGHT) : [])]
     }
+    for (const word of words) {
+      const stem = processTerm(word)
+      if (stem) groups.push(withTypos(stem))
+    }
+    if (typing) {
+      const stem = processTerm(typing)
+      const completions = new Map<string, number>()
+      for (const prefix of new Set([foldTerm(typing), stem])) {
+        if (prefix && prefix.length >= MIN_PREFIX) for (const [term, documents] of engine.termsWithPrefix(prefix)) completions.set(term, documents)
+      }
+      const best = [...completions]
+        .filter(([term]) => term !== stem)
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, MAX_PREFIX_EXPANSIONS)
+        .map(([term]): { term: string; weight: number } => ({ term, weight: PREFIX_WEIGHT }))
+      const group = [...(stem ? withTypos(stem) : []), ...best]
+      if (group.length > 0) groups.push(group)
+    }
+    return groups
+  }
+
+  private queryEngine(): QueryEngine {
+    if (!this.engine || this.engineFor !== this.index) {
+      this.engine = new QueryEngine(this.index, FIELD_BOOST)
+      this.engineFor = this.index
+    }
+    return this.engine
   }
 
   /** A pull quote never ranks above the body paragraph it repeats: it moves just below it. */
-  private keepPullQuotesBelowTheirParagraph(results: SearchResult[]): SearchResult[] {
+  private keepPullQuotesBelowTheirParagraph(results: EngineHit[]): EngineHit[] {
     const out = [...results]
     for (const result of results) {
-      const origin = this.pullQuotes.get(result.id as string)
+      const origin = this.pullQuotes.get(result.id)
       if (!origin) continue
       const at = out.indexOf(result)
       const originAt = out.findIndex((r) => r.id === origin)
@@ -146,8 +188,8 @@ export class SearchService {
     return out
   }
 
-  private toHit(result: SearchResult, parsed: ParsedQuery): SearchHit | null {
-    const ref = parseDocId(result.id as string)
+  private toHit(result: EngineHit, parsed: ParsedQuery): SearchHit | null {
+    const ref = parseDocId(result.id)
     const matched = new Set(result.terms)
     const prefixes = parsed.endsInWord ? [processTerm(parsed.words.at(-1) ?? '') ?? ''].filter(Boolean) : []
     if (ref.kind === 'source') {

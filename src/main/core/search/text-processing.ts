@@ -23,10 +23,19 @@ const STOP_WORDS = new Set(
  * English stemmer, so "alliances", "allied" and "alliance" meet. Stop words are dropped.
  */
 export function processTerm(term: string): string | null {
-  const folded = foldTerm(term)
-  if (folded.length === 0 || STOP_WORDS.has(folded)) return null
-  return /^\p{N}+$/u.test(folded) ? folded : stemmer(folded)
+  let processed = memo.get(term)
+  if (processed === undefined) {
+    const folded = foldTerm(term)
+    processed = folded.length === 0 || STOP_WORDS.has(folded) ? null : /^\p{N}+$/u.test(folded) ? folded : stemmer(folded)
+    if (memo.size >= MEMO_LIMIT) memo.clear()
+    memo.set(term, processed)
+  }
+  return processed
 }
+
+/** Stemming is the cost of indexing; a vocabulary repeats, so results are remembered (bounded). */
+const memo = new Map<string, string | null>()
+const MEMO_LIMIT = 200_000
 
 /** Word positions in the original text, for highlighting. */
 export function wordSpans(text: string): { start: number; end: number; word: string }[] {

@@ -1,0 +1,35 @@
+import { measureSearchQuality } from './search-quality'
+import { round } from './stats'
+
+/** Figures keyed by dotted names (e.g. `search.200k.prefix.p95_ms`), for --json. */
+export type Figures = Record<string, number | string>
+
+const args = process.argv.slice(2)
+const json = args.includes('--json')
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined
+const log = (line: string): void => {
+  if (!json) console.log(line)
+  else console.error(line)
+}
+
+async function main(): Promise<void> {
+  const figures: Figures = {}
+  if (!only || only === 'quality') {
+    const quality = await measureSearchQuality()
+    figures['search.quality.queries'] = quality.queries
+    figures['search.quality.mrr'] = round(quality.mrr, 3)
+    figures['search.quality.recall_at_5'] = round(quality.recallAt5, 3)
+    log(`Search quality over ${quality.queries} judged queries: MRR ${round(quality.mrr, 3)}, recall@5 ${round(quality.recallAt5, 3)}`)
+    for (const miss of quality.misses) log(`  not first: ${JSON.stringify(miss.query)} → rank ${miss.rank ?? 'not found'}`)
+  }
+  if (!only || only === 'search') {
+    const { benchSearchSpeed } = await import('./search-speed')
+    Object.assign(figures, await benchSearchSpeed(args, log))
+  }
+  if (json) console.log(JSON.stringify(figures, null, 2))
+}
+
+main().catch((error: unknown) => {
+  console.error(error)
+  process.exit(1)
+})

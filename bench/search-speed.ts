@@ -1,0 +1,185 @@
+import { Index as FlexIndex } from 'flexsearch'
+import MiniSearch from 'minisearch'
+import { mkdtempSync, rmSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { DEFAULT_SETTINGS } from '../src/shared/settings'
+import { Notebook } from '../src/main/core/notebook'
+import { MemorySettingsStore } from '../src/main/core/settings-store'
+import type { Figures } from './index'
+import { heapUsedMb, median, quantile, round, seededRandom, time } from './stats'
+import { writeSyntheticWorkspace, type Vocabulary } from './synthetic'
+
+const NOTES = 5000
+
+interface QuerySets {
+  exact: string[]
+  prefix: string[]
+  fuzzy: string[]
+}
+
+/** Seeded queries: two-word exact queries, every keystroke of typing a word after another, one-typo words. */
+function makeQueries(vocabulary: Vocabulary, seed: number): QuerySets {
+  const random = seededRandom(seed)
+  const pick = (lo: number, hi: number, minLength = 3): string => {
+    for (;;) {
+      const w = vocabulary.words[lo + Math.floor(random() * (hi - lo))]!
+      if (w.length >= minLength) return w
+    }
+  }
+  const exact = Array.from({ length: 100 }, () => `${pick(30, 3000)} ${pick(30, 3000)}`)
+  const prefix: string[] = []
+  for (let i = 0; i < 25; i++) {
+    const first = pick(30, 3000)
+    const target = pick(20, 3000, 6)
+    for (let k = 2; k <= target.length; k++) prefix.push(`${first} ${target.slice(0, k)}`)
+  }
+  const fuzzy = Array.from({ length: 100 }, () => {
+    const w = pick(30, 3000, 6)
+    const at = 1 + Math.floor(random() * (w.length - 2))
+    return w.slice(0, at) + (w[at] === 'x' ? 'y' : 'x') + w.slice(at + 1)
+  })
+  return { exact, prefix, fuzzy }
+}
+
+async function latencies(queries: string[], run: (q: string) => unknown): Promise<{ p50: number; p95: number }> {
+  for (const q of queries.slice(0, 10)) await run(q) // warm up
+  const samples: number[] = []
+  for (const q of queries) samples.push(await time(() => run(q)))
+  return { p50: round(median(samples)), p95: round(quantile(samples, 0.95)) }
+}
+
+function record(figures: Figures, key: string, stats: { p50: number; p95: number }): void {
+  figures[`${key}.p50_ms`] = stats.p50
+  figures[`${key}.p95_ms`] = stats.p95
+}
+
+async function benchPilcrow(dir: string, queries: QuerySets, label: string, figures: Figures, log: (l: string) => void): Promise<void> {
+  const settings = new MemorySettingsStore(DEFAULT_SETTINGS)
+  const heapBefore = heapUsedMb()
+  const t0 = performance.now()
+  const notebook = await Notebook.open({ workspaceDir: dir, bundledSources: [], settings })
+  const heapOpened = heapUsedMb()
+  await notebook.searchIndex.whenReady()
+  const buildMs = performance.now() - t0
+  const documents = (await notebook.getSearchStatus()).documents
+  const heapIndex = heapUsedMb() - heapOpened
+  figures[`search.${label}.pilcrow.build_docs_per_s`] = Math.round(documents / (buildMs / 1000))
+  figures[`search.${label}.pilcrow.heap_mb`] = round(heapIndex, 1)
+  figures[`search.${label}.pilcrow.workspace_heap_mb`] = round(heapUsedMb() - heapBefore, 1)
+  const search = (query: string) => notebook.search({ query, limit: 20 })
+  record(figures, `search.${label}.exact`, await latencies(queries.exact, search))
+  record(figures, `search.${label}.prefix`, await latencies(queries.prefix, search))
+  record(figures, `search.${label}.fuzzy`, await latencies(queries.fuzzy, search))
+
+  // a note saved, then searched for a word only it has: time until it is found
+  const updates: number[] = []
+  for (let i = 0; i < 5; i++) {
+    const note = await notebook.createNote(`Update ${i}`)
+    const word = `zqxupdate${i}marker`
+    const content = { root: { type: 'root' as const, children: [{ type: 'paragraph', children: [{ type: 'text', text: `fresh ${word} text` }] }] } }
+    updates.push(
+      await time(async () => {
+        await notebook.saveNote({ id: note.id, title: `Update ${i}`, content, baseRevision: note.revision })
+        const { hits } = await notebook.search({ query: word })
+        if (hits.length === 0) throw new Error('the saved note was not found')
+      })
+    )
+  }
+  figures[`search.${label}.note_update_ms`] = round(median(updates))
+  await notebook.close()
+  const indexFile = join(dir, '.pilcrow', 'cache', 'search-index.json')
+  figures[`search.${label}.pilcrow.persisted_mb`] = round(statSync(indexFile).size / 1048576, 1)
+
+  // start from the persisted index: open the workspace, wait for the index, answer a query
+  const starts: number[] = []
+  for (let i = 0; i < 3; i++) {
+    starts.push(
+      await time(async () => {
+        const again = await Notebook.open({ workspaceDir: dir, bundledSources: [], settings })
+        await again.search({ query: queries.exact[0]! })
+        if ((await again.getSearchStatus()).state !== 'ready') throw new Error('not ready')
+        await again.close()
+      })
+    )
+  }
+  figures[`search.${label}.pilcrow.searchable_after_start_ms`] = round(median(starts))
+  log(
+    `  Pilcrow: build ${figures[`search.${label}.pilcrow.build_docs_per_s`]} docs/s, index heap ${figures[`search.${label}.pilcrow.heap_mb`]} MB, ` +
+      `persisted ${figures[`search.${label}.pilcrow.persisted_mb`]} MB, searchable ${figures[`search.${label}.pilcrow.searchable_after_start_ms`]} ms after start; ` +
+      `exact p95 ${figures[`search.${label}.exact.p95_ms`]} ms, prefix p95 ${figures[`search.${label}.prefix.p95_ms`]} ms, fuzzy p95 ${figures[`search.${label}.fuzzy.p95_ms`]} ms, note update ${figures[`search.${label}.note_update_ms`]} ms`
+  )
+}
+
+async function benchMiniSearchDefaults(texts: string[], queries: QuerySets, label: string, figures: Figures, log: (l: string) => void): Promise<void> {
+  const before = heapUsedMb()
+  let index: MiniSearch | null = new MiniSearch({ fields: ['text'] })
+  const buildMs = await time(() => index!.addAll(texts.map((text, id) => ({ id, text }))))
+  const key = `search.${label}.minisearch`
+  figures[`${key}.build_docs_per_s`] = Math.round(texts.length / (buildMs / 1000))
+  figures[`${key}.heap_mb`] = round(heapUsedMb() - before, 1)
+  record(figures, `${key}.exact`, await latencies(queries.exact, (q) => index!.search(q)))
+  record(figures, `${key}.prefix`, await latencies(queries.prefix, (q) => index!.search(q, { prefix: true })))
+  record(figures, `${key}.fuzzy`, await latencies(queries.fuzzy, (q) => index!.search(q, { fuzzy: 0.2 })))
+  const json = JSON.stringify(index)
+  figures[`${key}.persisted_mb`] = round(json.length / 1048576, 1)
+  index = null
+  const loads: number[] = []
+  for (let i = 0; i < 3; i++) loads.push(await time(() => MiniSearch.loadJSON(json, { fields: ['text'] })))
+  figures[`${key}.searchable_after_load_ms`] = round(median(loads))
+  log(
+    `  MiniSearch defaults: build ${figures[`${key}.build_docs_per_s`]} docs/s, heap ${figures[`${key}.heap_mb`]} MB, persisted ${figures[`${key}.persisted_mb`]} MB, load ${figures[`${key}.searchable_after_load_ms`]} ms; ` +
+      `exact p95 ${figures[`${key}.exact.p95_ms`]} ms, prefix p95 ${figures[`${key}.prefix.p95_ms`]} ms, fuzzy p95 ${figures[`${key}.fuzzy.p95_ms`]} ms`
+  )
+}
+
+async function benchFlexSearch(texts: string[], queries: QuerySets, label: string, figures: Figures, log: (l: string) => void): Promise<void> {
+  const before = heapUsedMb()
+  const index = new FlexIndex({ tokenize: 'forward' })
+  const buildMs = await time(() => texts.forEach((text, id) => index.add(id, text)))
+  const key = `search.${label}.flexsearch`
+  figures[`${key}.build_docs_per_s`] = Math.round(texts.length / (buildMs / 1000))
+  figures[`${key}.heap_mb`] = round(heapUsedMb() - before, 1)
+  record(figures, `${key}.exact`, await latencies(queries.exact, (q) => index.search(q, { limit: 20 })))
+  record(figures, `${key}.prefix`, await latencies(queries.prefix, (q) => index.search(q, { limit: 20 })))
+  record(figures, `${key}.fuzzy`, await latencies(queries.fuzzy, (q) => index.search(q, { limit: 20, suggest: true })))
+  log(
+    `  FlexSearch (forward): build ${figures[`${key}.build_docs_per_s`]} docs/s, heap ${figures[`${key}.heap_mb`]} MB; ` +
+      `exact p95 ${figures[`${key}.exact.p95_ms`]} ms, prefix p95 ${figures[`${key}.prefix.p95_ms`]} ms, fuzzy (suggest) p95 ${figures[`${key}.fuzzy.p95_ms`]} ms`
+  )
+}
+
+async function benchLinearScan(texts: string[], queries: QuerySets, label: string, figures: Figures, log: (l: string) => void): Promise<void> {
+  const lower = texts.map((t) => t.toLowerCase())
+  const scan = (q: string): number[] => {
+    const words = q.toLowerCase().split(/\s+/)
+    const out: number[] = []
+    for (let i = 0; i < lower.length && out.length < 20; i++) if (words.every((w) => lower[i]!.includes(w))) out.push(i)
+    return out
+  }
+  const key = `search.${label}.linear`
+  record(figures, `${key}.exact`, await latencies(queries.exact.slice(0, 30), scan))
+  record(figures, `${key}.prefix`, await latencies(queries.prefix.slice(0, 30), scan))
+  log(`  Linear scan: exact p95 ${figures[`${key}.exact.p95_ms`]} ms, prefix p95 ${figures[`${key}.prefix.p95_ms`]} ms (no typo tolerance)`)
+}
+
+/** Pilcrow's search against plain MiniSearch, FlexSearch and a linear scan, on the same seeded text. */
+export async function benchSearchSpeed(args: string[], log: (line: string) => void): Promise<Figures> {
+  const sizesArg = args.includes('--sizes') ? args[args.indexOf('--sizes') + 1] : undefined
+  const sizes = sizesArg ? sizesArg.split(',').map(Number) : [10_000, 50_000, 200_000]
+  const figures: Figures = {}
+  for (const size of sizes) {
+    const label = size >= 1000 ? `${size / 1000}k` : String(size)
+    const dir = mkdtempSync(join(tmpdir(), `pilcrow-bench-${label}-`))
+    log(`Search speed, ${size.toLocaleString('en')} paragraphs + ${NOTES.toLocaleString('en')} notes:`)
+    const ws = writeSyntheticWorkspace(dir, size, NOTES)
+    const queries = makeQueries(ws.vocabulary, size)
+    const texts = [...ws.paragraphs, ...ws.notes]
+    await benchPilcrow(dir, queries, label, figures, log)
+    await benchMiniSearchDefaults(texts, queries, label, figures, log)
+    await benchFlexSearch(texts, queries, label, figures, log)
+    await benchLinearScan(texts, queries, label, figures, log)
+    rmSync(dir, { recursive: true, force: true })
+  }
+  return figures
+}

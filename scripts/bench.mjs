@@ -1,0 +1,19 @@
+// `npm run bench [-- --json] [-- --only search|quality|ui] [-- --sizes 10000,50000]`: bundles the
+// benchmark (TypeScript, with the project's real code) and runs it in Node with --expose-gc.
+import { spawnSync } from 'node:child_process'
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { build } from 'rolldown'
+
+const outDir = join('.tmp', 'bench')
+mkdirSync(outDir, { recursive: true })
+const file = join(outDir, 'bench.mjs')
+await build({
+  input: 'bench/index.ts',
+  platform: 'node',
+  external: (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0'),
+  output: { file, format: 'esm', codeSplitting: false },
+  logLevel: 'silent'
+})
+const result = spawnSync(process.execPath, ['--expose-gc', '--max-old-space-size=8192', file, ...process.argv.slice(2)], { stdio: 'inherit' })
+process.exit(result.status ?? 1)
