@@ -34,7 +34,13 @@ export const apiArgumentSchemas: { [M in NotebookMethod]: z.ZodType<Parameters<N
       limit: z.number().int().min(1).max(1000).optional()
     })
   ]),
-  getSearchStatus: z.tuple([])
+  getSearchStatus: z.tuple([]),
+  exportMarkdown: z.tuple([
+    z.strictObject({
+      notes: z.union([z.literal('all'), z.array(noteId).min(1).max(100_000)]),
+      style: z.enum(['links', 'footnotes', 'pandoc'])
+    })
+  ])
 }
 
 export function isNotebookMethod(name: unknown): name is NotebookMethod {

@@ -1,5 +1,6 @@
 import type { Settings, SettingsPatch } from './settings'
 import type { Source, SourceSummary, WorkspaceInfo } from './model'
+import type { ExportRequest, ExportResult } from './export'
 import type { SourceBacklinks } from './links'
 import type { Note, NoteDraft, NoteList, SaveResult } from './notes'
 import type { SearchRequest, SearchResponse, SearchStatus } from './search'
@@ -38,6 +39,8 @@ export interface NotebookApi {
   search(request: SearchRequest): Promise<SearchResponse>
   /** Whether the search index is ready, loading or being rebuilt, with progress. */
   getSearchStatus(): Promise<SearchStatus>
+  /** Renders notes (or the whole notebook) as a self-contained Markdown export, in memory. */
+  exportMarkdown(request: ExportRequest): Promise<ExportResult>
 }
 
 export type NotebookMethod = keyof NotebookApi
@@ -57,7 +60,8 @@ export const NOTEBOOK_API_METHODS = [
   'restoreNote',
   'getBacklinks',
   'search',
-  'getSearchStatus'
+  'getSearchStatus',
+  'exportMarkdown'
 ] as const satisfies readonly NotebookMethod[]
 
 // Compile-time proof that the list names every method of the contract.

@@ -1,11 +1,13 @@
 import { PilcrowError } from '../../shared/errors'
 import type { CliCommand } from './commands'
+import { exportCommand } from './export'
+import { importCommand } from './import'
 import { searchCommand } from './search'
 import { serveCommand } from './serve'
 import { UsageError } from './usage-error'
 
 /** Every command of `pilcrow`; later issues add search, export and import here. */
-const COMMANDS: CliCommand[] = [serveCommand, searchCommand]
+const COMMANDS: CliCommand[] = [serveCommand, searchCommand, exportCommand, importCommand]
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length))

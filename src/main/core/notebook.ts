@@ -8,6 +8,10 @@ import { NotesService } from './notes'
 import { SearchService } from './search/search-service'
 import type { SearchRequest, SearchResponse, SearchStatus } from '../../shared/search'
 import { join } from 'node:path'
+import type { ExportRequest, ExportResult } from '../../shared/export'
+import { UNTITLED } from '../../shared/notes'
+import { buildExport } from './export/notebook-export'
+import { importNotebook, type NotebookImportResult } from './export/notebook-import'
 import type { SettingsStore } from './settings-store'
 import { SourcesService } from './sources'
 import { openWorkspace, type Workspace } from './workspace'
@@ -116,5 +120,17 @@ export class Notebook implements NotebookApi {
 
   async getSearchStatus(): Promise<SearchStatus> {
     return this.searchIndex.getStatus()
+  }
+
+  async exportMarkdown(request: ExportRequest): Promise<ExportResult> {
+    const notes = request.notes === 'all' ? this.notes.all().filter((n) => !n.trashedAt) : await Promise.all(request.notes.map((id) => this.notes.get(id)))
+    const files = buildExport({ notes, sources: this.sources.all(), style: request.style, wholeNotebook: request.notes === 'all' })
+    const name = request.notes !== 'all' && notes.length === 1 ? notes[0]!.title || UNTITLED : 'Pilcrow notebook'
+    return { files, name }
+  }
+
+  /** Imports an exported notebook folder (CLI and tests; the app's import comes with source import). */
+  async importNotebook(folder: string): Promise<NotebookImportResult> {
+    return importNotebook(folder, this.notes, this.sources)
   }
 }

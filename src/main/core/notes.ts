@@ -75,6 +75,15 @@ export class NotesService {
     return this.write(note)
   }
 
+  /**
+   * Adds a note from elsewhere (an import), keeping its title, times and content. Its id is kept
+   * when free and valid, else a new one is made.
+   */
+  async add(note: Omit<StoredNote, 'id' | 'trashedAt'> & { id?: string }): Promise<Note> {
+    const id = note.id && /^n-[a-z0-9-]+$/.test(note.id) && !this.entries.has(note.id) ? note.id : newNoteId()
+    return this.write({ ...note, id, title: note.title.trim(), trashedAt: null })
+  }
+
   /** Reads the note from disk (so an outside change is seen), with its revision. */
   async get(id: string): Promise<Note> {
     const entry = await this.readEntry(id)

@@ -64,6 +64,14 @@ export class SourcesService {
     }))
   }
 
+  has(sourceId: string): boolean {
+    return this.sources.has(sourceId)
+  }
+
+  find(sourceId: string): Source | undefined {
+    return this.sources.get(sourceId)
+  }
+
   get(sourceId: string): Source {
     const source = this.sources.get(sourceId)
     if (!source) throw new PilcrowError('not-found', `There is no source "${sourceId}" in this workspace.`)

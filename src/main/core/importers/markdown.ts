@@ -1,6 +1,7 @@
 import { Lexer, type Token, type Tokens } from 'marked'
 import { assignIdsAndNumbers } from '../../../shared/block-ids'
 import { PilcrowError } from '../../../shared/errors'
+import { decodeEntities } from '../../../shared/html-entities'
 import type { Block, BlockKind, InlineRun, Mark, SourceMeta } from '../../../shared/model'
 import { splitFrontMatter } from './front-matter'
 
@@ -33,7 +34,10 @@ export function importMarkdown(text: string, fileName: string): ImportedSource {
   const { data, body } = splitFrontMatter(text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'), fileName)
   const drafts: DraftBlock[] = []
   collectBlocks(new Lexer({ gfm: true }).lex(body), drafts, 0)
-  const blocks = assignIdsAndNumbers(drafts.filter((b) => b.text.trim() !== ''))
+  // a source exported by Pilcrow repeats its title as a heading and marks ¶ numbers: not text
+  const exported = typeof data['pilcrowSource'] === 'string'
+  const cleaned = drafts.map((b) => stripMarkers(b, exported)).filter((b, i) => !(exported && i === 0 && b.kind === 'heading' && b.text === data['title']))
+  const blocks = assignIdsAndNumbers(cleaned.filter((b) => b.text.trim() !== ''))
   if (blocks.length === 0) throw new PilcrowError('unsupported-format', `${fileName}: there is no text to import.`)
   return { meta: readMeta(data, blocks, fileName), blocks }
 }
@@ -103,6 +107,15 @@ function stripPrefix(block: DraftBlock, prefix: string): DraftBlock {
   return draft(block.kind, runs, block.level)
 }
 
+/** Drops Obsidian block ids (` ^p6`) and, in Pilcrow's own exports, the leading bold ¶ number. */
+function stripMarkers(block: DraftBlock, exported: boolean): DraftBlock {
+  let runs = block.runs
+  if (exported && runs[0]?.marks?.includes('bold') && /^¶\d+$/.test(runs[0].text)) runs = runs.slice(1)
+  const last = runs[runs.length - 1]
+  if (last && /\s\^[A-Za-z0-9-]+$/.test(last.text)) runs = [...runs.slice(0, -1), { ...last, text: last.text.replace(/\s\^[A-Za-z0-9-]+$/, '') }]
+  return runs === block.runs ? block : draft(block.kind, runs, block.level)
+}
+
 function draft(kind: BlockKind, runs: InlineRun[], level?: number): DraftBlock {
   const merged = mergeRuns(runs)
   const block: DraftBlock = { kind, text: merged.map((r) => r.text).join(''), runs: merged }
@@ -165,18 +178,6 @@ function mergeRuns(runs: InlineRun[]): InlineRun[] {
   const end = out[out.length - 1]
   if (end) end.text = end.text.trimEnd()
   return out.filter((r) => r.text !== '')
-}
-
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", apos: "'", nbsp: '\u00a0' }
-
-function decodeEntities(text: string): string {
-  return text.replace(/&(#\d+|#x[0-9a-f]+|[a-z]+\d*);/gi, (whole, name: string) => {
-    if (name[0] === '#') {
-      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10)
-      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole
-    }
-    return ENTITIES[name.toLowerCase()] ?? whole
-  })
 }
 
 function readMeta(data: Record<string, unknown>, blocks: Block[], fileName: string): SourceMeta {

@@ -4,6 +4,7 @@ import type { Source } from '../../../shared/model'
 import type { Settings, SettingsPatch } from '../../../shared/settings'
 import { api } from '../api/client'
 import type { SearchHit } from '../../../shared/search'
+import { ExportDialog } from '../notes/ExportDialog'
 import { NotePane } from '../notes/NotePane'
 import { SearchBox } from '../search/SearchBox'
 import { NotesSidebar } from '../notes/NotesSidebar'
@@ -23,6 +24,7 @@ export function App(): ReactNode {
   const [source, setSource] = useState<Source | null>(null)
   const [messages, setMessages] = useState<string[]>([])
   const [settingsOpen, setSettingsOpen] = useState(false)
+  const [exportOpen, setExportOpen] = useState(false)
   const [backlinks, setBacklinks] = useState<SourceBacklinks | null>(null)
   const [revealInNote, setRevealInNote] = useState<RevealInNoteRequest | null>(null)
   const citations = useMemo(() => new CitationBus(), [])
@@ -142,11 +144,12 @@ export function App(): ReactNode {
             fraction={settings.panes.readerFraction}
             onCommit={(readerFraction) => update({ panes: { readerFraction } })}
             left={<Reader source={source} backlinks={backlinks} onCite={cite} onOpenBacklink={openBacklink} />}
-            right={<NotePane notes={notes} citations={citations} reveal={revealInNote} />}
+            right={<NotePane notes={notes} citations={citations} reveal={revealInNote} onExport={() => setExportOpen(true)} />}
           />
         )}
       </div>
       </SourcesContext.Provider>
+      <ExportDialog open={exportOpen} openNote={notes.open} notes={notes.list?.notes ?? []} onClose={() => setExportOpen(false)} />
       {settings && <SettingsDialog open={settingsOpen} settings={settings} onChange={update} onClose={() => setSettingsOpen(false)} />}
     </div>
   )

@@ -10,9 +10,10 @@ interface NotePaneProps {
   notes: NotesController
   citations: CitationBus
   reveal: RevealInNoteRequest | null
+  onExport(): void
 }
 
-export function NotePane({ notes, citations, reveal }: NotePaneProps): ReactNode {
+export function NotePane({ notes, citations, reveal, onExport }: NotePaneProps): ReactNode {
   const note = notes.open
   if (!note) {
     return (
@@ -36,6 +37,9 @@ export function NotePane({ notes, citations, reveal }: NotePaneProps): ReactNode
           onChange={(e) => notes.editTitle(e.target.value)}
           onBlur={() => void notes.flush()}
         />
+        <button type="button" className="bar-button" onClick={onExport} title="Export notes to Markdown">
+          Export…
+        </button>
         <button type="button" className="bar-button" onClick={() => void notes.trashNote(note.id)} title="Move this note to the trash">
           Move to trash
         </button>

@@ -1,13 +1,7 @@
 import type { ReactNode } from 'react'
+import { formatDate } from '../../../shared/dates'
 import type { SourceMeta } from '../../../shared/model'
 
-const DATE_FORMAT = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
-
-/** "18 January 2021" from "2021-01-18"; anything unparseable is shown as written. */
-export function formatDate(iso: string): string {
-  const time = Date.parse(iso)
-  return Number.isNaN(time) ? iso : DATE_FORMAT.format(new Date(time))
-}
 
 /** Title, author, date and publisher, as the article's own header shows them. */
 export function SourceHeader({ meta }: { meta: SourceMeta }): ReactNode {

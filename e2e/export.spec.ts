@@ -1,0 +1,107 @@
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { strFromU8, unzipSync } from 'fflate'
+import type { Page } from '@playwright/test'
+import { APP_ROOT, expect, test } from './support/pilcrow'
+
+const editor = (page: Page) => page.getByRole('textbox', { name: 'Note', exact: true })
+const paragraph = (page: Page, n: number) =>
+  page.getByRole('region', { name: 'Source' }).locator('.numbered', { has: page.getByText(`¶${n}`, { exact: true }) })
+
+async function selectWords(page: Page, n: number, words: string): Promise<void> {
+  await paragraph(page, n).locator('[data-block-text]').evaluate((el, target) => {
+    const start = el.textContent!.indexOf(target)
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT)
+    const range = document.createRange()
+    let offset = 0
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const length = node.textContent!.length
+      if (offset <= start && start < offset + length) range.setStart(node, start - offset)
+      if (offset < start + target.length && start + target.length <= offset + length) range.setEnd(node, start + target.length - offset)
+      offset += length
+    }
+    document.getSelection()!.removeAllRanges()
+    document.getSelection()!.addRange(range)
+  }, words)
+}
+
+test('export a note citing ¶6 and quoting ¶9: the file holds the quote and links that land on their anchors', async ({ page, pilcrow }) => {
+  await page.goto(pilcrow.url)
+  await page.getByRole('textbox', { name: 'Note title' }).fill('Kremlin reading')
+  await editor(page).click()
+  await page.keyboard.type('The bulwark claim ')
+  await paragraph(page, 6).hover()
+  await page.getByRole('button', { name: 'Cite ¶6 in note' }).click()
+  await selectWords(page, 9, 'while Russia did not deliver on time')
+  await page.getByRole('button', { name: 'Quote in note' }).click()
+  await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible()
+
+  await page.getByRole('button', { name: 'Export…' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Export to Markdown' })
+  await expect(dialog.getByRole('radio', { name: /This note/ })).toBeChecked()
+  const downloading = page.waitForEvent('download')
+  await dialog.getByRole('button', { name: 'Export' }).click()
+  const download = await downloading
+  expect(download.suggestedFilename()).toBe('Kremlin reading.zip')
+  const files = unzipSync(readFileSync((await download.path())!))
+  const note = strFromU8(files['notes/Kremlin reading.md']!)
+  const source = strFromU8(files['sources/russia-iran-alignment.md']!)
+  expect(note).toContain('> “while Russia did not deliver on time” [¶9](../sources/russia-iran-alignment.md#p9)')
+  const links = [...note.matchAll(/\]\(\.\.\/sources\/russia-iran-alignment\.md#(p\d+)\)/g)].map((m) => m[1])
+  expect(links).toEqual(['p6', 'p9'])
+  for (const anchor of links) expect(source).toContain(`<a id="${anchor}"></a>`)
+  expect(Object.keys(files)).toContain('index.md')
+})
+
+test('pilcrow export --all then pilcrow import into a fresh workspace reproduces the notebook', async ({ page, pilcrow }) => {
+  await page.goto(pilcrow.url)
+  await page.getByRole('textbox', { name: 'Note title' }).fill('First')
+  await editor(page).click()
+  await page.keyboard.type('Alpha with a *star* ')
+  await paragraph(page, 3).hover()
+  await page.getByRole('button', { name: 'Cite ¶3 in note' }).click()
+  await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible()
+  await page.getByRole('button', { name: 'New note' }).click()
+  await page.getByRole('textbox', { name: 'Note title' }).fill('Second')
+  await editor(page).click()
+  await page.keyboard.type('- [ ] check the S-300 dates')
+  await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible()
+  await pilcrow.stop()
+
+  const out = mkdtempSync(join(tmpdir(), 'pilcrow-export-'))
+  const fresh = mkdtempSync(join(tmpdir(), 'pilcrow-fresh-'))
+  const cli = (...args: string[]) => spawnSync(process.execPath, [join(APP_ROOT, 'bin', 'pilcrow.js'), ...args], { encoding: 'utf8' })
+  try {
+    const exported = cli('export', '--all', '--out', out, '--workspace', pilcrow.workspace)
+    expect(exported.stderr).toBe('')
+    expect(exported.stdout).toMatch(/^Exported 2 notes \(links citations\)/)
+    expect(cli('export', '--all', '--out', out, '--workspace', pilcrow.workspace).status).toBe(1) // no overwrite without --force
+    expect(cli('export', '--all', '--out', out, '--force', '--workspace', pilcrow.workspace).status).toBe(0)
+    const imported = cli('import', out, '--workspace', fresh, '--json')
+    expect(imported.status).toBe(0)
+    const result = JSON.parse(imported.stdout)[0]
+    expect(result.notes.map((n: { title: string }) => n.title).sort()).toEqual(['First', 'Second'])
+
+    const read = (dir: string) =>
+      readdirSync(join(dir, 'notes'))
+        .filter((n) => n.endsWith('.json'))
+        .map((n) => JSON.parse(readFileSync(join(dir, 'notes', n), 'utf8')))
+        .map((n) => ({
+          id: n.id,
+          title: n.title,
+          createdAt: n.createdAt,
+          // white space at the very end of a block is invisible, and Markdown does not keep it
+          text: JSON.stringify(n.content, ['root', 'children', 'type', 'text', 'format', 'checked', 'listType', 'anchor', 'sourceId', 'blockId', 'quote', 'exact', 'paragraph']).replace(
+            /,\{"type":"text","text":"\s+","format":0\}\]/g,
+            ']'
+          )
+        }))
+        .sort((a, b) => a.title.localeCompare(b.title))
+    expect(read(fresh)).toEqual(read(pilcrow.workspace))
+  } finally {
+    rmSync(out, { recursive: true, force: true })
+    rmSync(fresh, { recursive: true, force: true })
+  }
+})

@@ -1,0 +1,146 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { createAnchor } from '../../../shared/anchors'
+import * as J from '../../../shared/markdown/lexical-json'
+import type { JsonNode } from '../../../shared/markdown/lexical-json'
+import type { SerializedEditorState } from '../../../shared/notes'
+import { useNotebooks, useTempDirs } from '../test-support'
+import { toBibTeX, toCslJson } from './bibliography'
+import { safeFileName } from './file-names'
+import { writeExport } from './write-export'
+
+const tempDir = useTempDirs()
+const open = useNotebooks()
+const doc = (...children: JsonNode[]) => ({ root: { type: 'root', version: 1, children } }) as unknown as SerializedEditorState
+
+describe('safeFileName', () => {
+  it('makes titles safe, unique file names', () => {
+    const taken = new Set<string>()
+    expect(safeFileName('a/b\\c:d*e?f"g<h>i|j', '.md', taken)).toBe('a-b-c-d-e-f-g-h-i-j.md')
+    expect(safeFileName('CON', '.md', taken)).toBe('_CON.md')
+    expect(safeFileName('   ', '.md', taken)).toBe('Untitled.md')
+    expect(safeFileName('', '.md', taken)).toBe('Untitled (2).md')
+    expect(safeFileName('Same', '.md', taken)).toBe('Same.md')
+    expect(safeFileName('same', '.md', taken)).toBe('same (2).md')
+    expect(safeFileName('x'.repeat(300), '.md', taken)).toBe(`${'x'.repeat(100)}.md`)
+    expect(safeFileName('trailing dots...', '.md', taken)).toBe('trailing dots.md')
+  })
+})
+
+describe('Markdown export of a notebook', () => {
+  async function notebookWithCitations() {
+    const nb = await open(tempDir())
+    const source = await nb.getSource('russia-iran-alignment')
+    const p6 = source.blocks.find((b) => b.paragraph === 6)!
+    const p9 = source.blocks.find((b) => b.paragraph === 9)!
+    const start = p9.text.indexOf('while Russia did not deliver on time')
+    const quoteAnchor = createAnchor(source, p9.id, { start, end: start + 'while Russia did not deliver on time'.length })
+    const chip = (anchor: ReturnType<typeof createAnchor>): JsonNode => ({ type: 'paragraph-link', version: 1, anchor, sourceTitle: source.meta.title })
+    const note = await nb.createNote('Kremlin: a/b?')
+    await nb.saveNote({
+      id: note.id,
+      title: 'Kremlin: a/b?',
+      content: doc(
+        J.heading(1, [J.text('Bulwark')]),
+        J.paragraph([J.text('The claim '), chip(createAnchor(source, p6.id)), J.text(' is *not* obvious.')]),
+        J.quote([J.text('“while Russia did not deliver on time” '), chip(quoteAnchor)]),
+        J.list('bullet', 1, [J.listItem(1, [J.text('one')]), J.listItem(2, [J.list('bullet', 1, [J.listItem(1, [J.text('nested')])])])])
+      ),
+      baseRevision: note.revision
+    })
+    return { nb, note, source }
+  }
+
+  it('writes notes, sources with an anchor on every block, and an index; links land on their anchors', async () => {
+    const { nb } = await notebookWithCitations()
+    const out = join(tempDir(), 'export')
+    const { files } = await nb.exportMarkdown({ notes: 'all', style: 'links' })
+    await writeExport(files, out, false)
+    const note = readFileSync(join(out, 'notes', 'Kremlin- a-b-.md'), 'utf8')
+    expect(note).toMatch(/^---\ntitle: "Kremlin: a\/b\?"\ncreated: /)
+    expect(note).toContain('# Bulwark')
+    expect(note).toContain('The claim [¶6](../sources/russia-iran-alignment.md#p6) is \\*not\\* obvious.')
+    expect(note).toContain('> “while Russia did not deliver on time” [¶9](../sources/russia-iran-alignment.md#p9)')
+    expect(note).toContain('- one\n  - nested')
+    const source = readFileSync(join(out, 'sources', 'russia-iran-alignment.md'), 'utf8')
+    for (const link of note.matchAll(/\]\(\.\.\/sources\/russia-iran-alignment\.md#(p\d+)\)/g)) {
+      expect(source).toContain(`<a id="${link[1]}"></a>`)
+      expect(source).toMatch(new RegExp(`\\^${link[1]}\\n`))
+    }
+    expect(source).toContain('<a id="p6"></a>**¶6** While the Kremlin has acted as a bulwark')
+    expect(readFileSync(join(out, 'index.md'), 'utf8')).toContain('[Kremlin: a/b?](<notes/Kremlin- a-b-.md>)')
+  })
+
+  it('writes footnotes and Pandoc citations with a bibliography', async () => {
+    const { nb } = await notebookWithCitations()
+    const footnotes = (await nb.exportMarkdown({ notes: 'all', style: 'footnotes' })).files.find((f) => f.path.startsWith('notes/'))!
+    expect(footnotes.content).toContain('The claim [^1] is')
+    expect(footnotes.content).toContain('[^1]: “While the Kremlin has acted as a bulwark')
+    expect(footnotes.content).toContain('— Ghoncheh Tazmini, *Russia and Iran – a strategic alliance or something more?*, 18 January 2021, ¶6. [Source](../sources/russia-iran-alignment.md#p6)')
+    const pandoc = await nb.exportMarkdown({ notes: 'all', style: 'pandoc' })
+    const note = pandoc.files.find((f) => f.path.startsWith('notes/'))!
+    expect(note.content).toContain('The claim [@tazmini2021, para. 6] is')
+    expect(note.content).toContain('bibliography: ../references.bib')
+    expect(pandoc.files.find((f) => f.path === 'references.bib')!.content).toContain('@article{tazmini2021,')
+    expect(JSON.parse(pandoc.files.find((f) => f.path === 'references.json')!.content)[0]).toMatchObject({
+      id: 'tazmini2021',
+      author: [{ family: 'Tazmini', given: 'Ghoncheh' }],
+      issued: { 'date-parts': [[2021, 1, 18]] },
+      'container-title': 'Research for the World'
+    })
+  })
+
+  it('exports an orphaned link with its saved quote, marked unresolved', async () => {
+    const nb = await open(tempDir())
+    const note = await nb.createNote('Orphan')
+    const anchor = { sourceId: 'russia-iran-alignment', blockId: 'p-gone', paragraph: 4, quote: { exact: 'words no longer in the source', prefix: '', suffix: '' } }
+    await nb.saveNote({ id: note.id, title: 'Orphan', content: doc(J.paragraph([J.text('See '), { type: 'paragraph-link', version: 1, anchor, sourceTitle: 'X' }])), baseRevision: note.revision })
+    const file = (await nb.exportMarkdown({ notes: [note.id], style: 'links' })).files.find((f) => f.path.startsWith('notes/'))!
+    expect(file.content).toContain('See ¶4 (unresolved link: “words no longer in the source”)')
+  })
+
+  it('never overwrites an existing file without force, and writes nothing then', async () => {
+    const { nb } = await notebookWithCitations()
+    const out = tempDir()
+    mkdirSync(join(out, 'notes'))
+    writeFileSync(join(out, 'index.md'), 'mine')
+    const { files } = await nb.exportMarkdown({ notes: 'all', style: 'links' })
+    await expect(writeExport(files, out, false)).rejects.toThrow(/index\.md already exists; nothing was written\. Use --force to overwrite/)
+    expect(readFileSync(join(out, 'index.md'), 'utf8')).toBe('mine')
+    expect(existsSync(join(out, 'sources'))).toBe(false)
+    await writeExport(files, out, true)
+    expect(readFileSync(join(out, 'index.md'), 'utf8')).toContain('# Pilcrow notebook')
+  })
+
+  it('comes back in: an exported notebook imported into an empty workspace gives the same notes and links', async () => {
+    const { nb, note } = await notebookWithCitations()
+    const out = join(tempDir(), 'export')
+    await writeExport((await nb.exportMarkdown({ notes: 'all', style: 'links' })).files, out, false)
+    const fresh = await open(tempDir())
+    const result = await fresh.importNotebook(out)
+    expect(result.notes).toEqual([{ id: note.id, title: 'Kremlin: a/b?', links: 2 }])
+    const original = await nb.getNote(note.id)
+    const imported = await fresh.getNote(note.id)
+    expect(imported.title).toBe(original.title)
+    expect(imported.createdAt).toBe(original.createdAt)
+    expect(visible(imported.content.root)).toEqual(visible(original.content.root))
+    expect(Object.keys((await fresh.getBacklinks('russia-iran-alignment')).byBlock)).toEqual(Object.keys((await nb.getBacklinks('russia-iran-alignment')).byBlock))
+  })
+
+  it('bibliographies name every cited source', async () => {
+    const { source } = await notebookWithCitations()
+    expect(toBibTeX([source])).toContain('author = {Ghoncheh Tazmini}')
+    expect(JSON.parse(toCslJson([source]))).toHaveLength(1)
+  })
+})
+
+/** The note as a reader sees it: node types, text, formats, link targets, citation anchors. */
+function visible(node: unknown): unknown {
+  const n = node as JsonNode
+  const out: Record<string, unknown> = { type: n.type }
+  for (const key of ['text', 'tag', 'listType', 'checked', 'url', 'anchor']) if (n[key] !== undefined) out[key] = n[key]
+  if (n['format'] && n.type === 'text') out['format'] = n['format']
+  if (n.children) out['children'] = n.children.map(visible)
+  return out
+}

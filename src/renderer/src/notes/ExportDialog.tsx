@@ -1,0 +1,131 @@
+import { strToU8, zipSync } from 'fflate'
+import { useEffect, useRef, useState, type ReactNode } from 'react'
+import type { CitationStyle } from '../../../shared/markdown/serialize'
+import { UNTITLED, type NoteSummary } from '../../../shared/notes'
+import { api } from '../api/client'
+
+interface ExportDialogProps {
+  open: boolean
+  openNote: NoteSummary | null
+  notes: NoteSummary[]
+  onClose(): void
+}
+
+type Scope = 'this' | 'selected' | 'all'
+
+/** Names the zip after what is in it, safely. */
+function zipName(name: string): string {
+  return `${name.replace(/[/\\:*?"<>|\u0000-\u001f]/g, '-').trim() || 'Pilcrow export'}.zip`
+}
+
+/**
+ * Export to Markdown: this note, chosen notes or the whole notebook, in one of three citation
+ * styles. The result is a zip (notes/, sources/, index.md) that the browser downloads, or that
+ * the desktop app saves where the user picks in its save dialog.
+ */
+export function ExportDialog({ open, openNote, notes, onClose }: ExportDialogProps): ReactNode {
+  const dialog = useRef<HTMLDialogElement>(null)
+  const [scope, setScope] = useState<Scope>('this')
+  const [style, setStyle] = useState<CitationStyle>('links')
+  const [chosen, setChosen] = useState<Set<string>>(new Set())
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+
+  useEffect(() => {
+    const el = dialog.current
+    if (!el) return
+    if (open && !el.open) {
+      setScope(openNote ? 'this' : 'all')
+      setChosen(new Set(openNote ? [openNote.id] : []))
+      setError(null)
+      el.showModal()
+    }
+    if (!open && el.open) el.close()
+  }, [open, openNote])
+
+  const selection = scope === 'all' ? 'all' : scope === 'this' ? (openNote ? [openNote.id] : []) : [...chosen]
+  const canExport = !busy && (selection === 'all' || selection.length > 0)
+
+  const run = async (): Promise<void> => {
+    setBusy(true)
+    setError(null)
+    try {
+      const result = await api.exportMarkdown({ notes: selection, style })
+      const zip = zipSync(Object.fromEntries(result.files.map((f) => [f.path, strToU8(f.content)])))
+      const url = URL.createObjectURL(new Blob([zip as BlobPart], { type: 'application/zip' }))
+      const link = document.createElement('a')
+      link.href = url
+      link.download = zipName(result.name)
+      link.click()
+      window.setTimeout(() => URL.revokeObjectURL(url), 10_000)
+      onClose()
+    } catch (e) {
+      setError((e as Error).message)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <dialog ref={dialog} className="settings-dialog export-dialog" aria-label="Export to Markdown" onClose={onClose}>
+      <h2>Export to Markdown</h2>
+      <fieldset>
+        <legend>Notes</legend>
+        <label className="radio">
+          <input type="radio" name="scope" checked={scope === 'this'} disabled={!openNote} onChange={() => setScope('this')} />
+          This note{openNote ? ` (${openNote.title || UNTITLED})` : ''}
+        </label>
+        <label className="radio">
+          <input type="radio" name="scope" checked={scope === 'selected'} onChange={() => setScope('selected')} />
+          Chosen notes
+        </label>
+        {scope === 'selected' && (
+          <ul className="export-choices" aria-label="Notes to export">
+            {notes.map((n) => (
+              <li key={n.id}>
+                <label className="radio">
+                  <input
+                    type="checkbox"
+                    checked={chosen.has(n.id)}
+                    onChange={(e) => {
+                      const next = new Set(chosen)
+                      if (e.target.checked) next.add(n.id)
+                      else next.delete(n.id)
+                      setChosen(next)
+                    }}
+                  />
+                  {n.title || UNTITLED}
+                </label>
+              </li>
+            ))}
+          </ul>
+        )}
+        <label className="radio">
+          <input type="radio" name="scope" checked={scope === 'all'} onChange={() => setScope('all')} />
+          The whole notebook
+        </label>
+      </fieldset>
+      <label className="field">
+        Citations
+        <select value={style} onChange={(e) => setStyle(e.target.value as CitationStyle)}>
+          <option value="links">Links to paragraphs — [¶6](sources/…#p6)</option>
+          <option value="footnotes">Footnotes with the quoted words</option>
+          <option value="pandoc">Pandoc — [@key, para. 6] + bibliography</option>
+        </select>
+      </label>
+      {error && (
+        <p className="link-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="dialog-actions">
+        <button type="button" className="bar-button" onClick={onClose}>
+          Cancel
+        </button>
+        <button type="button" className="primary-button" disabled={!canExport} onClick={() => void run()}>
+          {busy ? 'Exporting…' : 'Export'}
+        </button>
+      </div>
+    </dialog>
+  )
+}

@@ -1,0 +1,25 @@
+/** Characters that mean something in Markdown anywhere in a line (backslash-escaped in text). */
+const INLINE_SPECIAL = /[\\`*_[\]<>#|~&]/g
+
+/**
+ * Escapes text so Markdown shows it as written: every character with a meaning in inline
+ * Markdown, and list, heading or rule markers at the start of a line.
+ */
+export function escapeText(text: string, atLineStart: boolean): string {
+  let out = text.replace(INLINE_SPECIAL, '\\$&')
+  if (atLineStart) out = out.replace(/^(\s*)([-+=])/, '$1\\$2').replace(/^(\s*\d+)([.)])/, '$1\\$2')
+  return out
+}
+
+/** A code span that survives backticks inside it. */
+export function codeSpan(code: string): string {
+  const longest = Math.max(0, ...(code.match(/`+/g) ?? []).map((r) => r.length))
+  const fence = '`'.repeat(longest + 1)
+  const pad = code.startsWith('`') || code.endsWith('`') || /^ .* $/.test(code) ? ' ' : ''
+  return `${fence}${pad}${code}${pad}${fence}`
+}
+
+/** A link destination, in angle brackets when it has spaces or parentheses. */
+export function linkDestination(url: string): string {
+  return /[\s()<>]/.test(url) ? `<${url.replace(/[<>]/g, encodeURIComponent)}>` : url
+}

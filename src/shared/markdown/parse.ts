@@ -1,0 +1,153 @@
+import { Lexer, type Token, type Tokens } from 'marked'
+import { decodeEntities } from '../html-entities'
+import * as J from './lexical-json'
+import { FORMAT, type JsonNode } from './lexical-json'
+
+export interface ParseOptions {
+  /** A link to an exported source paragraph becomes a paragraph link; null keeps it a plain link. */
+  citation(href: string): JsonNode | null
+  /** Text marking an unresolved link ("¶6 (unresolved link: “…”)") becomes a paragraph link again. */
+  orphan(paragraph: number | null, quote: string): JsonNode | null
+}
+
+/** The marker an unresolved paragraph link is exported as (see serialize.ts). */
+const ORPHAN_MARKER = /¶(\d*) \(unresolved link: “([\s\S]*?)”\)/g
+
+/** Reads Markdown (CommonMark + GFM) back into a note's Lexical state. */
+export function markdownToNote(markdown: string, options: ParseOptions): { root: JsonNode } {
+  const tokens = new Lexer({ gfm: true }).lex(markdown.replace(/\r\n?/g, '\n'))
+  const children = new Reader(options).blocks(tokens)
+  return { root: { type: 'root', version: 1, direction: null, format: '', indent: 0, children: children.length > 0 ? children : [J.paragraph([])] } }
+}
+
+class Reader {
+  constructor(private readonly options: ParseOptions) {}
+
+  blocks(tokens: Token[]): JsonNode[] {
+    const out: JsonNode[] = []
+    for (const token of tokens) {
+      switch (token.type) {
+        case 'heading':
+          out.push(J.heading((token as Tokens.Heading).depth, this.inline((token as Tokens.Heading).tokens)))
+          break
+        case 'paragraph':
+          out.push(J.paragraph(this.inline((token as Tokens.Paragraph).tokens)))
+          break
+        case 'text':
+          out.push(J.paragraph(this.inline((token as Tokens.Text).tokens ?? [token])))
+          break
+        case 'blockquote': {
+          // a quote is one block in a note: its paragraphs join with line breaks
+          const parts = this.blocks((token as Tokens.Blockquote).tokens).map((b) => b.children ?? [])
+          out.push(J.quote(parts.flatMap((p, i) => (i > 0 ? [J.linebreak(), ...p] : p))))
+          break
+        }
+        case 'list':
+          out.push(this.list(token as Tokens.List))
+          break
+        case 'code':
+          out.push(J.code((token as Tokens.Code).text, (token as Tokens.Code).lang || null))
+          break
+        case 'hr':
+          out.push(J.horizontalRule())
+          break
+        default:
+          break // space, raw HTML blocks, footnote definitions: not part of a note
+      }
+    }
+    return out
+  }
+
+  private list(token: Tokens.List): JsonNode {
+    const type = token.items.some((i) => i.task) ? 'check' : token.ordered ? 'number' : 'bullet'
+    const start = token.ordered && typeof token.start === 'number' ? token.start : 1
+    const items: JsonNode[] = []
+    token.items.forEach((item, i) => {
+      const inline: JsonNode[] = []
+      const nested: JsonNode[] = []
+      for (const child of item.tokens) {
+        if (child.type === 'list') nested.push(this.list(child as Tokens.List))
+        else if (child.type !== 'checkbox' && child.type !== 'space') {
+          const blocks = this.blocks([child])
+          for (const b of blocks) inline.push(...(inline.length > 0 ? [J.linebreak()] : []), ...(b.children ?? []))
+        }
+      }
+      items.push(J.listItem(start + i, inline, type === 'check' ? !!item.checked : undefined))
+      // Lexical nests a list in an item of its own, after the item it belongs to
+      for (const list of nested) items.push(J.listItem(start + i, [list]))
+    })
+    return J.list(type, start, items)
+  }
+
+  inline(tokens: Token[] | undefined, format = 0): JsonNode[] {
+    const out: JsonNode[] = []
+    let underline = false
+    for (const token of tokens ?? []) {
+      const f = format | (underline ? FORMAT.underline : 0)
+      switch (token.type) {
+        case 'strong':
+          out.push(...this.inline((token as Tokens.Strong).tokens, f | FORMAT.bold))
+          break
+        case 'em':
+          out.push(...this.inline((token as Tokens.Em).tokens, f | FORMAT.italic))
+          break
+        case 'del':
+          out.push(...this.inline((token as Tokens.Del).tokens, f | FORMAT.strikethrough))
+          break
+        case 'codespan':
+          out.push(J.text(decodeEntities((token as Tokens.Codespan).text), f | FORMAT.code))
+          break
+        case 'br':
+          out.push(J.linebreak())
+          break
+        case 'link': {
+          const link = token as Tokens.Link
+          const chip = this.options.citation(link.href)
+          if (chip) out.push(chip)
+          else out.push(J.link(link.href, this.inline(link.tokens, f)))
+          break
+        }
+        case 'html': {
+          const tag = (token as Tokens.HTML).text.trim().toLowerCase()
+          if (tag === '<u>') underline = true
+          else if (tag === '</u>') underline = false
+          break
+        }
+        case 'escape':
+          out.push(J.text((token as Tokens.Escape).text, f))
+          break
+        default: {
+          const children = (token as { tokens?: Token[] }).tokens
+          if (children && children.length > 0) out.push(...this.inline(children, f))
+          else out.push(...this.textWithOrphans(decodeEntities((token as { text?: string }).text ?? ''), f))
+        }
+      }
+    }
+    return mergeText(out)
+  }
+
+  private textWithOrphans(value: string, format: number): JsonNode[] {
+    const out: JsonNode[] = []
+    let at = 0
+    for (const match of value.matchAll(ORPHAN_MARKER)) {
+      const chip = this.options.orphan(match[1] ? Number(match[1]) : null, match[2]!)
+      if (!chip) continue
+      if (match.index > at) out.push(J.text(value.slice(at, match.index), format))
+      out.push(chip)
+      at = match.index + match[0].length
+    }
+    if (at < value.length) out.push(J.text(value.slice(at), format))
+    return out
+  }
+}
+
+/** Joins neighbouring text nodes with the same format (escapes split them). */
+function mergeText(nodes: JsonNode[]): JsonNode[] {
+  const out: JsonNode[] = []
+  for (const node of nodes) {
+    const last = out[out.length - 1]
+    if (last?.type === 'text' && node.type === 'text' && last['format'] === node['format']) last['text'] = String(last['text']) + String(node['text'])
+    else out.push(node.type === 'text' ? { ...node } : node)
+  }
+  return out.filter((n) => n.type !== 'text' || n['text'] !== '')
+}

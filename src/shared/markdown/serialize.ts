@@ -1,0 +1,163 @@
+import type { SerializedParagraphLink } from '../links'
+import { codeSpan, escapeText, linkDestination } from './escape'
+import { FORMAT, type JsonNode } from './lexical-json'
+
+/** How paragraph links are written: readable links, footnotes, or Pandoc citations. */
+export type CitationStyle = 'links' | 'footnotes' | 'pandoc'
+
+/** What a paragraph link points at now, worked out by the caller against the current sources. */
+export interface CitationTarget {
+  resolved: boolean
+  /** The ¶ number now (or when linked, for an orphan). */
+  paragraph: number | null
+  /** The block's anchor in the exported source file: `p6`, or the block id when unnumbered. */
+  anchor: string
+  /** The exported source file, relative to the note file. */
+  href: string
+  /** For footnotes and Pandoc: who wrote what, when. */
+  citationKey: string
+  authors: string[]
+  title: string
+  /** Human date ("18 January 2021"), or empty. */
+  date: string
+}
+
+export interface MarkdownOptions {
+  style: CitationStyle
+  target(link: SerializedParagraphLink): CitationTarget
+}
+
+/** A note's body as Markdown, with the footnote definitions the footnotes style adds. */
+export interface MarkdownBody {
+  markdown: string
+}
+
+/** Writes a note's Lexical state as CommonMark + GFM. */
+export function noteToMarkdown(root: { children?: JsonNode[] }, options: MarkdownOptions): MarkdownBody {
+  const footnotes: string[] = []
+  const writer = new Writer(options, footnotes)
+  const blocks = (root.children ?? []).map((block) => writer.block(block, '')).filter((b) => b !== null)
+  const markdown = blocks.join('\n\n') + (footnotes.length > 0 ? `\n\n${footnotes.join('\n')}` : '')
+  return { markdown: markdown.trimEnd() + '\n' }
+}
+
+class Writer {
+  constructor(
+    private readonly options: MarkdownOptions,
+    private readonly footnotes: string[]
+  ) {}
+
+  block(node: JsonNode, indent: string): string | null {
+    switch (node.type) {
+      case 'heading': {
+        const level = Number(String(node['tag'] ?? 'h1').slice(1)) || 1
+        return `${'#'.repeat(level)} ${this.inline(node.children ?? [])}`
+      }
+      case 'quote':
+        return this.inline(node.children ?? [])
+          .split('\n')
+          .map((line) => (line ? `> ${line}` : '>'))
+          .join('\n')
+      case 'list':
+        return this.list(node, indent)
+      case 'code': {
+        const body = (node.children ?? []).map((c) => (c.type === 'linebreak' ? '\n' : c.type === 'tab' ? '\t' : String(c['text'] ?? ''))).join('')
+        const longest = Math.max(2, ...(body.match(/`+/g) ?? []).map((r) => r.length))
+        const fence = '`'.repeat(longest + 1)
+        return `${fence}${String(node['language'] ?? '')}\n${body}\n${fence}`
+      }
+      case 'horizontalrule':
+        return '---'
+      default: {
+        const text = this.inline(node.children ?? [])
+        return text.trim() === '' ? null : text
+      }
+    }
+  }
+
+  private list(node: JsonNode, indent: string): string {
+    const type = node['listType'] as string
+    const start = Number(node['start'] ?? 1)
+    const lines: string[] = []
+    let number = start
+    for (const item of node.children ?? []) {
+      const children = item.children ?? []
+      // an item holding only a nested list continues the previous item one level deeper
+      if (children.length === 1 && children[0]!.type === 'list') {
+        const marker = type === 'number' ? `${number - 1}. ` : '- '
+        lines.push(this.list(children[0]!, indent + ' '.repeat(marker.length)))
+        continue
+      }
+      const marker = type === 'number' ? `${number++}. ` : type === 'check' ? `- [${item['checked'] ? 'x' : ' '}] ` : '- '
+      const content = this.inline(children.filter((c) => c.type !== 'list'))
+      lines.push(`${indent}${marker}${content.split('\n').join(`\n${indent}${' '.repeat(marker.length)}`)}`)
+      for (const nested of children.filter((c) => c.type === 'list')) lines.push(this.list(nested, indent + ' '.repeat(marker.length)))
+    }
+    return lines.join('\n')
+  }
+
+  /** Inline content: text with marks, links, chips and hard line breaks. */
+  inline(nodes: JsonNode[]): string {
+    let out = ''
+    for (const node of nodes) {
+      const atLineStart = out === '' || out.endsWith('\n')
+      switch (node.type) {
+        case 'text':
+          out += this.text(String(node['text'] ?? ''), Number(node['format'] ?? 0), atLineStart)
+          break
+        case 'linebreak':
+          out += '\\\n'
+          break
+        case 'tab':
+          out += '\t'
+          break
+        case 'link':
+        case 'autolink':
+          out += `[${this.inline(node.children ?? [])}](${linkDestination(String(node['url'] ?? ''))})`
+          break
+        case 'paragraph-link':
+          out += this.citation(node as unknown as SerializedParagraphLink)
+          break
+        default:
+          if (node.children) out += this.inline(node.children)
+      }
+    }
+    return out
+  }
+
+  private text(value: string, format: number, atLineStart: boolean): string {
+    if (value === '') return ''
+    if (format & FORMAT.code) return codeSpan(value)
+    // emphasis markers must touch the words: keep surrounding spaces outside them
+    const [, lead, core, trail] = /^(\s*)([\s\S]*?)(\s*)$/.exec(value)!
+    if (!core) return value
+    let md = escapeText(core, atLineStart)
+    if (format & FORMAT.strikethrough) md = `~~${md}~~`
+    if (format & FORMAT.italic) md = `*${md}*`
+    if (format & FORMAT.bold) md = `**${md}**`
+    if (format & FORMAT.underline) md = `<u>${md}</u>`
+    return `${lead}${md}${trail}`
+  }
+
+  private citation(link: SerializedParagraphLink): string {
+    const target = this.options.target(link)
+    const number = target.paragraph === null ? '¶' : `¶${target.paragraph}`
+    const quote = link.anchor.quote.exact.length > 140 ? `${link.anchor.quote.exact.slice(0, 140)}…` : link.anchor.quote.exact
+    if (!target.resolved) {
+      const marker = `${number} (unresolved link: “${quote}”)`
+      return this.options.style === 'pandoc' ? `[@${target.citationKey}, para. ${target.paragraph ?? '?'}] ${escapeText(`(unresolved link: “${quote}”)`, false)}` : escapeText(marker, false)
+    }
+    switch (this.options.style) {
+      case 'links':
+        return `[${number}](${linkDestination(`${target.href}#${target.anchor}`)})`
+      case 'pandoc':
+        return target.paragraph === null ? `[@${target.citationKey}]` : `[@${target.citationKey}, para. ${target.paragraph}]`
+      case 'footnotes': {
+        const n = this.footnotes.length + 1
+        const by = [target.authors.join(', '), `*${escapeText(target.title, false)}*`, target.date, number].filter(Boolean).join(', ')
+        this.footnotes.push(`[^${n}]: “${escapeText(quote, false)}” — ${by}. [Source](${linkDestination(`${target.href}#${target.anchor}`)})`)
+        return `[^${n}]`
+      }
+    }
+  }
+}
