@@ -29,6 +29,9 @@ results.push({ suite: 'build', passed: built ? 1 : 0, failed: built ? 0 : 1, ski
 const typed = step('Typecheck (tsc, node and web projects)', npx, ['tsc', '--build', '--noEmit'])
 results.push({ suite: 'typecheck', passed: typed ? 1 : 0, failed: typed ? 0 : 1, skipped: 0 })
 
+const audited = step('Electronegativity (Electron security audit of src/)', process.execPath, ['scripts/electronegativity.mjs'])
+results.push({ suite: 'electronegativity', passed: audited ? 1 : 0, failed: audited ? 0 : 1, skipped: 0 })
+
 step('Unit tests (Vitest)', npx, ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/unit.json'])
 const unit = readJson('test-results/unit.json')
 results.push(

@@ -33,7 +33,7 @@ async function start(): Promise<void> {
   let win: BrowserWindow | null = null
   bindNotebookIpc(ipcMain, notebook, (event) => event.sender === win?.webContents && event.senderFrame?.url === rendererUrl)
 
-  win = createMainWindow({ preloadPath: join(appRoot, 'out', 'preload', 'index.cjs'), rendererIndex, bounds: settings.get().window })
+  win = createMainWindow({ preloadPath: join(appRoot, 'out', 'preload', 'index.cjs'), rendererIndex, rendererUrl, bounds: settings.get().window })
   const saveBounds = (): void => {
     if (!win || win.isDestroyed()) return
     const { x, y, width, height } = win.getNormalBounds()
