@@ -1,25 +1,34 @@
 import { spawn } from 'node:child_process'
-import { readdirSync, readFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { coerceSettings } from '../../shared/settings'
 import { parseNoteFile } from './note-file'
 import { NotesService } from './notes'
 import { bundleForChild } from './testing/bundle-for-child'
-import { useTempDirs } from './test-support'
+import { useNotebooks, useTempDirs } from './test-support'
 import { openWorkspace } from './workspace'
 
 const tempDir = useTempDirs()
+const openNotebook = useNotebooks()
 const KILLS = 100
-let child: string
+const children: Record<string, string> = {}
+let bundles: string
 
 beforeAll(async () => {
-  child = await bundleForChild(join(import.meta.dirname, 'testing', 'save-loop.child.ts'), tempDir())
+  bundles = mkdtempSync(join(tmpdir(), 'pilcrow-children-'))
+  for (const name of ['save-loop', 'settings-loop', 'index-loop']) {
+    const dir = join(bundles, name)
+    children[name] = await bundleForChild(join(import.meta.dirname, 'testing', `${name}.child.ts`), dir)
+  }
 })
+afterAll(() => rmSync(bundles, { recursive: true, force: true }))
 
-/** Runs the save loop and SIGKILLs it `delayMs` after its first completed save: mid-loop, at a random point of a save. */
-function runAndKill(workspace: string, noteId: string, startAt: number, delayMs: number): Promise<number[]> {
+/** Runs a loop child and SIGKILLs it `delayMs` after its first completed write: mid-loop, at a random point of a write. */
+function runAndKill(child: string, args: string[], delayMs: number): Promise<number[]> {
   return new Promise((resolve) => {
-    const proc = spawn(process.execPath, [child, workspace, noteId, String(startAt)], { stdio: ['ignore', 'pipe', 'inherit'] })
+    const proc = spawn(process.execPath, [child, ...args], { stdio: ['ignore', 'pipe', 'inherit'] })
     const saved: number[] = []
     let timer: NodeJS.Timeout | undefined
     proc.stdout.on('data', (chunk: Buffer) => {
@@ -33,42 +42,89 @@ function runAndKill(workspace: string, noteId: string, startAt: number, delayMs:
   })
 }
 
-describe('a save killed at a random moment', () => {
-  it(`leaves the note at an old or a new version, never torn or empty (${KILLS} kills)`, { timeout: 180_000 }, async () => {
-    const dir = tempDir()
-    const ws = await openWorkspace(dir)
+/**
+ * Kills the loop KILLS times; after each kill `read` must parse the file and name the version it
+ * holds, which must be the last one confirmed or the one being written when the kill came.
+ */
+async function killRepeatedly(child: string, args: (startAt: number) => string[], read: () => number): Promise<{ versions: number }> {
+  const versions = new Set<number>()
+  let confirmed = read()
+  for (let run = 0; run < KILLS; run++) {
+    const startAt = (run + 1) * 100_000
+    const saved = await runAndKill(child, args(startAt), Math.random() * 30)
+    expect(saved.length, 'the kill must land inside the write loop').toBeGreaterThan(0)
+    const version = read() // throws if torn, empty or unreadable
+    const latest = saved.at(-1)!
+    expect([latest, latest + 1, confirmed]).toContain(version)
+    confirmed = version
+    versions.add(version)
+  }
+  return { versions: versions.size }
+}
+
+describe(`a write killed at a random moment (${KILLS} kills each) leaves an old or a new version, never a torn one`, () => {
+  it('note files', { timeout: 240_000 }, async () => {
+    const ws = await openWorkspace(tempDir())
     const notes = new NotesService(ws)
     await notes.start()
     const note = await notes.create('v0')
     const path = join(ws.notesDir, `${note.id}.json`)
-    let lastConfirmed = 0
-    const versionsSeen = new Set<number>()
-    let killedMidLoop = 0
-    for (let run = 0; run < KILLS; run++) {
-      const startAt = (run + 1) * 100_000
-      const saved = await runAndKill(dir, note.id, startAt, Math.random() * 30)
-      if (saved.length > 0) killedMidLoop++
-      const stored = parseNoteFile(readFileSync(path, 'utf8')) // throws if torn or empty
-      const version = stored.title === 'v0' ? 0 : Number(stored.title.slice(1))
-      // the file holds the last confirmed save, or the one in flight when the kill came
-      const latest = saved.at(-1)
-      const allowed = latest === undefined ? [lastConfirmed] : [latest, latest + 1]
-      expect(allowed).toContain(version)
-      if (version !== 0) {
-        const text = (stored.content.root.children[0] as { children: { text: string }[] }).children[0]!.text
-        expect(text).toBe(`version ${version} `.repeat(20_000))
+    const { versions } = await killRepeatedly(
+      children['save-loop']!,
+      (startAt) => [ws.root, note.id, String(startAt)],
+      () => {
+        const stored = parseNoteFile(readFileSync(path, 'utf8'))
+        const version = stored.title === 'v0' ? 0 : Number(stored.title.slice(1))
+        if (version !== 0) expect((stored.content.root.children[0] as { children: { text: string }[] }).children[0]!.text).toBe(`version ${version} `.repeat(20_000))
+        return version
       }
-      lastConfirmed = version
-      versionsSeen.add(version)
-      // anything else in the folder is a temp file of the interrupted save
-      expect(readdirSync(ws.notesDir).filter((n) => n !== `${note.id}.json` && !n.endsWith('.tmp'))).toEqual([])
-    }
-    // every kill landed inside the save loop, and left many different versions behind
-    expect(killedMidLoop).toBe(KILLS)
-    expect(versionsSeen.size).toBeGreaterThan(KILLS / 2)
-    // a restart cleans up the temp files those kills left behind
-    const restarted = new NotesService(ws)
-    await restarted.start()
+    )
+    expect(versions).toBeGreaterThan(KILLS / 2)
+    // a restart removes the temp files those kills left behind
+    await new NotesService(ws).start()
     expect(readdirSync(ws.notesDir)).toEqual([`${note.id}.json`])
+  })
+
+  it('the settings file', { timeout: 240_000 }, async () => {
+    const dir = tempDir()
+    const file = join(dir, 'settings.json')
+    const { versions } = await killRepeatedly(
+      children['settings-loop']!,
+      (startAt) => [dir, String(startAt)],
+      () => {
+        let raw: string
+        try {
+          raw = readFileSync(file, 'utf8')
+        } catch {
+          return 0 // not written yet
+        }
+        const settings = coerceSettings(JSON.parse(raw))
+        const version = Number(settings.lastNoteId!.slice(3))
+        expect(settings.editorFontSize).toBe(10 + (version % 20))
+        return version
+      }
+    )
+    expect(versions).toBeGreaterThan(KILLS / 2)
+  })
+
+  it('the search index', { timeout: 240_000 }, async () => {
+    const dir = tempDir()
+    const notebook = await openNotebook(dir, { bundled: false })
+    const note = await notebook.createNote('v0')
+    await notebook.close()
+    const file = join(dir, '.pilcrow', 'cache', 'search-index.json')
+    const fingerprints = new Set<string>()
+    for (let run = 0; run < KILLS; run++) {
+      const saved = await runAndKill(children['index-loop']!, [dir, note.id, String((run + 1) * 100_000)], Math.random() * 30)
+      expect(saved.length, 'the kill must land inside the write loop').toBeGreaterThan(0)
+      // whole and consistent: the header and the index it describes, both complete JSON
+      const raw = readFileSync(file, 'utf8')
+      const newline = raw.indexOf('\n')
+      const header = JSON.parse(raw.slice(0, newline)) as { documents: number; fingerprint: string }
+      const index = JSON.parse(raw.slice(newline + 1)) as { documentCount: number }
+      expect(index.documentCount).toBe(header.documents)
+      fingerprints.add(header.fingerprint)
+    }
+    expect(fingerprints.size).toBeGreaterThan(KILLS / 2) // the file really changed between kills
   })
 })

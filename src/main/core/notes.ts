@@ -5,6 +5,7 @@ import { PilcrowError } from '../../shared/errors'
 import { UNTITLED, type DamagedNote, type Note, type NoteDraft, type NoteList, type NoteSummary, type SaveResult, type SerializedEditorState } from '../../shared/notes'
 import { removeStrayTempFiles, writeFileAtomic } from './atomic-write'
 import { MAX_NOTE_BYTES, parseNoteFile, revisionOf, serializeNote, type StoredNote } from './note-file'
+import { notSaved } from './io-errors'
 import type { Workspace } from './workspace'
 
 /** A note's editor state before anything is typed. */
@@ -146,7 +147,11 @@ export class NotesService {
 
   private async write(note: StoredNote): Promise<Note> {
     const raw = serializeNote(note)
-    await writeFileAtomic(this.pathOf(note.id), raw)
+    try {
+      await writeFileAtomic(this.pathOf(note.id), raw)
+    } catch (error) {
+      throw notSaved(`“${displayTitle(note.title)}”`, error)
+    }
     const revision = revisionOf(raw)
     this.entries.set(note.id, { kind: 'ok', note, revision })
     for (const listener of this.listeners) listener(note.id, note)

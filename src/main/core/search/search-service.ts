@@ -317,6 +317,14 @@ export class SearchService {
     await this.persist()
   }
 
+  /** Writes the index now (the crash test kills this at random moments). */
+  async flush(): Promise<void> {
+    await this.ready
+    clearTimeout(this.persistTimer)
+    this.persistTimer = undefined
+    await this.persist()
+  }
+
   private persistSoon(): void {
     clearTimeout(this.persistTimer)
     this.persistTimer = setTimeout(() => {

@@ -7,6 +7,6 @@ import { join } from 'node:path'
  */
 export async function bundleForChild(entry: string, outDir: string): Promise<string> {
   const file = join(outDir, 'child.mjs')
-  await build({ input: entry, platform: 'node', write: true, output: { file, format: 'esm' }, logLevel: 'silent' })
+  await build({ input: entry, platform: 'node', write: true, output: { file, format: 'esm', codeSplitting: false }, logLevel: 'silent' })
   return file
 }
