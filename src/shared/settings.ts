@@ -56,6 +56,6 @@ export type SettingsPatch = z.infer<typeof settingsPatchSchema>
 
 /** Reads any stored value as valid settings: bad or missing keys take their defaults. */
 export function coerceSettings(stored: unknown): Settings {
-  const input = stored && typeof stored === 'object' ? stored : {}
+  const input = stored !== null && typeof stored === 'object' && !Array.isArray(stored) ? stored : {}
   return settingsSchema.parse(input)
 }

@@ -47,6 +47,7 @@ const FAULTS = [
   { name: 'openat fails with EROFS', syscalls: 'open,openat', error: 'EROFS', reason: 'the disk is read-only (EROFS)' }
 ] as const
 
+// Where strace is missing these skip: install it (apt-get install strace), as .ci/run does.
 describe.skipIf(!hasStrace)('saving under injected faults (strace)', () => {
   it.each(FAULTS)('$name: the old file stays intact and the error says why', async (fault) => {
     const ws = await workspaceWithNote()

@@ -4,6 +4,7 @@ import type { Note, NoteDraft, NoteList, SaveResult } from '../../shared/notes'
 import type { Settings, SettingsPatch } from '../../shared/settings'
 import type { SourceBacklinks } from '../../shared/links'
 import { LinkIndex } from './link-index'
+import { checkNotesCensus } from './notes-census'
 import { NotesService } from './notes'
 import { SearchService } from './search/search-service'
 import type { SearchRequest, SearchResponse, SearchStatus } from '../../shared/search'
@@ -36,7 +37,8 @@ export class Notebook implements NotebookApi {
     readonly notes: NotesService,
     readonly links: LinkIndex,
     readonly searchIndex: SearchService,
-    private readonly settings: SettingsStore
+    private readonly settings: SettingsStore,
+    private readonly startWarnings: string[]
   ) {}
 
   /** Opens the workspace and starts its services in dependency order. */
@@ -49,12 +51,14 @@ export class Notebook implements NotebookApi {
     }
     const notes = new NotesService(workspace)
     await notes.start()
+    const noteList = notes.list()
+    const census = await checkNotesCensus(workspace, noteList.notes.length + noteList.trash.length, noteList.damaged.length)
     const links = new LinkIndex(notes, sources)
     links.start()
     // the index loads (or rebuilds) in the background: the notebook is usable meanwhile
     const searchIndex = new SearchService(sources, notes, join(workspace.cacheDir, 'search-index.json'))
     searchIndex.start()
-    return new Notebook(workspace, sources, notes, links, searchIndex, options.settings)
+    return new Notebook(workspace, sources, notes, links, searchIndex, options.settings, census ? [census] : [])
   }
 
   /** Stops background work and writes pending caches. */
@@ -64,6 +68,7 @@ export class Notebook implements NotebookApi {
 
   async getWorkspaceInfo(): Promise<WorkspaceInfo> {
     const warnings = [
+      ...this.startWarnings,
       ...(this.settings.recovery ? [this.settings.recovery] : []),
       ...this.sources.damaged.map((d) => `A source file was left untouched because ${d.reason}`)
     ]

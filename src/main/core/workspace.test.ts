@@ -69,3 +69,22 @@ describe('notebook', () => {
     await expect(notebook.getSource('nope')).rejects.toThrow('There is no source "nope" in this workspace.')
   })
 })
+
+describe('a notebook whose notes vanished', () => {
+  it('warns when all its notes were deleted or emptied by another program, and changes nothing', async () => {
+    const { rmSync, readdirSync: list, writeFileSync: write } = await import('node:fs')
+    const dir = tempDir()
+    const nb = await open(dir)
+    for (const title of ['a', 'b', 'c']) await nb.createNote(title)
+    await nb.close()
+    expect((await (await open(dir)).getWorkspaceInfo()).warnings).toEqual([])
+    for (const name of list(join(dir, 'notes'))) rmSync(join(dir, 'notes', name))
+    const after = await open(dir)
+    expect((await after.getWorkspaceInfo()).warnings).toEqual([
+      `The 3 notes this notebook had are gone from ${join(dir, 'notes')}. Another program may have deleted them. Pilcrow changed nothing: restore the notes folder from a backup.`
+    ])
+    write(join(dir, 'notes', 'n-x.json'), '')
+    const emptied = await open(dir)
+    expect((await emptied.getWorkspaceInfo()).warnings[0]).toMatch(/^All 3 notes of this notebook are unreadable now \(1 damaged files\)/)
+  })
+})
