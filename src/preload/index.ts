@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer } from 'electron'
-import { IPC_CHANNEL, NOTEBOOK_API_METHODS } from '../shared/api'
+import { COMMAND_CHANNEL, IPC_CHANNEL, NOTEBOOK_API_METHODS, OPEN_CHANNEL } from '../shared/api'
 
 /**
  * Exposes the notebook contract as named methods on `window.pilcrow` — never `ipcRenderer`
@@ -18,3 +18,16 @@ for (const method of NOTEBOOK_API_METHODS) {
   }
 }
 contextBridge.exposeInMainWorld('pilcrow', api)
+
+/** Subscribes to one of the shell's channels; returns the unsubscribe. */
+function subscribe(channel: string, listener: (value: unknown) => void): () => void {
+  const handler = (_event: unknown, value: unknown): void => listener(value)
+  ipcRenderer.on(channel, handler)
+  return () => ipcRenderer.removeListener(channel, handler)
+}
+
+/** The desktop shell's own events: a menu command chosen, a `pilcrow://` link opened. */
+contextBridge.exposeInMainWorld('pilcrowShell', {
+  onDidRequestCommand: (listener: (id: string) => void) => subscribe(COMMAND_CHANNEL, (id) => typeof id === 'string' && listener(id)),
+  onDidRequestOpen: (listener: (url: string) => void) => subscribe(OPEN_CHANNEL, (url) => typeof url === 'string' && listener(url))
+})

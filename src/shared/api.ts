@@ -78,3 +78,9 @@ export function createApiProxy(call: (method: NotebookMethod, args: unknown[]) =
 
 /** The IPC channel the Electron shell uses for every call. */
 export const IPC_CHANNEL = 'pilcrow:call'
+
+/** The channel on which the desktop menu sends a chosen command's id to the page. */
+export const COMMAND_CHANNEL = 'pilcrow:command'
+
+/** The channel on which the desktop shell passes a validated `pilcrow://` link to the page. */
+export const OPEN_CHANNEL = 'pilcrow:open'

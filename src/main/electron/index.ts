@@ -1,16 +1,35 @@
-import { app, BrowserWindow, ipcMain, session } from 'electron'
+import { app, BrowserWindow, ipcMain, Menu, session } from 'electron'
 import Store from 'electron-store'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { COMMAND_CHANNEL, OPEN_CHANNEL } from '../../shared/api'
+import { parseDeepLink } from '../../shared/deep-links'
+import { COMMANDS } from '../../shared/commands'
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp'
 import { bundledSourcePaths } from '../core/app-paths'
 import { CONF_OPTIONS, openConfSettings } from '../core/conf-settings'
 import { Notebook } from '../core/notebook'
 import { bindNotebookIpc } from './ipc'
+import { buildMenuTemplate } from './menu'
 import { createMainWindow } from './window'
+
+/** `pilcrow://` links given on the command line (Windows, Linux) by a launch or a second launch. */
+const deepLinkIn = (argv: string[]): string | undefined => argv.find((arg) => parseDeepLink(arg) !== null)
 
 /** The desktop shell: settings, the notebook, IPC and the window, started in dependency order. */
 async function start(): Promise<void> {
+  // one instance: a second launch (or a pilcrow:// link) focuses the first
+  if (!app.requestSingleInstanceLock()) {
+    app.quit()
+    return
+  }
+  app.setAsDefaultProtocolClient('pilcrow')
+  let pendingLink = deepLinkIn(process.argv)
+  let openLink = (url: string): void => void (pendingLink = url)
+  app.on('open-url', (event, url) => {
+    event.preventDefault()
+    openLink(url)
+  })
   await app.whenReady()
   const appRoot = app.getAppPath()
   const rendererIndex = join(appRoot, 'out', 'renderer', 'index.html')
@@ -40,6 +59,22 @@ async function start(): Promise<void> {
     settings.update({ window: { x, y, width, height, maximized: win.isMaximized() } })
   }
   win.on('close', saveBounds)
+  openLink = (url) => {
+    if (!parseDeepLink(url) || !win || win.isDestroyed()) return
+    if (win.isMinimized()) win.restore()
+    win.focus()
+    win.webContents.send(OPEN_CHANNEL, url)
+  }
+  app.on('second-instance', (_event, argv) => {
+    const link = deepLinkIn(argv)
+    if (link) openLink(link)
+    else if (win && !win.isDestroyed()) {
+      if (win.isMinimized()) win.restore()
+      win.focus()
+    }
+  })
+  if (pendingLink) win.webContents.once('did-finish-load', () => openLink(pendingLink!))
+  Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(COMMANDS, (id) => win?.webContents.send(COMMAND_CHANNEL, id), process.platform === 'darwin')))
   app.on('window-all-closed', () => app.quit())
   // write pending caches (the search index) before the process ends
   let closed = false

@@ -13,7 +13,10 @@ const recorded = vi.hoisted(() => ({
   openExternal: [] as string[],
   permissionRequest: undefined as undefined | ((wc: unknown, permission: string, cb: (ok: boolean) => void) => void),
   permissionCheck: undefined as undefined | (() => boolean),
-  userData: ''
+  userData: '',
+  menu: null as unknown,
+  singleInstance: 0,
+  protocols: [] as string[]
 }))
 
 vi.mock('electron', () => {
@@ -24,6 +27,8 @@ vi.mock('electron', () => {
       const entry: (typeof recorded.windows)[number] = { options, handlers, webContents: {} }
       this.webContents = {
         on: (event: string, fn: (...args: unknown[]) => void) => handlers.set(event, fn),
+        once: () => undefined,
+        send: () => undefined,
         setWindowOpenHandler: (fn: (d: { url: string }) => { action: string }) => (entry.openHandler = fn)
       }
       entry.webContents = this.webContents
@@ -37,6 +42,8 @@ vi.mock('electron', () => {
     }
   }
   const app = {
+    requestSingleInstanceLock: () => (recorded.singleInstance++, true),
+    setAsDefaultProtocolClient: (scheme: string) => void recorded.protocols.push(scheme),
     whenReady: () => Promise.resolve(),
     getAppPath: () => findAppRoot(),
     getPath: () => recorded.userData,
@@ -55,7 +62,8 @@ vi.mock('electron', () => {
         webRequest: { onHeadersReceived: () => undefined }
       }
     },
-    shell: { openExternal: async (url: string) => void recorded.openExternal.push(url) }
+    shell: { openExternal: async (url: string) => void recorded.openExternal.push(url) },
+    Menu: { buildFromTemplate: (template: unknown) => template, setApplicationMenu: (menu: unknown) => void (recorded.menu = menu) }
   }
   return { ...electron, default: electron }
 })
@@ -98,6 +106,12 @@ describe('the Electron main process', () => {
     const urls = ['https://www.lse.ac.uk/rftw', 'mailto:a@example.org', 'file:///etc/passwd', 'javascript:alert(1)', 'smb://host/share', 'pilcrow://x', 'ms-msdt:/id']
     for (const url of urls) expect(open({ url })).toEqual({ action: 'deny' })
     expect(recorded.openExternal).toEqual(['https://www.lse.ac.uk/rftw', 'mailto:a@example.org'])
+  })
+
+  it('runs as a single instance, owns pilcrow:// links, and has the application menu', () => {
+    expect(recorded.singleInstance).toBe(1)
+    expect(recorded.protocols).toEqual(['pilcrow'])
+    expect(JSON.stringify(recorded.menu)).toContain('Command palette…')
   })
 
   it('refuses every permission request', () => {

@@ -1,52 +1,63 @@
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
+import { parseDeepLink } from '../../../shared/deep-links'
 import type { Backlink, SourceBacklinks } from '../../../shared/links'
 import type { Source } from '../../../shared/model'
+import type { SearchHit } from '../../../shared/search'
 import type { Settings, SettingsPatch } from '../../../shared/settings'
 import { api } from '../api/client'
-import type { SearchHit } from '../../../shared/search'
+import type { RevealInNoteRequest } from '../editor/RevealInNotePlugin'
 import { ExportDialog } from '../notes/ExportDialog'
 import { NotePane } from '../notes/NotePane'
-import { SearchBox } from '../search/SearchBox'
 import { NotesSidebar } from '../notes/NotesSidebar'
 import { useNotes } from '../notes/useNotes'
-import type { RevealInNoteRequest } from '../editor/RevealInNotePlugin'
-import { Reader } from '../reader/Reader'
+import { Reader, type ReaderHandle } from '../reader/Reader'
 import { revealBlock } from '../reader/reveal'
+import type { SearchBoxHandle } from '../search/SearchBox'
+import { AppBar } from './AppBar'
+import { Banners, type Banner } from './Banners'
 import { CitationBus, type Citation } from './citations'
-import { SourcesContext, type SourcesContextValue } from './sources-context'
+import { CommandPalette } from './CommandPalette'
 import { SettingsDialog } from './SettingsDialog'
+import { ShortcutsSheet } from './ShortcutsSheet'
+import { SourcesContext, type SourcesContextValue } from './sources-context'
 import { SplitPane } from './SplitPane'
-import { NEXT_THEME, THEME_LABEL, useAppearance } from './useTheme'
+import { useCommands, type CommandHandlers } from './useCommands'
+import { NEXT_THEME, useAppearance } from './useTheme'
+
+type DialogName = 'settings' | 'export' | 'palette' | 'shortcuts' | null
 
 /** The main window: notes list, the source, and the open note. */
 export function App(): ReactNode {
   const [settings, setSettings] = useState<Settings | null>(null)
   const [source, setSource] = useState<Source | null>(null)
-  const [messages, setMessages] = useState<string[]>([])
-  const [settingsOpen, setSettingsOpen] = useState(false)
-  const [exportOpen, setExportOpen] = useState(false)
+  const [banners, setBanners] = useState<Banner[]>([])
+  const [dialog, setDialog] = useState<DialogName>(null)
+  const [notesHidden, setNotesHidden] = useState(false)
   const [backlinks, setBacklinks] = useState<SourceBacklinks | null>(null)
   const [revealInNote, setRevealInNote] = useState<RevealInNoteRequest | null>(null)
   const citations = useMemo(() => new CitationBus(), [])
+  const search = useRef<SearchBoxHandle>(null)
+  const reader = useRef<ReaderHandle>(null)
   const notes = useNotes(settings?.lastNoteId, settings !== null)
   useAppearance(settings)
 
-  const report = (e: unknown): void => setMessages((m) => [...m, (e as Error).message])
+  const report = useCallback((e: unknown) => setBanners((b) => [...b, { kind: 'error', text: (e as Error).message }]), [])
 
+  // The article first: nothing else waits on it, and it waits on nothing else.
   useEffect(() => {
-    api.getSettings().then(setSettings, report)
-    api.getWorkspaceInfo().then((info) => setMessages((m) => [...m, ...info.warnings]), report)
     api
       .listSources()
       .then((list) => (list[0] ? api.getSource(list[0].id) : null))
       .then(setSource, report)
-  }, [])
+    api.getSettings().then(setSettings, report)
+    api.getWorkspaceInfo().then((info) => setBanners((b) => [...b, ...info.warnings.map((text): Banner => ({ kind: 'error', text }))]), report)
+  }, [report])
 
   // Backlinks follow the notes: refreshed whenever the list changes (every save updates it).
   const sourceId = source?.id
   useEffect(() => {
     if (sourceId) api.getBacklinks(sourceId).then(setBacklinks, report)
-  }, [sourceId, notes.list])
+  }, [sourceId, notes.list, report])
 
   const { open: openNote, newNote } = notes
   const cite = useCallback(
@@ -57,100 +68,91 @@ export function App(): ReactNode {
     [openNote, newNote, citations]
   )
 
-  const openBacklink = useCallback(
-    (backlink: Backlink) => {
-      void notes
-        .openNote(backlink.noteId)
-        .then(() => setRevealInNote({ noteId: backlink.noteId, target: { kind: 'citation', occurrence: backlink.occurrence }, nonce: Date.now() }))
+  const openNoteAt = useCallback(
+    (noteId: string, target: RevealInNoteRequest['target']) => {
+      void notes.openNote(noteId).then(() => setRevealInNote({ noteId, target, nonce: Date.now() }))
     },
     [notes]
+  )
+  const openBacklink = useCallback((b: Backlink) => openNoteAt(b.noteId, { kind: 'citation', occurrence: b.occurrence }), [openNoteAt])
+  const openHit = useCallback(
+    (hit: SearchHit) => (hit.kind === 'source' ? revealBlock(hit.blockId) : openNoteAt(hit.noteId, { kind: 'passage', index: hit.passage })),
+    [openNoteAt]
   )
 
-  const openHit = useCallback(
-    (hit: SearchHit) => {
-      if (hit.kind === 'source') revealBlock(hit.blockId)
-      else
-        void notes
-          .openNote(hit.noteId)
-          .then(() => setRevealInNote({ noteId: hit.noteId, target: { kind: 'passage', index: hit.passage }, nonce: Date.now() }))
-    },
-    [notes]
+  // pilcrow:// links opened in the desktop app
+  useEffect(
+    () =>
+      window.pilcrowShell?.onDidRequestOpen((url) => {
+        const link = parseDeepLink(url)
+        if (link?.kind === 'note') openNoteAt(link.noteId, { kind: 'passage', index: 0 })
+        else if (link?.blockId) revealBlock(link.blockId)
+      }),
+    [openNoteAt]
   )
+
+  // Applied at once (controls stay responsive), then replaced by what the notebook stored.
+  const update = useCallback(
+    (patch: SettingsPatch) => {
+      setSettings((current) => (current ? { ...current, ...patch } : current))
+      api.updateSettings(patch).then(setSettings, report)
+    },
+    [report]
+  )
+
+  const handlers: CommandHandlers = {
+    'note.new': () => void notes.newNote(),
+    'note.export': () => setDialog('export'),
+    'note.trash': () => notes.open && void notes.trashNote(notes.open.id),
+    'cite.quoteSelection': () => void reader.current?.quoteSelection(),
+    'search.focus': () => search.current?.focus(),
+    'palette.open': () => setDialog('palette'),
+    'shortcuts.show': () => setDialog('shortcuts'),
+    'settings.open': () => setDialog('settings'),
+    'theme.cycle': () => settings && update({ theme: NEXT_THEME[settings.theme] }),
+    'panes.toggleNotes': () => setNotesHidden((hidden) => !hidden),
+    'reader.focus': () => reader.current?.focus(),
+    'editor.focus': () => document.querySelector<HTMLElement>('[role="textbox"][aria-label="Note"]')?.focus()
+  }
+  useCommands(handlers)
 
   const sourcesContext = useMemo<SourcesContextValue>(
     () => ({ sources: new Map(source ? [[source.id, source]] : []), reveal: (_sourceId, blockId) => revealBlock(blockId), backlinks }),
     [source, backlinks]
   )
-
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent): void => {
-      if ((event.ctrlKey || event.metaKey) && event.key === ',') {
-        event.preventDefault()
-        setSettingsOpen(true)
-      }
-    }
-    window.addEventListener('keydown', onKey)
-    return () => window.removeEventListener('keydown', onKey)
-  }, [])
-
-  // Applied at once (controls stay responsive), then replaced by what the notebook stored.
-  const update = (patch: SettingsPatch): void => {
-    setSettings((current) => (current ? { ...current, ...patch } : current))
-    api.updateSettings(patch).then(setSettings, report)
-  }
-
   const notice = notes.notice
+  const close = (): void => setDialog(null)
+
   return (
     <div className="app">
-      <header className="app-bar">
-        <span className="brand" aria-hidden="true">
-          ¶
-        </span>
-        <span className="app-name">Pilcrow</span>
-        <span className="app-bar-title">{source?.meta.title}</span>
-        <SearchBox onOpenHit={openHit} />
-        {settings && (
-          <button type="button" className="bar-button" onClick={() => update({ theme: NEXT_THEME[settings.theme] })} aria-label={`${THEME_LABEL[settings.theme]} (change theme)`} title="Change theme">
-            {settings.theme === 'dark' ? '☾' : settings.theme === 'light' ? '☀' : '◐'}
-          </button>
-        )}
-        <button type="button" className="bar-button" onClick={() => setSettingsOpen(true)} aria-label="Settings" title="Settings (Ctrl+,)">
-          ⚙︎
-        </button>
-      </header>
-      <div className="banners">
-        {messages.map((text, i) => (
-          <div key={i} className="banner banner-error" role="alert">
-            <span>{text}</span>
-            <button type="button" className="link-button" onClick={() => setMessages((m) => m.filter((_, j) => j !== i))} aria-label="Dismiss">
-              ✕
-            </button>
-          </div>
-        ))}
-        {notice && (
-          <div className={`banner banner-${notice.kind}`} role="alert">
-            <span>{notice.text}</span>
-            <button type="button" className="link-button" onClick={notes.dismissNotice} aria-label="Dismiss">
-              ✕
-            </button>
-          </div>
-        )}
-      </div>
+      <AppBar
+        title={source?.meta.title}
+        theme={settings?.theme}
+        search={search}
+        onOpenHit={openHit}
+        onCycleTheme={handlers['theme.cycle']}
+        onOpenSettings={handlers['settings.open']}
+        onOpenPalette={handlers['palette.open']}
+      />
+      <Banners
+        banners={notice ? [...banners, notice] : banners}
+        onDismiss={(i) => (i < banners.length ? setBanners((b) => b.filter((_, j) => j !== i)) : notes.dismissNotice())}
+      />
       <SourcesContext.Provider value={sourcesContext}>
-      <div className="workbench">
-        <NotesSidebar notes={notes} />
-        {settings && (
+        <div className={`workbench${notesHidden ? ' notes-hidden' : ''}`}>
+          {!notesHidden && <NotesSidebar notes={notes} />}
           <SplitPane
-            fraction={settings.panes.readerFraction}
+            fraction={settings?.panes.readerFraction ?? 0.5}
             onCommit={(readerFraction) => update({ panes: { readerFraction } })}
-            left={<Reader source={source} backlinks={backlinks} onCite={cite} onOpenBacklink={openBacklink} />}
-            right={<NotePane notes={notes} citations={citations} reveal={revealInNote} onExport={() => setExportOpen(true)} />}
+            left={<Reader source={source} backlinks={backlinks} onCite={cite} onOpenBacklink={openBacklink} handle={reader} />}
+            right={settings ? <NotePane notes={notes} citations={citations} reveal={revealInNote} onExport={handlers['note.export']} /> : null}
           />
-        )}
-      </div>
+        </div>
       </SourcesContext.Provider>
-      <ExportDialog open={exportOpen} openNote={notes.open} notes={notes.list?.notes ?? []} onClose={() => setExportOpen(false)} />
-      {settings && <SettingsDialog open={settingsOpen} settings={settings} onChange={update} onClose={() => setSettingsOpen(false)} />}
+      <ExportDialog open={dialog === 'export'} openNote={notes.open} notes={notes.list?.notes ?? []} onClose={close} />
+      <CommandPalette open={dialog === 'palette'} onClose={close} run={(id) => handlers[id]()} />
+      <ShortcutsSheet open={dialog === 'shortcuts'} onClose={close} />
+      {settings && <SettingsDialog open={dialog === 'settings'} settings={settings} onChange={update} onClose={close} />}
     </div>
   )
 }

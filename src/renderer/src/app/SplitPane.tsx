@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react'
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react'
 
 const MIN = 0.2
 const MAX = 0.8
@@ -20,6 +20,10 @@ export function SplitPane({ fraction: initial, onCommit, left, right }: SplitPan
   const [fraction, setFraction] = useState(initial)
   const container = useRef<HTMLDivElement>(null)
   const dragging = useRef(false)
+  // the stored size arrives after the first paint: follow it unless the user is dragging
+  useEffect(() => {
+    if (!dragging.current) setFraction(initial)
+  }, [initial])
 
   const fromPointer = useCallback((clientX: number) => {
     const rect = container.current?.getBoundingClientRect()

@@ -6,7 +6,14 @@ export function useAppearance(settings: Settings | null): void {
   const theme = settings?.theme
   const fontSize = settings?.editorFontSize
   useEffect(() => {
-    if (theme) document.documentElement.dataset['theme'] = theme
+    if (!theme) return
+    document.documentElement.dataset['theme'] = theme
+    // remembered for theme-boot.js, which applies it before the next start's first paint
+    try {
+      localStorage.setItem('pilcrow-theme', theme)
+    } catch {
+      // private mode or storage full: the next start follows the system theme until settings load
+    }
   }, [theme])
   useEffect(() => {
     if (fontSize) document.documentElement.style.setProperty('--editor-font-size', `${fontSize}px`)

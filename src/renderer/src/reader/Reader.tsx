@@ -1,8 +1,10 @@
-import { useCallback, useEffect, useRef, useState, type DragEvent, type ReactNode } from 'react'
+import { useCallback, useEffect, useImperativeHandle, useRef, useState, type DragEvent, type ReactNode, type Ref } from 'react'
 import { createAnchor } from '../../../shared/anchors'
 import type { Backlink, SourceBacklinks } from '../../../shared/links'
 import type { Block, Source } from '../../../shared/model'
+import { shortcutLabel } from '../../../shared/commands'
 import { CITATION_MIME, type Citation } from '../app/citations'
+import { IS_MAC } from '../app/useCommands'
 import { BlockView, type BlockActions } from './BlockView'
 import { blockIdFromHash, revealBlock } from './reveal'
 import { readSelectedQuote, type SelectedQuote } from './selection-anchor'
@@ -13,13 +15,18 @@ interface ReaderProps {
   backlinks: SourceBacklinks | null
   onCite(citation: Citation): void
   onOpenBacklink(backlink: Backlink): void
+  handle: Ref<ReaderHandle>
 }
 
-/** Quote the reader's selection into the note at its caret, without the mouse. */
-export const QUOTE_SHORTCUT = { key: 'e', label: 'Ctrl+Shift+E' }
+/** What the app can ask of the reader (commands). */
+export interface ReaderHandle {
+  /** Quotes the selection (or cites the focused paragraph) into the note; false when there is none. */
+  quoteSelection(): boolean
+  focus(): void
+}
 
 /** The reading pane: the open source, citable paragraph by paragraph or by selected words. */
-export function Reader({ source, backlinks, onCite, onOpenBacklink }: ReaderProps): ReactNode {
+export function Reader({ source, backlinks, onCite, onOpenBacklink, handle }: ReaderProps): ReactNode {
   const [selected, setSelected] = useState<SelectedQuote | null>(null)
   const pane = useRef<HTMLElement>(null)
 
@@ -49,21 +56,19 @@ export function Reader({ source, backlinks, onCite, onOpenBacklink }: ReaderProp
     return () => document.removeEventListener('selectionchange', onSelectionChange)
   }, [source])
 
-  // Ctrl/Cmd+Shift+E: quote the selection into the note (or cite the paragraph with the focus).
-  useEffect(() => {
-    if (!source) return
-    const onKey = (event: KeyboardEvent): void => {
-      if (!(event.ctrlKey || event.metaKey) || !event.shiftKey || event.key.toLowerCase() !== QUOTE_SHORTCUT.key) return
+  // The "Quote selection in note" command: the selection, or else the paragraph with the focus.
+  useImperativeHandle(handle, () => ({
+    quoteSelection: () => {
+      if (!source) return false
       const quote = readSelectedQuote(source, document.getSelection())
       const focused = (document.activeElement as HTMLElement | null)?.closest<HTMLElement>('[data-block-id]')
       const block = focused && pane.current?.contains(focused) ? source.blocks.find((b) => b.id === focused.dataset['blockId']) : undefined
-      if (!quote && !block?.paragraph) return
-      event.preventDefault()
+      if (!quote && !block?.paragraph) return false
       onCite(quote ? quoteOf(quote) : citationOf(block!))
-    }
-    window.addEventListener('keydown', onKey)
-    return () => window.removeEventListener('keydown', onKey)
-  }, [source, onCite, quoteOf, citationOf])
+      return true
+    },
+    focus: () => pane.current?.focus()
+  }))
 
   const actions: BlockActions = {
     cite: (block) => onCite(citationOf(block)),
@@ -80,7 +85,7 @@ export function Reader({ source, backlinks, onCite, onOpenBacklink }: ReaderProp
 
   const paneRect = pane.current?.getBoundingClientRect()
   return (
-    <section className="reader" aria-label="Source" ref={pane}>
+    <section className="reader" aria-label="Source" ref={pane} tabIndex={-1}>
       {source ? (
         <article className="reader-article" lang="en">
           <SourceHeader meta={source.meta} />
@@ -101,7 +106,7 @@ export function Reader({ source, backlinks, onCite, onOpenBacklink }: ReaderProp
             onCite(quoteOf(selected))
             setSelected(null)
           }}
-          title={`Quote in note (${QUOTE_SHORTCUT.label})`}
+          title={`Quote in note (${shortcutLabel('Mod+Shift+E', IS_MAC)})`}
         >
           Quote in note
         </button>

@@ -1,21 +1,28 @@
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
+import { useEffect, useImperativeHandle, useMemo, useRef, useState, type KeyboardEvent, type ReactNode, type Ref } from 'react'
 import { UNTITLED } from '../../../shared/notes'
+import { shortcutLabel } from '../../../shared/commands'
 import { hitPlace, type SearchHit } from '../../../shared/search'
+import { IS_MAC } from '../app/useCommands'
 import { Highlighted } from './Highlighted'
 import { useSearch } from './useSearch'
 
-interface SearchBoxProps {
-  onOpenHit(hit: SearchHit): void
+/** What the app can do with the search box (the "Search" command focuses it). */
+export interface SearchBoxHandle {
+  focus(): void
 }
 
-const MOD_LABEL = /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘K' : 'Ctrl+K'
+interface SearchBoxProps {
+  onOpenHit(hit: SearchHit): void
+  handle: Ref<SearchBoxHandle>
+}
+
 
 
 /**
  * One search box for sources and notes. Ctrl/Cmd+K focuses it; results come while typing,
  * grouped by sources and notes; arrows move, Enter opens, Escape closes.
  */
-export function SearchBox({ onOpenHit }: SearchBoxProps): ReactNode {
+export function SearchBox({ onOpenHit, handle }: SearchBoxProps): ReactNode {
   const [query, setQuery] = useState('')
   const [open, setOpen] = useState(false)
   const [active, setActive] = useState(0)
@@ -26,18 +33,13 @@ export function SearchBox({ onOpenHit }: SearchBoxProps): ReactNode {
   const ordered = useMemo(() => [...hits.filter((h) => h.kind === 'source'), ...hits.filter((h) => h.kind === 'note')], [hits])
   useEffect(() => setActive(0), [hits])
 
-  useEffect(() => {
-    const onKey = (event: globalThis.KeyboardEvent): void => {
-      if ((event.ctrlKey || event.metaKey) && !event.shiftKey && event.key.toLowerCase() === 'k') {
-        event.preventDefault()
-        input.current?.focus()
-        input.current?.select()
-        setOpen(true)
-      }
+  useImperativeHandle(handle, () => ({
+    focus: () => {
+      input.current?.focus()
+      input.current?.select()
+      setOpen(true)
     }
-    window.addEventListener('keydown', onKey)
-    return () => window.removeEventListener('keydown', onKey)
-  }, [])
+  }))
 
   const choose = (hit: SearchHit | undefined): void => {
     if (!hit) return
@@ -106,7 +108,7 @@ export function SearchBox({ onOpenHit }: SearchBoxProps): ReactNode {
         aria-controls="search-results"
         aria-autocomplete="list"
         aria-activedescendant={showPanel && ordered[active] ? `search-hit-${active}` : undefined}
-        placeholder={`Search sources and notes  (${MOD_LABEL})`}
+        placeholder={`Search sources and notes  (${shortcutLabel('Mod+K', IS_MAC)})`}
         value={query}
         onChange={(e) => {
           setQuery(e.target.value)
