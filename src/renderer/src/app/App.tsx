@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { parseDeepLink } from '../../../shared/deep-links'
 import type { Backlink, SourceBacklinks } from '../../../shared/links'
-import type { Source } from '../../../shared/model'
+import type { Source, SourceSummary } from '../../../shared/model'
 import type { SearchHit } from '../../../shared/search'
 import type { Settings, SettingsPatch } from '../../../shared/settings'
 import { api } from '../api/client'
@@ -29,7 +29,10 @@ type DialogName = 'settings' | 'export' | 'palette' | 'shortcuts' | null
 /** The main window: notes list, the source, and the open note. */
 export function App(): ReactNode {
   const [settings, setSettings] = useState<Settings | null>(null)
-  const [source, setSource] = useState<Source | null>(null)
+  const [sourceList, setSourceList] = useState<SourceSummary[]>([])
+  const [loaded, setLoaded] = useState<ReadonlyMap<string, Source | null>>(new Map())
+  const [sourceId, setSourceId] = useState<string | null>(null)
+  const source = (sourceId && loaded.get(sourceId)) || null
   const [banners, setBanners] = useState<Banner[]>([])
   const [dialog, setDialog] = useState<DialogName>(null)
   const [notesHidden, setNotesHidden] = useState(false)
@@ -43,18 +46,34 @@ export function App(): ReactNode {
 
   const report = useCallback((e: unknown) => setBanners((b) => [...b, { kind: 'error', text: (e as Error).message }]), [])
 
+  // Sources load on demand (the open one, and any a note's chips cite); a missing one is null.
+  const requested = useRef(new Set<string>())
+  const requestSource = useCallback(
+    (id: string) => {
+      if (requested.current.has(id)) return
+      requested.current.add(id)
+      api.getSource(id).then(
+        (s) => setLoaded((m) => new Map(m).set(id, s)),
+        () => setLoaded((m) => new Map(m).set(id, null))
+      )
+    },
+    []
+  )
+  useEffect(() => {
+    if (sourceId) requestSource(sourceId)
+  }, [sourceId, requestSource])
+
   // The article first: nothing else waits on it, and it waits on nothing else.
   useEffect(() => {
-    api
-      .listSources()
-      .then((list) => (list[0] ? api.getSource(list[0].id) : null))
-      .then(setSource, report)
+    api.listSources().then((list) => {
+      setSourceList(list)
+      setSourceId((current) => current ?? list[0]?.id ?? null)
+    }, report)
     api.getSettings().then(setSettings, report)
     api.getWorkspaceInfo().then((info) => setBanners((b) => [...b, ...info.warnings.map((text): Banner => ({ kind: 'error', text }))]), report)
   }, [report])
 
   // Backlinks follow the notes: refreshed whenever the list changes (every save updates it).
-  const sourceId = source?.id
   useEffect(() => {
     if (sourceId) api.getBacklinks(sourceId).then(setBacklinks, report)
   }, [sourceId, notes.list, report])
@@ -75,9 +94,29 @@ export function App(): ReactNode {
     [notes]
   )
   const openBacklink = useCallback((b: Backlink) => openNoteAt(b.noteId, { kind: 'citation', occurrence: b.occurrence }), [openNoteAt])
+  /** Shows a block, opening its source first when another one is open. */
+  const revealInSource = useCallback(
+    (id: string, blockId: string) => {
+      if (id === sourceId) revealBlock(blockId)
+      else {
+        setSourceId(id)
+        pendingReveal.current = blockId
+      }
+    },
+    [sourceId]
+  )
+  const pendingReveal = useRef<string | null>(null)
+  useEffect(() => {
+    if (source && pendingReveal.current) {
+      const blockId = pendingReveal.current
+      pendingReveal.current = null
+      requestAnimationFrame(() => revealBlock(blockId))
+    }
+  }, [source])
+
   const openHit = useCallback(
-    (hit: SearchHit) => (hit.kind === 'source' ? revealBlock(hit.blockId) : openNoteAt(hit.noteId, { kind: 'passage', index: hit.passage })),
-    [openNoteAt]
+    (hit: SearchHit) => (hit.kind === 'source' ? revealInSource(hit.sourceId, hit.blockId) : openNoteAt(hit.noteId, { kind: 'passage', index: hit.passage })),
+    [openNoteAt, revealInSource]
   )
 
   // pilcrow:// links opened in the desktop app
@@ -86,9 +125,9 @@ export function App(): ReactNode {
       window.pilcrowShell?.onDidRequestOpen((url) => {
         const link = parseDeepLink(url)
         if (link?.kind === 'note') openNoteAt(link.noteId, { kind: 'passage', index: 0 })
-        else if (link?.blockId) revealBlock(link.blockId)
+        else if (link?.kind === 'source') (link.blockId ? revealInSource(link.sourceId, link.blockId) : setSourceId(link.sourceId))
       }),
-    [openNoteAt]
+    [openNoteAt, revealInSource]
   )
 
   // Applied at once (controls stay responsive), then replaced by what the notebook stored.
@@ -117,8 +156,13 @@ export function App(): ReactNode {
   useCommands(handlers)
 
   const sourcesContext = useMemo<SourcesContextValue>(
-    () => ({ sources: new Map(source ? [[source.id, source]] : []), reveal: (_sourceId, blockId) => revealBlock(blockId), backlinks }),
-    [source, backlinks]
+    () => ({
+      sources: loaded as ReadonlyMap<string, Source>,
+      reveal: revealInSource,
+      backlinks,
+      request: requestSource
+    }),
+    [loaded, backlinks, revealInSource, requestSource]
   )
   const notice = notes.notice
   const close = (): void => setDialog(null)
@@ -127,6 +171,9 @@ export function App(): ReactNode {
     <div className="app">
       <AppBar
         title={source?.meta.title}
+        sources={sourceList}
+        sourceId={sourceId}
+        onOpenSource={setSourceId}
         theme={settings?.theme}
         search={search}
         onOpenHit={openHit}

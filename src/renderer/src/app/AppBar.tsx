@@ -1,4 +1,5 @@
 import type { ReactNode, Ref } from 'react'
+import type { SourceSummary } from '../../../shared/model'
 import type { SearchHit } from '../../../shared/search'
 import type { Settings } from '../../../shared/settings'
 import { SearchBox, type SearchBoxHandle } from '../search/SearchBox'
@@ -6,6 +7,9 @@ import { THEME_LABEL } from './useTheme'
 
 interface AppBarProps {
   title: string | undefined
+  sources: SourceSummary[]
+  sourceId: string | null
+  onOpenSource(id: string): void
   theme: Settings['theme'] | undefined
   search: Ref<SearchBoxHandle>
   onOpenHit(hit: SearchHit): void
@@ -15,14 +19,24 @@ interface AppBarProps {
 }
 
 /** The window's top bar: the app, the open source, search, theme, palette and settings. */
-export function AppBar({ title, theme, search, onOpenHit, onCycleTheme, onOpenSettings, onOpenPalette }: AppBarProps): ReactNode {
+export function AppBar({ title, sources, sourceId, onOpenSource, theme, search, onOpenHit, onCycleTheme, onOpenSettings, onOpenPalette }: AppBarProps): ReactNode {
   return (
     <header className="app-bar">
       <span className="brand" aria-hidden="true">
         ¶
       </span>
       <span className="app-name">Pilcrow</span>
-      <span className="app-bar-title">{title}</span>
+      {sources.length > 1 ? (
+        <select className="source-picker" aria-label="Open source" value={sourceId ?? ''} onChange={(e) => onOpenSource(e.target.value)}>
+          {sources.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.title}
+            </option>
+          ))}
+        </select>
+      ) : (
+        <span className="app-bar-title">{title}</span>
+      )}
       <SearchBox onOpenHit={onOpenHit} handle={search} />
       <button type="button" className="bar-button" onClick={onOpenPalette} aria-label="Open the command palette" title="Command palette">
         ⌘

@@ -9,8 +9,10 @@ export interface SourcesContextValue {
   /** Brings a source's block into view in the reader and highlights it. */
   reveal(sourceId: string, blockId: string): void
   backlinks: SourceBacklinks | null
+  /** Asks for a source to be loaded (a chip citing a source that is not open). */
+  request(sourceId: string): void
 }
 
-export const SourcesContext = createContext<SourcesContextValue>({ sources: new Map(), reveal: () => undefined, backlinks: null })
+export const SourcesContext = createContext<SourcesContextValue>({ sources: new Map(), reveal: () => undefined, backlinks: null, request: () => undefined })
 
 export const useSources = (): SourcesContextValue => useContext(SourcesContext)

@@ -31,7 +31,8 @@ function onError(error: Error): void {
 interface NoteEditorProps {
   /** The note's saved state; the editor is keyed by note, so this is read once. */
   initialState: SerializedEditorState
-  onChange(content: SerializedEditorState): void
+  /** Called on every change with a function that serializes the state (only when needed). */
+  onChange(content: () => SerializedEditorState): void
   onBlur(): void
   /** The save status, shown in the editor's footer. */
   status: ReactNode
@@ -62,7 +63,7 @@ export function NoteEditor({ initialState, onChange, onBlur, status, citations, 
           <WordCountPlugin />
         </footer>
       </div>
-      <OnChangePlugin ignoreSelectionChange ignoreHistoryMergeTagChange onChange={(state) => onChange(state.toJSON() as unknown as SerializedEditorState)} />
+      <OnChangePlugin ignoreSelectionChange ignoreHistoryMergeTagChange onChange={(state) => onChange(() => state.toJSON() as unknown as SerializedEditorState)} />
       <CitationPlugin bus={citations} />
       <RevealInNotePlugin request={reveal} />
       <HistoryPlugin />

@@ -1,4 +1,4 @@
-import { useMemo, type ReactNode } from 'react'
+import { useEffect, useMemo, type ReactNode } from 'react'
 import { resolveAnchor, type ParagraphAnchor } from '../../../shared/anchors'
 import { shortTitle } from '../../../shared/links'
 import { useSources } from '../app/sources-context'
@@ -9,17 +9,25 @@ interface ChipProps {
   sourceTitle: string
 }
 
+/** A source known not to exist (the app records failed loads as null). */
+function missing(sources: ReadonlyMap<string, unknown>, id: string): boolean {
+  return sources.has(id) && sources.get(id) === null
+}
+
 /**
  * The chip of a paragraph link: `¶6 · Russia and Iran – a strategic…`, resolved against the
  * source as it is now. Hover or focus shows the paragraph; click or Enter reveals it in the reader.
  * Says so when the cited words changed, and shows the saved quote when the link is orphaned.
  */
 export function ParagraphLinkChip({ nodeKey, anchor, sourceTitle }: ChipProps): ReactNode {
-  const { sources, reveal } = useSources()
+  const { sources, reveal, request } = useSources()
   const source = sources.get(anchor.sourceId)
+  useEffect(() => {
+    if (!source) request(anchor.sourceId)
+  }, [source, anchor.sourceId, request])
   const resolution = useMemo(() => (source ? resolveAnchor(source, anchor) : null), [source, anchor])
   const title = shortTitle(source?.meta.title ?? sourceTitle)
-  const orphan = resolution?.status === 'orphan' || (!source && sources.size > 0)
+  const orphan = resolution?.status === 'orphan' || (!source && missing(sources, anchor.sourceId))
   const block = resolution?.block ?? null
   const paragraph = block ? block.paragraph : anchor.paragraph
   const number = paragraph === null ? '¶' : `¶${paragraph}`

@@ -4,7 +4,7 @@ import { $getNodeByKey } from 'lexical'
 import { useEffect, useState, type ReactNode } from 'react'
 import { createAnchor, resolveAnchor, type ParagraphAnchor } from '../../../shared/anchors'
 import { useSources } from '../app/sources-context'
-import { $isParagraphLinkNode } from './nodes/ParagraphLinkNode'
+import { $isParagraphLinkNode, ParagraphLinkNode } from './nodes/ParagraphLinkNode'
 
 interface Reference {
   key: string
@@ -30,7 +30,8 @@ export function ReferencesPanel(): ReactNode {
         )
       })
     read()
-    return editor.registerUpdateListener(read)
+    // only a chip added, removed or changed can change the references: no walk per keystroke
+    return editor.registerMutationListener(ParagraphLinkNode, read, { skipInitialization: true })
   }, [editor])
 
   const reattach = (key: string, sourceId: string, blockId: string): void => {

@@ -8,6 +8,8 @@ export function countWords(text: string): number {
   return text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)?.length ?? 0
 }
 
+const COUNT_DELAY_MS = 250
+
 /** The words the user wrote: text nodes only (citation chips are not prose). */
 function $countNoteWords(): number {
   let words = 0
@@ -21,9 +23,17 @@ export function WordCountPlugin(): ReactNode {
   const [words, setWords] = useState(0)
   useEffect(() => {
     editor.getEditorState().read(() => setWords($countNoteWords()))
-    return editor.registerUpdateListener(({ editorState, dirtyElements, dirtyLeaves }) => {
-      if (dirtyElements.size > 0 || dirtyLeaves.size > 0) editorState.read(() => setWords($countNoteWords()))
+    // counting walks the whole note: do it when typing pauses, not on every keystroke
+    let timer: number | undefined
+    const unregister = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves }) => {
+      if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return
+      window.clearTimeout(timer)
+      timer = window.setTimeout(() => editor.getEditorState().read(() => setWords($countNoteWords())), COUNT_DELAY_MS)
     })
+    return () => {
+      window.clearTimeout(timer)
+      unregister()
+    }
   }, [editor])
   return (
     <span className="word-count" aria-live="polite">

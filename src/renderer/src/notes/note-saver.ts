@@ -18,7 +18,8 @@ export interface NoteSaverEvents {
  */
 export class NoteSaver {
   private title: string
-  private content: SerializedEditorState
+  /** The latest content, serialized only when it is saved (serializing a long note per keystroke is slow). */
+  private content: () => SerializedEditorState
   private revision: string
   private dirty = false
   private inFlight: Promise<void> | null = null
@@ -32,7 +33,8 @@ export class NoteSaver {
     private readonly events: NoteSaverEvents
   ) {
     this.title = note.title
-    this.content = note.content
+    const initial = note.content
+    this.content = () => initial
     this.revision = note.revision
   }
 
@@ -40,7 +42,7 @@ export class NoteSaver {
     return this.dirty || this.inFlight !== null
   }
 
-  setContent(content: SerializedEditorState): void {
+  setContent(content: () => SerializedEditorState): void {
     this.content = content
     this.changed()
   }
@@ -74,7 +76,7 @@ export class NoteSaver {
     this.setState({ kind: 'saving' })
     const title = this.title
     this.inFlight = this.api
-      .saveNote({ id: this.noteId, title, content: this.content, baseRevision: this.revision })
+      .saveNote({ id: this.noteId, title, content: this.content(), baseRevision: this.revision })
       .then(
         (result) => {
           this.revision = result.revision

@@ -14,7 +14,8 @@ export interface NotesController {
   newNote(): Promise<void>
   trashNote(id: string): Promise<void>
   restoreNote(id: string): Promise<void>
-  editContent(content: SerializedEditorState): void
+  /** The editor changed; `content` serializes it when the save happens. */
+  editContent(content: () => SerializedEditorState): void
   editTitle(title: string): void
   /** Saves the open note now (blur, before closing). */
   flush(): Promise<void>

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react'
+import { createPortal } from 'react-dom'
 import type { Backlink } from '../../../shared/links'
 
 interface BacklinksBadgeProps {
@@ -9,51 +10,66 @@ interface BacklinksBadgeProps {
 
 /** "2 notes cite ¶6": opens the list of citing notes, each with the sentence around its citation. */
 export function BacklinksBadge({ paragraph, backlinks, onOpen }: BacklinksBadgeProps): ReactNode {
-  const [open, setOpen] = useState(false)
-  const root = useRef<HTMLDivElement>(null)
+  const [at, setAt] = useState<{ left: number; top: number } | null>(null)
+  const badge = useRef<HTMLButtonElement>(null)
+  const popover = useRef<HTMLDivElement>(null)
   const notes = new Set(backlinks.map((b) => b.noteId)).size
   const label = `${notes} ${notes === 1 ? 'note cites' : 'notes cite'} ¶${paragraph}`
 
   useEffect(() => {
-    if (!open) return
+    if (!at) return
     const close = (event: MouseEvent | KeyboardEvent): void => {
-      if (event instanceof KeyboardEvent ? event.key === 'Escape' : !root.current?.contains(event.target as Node)) setOpen(false)
+      const inside = event instanceof MouseEvent && (popover.current?.contains(event.target as Node) || badge.current?.contains(event.target as Node))
+      if (event instanceof KeyboardEvent ? event.key === 'Escape' : !inside) setAt(null)
     }
+    const dismiss = (): void => setAt(null)
     document.addEventListener('mousedown', close)
     document.addEventListener('keydown', close)
+    window.addEventListener('resize', dismiss)
+    document.addEventListener('scroll', dismiss, true)
     return () => {
       document.removeEventListener('mousedown', close)
       document.removeEventListener('keydown', close)
+      window.removeEventListener('resize', dismiss)
+      document.removeEventListener('scroll', dismiss, true)
     }
-  }, [open])
+  }, [at])
+
+  const toggle = (): void => {
+    const rect = badge.current?.getBoundingClientRect()
+    setAt(at || !rect ? null : { left: rect.left, top: rect.bottom + 6 })
+  }
 
   return (
-    <div className="backlinks" ref={root}>
-      <button type="button" className="backlinks-badge" aria-label={label} title={label} aria-expanded={open} onClick={() => setOpen(!open)}>
+    <div className="backlinks">
+      <button type="button" ref={badge} className="backlinks-badge" aria-label={label} title={label} aria-expanded={at !== null} onClick={toggle}>
         {notes}
       </button>
-      {open && (
-        <div className="backlinks-popover" role="dialog" aria-label={`Notes citing ¶${paragraph}`}>
-          <p className="backlinks-head">{label}</p>
-          <ul>
-            {backlinks.map((b) => (
-              <li key={`${b.noteId}-${b.occurrence}`}>
-                <button
-                  type="button"
-                  className="backlink"
-                  onClick={() => {
-                    setOpen(false)
-                    onOpen(b)
-                  }}
-                >
-                  <span className="backlink-title">{b.noteTitle}</span>
-                  <span className="backlink-context">{b.context}</span>
-                </button>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      {at &&
+        // in the page's body, so a long source's paint containment cannot clip it
+        createPortal(
+          <div ref={popover} className="backlinks-popover" role="dialog" aria-label={`Notes citing ¶${paragraph}`} style={{ left: at.left, top: at.top }}>
+            <p className="backlinks-head">{label}</p>
+            <ul>
+              {backlinks.map((b) => (
+                <li key={`${b.noteId}-${b.occurrence}`}>
+                  <button
+                    type="button"
+                    className="backlink"
+                    onClick={() => {
+                      setAt(null)
+                      onOpen(b)
+                    }}
+                  >
+                    <span className="backlink-title">{b.noteTitle}</span>
+                    <span className="backlink-context">{b.context}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </div>,
+          document.body
+        )}
     </div>
   )
 }

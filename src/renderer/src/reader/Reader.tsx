@@ -18,6 +18,9 @@ interface ReaderProps {
   handle: Ref<ReaderHandle>
 }
 
+/** From this many blocks on, off-screen blocks skip layout (content-visibility). */
+const LONG_SOURCE_BLOCKS = 300
+
 /** What the app can ask of the reader (commands). */
 export interface ReaderHandle {
   /** Quotes the selection (or cites the focused paragraph) into the note; false when there is none. */
@@ -87,7 +90,7 @@ export function Reader({ source, backlinks, onCite, onOpenBacklink, handle }: Re
   return (
     <section className="reader" aria-label="Source" ref={pane} tabIndex={-1}>
       {source ? (
-        <article className="reader-article" lang="en">
+        <article className={`reader-article${source.blocks.length > LONG_SOURCE_BLOCKS ? ' long' : ''}`} lang="en">
           <SourceHeader meta={source.meta} />
           {source.blocks.map((block) => (
             <BlockView key={block.id} block={block} backlinks={backlinks?.byBlock[block.id]} actions={actions} />

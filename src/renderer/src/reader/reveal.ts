@@ -9,7 +9,10 @@ export function revealBlock(blockId: string): boolean {
   const el = document.querySelector<HTMLElement>(`[data-block-id="${CSS.escape(blockId)}"]`)
   if (!el) return false
   const reduceMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches
-  el.scrollIntoView({ block: 'center', behavior: reduceMotion ? 'auto' : 'smooth' })
+  // in long sources, blocks far away have estimated heights until laid out: jump first, then
+  // settle once the blocks around the target have their real size
+  el.scrollIntoView({ block: 'center' })
+  requestAnimationFrame(() => el.scrollIntoView({ block: 'center', behavior: reduceMotion ? 'auto' : 'smooth' }))
   el.classList.remove('is-revealed')
   void el.offsetWidth // restart the highlight animation when the same block is revealed twice
   el.classList.add('is-revealed')
