@@ -26,6 +26,10 @@ async function main(): Promise<void> {
     const { benchSearchSpeed } = await import('./search-speed')
     Object.assign(figures, await benchSearchSpeed(args, log))
   }
+  if (!only || only === 'ui') {
+    const { benchUi } = await import('./ui')
+    Object.assign(figures, await benchUi(log))
+  }
   if (json) console.log(JSON.stringify(figures, null, 2))
 }
 

@@ -1,9 +1,12 @@
 // `npm run bench [-- --json] [-- --only search|quality|ui] [-- --sizes 10000,50000]`: bundles the
 // benchmark (TypeScript, with the project's real code) and runs it in Node with --expose-gc.
 import { spawnSync } from 'node:child_process'
-import { mkdirSync } from 'node:fs'
+import { existsSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { build } from 'rolldown'
+
+// the UI figures drive the built app
+if (!existsSync('out/renderer/index.html') && spawnSync('npx', ['electron-vite', 'build'], { stdio: 'inherit' }).status !== 0) process.exit(1)
 
 const outDir = join('.tmp', 'bench')
 mkdirSync(outDir, { recursive: true })

@@ -1,75 +1,10 @@
 import { test as base, expect } from '@playwright/test'
-import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
+import { APP_ROOT, servePilcrow, type ServedPilcrow } from './serve'
 
-export const APP_ROOT = resolve(fileURLToPath(import.meta.url), '..', '..', '..')
-
-/** A running `pilcrow serve` on a fresh temp workspace. */
-export interface ServedPilcrow {
-  url: string
-  origin: string
-  token: string
-  workspace: string
-  process: ChildProcess
-  /** The lines the server printed on stdout. */
-  stdout: string[]
-  /** Stops the server (SIGINT, as a user would) and waits for it to exit. */
-  stop(): Promise<number | null>
-  /** Starts a new server process on the same workspace. */
-  restart(): Promise<ServedPilcrow>
-}
-
-const URL_LINE = /^Pilcrow is running at (http:\/\/127\.0\.0\.1:(\d+)\/\?token=(\S+))$/
-
-export async function servePilcrow(workspace: string): Promise<ServedPilcrow> {
-  const child = spawn(process.execPath, [join(APP_ROOT, 'bin', 'pilcrow.js'), 'serve', '--workspace', workspace, '--port', '0'], {
-    cwd: APP_ROOT,
-    stdio: ['ignore', 'pipe', 'pipe']
-  })
-  const stdout: string[] = []
-  let stderr = ''
-  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-  const url = await new Promise<string>((resolveUrl, reject) => {
-    const timer = setTimeout(() => reject(new Error(`pilcrow serve printed no URL within 15 s. stderr: ${stderr}`)), 15_000)
-    let buffer = ''
-    child.stdout!.on('data', (chunk: Buffer) => {
-      buffer += chunk.toString()
-      const lines = buffer.split('\n')
-      buffer = lines.pop()!
-      for (const line of lines) {
-        stdout.push(line)
-        if (URL_LINE.test(line)) {
-          clearTimeout(timer)
-          resolveUrl(line.match(URL_LINE)![1]!)
-        }
-      }
-    })
-    child.once('exit', (code) => reject(new Error(`pilcrow serve exited (${code}) before printing its URL. stderr: ${stderr}`)))
-  })
-  const parsed = new URL(url)
-  const served: ServedPilcrow = {
-    url,
-    origin: parsed.origin,
-    token: parsed.searchParams.get('token')!,
-    workspace,
-    process: child,
-    stdout,
-    stop: () =>
-      new Promise((done) => {
-        if (child.exitCode !== null) return done(child.exitCode)
-        child.once('exit', (code) => done(code))
-        child.kill('SIGINT')
-      }),
-    restart: async () => {
-      await served.stop()
-      return servePilcrow(workspace)
-    }
-  }
-  return served
-}
+export { APP_ROOT, servePilcrow, type ServedPilcrow }
 
 /** Each test gets its own empty workspace folder and a server on it. */
 export const test = base.extend<{ workspace: string; pilcrow: ServedPilcrow }>({

@@ -14,6 +14,8 @@ export const settingsSchema = z.object({
   panes: z.object({ readerFraction: z.number().min(0.2).max(0.8).catch(0.5) }).catch({ readerFraction: 0.5 }),
   /** The note that was open last, reopened on start. */
   lastNoteId: z.string().max(200).nullable().catch(null),
+  /** The source that was open last, reopened on start. */
+  lastSourceId: z.string().max(200).nullable().catch(null),
   /** Desktop window bounds, restored on start. */
   window: z
     .object({
@@ -38,6 +40,7 @@ export const settingsPatchSchema = z
     editorFontSize: z.number().int().min(10).max(32),
     panes: z.object({ readerFraction: z.number().min(0.2).max(0.8) }).strict(),
     lastNoteId: z.string().max(200).nullable(),
+    lastSourceId: z.string().max(200).nullable(),
     window: z
       .object({
         x: z.number().int().optional(),

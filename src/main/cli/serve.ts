@@ -25,7 +25,8 @@ export const serveCommand: CliCommand = {
       console.error('pilcrow: the app is not built yet. Run "npm run build" first.')
       return 1
     }
-    const notebook = await openWorkspaceOption(values.workspace)
+    // the page first: the search index loads a moment later, in the background
+    const notebook = await openWorkspaceOption(values.workspace, { searchIndexDelayMs: 1500 })
     const server = await startBrowserServer({ api: notebook, rendererDir: renderer, port })
     console.log(`Pilcrow is running at ${server.url}`)
     await new Promise<void>((resolve) => {

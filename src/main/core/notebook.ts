@@ -24,6 +24,8 @@ export interface NotebookOptions {
   /** Paths of the sources every new workspace starts with (the bundled article). */
   bundledSources: string[]
   settings: SettingsStore
+  /** Wait this long before loading the search index, so the first screen comes first (default 0). */
+  searchIndexDelayMs?: number
 }
 
 /**
@@ -57,7 +59,7 @@ export class Notebook implements NotebookApi {
     links.start()
     // the index loads (or rebuilds) in the background: the notebook is usable meanwhile
     const searchIndex = new SearchService(sources, notes, join(workspace.cacheDir, 'search-index.json'))
-    searchIndex.start()
+    searchIndex.start(options.searchIndexDelayMs ?? 0)
     return new Notebook(workspace, sources, notes, links, searchIndex, options.settings, census ? [census] : [])
   }
 

@@ -8,12 +8,12 @@ import { Notebook } from './notebook'
  * Opens a notebook for browser mode and the CLI: settings through `conf`, with the desktop app's
  * schema, kept inside the workspace (`.pilcrow/settings.json`) so a workspace carries its own.
  */
-export async function openNotebookInNode(workspaceDir: string): Promise<Notebook> {
+export async function openNotebookInNode(workspaceDir: string, options: { searchIndexDelayMs?: number } = {}): Promise<Notebook> {
   const appRoot = findAppRoot()
   const settingsDir = join(workspaceDir, '.pilcrow')
   const settings = openConfSettings(
     () => new Conf({ ...CONF_OPTIONS, cwd: settingsDir, configName: 'settings', projectName: 'pilcrow' }),
     join(settingsDir, 'settings.json')
   )
-  return Notebook.open({ workspaceDir, bundledSources: bundledSourcePaths(appRoot), settings })
+  return Notebook.open({ workspaceDir, bundledSources: bundledSourcePaths(appRoot), settings, ...options })
 }

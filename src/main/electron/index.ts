@@ -39,7 +39,8 @@ async function start(): Promise<void> {
   const notebook = await Notebook.open({
     workspaceDir: join(app.getPath('userData'), 'workspace'),
     bundledSources: bundledSourcePaths(appRoot),
-    settings
+    settings,
+    searchIndexDelayMs: 1500
   })
 
   // Refuse every permission (camera, notifications, geolocation…): a notebook needs none.

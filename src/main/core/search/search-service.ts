@@ -51,6 +51,7 @@ export class SearchService {
   private readonly pullQuotes = new Map<string, string>()
   private persistTimer: NodeJS.Timeout | undefined
   private readonly unsubscribe: (() => void)[] = []
+  private beginNow: () => void = () => undefined
   private engine: QueryEngine | null = null
   private engineFor: MiniSearch<SearchDocument> | null = null
 
@@ -60,21 +61,32 @@ export class SearchService {
     private readonly indexPath: string
   ) {}
 
-  /** Starts loading (or rebuilding) in the background and returns at once. */
-  start(): void {
+  /**
+   * Returns at once; the index loads (or rebuilds) in the background after `delayMs`, so the
+   * first screen is served before this heavy work — or at once when a search needs it.
+   */
+  start(delayMs = 0): void {
     for (const note of this.notes.all()) this.rememberNote(note)
     for (const source of this.sources.all()) for (const [pq, origin] of pullQuoteOrigins(source)) this.pullQuotes.set(pq, origin)
-    this.ready = this.loadOrRebuild().catch((error: unknown) => {
-      console.error('pilcrow: search index failed to build:', error)
-    })
+    let begin!: () => void
+    const started = new Promise<void>((resolve) => (begin = resolve))
+    this.beginNow = begin
+    const timer = setTimeout(begin, delayMs)
+    timer.unref()
+    this.ready = started
+      .then(() => this.loadOrRebuild())
+      .catch((error: unknown) => {
+        console.error('pilcrow: search index failed to build:', error)
+      })
     this.unsubscribe.push(
       this.notes.onDidChange((id, note) => void this.ready.then(() => this.updateNote(id, note))),
       this.sources.onDidChange((source) => void this.ready.then(() => this.updateSource(source)))
     )
   }
 
-  /** Resolves once the index is usable. */
+  /** Resolves once the index is usable (starting the load now if it is still waiting). */
   whenReady(): Promise<void> {
+    this.beginNow()
     return this.ready
   }
 
@@ -84,7 +96,7 @@ export class SearchService {
 
   async stop(): Promise<void> {
     for (const off of this.unsubscribe.splice(0)) off()
-    await this.ready
+    await this.whenReady()
     if (this.persistTimer) {
       clearTimeout(this.persistTimer)
       await this.persist()
@@ -92,7 +104,7 @@ export class SearchService {
   }
 
   async search(request: SearchRequest): Promise<SearchResponse> {
-    await this.ready
+    await this.whenReady()
     const parsed = parseQuery(request.query)
     const scope = parsed.scope !== 'all' ? parsed.scope : (request.scope ?? 'all')
     const limit = request.limit ?? DEFAULT_LIMIT
@@ -319,7 +331,7 @@ export class SearchService {
 
   /** Writes the index now (the crash test kills this at random moments). */
   async flush(): Promise<void> {
-    await this.ready
+    await this.whenReady()
     clearTimeout(this.persistTimer)
     this.persistTimer = undefined
     await this.persist()

@@ -60,16 +60,19 @@ export function App(): ReactNode {
     []
   )
   useEffect(() => {
-    if (sourceId) requestSource(sourceId)
+    if (!sourceId) return
+    requestSource(sourceId)
+    api.updateSettings({ lastSourceId: sourceId }).catch(() => undefined)
   }, [sourceId, requestSource])
 
-  // The article first: nothing else waits on it, and it waits on nothing else.
+  // The source first (the one open last time, else the first): it waits on nothing else.
   useEffect(() => {
-    api.listSources().then((list) => {
+    Promise.all([api.listSources(), api.getSettings()]).then(([list, stored]) => {
       setSourceList(list)
-      setSourceId((current) => current ?? list[0]?.id ?? null)
+      setSettings(stored)
+      const last = list.find((s) => s.id === stored.lastSourceId)
+      setSourceId((current) => current ?? last?.id ?? list[0]?.id ?? null)
     }, report)
-    api.getSettings().then(setSettings, report)
     api.getWorkspaceInfo().then((info) => setBanners((b) => [...b, ...info.warnings.map((text): Banner => ({ kind: 'error', text }))]), report)
   }, [report])
 
@@ -87,11 +90,12 @@ export function App(): ReactNode {
     [openNote, newNote, citations]
   )
 
+  const openNoteById = notes.openNote
   const openNoteAt = useCallback(
     (noteId: string, target: RevealInNoteRequest['target']) => {
-      void notes.openNote(noteId).then(() => setRevealInNote({ noteId, target, nonce: Date.now() }))
+      void openNoteById(noteId).then(() => setRevealInNote({ noteId, target, nonce: Date.now() }))
     },
-    [notes]
+    [openNoteById]
   )
   const openBacklink = useCallback((b: Backlink) => openNoteAt(b.noteId, { kind: 'citation', occurrence: b.occurrence }), [openNoteAt])
   /** Shows a block, opening its source first when another one is open. */

@@ -12,7 +12,7 @@ import { OnChangePlugin } from '@lexical/react/LexicalOnChangePlugin'
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin'
 import { TabIndentationPlugin } from '@lexical/react/LexicalTabIndentationPlugin'
 import { TRANSFORMERS } from '@lexical/markdown'
-import type { ReactNode } from 'react'
+import { useState, type ReactNode } from 'react'
 import type { SerializedEditorState } from '../../../shared/notes'
 import type { CitationBus } from '../app/citations'
 import { CitationPlugin } from './CitationPlugin'
@@ -44,10 +44,10 @@ interface NoteEditorProps {
 
 /** The note editor: Lexical rich text with Markdown shortcuts, undo/redo, a toolbar and a word count. */
 export function NoteEditor({ initialState, onChange, onBlur, status, citations, reveal }: NoteEditorProps): ReactNode {
+  // read once: the editor is keyed by note, and serializing a long note on every render is slow
+  const [initialConfig] = useState(() => ({ namespace: 'pilcrow-note', nodes: NOTE_NODES, theme: NOTE_THEME, onError, editorState: JSON.stringify(initialState) }))
   return (
-    <LexicalComposer
-      initialConfig={{ namespace: 'pilcrow-note', nodes: NOTE_NODES, theme: NOTE_THEME, onError, editorState: JSON.stringify(initialState) }}
-    >
+    <LexicalComposer initialConfig={initialConfig}>
       <div className="note-editor">
         <Toolbar />
         <div className="note-scroll">

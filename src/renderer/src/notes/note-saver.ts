@@ -95,6 +95,8 @@ export class NoteSaver {
   }
 
   private setState(state: SaveState): void {
+    // typing sets "unsaved" on every key: tell the UI only when something changes
+    if (state.kind === this.state.kind && (state.kind !== 'failed' || this.state.kind !== 'failed' || state.reason === this.state.reason)) return
     this.state = state
     this.events.onState(state)
   }

@@ -1,4 +1,4 @@
-import type { DragEvent, ReactNode } from 'react'
+import { memo, type DragEvent, type ReactNode } from 'react'
 import type { Backlink } from '../../../shared/links'
 import type { Block } from '../../../shared/model'
 import { BacklinksBadge } from './BacklinksBadge'
@@ -11,8 +11,8 @@ export interface BlockActions {
   openBacklink(backlink: Backlink): void
 }
 
-/** One block of the source, with its ¶ number in the margin when it has one. */
-export function BlockView({ block, backlinks, actions }: { block: Block; backlinks: Backlink[] | undefined; actions: BlockActions }): ReactNode {
+/** One block of the source, with its ¶ number in the margin when it has one (re-rendered only when its props change). */
+export const BlockView = memo(function BlockView({ block, backlinks, actions }: { block: Block; backlinks: Backlink[] | undefined; actions: BlockActions }): ReactNode {
   const content = <InlineRuns runs={block.runs} />
   switch (block.kind) {
     case 'heading': {
@@ -45,7 +45,7 @@ export function BlockView({ block, backlinks, actions }: { block: Block; backlin
         </NumberedBlock>
       )
   }
-}
+})
 
 function NumberedBlock({ block, backlinks, actions, children }: { block: Block; backlinks: Backlink[] | undefined; actions: BlockActions; children: ReactNode }): ReactNode {
   const Tag = block.kind === 'quote' ? 'blockquote' : 'p'

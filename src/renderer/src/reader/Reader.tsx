@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useImperativeHandle, useRef, useState, type DragEvent, type ReactNode, type Ref } from 'react'
+import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type DragEvent, type ReactNode, type Ref } from 'react'
 import { createAnchor } from '../../../shared/anchors'
 import type { Backlink, SourceBacklinks } from '../../../shared/links'
 import type { Block, Source } from '../../../shared/model'
@@ -18,6 +18,22 @@ interface ReaderProps {
   handle: Ref<ReaderHandle>
 }
 
+/** Blocks rendered at once when a source opens; the rest follow in chunks between frames. */
+const FIRST_BLOCKS = 150
+const BLOCKS_PER_CHUNK = 600
+
+/** How many blocks to render: the first screen at once, then the rest without blocking input. */
+function useProgressiveCount(total: number, key: string | undefined): number {
+  const [count, setCount] = useState(Math.min(total, FIRST_BLOCKS))
+  useEffect(() => setCount(Math.min(total, FIRST_BLOCKS)), [total, key])
+  useEffect(() => {
+    if (count >= total) return
+    const timer = window.setTimeout(() => setCount((c) => Math.min(total, c + BLOCKS_PER_CHUNK)), 16)
+    return () => window.clearTimeout(timer)
+  }, [count, total])
+  return count
+}
+
 /** From this many blocks on, off-screen blocks skip layout (content-visibility). */
 const LONG_SOURCE_BLOCKS = 300
 
@@ -32,6 +48,7 @@ export interface ReaderHandle {
 export function Reader({ source, backlinks, onCite, onOpenBacklink, handle }: ReaderProps): ReactNode {
   const [selected, setSelected] = useState<SelectedQuote | null>(null)
   const pane = useRef<HTMLElement>(null)
+  const shown = useProgressiveCount(source?.blocks.length ?? 0, source?.id)
 
   useEffect(() => {
     if (!source) return
@@ -73,7 +90,7 @@ export function Reader({ source, backlinks, onCite, onOpenBacklink, handle }: Re
     focus: () => pane.current?.focus()
   }))
 
-  const actions: BlockActions = {
+  const actions = useMemo<BlockActions>(() => ({
     cite: (block) => onCite(citationOf(block)),
     openBacklink: onOpenBacklink,
     dragStart: (block: Block, event: DragEvent) => {
@@ -84,7 +101,7 @@ export function Reader({ source, backlinks, onCite, onOpenBacklink, handle }: Re
       event.dataTransfer.setData('text/plain', citation.quoteText ?? block.text)
       event.dataTransfer.effectAllowed = 'copy'
     }
-  }
+  }), [onCite, onOpenBacklink, citationOf, quoteOf, source])
 
   const paneRect = pane.current?.getBoundingClientRect()
   return (
@@ -92,7 +109,7 @@ export function Reader({ source, backlinks, onCite, onOpenBacklink, handle }: Re
       {source ? (
         <article className={`reader-article${source.blocks.length > LONG_SOURCE_BLOCKS ? ' long' : ''}`} lang="en">
           <SourceHeader meta={source.meta} />
-          {source.blocks.map((block) => (
+          {source.blocks.slice(0, shown).map((block) => (
             <BlockView key={block.id} block={block} backlinks={backlinks?.byBlock[block.id]} actions={actions} />
           ))}
         </article>

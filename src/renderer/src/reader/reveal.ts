@@ -5,9 +5,13 @@ const HIGHLIGHT_MS = 1800
  * Scrolls the block with `blockId` into view and highlights it briefly. Returns false when the
  * open source has no such block. Notes, search and deep links all reveal through here.
  */
-export function revealBlock(blockId: string): boolean {
+export function revealBlock(blockId: string, attempts = 60): boolean {
   const el = document.querySelector<HTMLElement>(`[data-block-id="${CSS.escape(blockId)}"]`)
-  if (!el) return false
+  if (!el) {
+    // a long source renders progressively: the block may come in the next frames
+    if (attempts > 0) requestAnimationFrame(() => revealBlock(blockId, attempts - 1))
+    return false
+  }
   const reduceMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches
   // in long sources, blocks far away have estimated heights until laid out: jump first, then
   // settle once the blocks around the target have their real size

@@ -1,0 +1,144 @@
+import { chromium, type Page } from '@playwright/test'
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { assignIdsAndNumbers } from '../src/shared/block-ids'
+import { createAnchor } from '../src/shared/anchors'
+import type { Source } from '../src/shared/model'
+import { serializeNote } from '../src/main/core/note-file'
+import { parseSourceFile, serializeSource } from '../src/main/core/source-file'
+import { chromiumLaunchOptions } from '../e2e/support/chromium'
+import { servePilcrow } from '../e2e/support/serve'
+import type { Figures } from './index'
+import { median, quantile, round, seededRandom } from './stats'
+import { Vocabulary } from './synthetic'
+
+const RUNS = 5
+
+/** A workspace with the article, a 5,000-paragraph source, a 10,000-paragraph note and a note with 500 chips. */
+export async function prepareWorkspace(): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'pilcrow-bench-ui-'))
+  const first = await servePilcrow(dir) // creates the workspace with the bundled article
+  await first.stop()
+  const vocabulary = new Vocabulary(20_000, seededRandom(7))
+  const drafts = Array.from({ length: 5000 }, () => {
+    const text = `${vocabulary.sentence(10, 30)} ${vocabulary.sentence(10, 30)}`
+    return { kind: 'paragraph' as const, text, runs: [{ text }] }
+  })
+  const big: Source = { id: 'big-source', meta: { title: 'A long source of 5,000 paragraphs', authors: ['Bench'] }, blocks: assignIdsAndNumbers(drafts) }
+  writeFileSync(join(dir, 'sources', 'big-source.json'), serializeSource(big))
+  // as a researcher left it: the article open (the long source is opened by the benchmark)
+  writeFileSync(join(dir, '.pilcrow', 'settings.json'), JSON.stringify({ lastSourceId: 'russia-iran-alignment' }))
+
+  const now = new Date().toISOString()
+  const paragraph = (text: string) => ({ type: 'paragraph', version: 1, direction: null, format: '', indent: 0, textFormat: 0, textStyle: '', children: [{ type: 'text', version: 1, text, format: 0, detail: 0, mode: 'normal', style: '' }] })
+  const long = Array.from({ length: 10_000 }, () => paragraph(vocabulary.sentence(8, 20)))
+  writeFileSync(join(dir, 'notes', 'n-bench-long.json'), serializeNote({ id: 'n-bench-long', title: 'Ten thousand paragraphs', createdAt: now, updatedAt: now, trashedAt: null, content: { root: { type: 'root', children: long } } }))
+
+  const article = parseSourceFile(await import('node:fs').then((fs) => fs.readFileSync(join(dir, 'sources', readdirSync(join(dir, 'sources')).find((n) => n.startsWith('russia'))!), 'utf8')))
+  const numbered = article.blocks.filter((b) => b.paragraph !== null)
+  const chips = Array.from({ length: 100 }, (_, i) => ({
+    type: 'paragraph',
+    version: 1,
+    children: Array.from({ length: 5 }, (_, j) => [
+      { type: 'text', version: 1, text: `Point ${i * 5 + j} `, format: 0, detail: 0, mode: 'normal', style: '' },
+      { type: 'paragraph-link', version: 1, anchor: createAnchor(article, numbered[(i * 5 + j) % numbered.length]!.id), sourceTitle: article.meta.title }
+    ]).flat()
+  }))
+  writeFileSync(join(dir, 'notes', 'n-bench-chips.json'), serializeNote({ id: 'n-bench-chips', title: 'Five hundred citations', createdAt: now, updatedAt: now, trashedAt: null, content: { root: { type: 'root', children: chips } } }))
+  return dir
+}
+
+async function openNote(page: Page, title: string): Promise<void> {
+  await page.getByRole('list', { name: 'Notes' }).getByRole('button', { name: new RegExp(title) }).click()
+}
+
+/** UI figures in Chromium against browser mode, as medians over repeated runs. */
+export async function benchUi(log: (line: string) => void): Promise<Figures> {
+  const figures: Figures = {}
+  const workspace = await prepareWorkspace()
+  const browser = await chromium.launch(chromiumLaunchOptions())
+  try {
+    // 1. from server start to the article readable
+    const starts: number[] = []
+    for (let i = 0; i < RUNS; i++) {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
+      const t0 = performance.now()
+      const served = await servePilcrow(workspace)
+      await page.goto(served.url)
+      await page.getByRole('region', { name: 'Source' }).getByRole('heading', { level: 1, name: /Russia and Iran/ }).waitFor()
+      await page.getByRole('region', { name: 'Source' }).getByText('¶1', { exact: true }).waitFor()
+      starts.push(performance.now() - t0)
+      await page.close()
+      await served.stop()
+    }
+    figures['ui.start_to_article.median_ms'] = round(median(starts))
+
+    const served = await servePilcrow(workspace)
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
+    await page.goto(served.url)
+    await page.getByRole('region', { name: 'Source' }).getByRole('heading', { level: 1 }).waitFor()
+
+    // 2. open the 5,000-paragraph source (switching from the article): readable, first paragraphs painted
+    const opens: number[] = []
+    const picker = page.getByRole('combobox', { name: 'Open source' })
+    for (let i = 0; i < RUNS; i++) {
+      const article = await picker.locator('option', { hasText: 'Russia and Iran' }).getAttribute('value')
+      await picker.selectOption(article!)
+      await page.getByRole('region', { name: 'Source' }).getByRole('heading', { level: 1, name: /Russia and Iran/ }).waitFor()
+      const t0 = Date.now()
+      await picker.selectOption('big-source')
+      await page.getByRole('region', { name: 'Source' }).getByRole('heading', { level: 1, name: /A long source/ }).waitFor()
+      await page.getByRole('region', { name: 'Source' }).getByText('¶1', { exact: true }).waitFor()
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))))
+      opens.push(Date.now() - t0)
+    }
+    figures['ui.open_big_source.median_ms'] = round(median(opens))
+
+    // 3. keystroke latency (key event to the next paint) at the end of a 10,000-paragraph note
+    await openNote(page, 'Ten thousand paragraphs')
+    const editor = page.getByRole('textbox', { name: 'Note', exact: true })
+    await editor.locator('p').nth(9999).waitFor({ state: 'attached' })
+    await editor.click()
+    await page.keyboard.press('Control+End')
+    await page.evaluate(() => {
+      const samples: number[] = []
+      ;(window as unknown as { keySamples: number[] }).keySamples = samples
+      document.addEventListener(
+        'keydown',
+        () => {
+          const t0 = performance.now()
+          requestAnimationFrame(() => setTimeout(() => samples.push(performance.now() - t0), 0))
+        },
+        true
+      )
+    })
+    await page.keyboard.type('the quick brown fox jumps over the lazy dog and keeps typing for a while', { delay: 40 })
+    await page.waitForTimeout(300)
+    const keys = await page.evaluate(() => (window as unknown as { keySamples: number[] }).keySamples)
+    figures['ui.keystroke.p50_ms'] = round(median(keys))
+    figures['ui.keystroke.p95_ms'] = round(quantile(keys, 0.95))
+
+    // 4. open a note with 500 citation chips (switching from another note), all chips rendered
+    const chipOpens: number[] = []
+    for (let i = 0; i < RUNS; i++) {
+      await openNote(page, 'Ten thousand paragraphs')
+      await editor.locator('p').nth(9999).waitFor({ state: 'attached' })
+      const t0 = Date.now()
+      await openNote(page, 'Five hundred citations')
+      await page.waitForFunction(() => document.querySelectorAll('[aria-label="Note"] .chip').length === 500)
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))))
+      chipOpens.push(Date.now() - t0)
+    }
+    figures['ui.open_note_500_chips.median_ms'] = round(median(chipOpens))
+    await served.stop()
+  } finally {
+    await browser.close()
+    rmSync(workspace, { recursive: true, force: true })
+  }
+  log(
+    `UI in Chromium (medians of ${RUNS}): start to article ${figures['ui.start_to_article.median_ms']} ms; 5,000-paragraph source open ${figures['ui.open_big_source.median_ms']} ms; ` +
+      `keystroke in a 10,000-paragraph note p50 ${figures['ui.keystroke.p50_ms']} ms, p95 ${figures['ui.keystroke.p95_ms']} ms; note with 500 chips open ${figures['ui.open_note_500_chips.median_ms']} ms`
+  )
+  return figures
+}
