@@ -33,11 +33,31 @@ async function writeSampleNote(page: Page): Promise<void> {
   await source.locator('.numbered', { hasText: '¶5' }).scrollIntoViewIfNeeded()
 }
 
-test('screenshot of the main window for the README', async ({ page, pilcrow }) => {
+test('screenshots of the main window, light and dark, at 1280×800', async ({ page, pilcrow }) => {
   await page.goto(pilcrow.url)
+  await expect(page.getByRole('note', { name: 'Tip' })).toContainText('Cite ¶ in note') // the first-run hint
   await writeSampleNote(page)
+  await expect(page.getByRole('note', { name: 'Tip' })).toHaveCount(0) // gone once something is cited
   await page.getByRole('region', { name: 'Source' }).getByRole('heading', { name: 'Bilateral relations require careful academic analysis' }).scrollIntoViewIfNeeded()
   await page.mouse.move(0, 0)
   mkdirSync(join(APP_ROOT, 'docs'), { recursive: true })
+  await page.keyboard.press('Control+Shift+L') // system → light
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light')
   await page.screenshot({ path: join(APP_ROOT, 'docs', 'screenshot.png') })
+  await page.keyboard.press('Control+Shift+L') // light → dark
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')
+  await page.screenshot({ path: join(APP_ROOT, 'docs', 'screenshot-dark.png') })
+})
+
+test('readable at 125% and 200% zoom: the article and the note stay usable', async ({ page, pilcrow }) => {
+  for (const zoom of [1.25, 2]) {
+    await page.setViewportSize({ width: Math.round(1280 / zoom), height: Math.round(800 / zoom) })
+    await page.goto(pilcrow.url)
+    const source = page.getByRole('region', { name: 'Source' })
+    await expect(source.getByRole('heading', { level: 1 })).toBeVisible()
+    await expect(page.getByRole('textbox', { name: 'Note', exact: true })).toBeVisible()
+    // nothing overflows the window sideways
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true)
+    await page.screenshot({ path: join(APP_ROOT, 'test-results', `zoom-${zoom * 100}.png`) })
+  }
 })

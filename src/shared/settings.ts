@@ -16,6 +16,8 @@ export const settingsSchema = z.object({
   lastNoteId: z.string().max(200).nullable().catch(null),
   /** The source that was open last, reopened on start. */
   lastSourceId: z.string().max(200).nullable().catch(null),
+  /** The first-run hint about citing paragraphs was dismissed. */
+  citeHintDismissed: z.boolean().catch(false),
   /** Desktop window bounds, restored on start. */
   window: z
     .object({
@@ -41,6 +43,7 @@ export const settingsPatchSchema = z
     panes: z.object({ readerFraction: z.number().min(0.2).max(0.8) }).strict(),
     lastNoteId: z.string().max(200).nullable(),
     lastSourceId: z.string().max(200).nullable(),
+    citeHintDismissed: z.boolean(),
     window: z
       .object({
         x: z.number().int().optional(),

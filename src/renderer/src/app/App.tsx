@@ -190,6 +190,16 @@ export function App(): ReactNode {
         onDismiss={(i) => (i < banners.length ? setBanners((b) => b.filter((_, j) => j !== i)) : notes.dismissNotice())}
       />
       <SourcesContext.Provider value={sourcesContext}>
+        {settings && !settings.citeHintDismissed && backlinks && Object.keys(backlinks.byBlock).length === 0 && (
+          <div className="hint" role="note" aria-label="Tip">
+            <span>
+              <strong>Tip:</strong> hover a paragraph and press its <span className="hint-chip">+</span> button (“Cite ¶ in note”) to link it into your note — or select words and choose “Quote in note”.
+            </span>
+            <button type="button" className="link-button" onClick={() => update({ citeHintDismissed: true })}>
+              Got it
+            </button>
+          </div>
+        )}
         <div className={`workbench${notesHidden ? ' notes-hidden' : ''}`}>
           {!notesHidden && <NotesSidebar notes={notes} />}
           <SplitPane
