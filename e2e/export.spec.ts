@@ -3,29 +3,10 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { strFromU8, unzipSync } from 'fflate'
-import type { Page } from '@playwright/test'
+import { noteEditor as editor, paragraph, selectWords } from './support/locators'
 import { APP_ROOT, expect, test } from './support/pilcrow'
 
-const editor = (page: Page) => page.getByRole('textbox', { name: 'Note', exact: true })
-const paragraph = (page: Page, n: number) =>
-  page.getByRole('region', { name: 'Source' }).locator('.numbered', { has: page.getByText(`¶${n}`, { exact: true }) })
 
-async function selectWords(page: Page, n: number, words: string): Promise<void> {
-  await paragraph(page, n).locator('[data-block-text]').evaluate((el, target) => {
-    const start = el.textContent!.indexOf(target)
-    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT)
-    const range = document.createRange()
-    let offset = 0
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const length = node.textContent!.length
-      if (offset <= start && start < offset + length) range.setStart(node, start - offset)
-      if (offset < start + target.length && start + target.length <= offset + length) range.setEnd(node, start + target.length - offset)
-      offset += length
-    }
-    document.getSelection()!.removeAllRanges()
-    document.getSelection()!.addRange(range)
-  }, words)
-}
 
 test('export a note citing ¶6 and quoting ¶9: the file holds the quote and links that land on their anchors', async ({ page, pilcrow }) => {
   await page.goto(pilcrow.url)

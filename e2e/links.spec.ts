@@ -1,31 +1,11 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
+import { noteEditor as editor, paragraph, selectWords } from './support/locators'
 import { expect, test } from './support/pilcrow'
 
-const editor = (page: Page) => page.getByRole('textbox', { name: 'Note', exact: true })
 const source = (page: Page) => page.getByRole('region', { name: 'Source' })
-const paragraph = (page: Page, n: number) => source(page).locator('.numbered', { has: page.getByText(`¶${n}`, { exact: true }) })
 const saved = (page: Page) => expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible()
-
-/** Selects `words` inside paragraph n of the reader. */
-async function selectWords(page: Page, n: number, words: string): Promise<void> {
-  await paragraph(page, n).locator('[data-block-text]').evaluate((el, target) => {
-    const text = el.textContent!
-    const start = text.indexOf(target)
-    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT)
-    const range = document.createRange()
-    let offset = 0
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const length = node.textContent!.length
-      if (offset <= start && start < offset + length) range.setStart(node, start - offset)
-      if (offset < start + target.length && start + target.length <= offset + length) range.setEnd(node, start + target.length - offset)
-      offset += length
-    }
-    document.getSelection()!.removeAllRanges()
-    document.getSelection()!.addRange(range)
-  }, words)
-}
 
 test.describe('paragraph links and backlinks', () => {
   test('cite ¶6, reveal it from the chip, backlink; quote words of ¶9; all survive a restart', async ({ page, pilcrow }) => {

@@ -1,10 +1,8 @@
 import type { Page } from '@playwright/test'
+import { noteEditor as editor, paragraph } from './support/locators'
 import { expect, test } from './support/pilcrow'
 
-const editor = (page: Page) => page.getByRole('textbox', { name: 'Note', exact: true })
 const results = (page: Page) => page.getByRole('listbox', { name: 'Search results' })
-const paragraph = (page: Page, n: number) =>
-  page.getByRole('region', { name: 'Source' }).locator('.numbered', { has: page.getByText(`¶${n}`, { exact: true }) })
 
 test.describe('search', () => {
   test('finds ¶ hits in the article and hits in a note just written; Enter reveals the paragraph', async ({ page, pilcrow }) => {

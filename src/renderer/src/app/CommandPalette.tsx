@@ -1,6 +1,7 @@
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
+import { useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
 import { COMMANDS, fuzzyScore, shortcutLabel, type CommandId } from '../../../shared/commands'
 import { IS_MAC } from './useCommands'
+import { useModalDialog } from './useModalDialog'
 
 interface CommandPaletteProps {
   open: boolean
@@ -10,22 +11,14 @@ interface CommandPaletteProps {
 
 /** Every command, fuzzy-matched as you type; arrows move, Enter runs, Escape closes. */
 export function CommandPalette({ open, onClose, run }: CommandPaletteProps): ReactNode {
-  const dialog = useRef<HTMLDialogElement>(null)
   const input = useRef<HTMLInputElement>(null)
   const [query, setQuery] = useState('')
   const [active, setActive] = useState(0)
-
-  useEffect(() => {
-    const el = dialog.current
-    if (!el) return
-    if (open && !el.open) {
-      setQuery('')
-      setActive(0)
-      el.showModal()
-      input.current?.focus()
-    }
-    if (!open && el.open) el.close()
-  }, [open])
+  const dialog = useModalDialog(open, () => {
+    setQuery('')
+    setActive(0)
+    requestAnimationFrame(() => input.current?.focus())
+  })
 
   const matches = useMemo(
     () =>

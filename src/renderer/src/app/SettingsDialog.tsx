@@ -1,4 +1,5 @@
-import { useEffect, useRef, type ReactNode } from 'react'
+import type { ReactNode } from 'react'
+import { useModalDialog } from './useModalDialog'
 import type { Settings, SettingsPatch } from '../../../shared/settings'
 
 const FONT_SIZES = [13, 14, 15, 16, 17, 18, 20, 22, 24]
@@ -12,13 +13,7 @@ interface SettingsDialogProps {
 
 /** Theme and editor font size. Changes apply (and are saved) at once; Escape closes. */
 export function SettingsDialog({ open, settings, onChange, onClose }: SettingsDialogProps): ReactNode {
-  const dialog = useRef<HTMLDialogElement>(null)
-  useEffect(() => {
-    const el = dialog.current
-    if (!el) return
-    if (open && !el.open) el.showModal()
-    if (!open && el.open) el.close()
-  }, [open])
+  const dialog = useModalDialog(open)
 
   return (
     <dialog ref={dialog} className="settings-dialog" aria-label="Settings" onClose={onClose}>

@@ -1,15 +1,11 @@
-import { useEffect, useRef, type ReactNode } from 'react'
+import type { ReactNode } from 'react'
+import { useModalDialog } from './useModalDialog'
 import { COMMANDS, EDITOR_SHORTCUTS, shortcutLabel } from '../../../shared/commands'
 import { IS_MAC } from './useCommands'
 
 /** Every shortcut: the app's commands (from their declarations) and the editor's own keys. */
 export function ShortcutsSheet({ open, onClose }: { open: boolean; onClose(): void }): ReactNode {
-  const dialog = useRef<HTMLDialogElement>(null)
-  useEffect(() => {
-    const el = dialog.current
-    if (open && el && !el.open) el.showModal()
-    if (!open && el?.open) el.close()
-  }, [open])
+  const dialog = useModalDialog(open)
   const row = (label: string, shortcut: string): ReactNode => (
     <tr key={label}>
       <td>{label}</td>

@@ -1,8 +1,9 @@
 import { strToU8, zipSync } from 'fflate'
-import { useEffect, useRef, useState, type ReactNode } from 'react'
+import { useState, type ReactNode } from 'react'
 import type { CitationStyle } from '../../../shared/markdown/serialize'
 import { UNTITLED, type NoteSummary } from '../../../shared/notes'
 import { api } from '../api/client'
+import { useModalDialog } from '../app/useModalDialog'
 
 interface ExportDialogProps {
   open: boolean
@@ -24,24 +25,17 @@ function zipName(name: string): string {
  * the desktop app saves where the user picks in its save dialog.
  */
 export function ExportDialog({ open, openNote, notes, onClose }: ExportDialogProps): ReactNode {
-  const dialog = useRef<HTMLDialogElement>(null)
   const [scope, setScope] = useState<Scope>('this')
   const [style, setStyle] = useState<CitationStyle>('links')
   const [chosen, setChosen] = useState<Set<string>>(new Set())
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
 
-  useEffect(() => {
-    const el = dialog.current
-    if (!el) return
-    if (open && !el.open) {
-      setScope(openNote ? 'this' : 'all')
-      setChosen(new Set(openNote ? [openNote.id] : []))
-      setError(null)
-      el.showModal()
-    }
-    if (!open && el.open) el.close()
-  }, [open, openNote])
+  const dialog = useModalDialog(open, () => {
+    setScope(openNote ? 'this' : 'all')
+    setChosen(new Set(openNote ? [openNote.id] : []))
+    setError(null)
+  })
 
   const selection = scope === 'all' ? 'all' : scope === 'this' ? (openNote ? [openNote.id] : []) : [...chosen]
   const canExport = !busy && (selection === 'all' || selection.length > 0)
