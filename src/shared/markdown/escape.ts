@@ -15,7 +15,8 @@ export function escapeText(text: string, atLineStart: boolean): string {
 export function codeSpan(code: string): string {
   const longest = Math.max(0, ...(code.match(/`+/g) ?? []).map((r) => r.length))
   const fence = '`'.repeat(longest + 1)
-  const pad = code.startsWith('`') || code.endsWith('`') || /^ .* $/.test(code) ? ' ' : ''
+  // CommonMark strips one space from each end of a code span unless it is all spaces: pad to keep them
+  const pad = /^ +$/.test(code) ? '' : code.startsWith('`') || code.endsWith('`') || /^ [\s\S]* $/.test(code) ? ' ' : ''
   return `${fence}${pad}${code}${pad}${fence}`
 }
 

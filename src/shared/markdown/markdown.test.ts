@@ -116,8 +116,15 @@ describe('export → import round trip, property test', () => {
         const actual = back(md(note)).map((p) => plain(p)).filter((p) => p !== '')
         expect(actual).toEqual(expected)
       }),
-      { numRuns: 300 }
+      { numRuns: 1000 }
     )
+  })
+
+  it('keeps code spans made only of spaces, or edged with backticks', () => {
+    for (const code of ['  ', ' ', '`x`', ' a ', '``']) {
+      const note = [J.paragraph([J.text('a '), J.text(code, FORMAT.code), J.text(' b')])]
+      expect(back(md(note))[0]!.children!.find((c) => c['format'] === FORMAT.code)?.['text'], JSON.stringify(code)).toBe(code)
+    }
   })
 })
 
