@@ -1,5 +1,5 @@
 import { chromium, type Page } from '@playwright/test'
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { assignIdsAndNumbers } from '../src/shared/block-ids'
@@ -35,7 +35,7 @@ export async function prepareWorkspace(): Promise<string> {
   const long = Array.from({ length: 10_000 }, () => paragraph(vocabulary.sentence(8, 20)))
   writeFileSync(join(dir, 'notes', 'n-bench-long.json'), serializeNote({ id: 'n-bench-long', title: 'Ten thousand paragraphs', createdAt: now, updatedAt: now, trashedAt: null, content: { root: { type: 'root', children: long } } }))
 
-  const article = parseSourceFile(await import('node:fs').then((fs) => fs.readFileSync(join(dir, 'sources', readdirSync(join(dir, 'sources')).find((n) => n.startsWith('russia'))!), 'utf8')))
+  const article = parseSourceFile(readFileSync(join(dir, 'sources', 'russia-iran-alignment.json'), 'utf8'))
   const numbered = article.blocks.filter((b) => b.paragraph !== null)
   const chips = Array.from({ length: 100 }, (_, i) => ({
     type: 'paragraph',

@@ -6,8 +6,6 @@ import { strFromU8, unzipSync } from 'fflate'
 import { noteEditor as editor, paragraph, selectWords } from './support/locators'
 import { APP_ROOT, expect, test } from './support/pilcrow'
 
-
-
 test('export a note citing ¶6 and quoting ¶9: the file holds the quote and links that land on their anchors', async ({ page, pilcrow }) => {
   await page.goto(pilcrow.url)
   await page.getByRole('textbox', { name: 'Note title' }).fill('Kremlin reading')

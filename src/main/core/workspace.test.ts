@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { useNotebooks, useTempDirs } from './test-support'
@@ -72,18 +72,17 @@ describe('notebook', () => {
 
 describe('a notebook whose notes vanished', () => {
   it('warns when all its notes were deleted or emptied by another program, and changes nothing', async () => {
-    const { rmSync, readdirSync: list, writeFileSync: write } = await import('node:fs')
     const dir = tempDir()
     const nb = await open(dir)
     for (const title of ['a', 'b', 'c']) await nb.createNote(title)
     await nb.close()
     expect((await (await open(dir)).getWorkspaceInfo()).warnings).toEqual([])
-    for (const name of list(join(dir, 'notes'))) rmSync(join(dir, 'notes', name))
+    for (const name of readdirSync(join(dir, 'notes'))) rmSync(join(dir, 'notes', name))
     const after = await open(dir)
     expect((await after.getWorkspaceInfo()).warnings).toEqual([
       `The 3 notes this notebook had are gone from ${join(dir, 'notes')}. Another program may have deleted them. Pilcrow changed nothing: restore the notes folder from a backup.`
     ])
-    write(join(dir, 'notes', 'n-x.json'), '')
+    writeFileSync(join(dir, 'notes', 'n-x.json'), '')
     const emptied = await open(dir)
     expect((await emptied.getWorkspaceInfo()).warnings[0]).toMatch(/^All 3 notes of this notebook are unreadable now \(1 damaged files\)/)
   })

@@ -27,7 +27,7 @@ export interface MarkdownOptions {
   target(link: SerializedParagraphLink): CitationTarget
 }
 
-/** A note's body as Markdown, with the footnote definitions the footnotes style adds. */
+/** A note's body as Markdown (the footnotes style appends its footnote definitions to it). */
 export interface MarkdownBody {
   markdown: string
 }

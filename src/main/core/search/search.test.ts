@@ -119,9 +119,8 @@ describe('search', () => {
       const status = await nb.getSearchStatus()
       expect(status.state === 'rebuilding' || status.state === 'loading').toBe(true)
       await nb.searchIndex.whenReady()
-      expect((await nb.search({ query: 'sanctions rapprochement' })).hits).toEqual(expected.hits)
+      expect((await nb.search({ query: 'sanctions rapprochement' })).hits, reason).toEqual(expected.hits)
       await nb.close()
-      void reason // named for the reader of the test
     }
     await damage((raw) => raw.slice(0, raw.length / 2), 'truncated')
     await damage(() => 'garbage\u0000', 'garbage')

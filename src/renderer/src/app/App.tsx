@@ -59,11 +59,13 @@ export function App(): ReactNode {
     },
     []
   )
+  const storedSourceId = settings?.lastSourceId
   useEffect(() => {
     if (!sourceId) return
     requestSource(sourceId)
-    api.updateSettings({ lastSourceId: sourceId }).catch(() => undefined)
-  }, [sourceId, requestSource])
+    // remember the open source, without a write at every start when it is already the one stored
+    if (storedSourceId !== undefined && storedSourceId !== sourceId) api.updateSettings({ lastSourceId: sourceId }).then(setSettings, () => undefined)
+  }, [sourceId, storedSourceId, requestSource])
 
   // The source first (the one open last time, else the first): it waits on nothing else.
   useEffect(() => {
