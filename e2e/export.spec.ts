@@ -43,6 +43,8 @@ test('pilcrow export --all then pilcrow import into a fresh workspace reproduces
   await page.getByRole('button', { name: 'Cite ¶3 in note' }).click()
   await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible()
   await page.getByRole('button', { name: 'New note' }).click()
+  await expect(page.getByRole('list', { name: 'Notes' }).getByRole('button')).toHaveCount(2) // the new note is open
+  await expect(page.getByRole('textbox', { name: 'Note title' })).toHaveValue('')
   await page.getByRole('textbox', { name: 'Note title' }).fill('Second')
   await editor(page).click()
   await page.keyboard.type('- [ ] check the S-300 dates')

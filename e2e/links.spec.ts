@@ -54,7 +54,10 @@ test.describe('paragraph links and backlinks', () => {
   test('a backlink lists the citing notes with their sentence and opens the note at the chip', async ({ page, pilcrow }) => {
     await page.goto(pilcrow.url)
     for (const [title, words] of [['First', 'Kremlin bulwark'], ['Second', 'A counterweight, then']] as const) {
-      if (title === 'Second') await page.getByRole('button', { name: 'New note' }).click()
+      if (title === 'Second') {
+        await page.getByRole('button', { name: 'New note' }).click()
+        await expect(page.getByRole('textbox', { name: 'Note title' })).toHaveValue('') // the new note is open
+      }
       await page.getByRole('textbox', { name: 'Note title' }).fill(title)
       await editor(page).click()
       await page.keyboard.type(`${words} `)
