@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer } from 'electron'
-import { COMMAND_CHANNEL, IPC_CHANNEL, NOTEBOOK_API_METHODS, OPEN_CHANNEL } from '../shared/api'
+import { COMMAND_CHANNEL, IMPORTED_CHANNEL, IPC_CHANNEL, NOTEBOOK_API_METHODS, OPEN_CHANNEL } from '../shared/api'
 
 /**
  * Exposes the notebook contract as named methods on `window.pilcrow` — never `ipcRenderer`
@@ -26,8 +26,9 @@ function subscribe(channel: string, listener: (value: unknown) => void): () => v
   return () => ipcRenderer.removeListener(channel, handler)
 }
 
-/** The desktop shell's own events: a menu command chosen, a `pilcrow://` link opened. */
+/** The desktop shell's own events: a menu command chosen, a `pilcrow://` link opened, files imported from the menu. */
 contextBridge.exposeInMainWorld('pilcrowShell', {
   onDidRequestCommand: (listener: (id: string) => void) => subscribe(COMMAND_CHANNEL, (id) => typeof id === 'string' && listener(id)),
-  onDidRequestOpen: (listener: (url: string) => void) => subscribe(OPEN_CHANNEL, (url) => typeof url === 'string' && listener(url))
+  onDidRequestOpen: (listener: (url: string) => void) => subscribe(OPEN_CHANNEL, (url) => typeof url === 'string' && listener(url)),
+  onDidImport: (listener: (outcomes: unknown[]) => void) => subscribe(IMPORTED_CHANNEL, (outcomes) => Array.isArray(outcomes) && listener(outcomes))
 })

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { NotebookApi, NotebookMethod } from './api'
 import { PilcrowError } from './errors'
+import { IMPORT_SIZE_LIMIT_BYTES } from './imports'
 import { settingsPatchSchema } from './settings'
 import { editorStateSchema as editorState } from './editor-state-schema'
 
@@ -18,6 +19,29 @@ export const apiArgumentSchemas: { [M in NotebookMethod]: z.ZodType<Parameters<N
   getWorkspaceInfo: z.tuple([]),
   listSources: z.tuple([]),
   getSource: z.tuple([id]),
+  importSource: z.tuple([
+    z.strictObject({
+      fileName: z.string().min(1).max(255, 'file names are at most 255 characters'),
+      base64: z
+        .string()
+        .max(Math.ceil(IMPORT_SIZE_LIMIT_BYTES / 3) * 4, 'the file is over the import size limit')
+        .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'the file must be sent as base64')
+    })
+  ]),
+  getImportStatus: z.tuple([]),
+  updateSourceMeta: z.tuple([
+    id,
+    z.strictObject({
+      title: z.string().max(500).optional(),
+      authors: z.array(z.string().max(200)).max(100).optional(),
+      date: z.string().max(40).optional(),
+      publisher: z.string().max(300).optional(),
+      container: z.string().max(300).optional(),
+      url: z.union([z.literal(''), z.url({ protocol: /^https?$/ }).max(2000)]).optional(),
+      citationKey: z.string().max(100).regex(/^[\p{L}\p{N}_:.#$%&+?<>~/-]*$/u, 'citation keys are letters, digits and _:.#$%&+?<>~/-').optional()
+    })
+  ]),
+  deleteSource: z.tuple([id]),
   getSettings: z.tuple([]),
   updateSettings: z.tuple([settingsPatchSchema]),
   listNotes: z.tuple([]),

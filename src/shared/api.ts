@@ -1,5 +1,6 @@
 import type { Settings, SettingsPatch } from './settings'
-import type { Source, SourceSummary, WorkspaceInfo } from './model'
+import type { Source, SourceMetaPatch, SourceSummary, WorkspaceInfo } from './model'
+import type { ImportFileRequest, ImportOutcome, ImportStatus } from './imports'
 import type { ExportRequest, ExportResult } from './export'
 import type { SourceBacklinks } from './links'
 import type { Note, NoteDraft, NoteList, SaveResult } from './notes'
@@ -17,6 +18,14 @@ export interface NotebookApi {
   listSources(): Promise<SourceSummary[]>
   /** One source with all its blocks; fails with `not-found` for an unknown id. */
   getSource(sourceId: string): Promise<Source>
+  /** Imports one file as a source (a new one, or the earlier import of the same file updated). */
+  importSource(file: ImportFileRequest): Promise<ImportOutcome>
+  /** Progress of the import running now, e.g. page 120 of 300. */
+  getImportStatus(): Promise<ImportStatus>
+  /** Changes a source's citation details (title, authors, date, publisher, URL, citation key). */
+  updateSourceMeta(sourceId: string, patch: SourceMetaPatch): Promise<Source>
+  /** Deletes a source; says how many links to it became orphans (they keep their quotes). */
+  deleteSource(sourceId: string): Promise<{ orphanedLinks: number }>
   /** The current settings (defaults where nothing is stored). */
   getSettings(): Promise<Settings>
   /** Changes some settings and returns all of them. */
@@ -50,6 +59,10 @@ export const NOTEBOOK_API_METHODS = [
   'getWorkspaceInfo',
   'listSources',
   'getSource',
+  'importSource',
+  'getImportStatus',
+  'updateSourceMeta',
+  'deleteSource',
   'getSettings',
   'updateSettings',
   'listNotes',
@@ -84,3 +97,6 @@ export const COMMAND_CHANNEL = 'pilcrow:command'
 
 /** The channel on which the desktop shell passes a validated `pilcrow://` link to the page. */
 export const OPEN_CHANNEL = 'pilcrow:open'
+
+/** The channel on which the desktop shell reports files imported through its File → Import dialog. */
+export const IMPORTED_CHANNEL = 'pilcrow:imported'

@@ -8,6 +8,8 @@ export type CommandId =
   | 'note.new'
   | 'note.export'
   | 'note.trash'
+  | 'source.import'
+  | 'source.details'
   | 'cite.quoteSelection'
   | 'search.focus'
   | 'palette.open'
@@ -33,6 +35,8 @@ export interface CommandDeclaration {
 export const COMMANDS: readonly CommandDeclaration[] = [
   { id: 'note.new', label: 'New note', shortcut: 'Mod+Alt+N', menu: 'file', keywords: 'create add' },
   { id: 'note.export', label: 'Export to Markdown…', shortcut: 'Mod+Shift+S', menu: 'file', keywords: 'save download pandoc footnotes' },
+  { id: 'source.import', label: 'Import sources…', shortcut: 'Mod+O', menu: 'file', keywords: 'add open file pdf html web page markdown text' },
+  { id: 'source.details', label: 'Edit source details…', menu: 'file', keywords: 'metadata title author date citation key url' },
   { id: 'note.trash', label: 'Move note to trash', menu: 'file', keywords: 'delete remove' },
   { id: 'cite.quoteSelection', label: 'Quote selection in note', shortcut: 'Mod+Shift+E', menu: 'edit', keywords: 'cite paragraph reference' },
   { id: 'search.focus', label: 'Search sources and notes', shortcut: 'Mod+K', menu: 'edit', keywords: 'find' },

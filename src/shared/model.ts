@@ -36,6 +36,8 @@ export interface Block {
   /** Plain text of the block (the runs' text joined). */
   text: string
   runs: InlineRun[]
+  /** The page it starts on, for sources with pages (PDFs): citations say "p. 4, ¶12". */
+  page?: number
 }
 
 /** Bibliographic facts about a source, used by the reader header and by citations. */
@@ -53,7 +55,12 @@ export interface SourceMeta {
   citationKey?: string
   /** Name of the file it was imported from. */
   originalFile?: string
+  /** Fields the user edited; they keep the user's values when the file is imported again. */
+  edited?: string[]
 }
+
+/** The citation details a user can edit; an empty string clears a field. */
+export type SourceMetaPatch = Partial<Pick<SourceMeta, 'title' | 'authors' | 'date' | 'publisher' | 'container' | 'url' | 'citationKey'>>
 
 /** A normalised source: metadata plus blocks in reading order. */
 export interface Source {
@@ -68,6 +75,8 @@ export interface SourceSummary {
   title: string
   authors: string[]
   blockCount: number
+  /** Name of the file it was imported from (importing it again updates this source). */
+  originalFile?: string
 }
 
 /** Facts about the open workspace. */

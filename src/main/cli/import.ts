@@ -1,13 +1,22 @@
 import { stat } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
+import type { ImportOutcome } from '../../shared/imports'
+import type { Notebook } from '../core/notebook'
 import type { CliCommand } from './commands'
 import { UsageError } from './usage-error'
 import { openWorkspaceOption } from './workspace-option'
 
+/** One line of `--json` output per argument, in the order given. */
+type ImportLine =
+  | { file: string; sourceId: string; title: string; blockCount: number; status: string; relinked?: unknown }
+  | { file: string; error: string }
+  | { folder: string; notes: unknown[]; sources: unknown[] }
+  | { folder: string; error: string }
+
 export const importCommand: CliCommand = {
   name: 'import',
-  usage: 'pilcrow import FOLDER... [--workspace DIR] [--json]',
-  summary: 'Import an exported notebook (notes with their links, and the sources they cite)',
+  usage: 'pilcrow import FILE|FOLDER... [--workspace DIR] [--json]',
+  summary: 'Import files as sources (Markdown, text, web pages, PDFs), or an exported notebook folder',
   async run(argv) {
     const { values, positionals } = parseArgs({
       args: argv,
@@ -15,31 +24,66 @@ export const importCommand: CliCommand = {
       strict: true,
       allowPositionals: true
     })
-    if (positionals.length === 0) throw new UsageError('give the folder of an exported notebook.')
+    if (positionals.length === 0) throw new UsageError('give the files to import (or the folder of an exported notebook).')
     const notebook = await openWorkspaceOption(values.workspace)
-    const results: unknown[] = []
-    let failed = 0
+    const lines: ImportLine[] = []
+    const stopProgress = values.json || !process.stderr.isTTY ? () => undefined : showProgress(notebook)
     try {
       for (const path of positionals) {
-        try {
-          if (!(await stat(path)).isDirectory()) throw new Error(`${path} is not a folder`)
-          const result = await notebook.importNotebook(path)
-          results.push({ path, ...result })
-          if (!values.json) {
-            for (const s of result.sources) console.log(`source ${s.id}: ${s.title}`)
-            for (const n of result.notes) console.log(`note ${n.id}: ${n.title} (${n.links} ${n.links === 1 ? 'link' : 'links'})`)
-          }
-        } catch (error) {
-          failed++
-          const message = (error as Error).message
-          results.push({ path, error: message })
-          if (!values.json) console.error(`pilcrow import: ${path}: ${message}`)
-        }
+        const isFolder = await stat(path).then(
+          (s) => s.isDirectory(),
+          () => false
+        )
+        const line = isFolder ? await importFolder(notebook, path, values.json) : fileLine(path, (await notebook.importSourceFiles([path]))[0]!, values.json)
+        lines.push(line)
       }
-      if (values.json) console.log(JSON.stringify(results, null, 2))
-      return failed > 0 ? 1 : 0
     } finally {
+      stopProgress()
       await notebook.close()
     }
+    if (values.json) console.log(JSON.stringify(lines, null, 2))
+    return lines.some((l) => 'error' in l) ? 1 : 0
+  }
+}
+
+function fileLine(path: string, outcome: ImportOutcome, json: boolean): ImportLine {
+  if (!outcome.ok) {
+    if (!json) console.error(`pilcrow import: ${outcome.error}`)
+    return { file: path, error: outcome.error }
+  }
+  if (!json) {
+    const verb = outcome.status === 'added' ? 'imported' : outcome.status === 'updated' ? 'updated' : 'unchanged'
+    const relinked = outcome.relinked ? ` Links: ${outcome.relinked.stayed} stayed, ${outcome.relinked.moved} moved, ${outcome.relinked.orphaned} orphaned.` : ''
+    console.log(`${verb} ${outcome.sourceId}: ${outcome.title} (${outcome.blockCount} blocks).${relinked}`)
+  }
+  const { sourceId, title, blockCount, status, relinked } = outcome
+  return { file: path, sourceId, title, blockCount, status, ...(relinked ? { relinked } : {}) }
+}
+
+async function importFolder(notebook: Notebook, path: string, json: boolean): Promise<ImportLine> {
+  try {
+    const result = await notebook.importNotebook(path)
+    if (!json) {
+      for (const s of result.sources) console.log(`source ${s.id}: ${s.title}`)
+      for (const n of result.notes) console.log(`note ${n.id}: ${n.title} (${n.links} ${n.links === 1 ? 'link' : 'links'})`)
+    }
+    return { folder: path, ...result }
+  } catch (error) {
+    const message = (error as Error).message
+    if (!json) console.error(`pilcrow import: ${path}: ${message}`)
+    return { folder: path, error: message }
+  }
+}
+
+/** On a terminal, a progress line for long imports (a PDF's pages). */
+function showProgress(notebook: Notebook): () => void {
+  const timer = setInterval(() => {
+    void notebook.getImportStatus().then((s) => {
+      if (s.running && s.total) process.stderr.write(`\r${s.fileName}: ${s.unit} ${s.done} of ${s.total}   `)
+    })
+  }, 300)
+  return () => {
+    clearInterval(timer)
+    process.stderr.write('\r\x1b[K')
   }
 }

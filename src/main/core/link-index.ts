@@ -1,4 +1,4 @@
-import { resolveAnchor } from '../../shared/anchors'
+import { resolveAnchor, type ParagraphAnchor } from '../../shared/anchors'
 import type { Backlink, SourceBacklinks } from '../../shared/links'
 import { UNTITLED } from '../../shared/notes'
 import { extractLinks, type ExtractedLink } from './link-extraction'
@@ -26,6 +26,13 @@ export class LinkIndex {
   private update(noteId: string, note: StoredNote | null): void {
     if (!note || note.trashedAt) this.byNote.delete(noteId)
     else this.byNote.set(noteId, { title: note.title.trim() || UNTITLED, links: extractLinks(note.content) })
+  }
+
+  /** Every link (in notes not in the trash) that points at a source, resolved or not. */
+  linksTo(sourceId: string): ParagraphAnchor[] {
+    const anchors: ParagraphAnchor[] = []
+    for (const { links } of this.byNote.values()) for (const link of links) if (link.anchor.sourceId === sourceId) anchors.push(link.anchor)
+    return anchors
   }
 
   /** The backlinks of one source, each resolved against the source as it is now. */

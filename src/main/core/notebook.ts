@@ -1,5 +1,6 @@
 import type { NotebookApi } from '../../shared/api'
-import type { Source, SourceSummary, WorkspaceInfo } from '../../shared/model'
+import type { Source, SourceMetaPatch, SourceSummary, WorkspaceInfo } from '../../shared/model'
+import type { ImportFileRequest, ImportOutcome, ImportStatus } from '../../shared/imports'
 import type { Note, NoteDraft, NoteList, SaveResult } from '../../shared/notes'
 import type { Settings, SettingsPatch } from '../../shared/settings'
 import type { SourceBacklinks } from '../../shared/links'
@@ -14,6 +15,7 @@ import { UNTITLED } from '../../shared/notes'
 import { buildExport } from './export/notebook-export'
 import { importNotebook, type NotebookImportResult } from './export/notebook-import'
 import type { SettingsStore } from './settings-store'
+import { SourceImports } from './source-imports'
 import { SourcesService } from './sources'
 import { openWorkspace, type Workspace } from './workspace'
 
@@ -39,6 +41,7 @@ export class Notebook implements NotebookApi {
     readonly notes: NotesService,
     readonly links: LinkIndex,
     readonly searchIndex: SearchService,
+    readonly imports: SourceImports,
     private readonly settings: SettingsStore,
     private readonly startWarnings: string[]
   ) {}
@@ -49,7 +52,7 @@ export class Notebook implements NotebookApi {
     const sources = new SourcesService(workspace)
     await sources.start()
     if (workspace.created) {
-      for (const path of options.bundledSources) await sources.importFile(path)
+      for (const path of options.bundledSources) await sources.importFile(path, { reimport: false })
     }
     const notes = new NotesService(workspace)
     await notes.start()
@@ -60,7 +63,8 @@ export class Notebook implements NotebookApi {
     // the index loads (or rebuilds) in the background: the notebook is usable meanwhile
     const searchIndex = new SearchService(sources, notes, join(workspace.cacheDir, 'search-index.json'))
     searchIndex.start(options.searchIndexDelayMs ?? 0)
-    return new Notebook(workspace, sources, notes, links, searchIndex, options.settings, census ? [census] : [])
+    const imports = new SourceImports(sources, links)
+    return new Notebook(workspace, sources, notes, links, searchIndex, imports, options.settings, census ? [census] : [])
   }
 
   /** Stops background work and writes pending caches. */
@@ -83,6 +87,29 @@ export class Notebook implements NotebookApi {
 
   async getSource(sourceId: string): Promise<Source> {
     return this.sources.get(sourceId)
+  }
+
+  async importSource(file: ImportFileRequest): Promise<ImportOutcome> {
+    return this.imports.importUpload(file)
+  }
+
+  /** Imports files from disk (the CLI; the renderer cannot name paths). */
+  async importSourceFiles(paths: string[]): Promise<ImportOutcome[]> {
+    return this.imports.importPaths(paths)
+  }
+
+  async getImportStatus(): Promise<ImportStatus> {
+    return this.imports.getStatus()
+  }
+
+  async updateSourceMeta(sourceId: string, patch: SourceMetaPatch): Promise<Source> {
+    return this.sources.updateMeta(sourceId, patch)
+  }
+
+  async deleteSource(sourceId: string): Promise<{ orphanedLinks: number }> {
+    const orphanedLinks = this.imports.linkCount(sourceId)
+    await this.sources.remove(sourceId)
+    return { orphanedLinks }
   }
 
   async getSettings(): Promise<Settings> {

@@ -16,7 +16,8 @@ const block = z.object({
   level: z.number().int().min(0).max(16).optional(),
   paragraph: z.number().int().positive().nullable(),
   text: z.string(),
-  runs: z.array(run)
+  runs: z.array(run),
+  page: z.number().int().positive().optional()
 })
 
 const sourceFile = z.object({
@@ -31,7 +32,8 @@ const sourceFile = z.object({
     container: z.string().optional(),
     url: z.string().optional(),
     citationKey: z.string().optional(),
-    originalFile: z.string().optional()
+    originalFile: z.string().optional(),
+    edited: z.array(z.string()).optional()
   }),
   blocks: z.array(block)
 })

@@ -1,10 +1,12 @@
 import { promises as fs } from 'node:fs'
 import { basename, extname, join } from 'node:path'
 import { PilcrowError } from '../../shared/errors'
-import type { Source, SourceSummary } from '../../shared/model'
+import { importExtension } from '../../shared/imports'
+import type { Source, SourceMeta, SourceMetaPatch, SourceSummary } from '../../shared/model'
 import { slugify } from '../../shared/text'
 import { removeStrayTempFiles, writeFileAtomic } from './atomic-write'
-import { importMarkdown, type ImportedSource } from './importers/markdown'
+import { checkImportable, importSourceBytes } from './importers'
+import type { ImportProgress } from './importers/progress'
 import { parseSourceFile, serializeSource } from './source-file'
 import type { Workspace } from './workspace'
 
@@ -14,16 +16,31 @@ export interface DamagedFile {
   reason: string
 }
 
-/** The importers by file extension. Later importers (HTML, PDF) register here. */
-const IMPORTERS: Record<string, (text: string, fileName: string) => ImportedSource> = {
-  '.md': importMarkdown,
-  '.markdown': importMarkdown
+/** What importing one file did. */
+export interface SourceImport {
+  source: Source
+  /** The version it replaced, when the same file was imported before. */
+  previous: Source | null
+  status: 'added' | 'updated' | 'unchanged'
 }
 
-/** Holds the workspace's normalised sources: loads them at start, imports new ones. */
+export interface ImportOptions {
+  onProgress?: ImportProgress
+  /** Replace the source imported earlier from a file of the same name (default true). */
+  reimport?: boolean
+}
+
+/** Told after a source is added, replaced (the new version) or deleted (null). */
+export type SourceListener = (sourceId: string, source: Source | null) => void
+
+/**
+ * Holds the workspace's normalised sources (`sources/<id>.json`, with the imported file kept in
+ * `sources/originals/`): loads them at start, imports, re-imports, edits metadata, deletes.
+ * The source file is the commit point of every change: written last (atomically), or rolled back.
+ */
 export class SourcesService {
   private readonly sources = new Map<string, Source>()
-  private readonly listeners = new Set<(source: Source) => void>()
+  private readonly listeners = new Set<SourceListener>()
   readonly damaged: DamagedFile[] = []
 
   constructor(private readonly workspace: Workspace) {}
@@ -44,8 +61,7 @@ export class SourcesService {
     }
   }
 
-  /** Told after a source is added or replaced (search keeps up through this). */
-  onDidChange(listener: (source: Source) => void): () => void {
+  onDidChange(listener: SourceListener): () => void {
     this.listeners.add(listener)
     return () => this.listeners.delete(listener)
   }
@@ -60,7 +76,8 @@ export class SourcesService {
       id: s.id,
       title: s.meta.title,
       authors: s.meta.authors,
-      blockCount: s.blocks.length
+      blockCount: s.blocks.length,
+      ...(s.meta.originalFile ? { originalFile: s.meta.originalFile } : {})
     }))
   }
 
@@ -78,39 +95,116 @@ export class SourcesService {
     return source
   }
 
+  /** Imports a file from disk; its size is checked before it is read. */
+  async importFile(path: string, options: ImportOptions = {}): Promise<SourceImport> {
+    const fileName = basename(path)
+    const stat = await fs.stat(path).catch((error: NodeJS.ErrnoException) => {
+      throw new PilcrowError('io-error', `${fileName}: cannot read the file (${error.code ?? error.message}).`)
+    })
+    if (stat.isDirectory()) throw new PilcrowError('invalid-argument', `${fileName}: is a folder, not a file.`)
+    checkImportable(fileName, stat.size)
+    const bytes = await fs.readFile(path).catch((error: NodeJS.ErrnoException) => {
+      throw new PilcrowError('io-error', `${fileName}: cannot read the file (${error.code ?? error.message}).`)
+    })
+    return this.importBytes(bytes, fileName, options)
+  }
+
   /**
-   * Imports a file's text as a new source. The id comes from the file name (made unique); the
-   * original is kept beside the normalised source so it can be re-imported.
+   * Imports a file's bytes as a source. The same file name imported again replaces the earlier
+   * source in place (same id, metadata the user edited kept); otherwise the id comes from the
+   * file name, made unique. Nothing is written unless the import succeeds.
    */
-  async importText(text: string, fileName: string): Promise<Source> {
-    const ext = extname(fileName).toLowerCase()
-    const importer = IMPORTERS[ext]
-    if (!importer) {
-      const known = Object.keys(IMPORTERS).join(', ')
-      throw new PilcrowError('unsupported-format', `${fileName}: Pilcrow cannot import ${ext || 'files without an extension'} files (it reads ${known}).`)
+  async importBytes(bytes: Uint8Array, fileName: string, options: ImportOptions = {}): Promise<SourceImport> {
+    const imported = await importSourceBytes(bytes, fileName, options.onProgress)
+    const previous = options.reimport === false ? null : this.findByFile(fileName)
+    const id = previous?.id ?? this.uniqueId(slugify(basename(fileName, extname(fileName))))
+    const source: Source = { id, meta: previous ? keepEdits(imported.meta, previous.meta) : imported.meta, blocks: imported.blocks }
+    if (previous && JSON.stringify(previous) === JSON.stringify(source)) return { source: previous, previous, status: 'unchanged' }
+    await this.commit(source, { name: `${id}${importExtension(fileName)}`, bytes })
+    return { source, previous, status: previous ? 'updated' : 'added' }
+  }
+
+  /** Changes a source's citation details; edited fields survive a re-import. */
+  async updateMeta(sourceId: string, patch: SourceMetaPatch): Promise<Source> {
+    const current = this.get(sourceId)
+    const meta: SourceMeta = { ...current.meta }
+    const edited = new Set(current.meta.edited ?? [])
+    for (const [key, value] of Object.entries(patch) as [keyof typeof patch, unknown][]) {
+      if (value === undefined) continue
+      if (key === 'authors') meta.authors = (value as string[]).map((a) => a.trim()).filter(Boolean)
+      else if (key === 'title') meta.title = (value as string).trim() || current.meta.title
+      else if ((value as string).trim() === '') delete meta[key]
+      else meta[key] = (value as string).trim()
+      edited.add(key)
     }
-    const imported = importer(text, fileName)
-    const id = this.uniqueId(slugify(basename(fileName, extname(fileName))))
-    const source: Source = { id, ...imported }
-    const originals = join(this.workspace.sourcesDir, 'originals')
-    await fs.mkdir(originals, { recursive: true })
-    await writeFileAtomic(join(originals, `${id}${ext}`), text)
-    await writeFileAtomic(join(this.workspace.sourcesDir, `${id}.json`), serializeSource(source))
-    this.sources.set(id, source)
-    for (const listener of this.listeners) listener(source)
+    meta.edited = [...edited].sort()
+    const source = { ...current, meta }
+    await this.commit(source)
     return source
   }
 
-  async importFile(path: string): Promise<Source> {
-    const text = await fs.readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
-      throw new PilcrowError('io-error', `${basename(path)}: cannot read the file (${error.code ?? error.message}).`)
-    })
-    return this.importText(text, basename(path))
+  /**
+   * Deletes a source. Its files move to `.pilcrow/deleted-sources/` (nothing is lost; putting
+   * them back in `sources/` restores it); links to it become orphans that keep their quotes.
+   */
+  async remove(sourceId: string): Promise<void> {
+    const source = this.get(sourceId)
+    const bin = join(this.workspace.root, '.pilcrow', 'deleted-sources')
+    await fs.mkdir(bin, { recursive: true })
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-')
+    await fs.rename(join(this.workspace.sourcesDir, `${sourceId}.json`), join(bin, `${sourceId}.${stamp}.json`))
+    const original = source.meta.originalFile ? join(this.originalsDir, `${sourceId}${importExtension(source.meta.originalFile)}`) : null
+    if (original) await fs.rename(original, join(bin, `${sourceId}.${stamp}${importExtension(original)}`)).catch(() => undefined)
+    this.sources.delete(sourceId)
+    for (const listener of this.listeners) listener(sourceId, null)
+  }
+
+  private get originalsDir(): string {
+    return join(this.workspace.sourcesDir, 'originals')
+  }
+
+  /** Writes the original (when given), then the source file; if the second write fails, the first is undone. */
+  private async commit(source: Source, original?: { name: string; bytes: Uint8Array }): Promise<void> {
+    const sourcePath = join(this.workspace.sourcesDir, `${source.id}.json`)
+    let undo: (() => Promise<void>) | null = null
+    if (original) {
+      await fs.mkdir(this.originalsDir, { recursive: true })
+      const path = join(this.originalsDir, original.name)
+      const before = await fs.readFile(path).catch(() => null)
+      await writeFileAtomic(path, original.bytes)
+      undo = () => (before ? writeFileAtomic(path, before) : fs.rm(path, { force: true }))
+    }
+    try {
+      await writeFileAtomic(sourcePath, serializeSource(source))
+    } catch (error) {
+      await undo?.().catch(() => undefined)
+      throw error
+    }
+    this.sources.set(source.id, source)
+    for (const listener of this.listeners) listener(source.id, source)
+  }
+
+  private findByFile(fileName: string): Source | null {
+    const name = fileName.toLowerCase()
+    return this.all().find((s) => s.meta.originalFile?.toLowerCase() === name) ?? null
   }
 
   private uniqueId(base: string): string {
-    let id = base
-    for (let n = 2; this.sources.has(id); n++) id = `${base}-${n}`
+    let id = base || 'source'
+    for (let n = 2; this.sources.has(id); n++) id = `${base || 'source'}-${n}`
     return id
   }
+}
+
+/** The fields the user edited keep the user's values when the file is imported again. */
+function keepEdits(imported: SourceMeta, previous: SourceMeta): SourceMeta {
+  const meta: SourceMeta = { ...imported }
+  const record = meta as unknown as Record<string, unknown>
+  for (const key of previous.edited ?? []) {
+    const value = (previous as unknown as Record<string, unknown>)[key]
+    if (value === undefined) delete record[key]
+    else record[key] = value
+  }
+  if (previous.edited?.length) meta.edited = previous.edited
+  return meta
 }

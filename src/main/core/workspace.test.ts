@@ -36,7 +36,7 @@ describe('notebook', () => {
     const dir = tempDir()
     const notebook = await open(dir)
     expect(await notebook.listSources()).toEqual([
-      { id: 'russia-iran-alignment', title: 'Russia and Iran – a strategic alliance or something more?', authors: ['Ghoncheh Tazmini'], blockCount: 19 }
+      { id: 'russia-iran-alignment', title: 'Russia and Iran – a strategic alliance or something more?', authors: ['Ghoncheh Tazmini'], blockCount: 19, originalFile: 'russia-iran-alignment.md' }
     ])
     const stored = JSON.parse(readFileSync(join(dir, 'sources', 'russia-iran-alignment.json'), 'utf8'))
     expect(stored).toMatchObject({ format: 'pilcrow-source', formatVersion: 1, id: 'russia-iran-alignment' })

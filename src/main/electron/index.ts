@@ -1,14 +1,15 @@
-import { app, BrowserWindow, ipcMain, Menu, session } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron'
 import Store from 'electron-store'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { COMMAND_CHANNEL, OPEN_CHANNEL } from '../../shared/api'
 import { parseDeepLink } from '../../shared/deep-links'
-import { COMMANDS } from '../../shared/commands'
+import { COMMANDS, type CommandId } from '../../shared/commands'
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp'
 import { bundledSourcePaths } from '../core/app-paths'
 import { CONF_OPTIONS, openConfSettings } from '../core/conf-settings'
 import { Notebook } from '../core/notebook'
+import { importFromDialog } from './import-dialog'
 import { bindNotebookIpc } from './ipc'
 import { buildMenuTemplate } from './menu'
 import { createMainWindow } from './window'
@@ -75,7 +76,12 @@ async function start(): Promise<void> {
     }
   })
   if (pendingLink) win.webContents.once('did-finish-load', () => openLink(pendingLink!))
-  Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(COMMANDS, (id) => win?.webContents.send(COMMAND_CHANNEL, id), process.platform === 'darwin')))
+  const runCommand = (id: CommandId): void => {
+    if (!win || win.isDestroyed()) return
+    if (id === 'source.import') void importFromDialog(dialog, win, notebook)
+    else win.webContents.send(COMMAND_CHANNEL, id)
+  }
+  Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(COMMANDS, runCommand, process.platform === 'darwin')))
   app.on('window-all-closed', () => app.quit())
   // write pending caches (the search index) before the process ends
   let closed = false

@@ -1,9 +1,9 @@
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { beforeAll, describe, expect, it, vi } from 'vitest'
-import { IPC_CHANNEL } from '../../shared/api'
+import { IMPORTED_CHANNEL, IPC_CHANNEL } from '../../shared/api'
 import { findAppRoot } from '../core/app-paths'
 
 // Electron cannot run here: the main process is loaded against a recording fake of its API.
@@ -16,7 +16,9 @@ const recorded = vi.hoisted(() => ({
   userData: '',
   menu: null as unknown,
   singleInstance: 0,
-  protocols: [] as string[]
+  protocols: [] as string[],
+  sent: [] as [string, unknown][],
+  dialogPaths: [] as string[]
 }))
 
 vi.mock('electron', () => {
@@ -28,7 +30,7 @@ vi.mock('electron', () => {
       this.webContents = {
         on: (event: string, fn: (...args: unknown[]) => void) => handlers.set(event, fn),
         once: () => undefined,
-        send: () => undefined,
+        send: (channel: string, value: unknown) => void recorded.sent.push([channel, value]),
         setWindowOpenHandler: (fn: (d: { url: string }) => { action: string }) => (entry.openHandler = fn)
       }
       entry.webContents = this.webContents
@@ -36,6 +38,9 @@ vi.mock('electron', () => {
     }
     once(): void {}
     on(): void {}
+    isDestroyed(): boolean {
+      return false
+    }
     maximize(): void {}
     loadFile(): Promise<void> {
       return Promise.resolve()
@@ -62,6 +67,7 @@ vi.mock('electron', () => {
         webRequest: { onHeadersReceived: () => undefined }
       }
     },
+    dialog: { showOpenDialog: async () => ({ canceled: false, filePaths: recorded.dialogPaths }) },
     shell: { openExternal: async (url: string) => void recorded.openExternal.push(url) },
     Menu: { buildFromTemplate: (template: unknown) => template, setApplicationMenu: (menu: unknown) => void (recorded.menu = menu) }
   }
@@ -114,6 +120,21 @@ describe('the Electron main process', () => {
     expect(JSON.stringify(recorded.menu)).toContain('Command palette…')
   })
 
+  it('File → Import opens the native dialog, imports the chosen files through the notebook and tells the page', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pilcrow-import-'))
+    writeFileSync(join(dir, 'reading.md'), '# Reading list\n\nA paragraph to cite.\n')
+    writeFileSync(join(dir, 'bad.docx'), 'x')
+    recorded.dialogPaths = [join(dir, 'reading.md'), join(dir, 'bad.docx')]
+    const file = (recorded.menu as { label?: string; submenu?: { label?: string; click?: () => void }[] }[]).find((m) => m.label === 'File')!
+    file.submenu!.find((item) => item.label === 'Import sources…')!.click!()
+    await vi.waitFor(() => expect(recorded.sent.find(([channel]) => channel === IMPORTED_CHANNEL)).toBeDefined(), { timeout: 10_000 })
+    const [, outcomes] = recorded.sent.find(([channel]) => channel === IMPORTED_CHANNEL)!
+    expect(outcomes).toEqual([
+      { fileName: 'reading.md', ok: true, status: 'added', sourceId: 'reading', title: 'Reading list', blockCount: 2 },
+      { fileName: 'bad.docx', ok: false, error: expect.stringMatching(/^bad\.docx: Pilcrow cannot import \.docx files/) }
+    ])
+  })
+
   it('refuses every permission request', () => {
     const answers: boolean[] = []
     for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read']) recorded.permissionRequest!({}, permission, (ok) => answers.push(ok))
@@ -125,7 +146,7 @@ describe('the Electron main process', () => {
     const handler = recorded.ipc.get(IPC_CHANNEL)!
     expect([...recorded.ipc.keys()]).toEqual([IPC_CHANNEL])
     const own = { sender: recorded.windows[0]!.webContents, senderFrame: { url: rendererUrl } }
-    expect(await handler(own, 'listSources', [])).toMatchObject({ ok: true, result: [{ id: 'russia-iran-alignment' }] })
+    expect(await handler(own, 'listSources', [])).toMatchObject({ ok: true, result: expect.arrayContaining([expect.objectContaining({ id: 'russia-iran-alignment' })]) })
     expect(await handler({ sender: {}, senderFrame: { url: rendererUrl } }, 'listSources', [])).toMatchObject({ ok: false, error: { message: 'Refused: the call did not come from Pilcrow’s window.' } })
     expect(await handler({ ...own, senderFrame: { url: 'https://evil.example/' } }, 'listSources', [])).toMatchObject({ ok: false })
     expect(await handler(own, 'getSource', ['../../etc/passwd'])).toMatchObject({ ok: false, error: { code: 'invalid-argument' } })

@@ -7,9 +7,10 @@ import { CONTENT_SECURITY_POLICY } from '../../shared/csp'
 import { PilcrowError, serializeError, type PilcrowErrorCode } from '../../shared/errors'
 import { isAllowedHost, isAllowedOrigin, readCookie, TOKEN_COOKIE, TOKEN_HEADER, tokensMatch } from './request-guard'
 import { readStaticFile } from './static-files'
+import { IMPORT_SIZE_LIMIT_BYTES } from '../../shared/imports'
 
-/** The largest API request body we accept. */
-const MAX_BODY_BYTES = 8 * 1024 * 1024
+/** The largest API request body we accept: an imported file at the size limit, as base64, and a little more. */
+const MAX_BODY_BYTES = Math.ceil(IMPORT_SIZE_LIMIT_BYTES / 3) * 4 + 1024 * 1024
 
 export interface BrowserServerOptions {
   api: NotebookApi
@@ -125,7 +126,7 @@ function readBody(req: IncomingMessage): Promise<string> {
     req.on('data', (chunk: Buffer) => {
       size += chunk.length
       if (size > MAX_BODY_BYTES) {
-        reject(new PilcrowError('invalid-argument', `The request is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB.`))
+        reject(new PilcrowError('invalid-argument', `The request is larger than ${Math.round(MAX_BODY_BYTES / 1024 / 1024)} MB.`))
         req.destroy()
       } else chunks.push(chunk)
     })

@@ -1,4 +1,4 @@
-import type { SerializedParagraphLink } from '../links'
+import { paragraphLabel, type SerializedParagraphLink } from '../links'
 import { codeSpan, escapeText, linkDestination } from './escape'
 import { FORMAT, type JsonNode } from './lexical-json'
 
@@ -10,6 +10,8 @@ export interface CitationTarget {
   resolved: boolean
   /** The ¶ number now (or when linked, for an orphan). */
   paragraph: number | null
+  /** The page the block starts on, for sources with pages (PDFs). */
+  page?: number
   /** The block's anchor in the exported source file: `p6`, or the block id when unnumbered. */
   anchor: string
   /** The exported source file, relative to the note file. */
@@ -141,7 +143,7 @@ class Writer {
 
   private citation(link: SerializedParagraphLink): string {
     const target = this.options.target(link)
-    const number = target.paragraph === null ? '¶' : `¶${target.paragraph}`
+    const number = paragraphLabel(target.paragraph, target.page)
     const quote = link.anchor.quote.exact.length > 140 ? `${link.anchor.quote.exact.slice(0, 140)}…` : link.anchor.quote.exact
     if (!target.resolved) {
       const marker = `${number} (unresolved link: “${quote}”)`
@@ -151,6 +153,7 @@ class Writer {
       case 'links':
         return `[${number}](${linkDestination(`${target.href}#${target.anchor}`)})`
       case 'pandoc':
+        if (target.page !== undefined) return `[@${target.citationKey}, p. ${target.page}]`
         return target.paragraph === null ? `[@${target.citationKey}]` : `[@${target.citationKey}, para. ${target.paragraph}]`
       case 'footnotes': {
         const n = this.footnotes.length + 1

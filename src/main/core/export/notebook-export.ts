@@ -46,6 +46,7 @@ export function buildExport(request: ExportInput): ExportFile[] {
       return {
         resolved: block !== null,
         paragraph: block ? block.paragraph : link.anchor.paragraph,
+        ...(block?.page !== undefined ? { page: block.page } : {}),
         anchor: block ? blockAnchor(block) : '',
         href: `../sources/${link.anchor.sourceId}.md`,
         citationKey: source ? citationKey(source) : link.anchor.sourceId,

@@ -36,7 +36,7 @@ export async function importNotebook(folder: string, notes: NotesService, source
     for (const name of (await fs.readdir(sourceDir)).filter((n) => n.endsWith('.md')).sort()) {
       const id = basename(name, '.md')
       if (sources.has(id)) continue
-      const source = await sources.importFile(join(sourceDir, name))
+      const { source } = await sources.importFile(join(sourceDir, name), { reimport: false })
       result.sources.push({ id: source.id, title: source.meta.title })
     }
   }

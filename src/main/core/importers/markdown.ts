@@ -3,15 +3,10 @@ import { assignIdsAndNumbers } from '../../../shared/block-ids'
 import { PilcrowError } from '../../../shared/errors'
 import { decodeEntities } from '../../../shared/html-entities'
 import type { Block, BlockKind, InlineRun, Mark, SourceMeta } from '../../../shared/model'
+import { draft, run, SAFE_LINK, type DraftBlock, type ImportedSource } from './draft-blocks'
 import { splitFrontMatter } from './front-matter'
 
-/** What an importer produces: a source without its id (the sources service assigns that). */
-export interface ImportedSource {
-  meta: SourceMeta
-  blocks: Block[]
-}
-
-type DraftBlock = Omit<Block, 'id' | 'paragraph'>
+export type { ImportedSource } from './draft-blocks'
 
 /**
  * Callouts (Obsidian's `> [!type]` syntax) that mark a block's role in an article. Other callout
@@ -22,8 +17,6 @@ const CALLOUT_KINDS: Record<string, BlockKind> = {
   'author-note': 'authorNote',
   standfirst: 'standfirst'
 }
-
-const SAFE_LINK = /^(https?:|mailto:)/i
 
 /**
  * Imports Markdown (CommonMark + GFM, optional YAML front matter) as a source: headings,
@@ -116,13 +109,6 @@ function stripMarkers(block: DraftBlock, exported: boolean): DraftBlock {
   return runs === block.runs ? block : draft(block.kind, runs, block.level)
 }
 
-function draft(kind: BlockKind, runs: InlineRun[], level?: number): DraftBlock {
-  const merged = mergeRuns(runs)
-  const block: DraftBlock = { kind, text: merged.map((r) => r.text).join(''), runs: merged }
-  if (level !== undefined) block.level = level
-  return block
-}
-
 function inlineRuns(tokens: Token[] | undefined, marks: Mark[] = [], href?: string): InlineRun[] {
   const runs: InlineRun[] = []
   for (const token of tokens ?? []) {
@@ -157,27 +143,6 @@ function inlineRuns(tokens: Token[] | undefined, marks: Mark[] = [], href?: stri
     }
   }
   return runs
-}
-
-function run(text: string, marks: Mark[], href?: string): InlineRun {
-  const r: InlineRun = { text: text.replace(/\s*\n\s*/g, ' ') }
-  if (marks.length > 0) r.marks = [...new Set(marks)].sort()
-  if (href) r.href = href
-  return r
-}
-
-/** Joins neighbouring runs with the same marks and link, and trims the block's ends. */
-function mergeRuns(runs: InlineRun[]): InlineRun[] {
-  const out: InlineRun[] = []
-  for (const r of runs) {
-    const last = out[out.length - 1]
-    if (last && (last.marks ?? []).join() === (r.marks ?? []).join() && last.href === r.href) last.text += r.text
-    else if (r.text !== '') out.push({ ...r })
-  }
-  if (out[0]) out[0].text = out[0].text.trimStart()
-  const end = out[out.length - 1]
-  if (end) end.text = end.text.trimEnd()
-  return out.filter((r) => r.text !== '')
 }
 
 function readMeta(data: Record<string, unknown>, blocks: Block[], fileName: string): SourceMeta {

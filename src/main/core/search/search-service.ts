@@ -80,7 +80,7 @@ export class SearchService {
       })
     this.unsubscribe.push(
       this.notes.onDidChange((id, note) => void this.ready.then(() => this.updateNote(id, note))),
-      this.sources.onDidChange((source) => void this.ready.then(() => this.updateSource(source)))
+      this.sources.onDidChange((id, source) => void this.ready.then(() => this.updateSource(id, source)))
     )
   }
 
@@ -258,10 +258,16 @@ export class SearchService {
     this.persistSoon()
   }
 
-  private updateSource(source: Source): void {
-    for (const id of this.documentIdsOfSource(source.id)) this.index.discard(id)
-    this.index.addAll(sourceDocuments(source))
-    for (const [pq, origin] of pullQuoteOrigins(source)) this.pullQuotes.set(pq, origin)
+  /** A new or re-imported source replaces its documents; a deleted one (null) removes them. */
+  private updateSource(sourceId: string, source: Source | null): void {
+    for (const id of this.documentIdsOfSource(sourceId)) {
+      this.index.discard(id)
+      this.pullQuotes.delete(id)
+    }
+    if (source) {
+      this.index.addAll(sourceDocuments(source))
+      for (const [pq, origin] of pullQuoteOrigins(source)) this.pullQuotes.set(pq, origin)
+    }
     this.persistSoon()
   }
 

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { parseDeepLink } from '../../../shared/deep-links'
 import type { Backlink, SourceBacklinks } from '../../../shared/links'
-import type { Source, SourceSummary } from '../../../shared/model'
+import type { ImportOutcome } from '../../../shared/imports'
+import type { Source, SourceMetaPatch } from '../../../shared/model'
 import type { SearchHit } from '../../../shared/search'
 import type { Settings, SettingsPatch } from '../../../shared/settings'
 import { api } from '../api/client'
@@ -13,6 +14,13 @@ import { useNotes } from '../notes/useNotes'
 import { Reader, type ReaderHandle } from '../reader/Reader'
 import { revealBlock } from '../reader/reveal'
 import type { SearchBoxHandle } from '../search/SearchBox'
+import { DeleteSourceDialog } from '../sources/DeleteSourceDialog'
+import { ImportStatusPanel } from '../sources/ImportStatusPanel'
+import { SourceDetailsDialog } from '../sources/SourceDetailsDialog'
+import { SourcesList } from '../sources/SourcesList'
+import { useFileDrop } from '../sources/useFileDrop'
+import { useSourceImport } from '../sources/useSourceImport'
+import { useSourceLibrary } from '../sources/useSourceLibrary'
 import { AppBar } from './AppBar'
 import { Banners, type Banner } from './Banners'
 import { CitationBus, type Citation } from './citations'
@@ -29,10 +37,7 @@ type DialogName = 'settings' | 'export' | 'palette' | 'shortcuts' | null
 /** The main window: notes list, the source, and the open note. */
 export function App(): ReactNode {
   const [settings, setSettings] = useState<Settings | null>(null)
-  const [sourceList, setSourceList] = useState<SourceSummary[]>([])
-  const [loaded, setLoaded] = useState<ReadonlyMap<string, Source | null>>(new Map())
   const [sourceId, setSourceId] = useState<string | null>(null)
-  const source = (sourceId && loaded.get(sourceId)) || null
   const [banners, setBanners] = useState<Banner[]>([])
   const [dialog, setDialog] = useState<DialogName>(null)
   const [notesHidden, setNotesHidden] = useState(false)
@@ -45,20 +50,9 @@ export function App(): ReactNode {
   useAppearance(settings)
 
   const report = useCallback((e: unknown) => setBanners((b) => [...b, { kind: 'error', text: (e as Error).message }]), [])
-
-  // Sources load on demand (the open one, and any a note's chips cite); a missing one is null.
-  const requested = useRef(new Set<string>())
-  const requestSource = useCallback(
-    (id: string) => {
-      if (requested.current.has(id)) return
-      requested.current.add(id)
-      api.getSource(id).then(
-        (s) => setLoaded((m) => new Map(m).set(id, s)),
-        () => setLoaded((m) => new Map(m).set(id, null))
-      )
-    },
-    []
-  )
+  const library = useSourceLibrary(report)
+  const { loaded, request: requestSource, list: sourceList, setList: setSourceList, refresh: refreshSources } = library
+  const source = (sourceId && loaded.get(sourceId)) || null
   const storedSourceId = settings?.lastSourceId
   useEffect(() => {
     if (!sourceId) return
@@ -76,7 +70,7 @@ export function App(): ReactNode {
       setSourceId((current) => current ?? last?.id ?? list[0]?.id ?? null)
     }, report)
     api.getWorkspaceInfo().then((info) => setBanners((b) => [...b, ...info.warnings.map((text): Banner => ({ kind: 'error', text }))]), report)
-  }, [report])
+  }, [report, setSourceList])
 
   // Backlinks follow the notes: refreshed whenever the list changes (every save updates it).
   useEffect(() => {
@@ -125,6 +119,74 @@ export function App(): ReactNode {
     [openNoteAt, revealInSource]
   )
 
+  // Importing: each imported file refreshes the list; the first new source of a batch opens.
+  const openedAfterImport = useRef(false)
+  const imports = useSourceImport(
+    useCallback(
+      (outcome: Extract<ImportOutcome, { ok: true }>) => {
+        void refreshSources([outcome.sourceId]).then(() => {
+          if (!openedAfterImport.current || outcome.sourceId === sourceId) setSourceId(outcome.sourceId)
+          openedAfterImport.current = true
+          if (outcome.sourceId === sourceId) api.getBacklinks(outcome.sourceId).then(setBacklinks, report)
+        })
+      },
+      [refreshSources, sourceId, report]
+    )
+  )
+  const importFiles = useCallback(
+    (files: File[]) => {
+      openedAfterImport.current = false
+      void imports.importFiles(files)
+    },
+    [imports]
+  )
+  const dragging = useFileDrop(importFiles)
+  const openImportPicker = useRef<(() => void) | null>(null)
+  const showImported = imports.show
+  useEffect(
+    () =>
+      window.pilcrowShell?.onDidImport?.((outcomes) => {
+        showImported(outcomes)
+        const added = outcomes.filter((o) => o.ok)
+        void refreshSources(added.map((o) => o.sourceId)).then(() => added[0] && setSourceId(added[0].sourceId))
+      }),
+    [showImported, refreshSources]
+  )
+
+  const [detailsFor, setDetailsFor] = useState<string | null>(null)
+  const detailsSource = detailsFor ? (loaded.get(detailsFor) ?? null) : null
+  const editDetails = useCallback(
+    (id: string) => {
+      requestSource(id)
+      setDetailsFor(id)
+    },
+    [requestSource]
+  )
+  const saveDetails = async (patch: SourceMetaPatch): Promise<void> => {
+    if (!detailsFor) return
+    await api.updateSourceMeta(detailsFor, patch)
+    await refreshSources([detailsFor])
+  }
+  const [deleting, setDeleting] = useState<{ id: string; title: string; links: number } | null>(null)
+  const askDelete = useCallback(
+    (id: string) => {
+      const title = sourceList.find((s) => s.id === id)?.title ?? id
+      api.getBacklinks(id).then((b) => setDeleting({ id, title, links: Object.values(b.byBlock).reduce((n, l) => n + l.length, b.orphans.length) }), report)
+    },
+    [sourceList, report]
+  )
+  const confirmDelete = (id: string): void => {
+    const title = deleting?.title ?? id
+    setDeleting(null)
+    api.deleteSource(id).then(({ orphanedLinks }) => {
+      library.forget(id)
+      const rest = sourceList.filter((s) => s.id !== id)
+      if (sourceId === id) setSourceId(rest[0]?.id ?? null)
+      const links = orphanedLinks === 0 ? 'No note cited it.' : `${orphanedLinks} ${orphanedLinks === 1 ? 'link' : 'links'} to it ${orphanedLinks === 1 ? 'is' : 'are'} now unresolved and ${orphanedLinks === 1 ? 'keeps its' : 'keep their'} quoted words.`
+      setBanners((b) => [...b, { kind: 'info', text: `Deleted “${title}”. ${links}` }])
+    }, report)
+  }
+
   // pilcrow:// links opened in the desktop app
   useEffect(
     () =>
@@ -149,6 +211,8 @@ export function App(): ReactNode {
     'note.new': () => void notes.newNote(),
     'note.export': () => setDialog('export'),
     'note.trash': () => notes.open && void notes.trashNote(notes.open.id),
+    'source.import': () => openImportPicker.current?.(),
+    'source.details': () => sourceId && editDetails(sourceId),
     'cite.quoteSelection': () => void reader.current?.quoteSelection(),
     'search.focus': () => search.current?.focus(),
     'palette.open': () => setDialog('palette'),
@@ -187,6 +251,7 @@ export function App(): ReactNode {
         onOpenSettings={handlers['settings.open']}
         onOpenPalette={handlers['palette.open']}
       />
+      <ImportStatusPanel progress={imports.progress} outcomes={imports.outcomes} onDismiss={imports.dismiss} />
       <Banners
         banners={notice ? [...banners, notice] : banners}
         onDismiss={(i) => (i < banners.length ? setBanners((b) => b.filter((_, j) => j !== i)) : notes.dismissNotice())}
@@ -203,7 +268,11 @@ export function App(): ReactNode {
           </div>
         )}
         <div className={`workbench${notesHidden ? ' notes-hidden' : ''}`}>
-          {!notesHidden && <NotesSidebar notes={notes} />}
+          {!notesHidden && (
+            <NotesSidebar notes={notes}>
+              <SourcesList sources={sourceList} openId={sourceId} onOpen={setSourceId} onImport={importFiles} onEditDetails={editDetails} onDelete={askDelete} pickerRef={openImportPicker} />
+            </NotesSidebar>
+          )}
           <SplitPane
             fraction={settings?.panes.readerFraction ?? 0.5}
             onCommit={(readerFraction) => update({ panes: { readerFraction } })}
@@ -212,6 +281,14 @@ export function App(): ReactNode {
           />
         </div>
       </SourcesContext.Provider>
+      {dragging && (
+        <div className="drop-overlay" aria-hidden="true">
+          <p>Drop files to import them as sources</p>
+          <p className="drop-overlay-kinds">Markdown, plain text, saved web pages (.html) and PDFs</p>
+        </div>
+      )}
+      <SourceDetailsDialog source={detailsSource} onSave={saveDetails} onClose={() => setDetailsFor(null)} />
+      <DeleteSourceDialog target={deleting} onConfirm={confirmDelete} onClose={() => setDeleting(null)} />
       <ExportDialog open={dialog === 'export'} openNote={notes.open} notes={notes.list?.notes ?? []} onClose={close} />
       <CommandPalette open={dialog === 'palette'} onClose={close} run={(id) => handlers[id]()} />
       <ShortcutsSheet open={dialog === 'shortcuts'} onClose={close} />

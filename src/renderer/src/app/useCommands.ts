@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react'
 import { COMMANDS, matchesShortcut, type CommandId } from '../../../shared/commands'
+import type { ImportOutcome } from '../../../shared/imports'
 
 export const IS_MAC = /Mac|iPhone|iPad/.test(navigator.platform)
 
@@ -9,6 +10,8 @@ declare global {
     pilcrowShell?: {
       onDidRequestCommand(listener: (id: string) => void): () => void
       onDidRequestOpen(listener: (url: string) => void): () => void
+      /** Files imported through the desktop File → Import dialog. */
+      onDidImport?(listener: (outcomes: ImportOutcome[]) => void): () => void
     }
   }
 }

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, type ReactNode } from 'react'
 import { resolveAnchor, type ParagraphAnchor } from '../../../shared/anchors'
-import { shortTitle } from '../../../shared/links'
+import { paragraphLabel, shortTitle } from '../../../shared/links'
 import { useSources } from '../app/sources-context'
 
 interface ChipProps {
@@ -30,7 +30,7 @@ export function ParagraphLinkChip({ nodeKey, anchor, sourceTitle }: ChipProps): 
   const orphan = resolution?.status === 'orphan' || (!source && missing(sources, anchor.sourceId))
   const block = resolution?.block ?? null
   const paragraph = block ? block.paragraph : anchor.paragraph
-  const number = paragraph === null ? '¶' : `¶${paragraph}`
+  const number = paragraphLabel(paragraph, block?.page)
   const changed = resolution?.status === 'changed'
   const preview = anchor.range && resolution?.range && block ? block.text.slice(resolution.range.start, resolution.range.end) : (block?.text ?? anchor.quote.exact)
   const state = orphan ? 'orphan' : changed ? 'changed' : 'ok'

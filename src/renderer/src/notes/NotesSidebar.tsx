@@ -3,8 +3,8 @@ import { UNTITLED } from '../../../shared/notes'
 import { relativeTime } from './relative-time'
 import type { NotesController } from './useNotes'
 
-/** The notes list: new note, the notes by last edit with the open one marked, the trash, damaged files. */
-export function NotesSidebar({ notes }: { notes: NotesController }): ReactNode {
+/** The notes list: new note, the notes by last edit with the open one marked, then `children` (the sources), the trash, damaged files. */
+export function NotesSidebar({ notes, children }: { notes: NotesController; children?: ReactNode }): ReactNode {
   const [trashOpen, setTrashOpen] = useState(false)
   const list = notes.list
   return (
@@ -31,6 +31,7 @@ export function NotesSidebar({ notes }: { notes: NotesController }): ReactNode {
           </li>
         ))}
       </ul>
+      {children}
       {list && list.damaged.length > 0 && (
         <section className="sidebar-section" aria-label="Damaged notes">
           <h2 className="sidebar-heading">Damaged</h2>

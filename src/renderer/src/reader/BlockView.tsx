@@ -12,7 +12,21 @@ export interface BlockActions {
 }
 
 /** One block of the source, with its ¶ number in the margin when it has one (re-rendered only when its props change). */
-export const BlockView = memo(function BlockView({ block, backlinks, actions }: { block: Block; backlinks: Backlink[] | undefined; actions: BlockActions }): ReactNode {
+export const BlockView = memo(function BlockView({ block, pageStart, backlinks, actions }: { block: Block; pageStart?: boolean; backlinks: Backlink[] | undefined; actions: BlockActions }): ReactNode {
+  const view = <BlockBody block={block} backlinks={backlinks} actions={actions} />
+  if (!pageStart) return view
+  // where a page of a PDF begins, so a reader can match citations ("p. 4, ¶12") to the printed page
+  return (
+    <>
+      <div className="page-marker" role="separator" aria-label={`Page ${block.page}`}>
+        p. {block.page}
+      </div>
+      {view}
+    </>
+  )
+})
+
+function BlockBody({ block, backlinks, actions }: { block: Block; backlinks: Backlink[] | undefined; actions: BlockActions }): ReactNode {
   const content = <InlineRuns runs={block.runs} />
   switch (block.kind) {
     case 'heading': {
@@ -45,7 +59,7 @@ export const BlockView = memo(function BlockView({ block, backlinks, actions }: 
         </NumberedBlock>
       )
   }
-})
+}
 
 function NumberedBlock({ block, backlinks, actions, children }: { block: Block; backlinks: Backlink[] | undefined; actions: BlockActions; children: ReactNode }): ReactNode {
   const Tag = block.kind === 'quote' ? 'blockquote' : 'p'

@@ -109,8 +109,8 @@ export function Reader({ source, backlinks, onCite, onOpenBacklink, handle }: Re
       {source ? (
         <article className={`reader-article${source.blocks.length > LONG_SOURCE_BLOCKS ? ' long' : ''}`} lang="en">
           <SourceHeader meta={source.meta} />
-          {source.blocks.slice(0, shown).map((block) => (
-            <BlockView key={block.id} block={block} backlinks={backlinks?.byBlock[block.id]} actions={actions} />
+          {source.blocks.slice(0, shown).map((block, i) => (
+            <BlockView key={block.id} block={block} pageStart={block.page !== undefined && block.page !== source.blocks[i - 1]?.page} backlinks={backlinks?.byBlock[block.id]} actions={actions} />
           ))}
         </article>
       ) : (

@@ -1,0 +1,177 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Page } from '@playwright/test'
+import { PDFDocument, StandardFonts } from 'pdf-lib'
+import { noteEditor as editor } from './support/locators'
+import { APP_ROOT, expect, test } from './support/pilcrow'
+
+const source = (page: Page) => page.getByRole('region', { name: 'Source' })
+const sources = (page: Page) => page.getByRole('list', { name: 'Sources' })
+const saved = (page: Page) => expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible()
+const WEB_PAGES = join(APP_ROOT, 'src', 'main', 'core', 'importers', 'fixtures', 'web-pages')
+
+/** Files chosen in the "Import sources…" picker. */
+async function importFiles(page: Page, files: { name: string; mimeType: string; buffer: Buffer }[]): Promise<void> {
+  await page.getByLabel('Files to import').setInputFiles(files)
+}
+
+const markdown = (name: string, text: string) => ({ name, mimeType: 'text/markdown', buffer: Buffer.from(text) })
+
+test.describe('importing sources', () => {
+  test('import a Markdown file and a saved web page, cite a paragraph of each, search finds words of both', async ({ page, pilcrow }) => {
+    await page.goto(pilcrow.url)
+    await expect(sources(page).getByRole('button', { name: /^Russia and Iran/ })).toBeVisible()
+    await importFiles(page, [
+      markdown('field-notes.md', '---\ntitle: Field notes on quokkas\nauthors: [Ada Field]\n---\n\nThe quokka of Rottnest Island smiles at visitors.\n\nA second paragraph about marsupials.\n'),
+      { name: 'quanta.html', mimeType: 'text/html', buffer: readFileSync(join(WEB_PAGES, 'quanta-1', 'source.html')) }
+    ])
+    const panel = page.getByRole('region', { name: 'Import' })
+    await expect(panel).toContainText('Imported “Field notes on quokkas” (2 blocks).')
+    await expect(panel).toContainText('Imported “The Hidden Heroines of Chaos”')
+    await expect(panel.getByRole('status')).toHaveText('Import finished: 2 of 2 files imported.')
+    for (const title of [/^Russia and Iran/, /^Field notes on quokkas/, /^The Hidden Heroines of Chaos/]) await expect(sources(page).getByRole('button', { name: title })).toBeVisible()
+
+    // the first imported source opened in the reader; cite its ¶1
+    await expect(source(page).getByRole('heading', { level: 1 })).toHaveText('Field notes on quokkas')
+    await page.getByRole('textbox', { name: 'Note title' }).fill('Two sources')
+    await editor(page).click()
+    await page.keyboard.type('Quokkas: ')
+    await source(page).locator('.numbered').first().hover()
+    await page.getByRole('button', { name: 'Cite ¶1 in note' }).click()
+    await expect(editor(page).getByRole('button', { name: '¶1 · Field notes on quokkas' })).toBeVisible()
+
+    // switch to the web page from the sources list; cite its ¶2
+    await sources(page).getByRole('button', { name: /^The Hidden Heroines of Chaos/ }).click()
+    await expect(source(page).getByRole('heading', { level: 1 })).toHaveText('The Hidden Heroines of Chaos')
+    await expect(source(page)).toContainText('Joshua Sokol')
+    await page.keyboard.press('Control+End')
+    await editor(page).click()
+    await page.keyboard.press('Control+End')
+    await page.keyboard.type(' Chaos: ')
+    await source(page).locator('.numbered').nth(1).hover()
+    await page.getByRole('button', { name: 'Cite ¶2 in note' }).click()
+    await expect(editor(page).getByRole('button', { name: /^¶2 · The Hidden Heroines of Chaos/ })).toBeVisible()
+    await saved(page)
+
+    // one search box finds words from both
+    const search = page.getByRole('combobox', { name: 'Search' })
+    await search.fill('quokka')
+    await expect(page.getByRole('option').filter({ hasText: '¶1 · Field notes on quokkas' }).first()).toBeVisible()
+    await search.fill('Lorenz')
+    await expect(page.getByRole('option', { name: /^¶\d+ · The Hidden Heroines of Chaos .*Lorenz/ }).first()).toBeVisible()
+    await page.keyboard.press('Enter')
+    await expect(source(page).locator('.is-revealed')).toContainText('Lorenz')
+  })
+
+  test('hostile HTML is imported as plain text: nothing runs, nothing is fetched, no dialog opens', async ({ page, pilcrow }) => {
+    const outside: string[] = []
+    page.on('request', (request) => {
+      if (!request.url().startsWith(new URL(pilcrow.url).origin)) outside.push(request.url())
+    })
+    const dialogs: string[] = []
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message())
+      void dialog.dismiss()
+    })
+    await page.goto(pilcrow.url)
+    const prose = 'This paragraph is long enough to look like the body of an article, with commas, clauses, and more words so that Readability keeps it as content.'
+    const hostile = `<!doctype html><html><head><title>Hostile page</title>
+      <meta http-equiv="refresh" content="0; url=https://evil.invalid/">
+      <link rel="stylesheet" href="https://evil.invalid/style.css"><base href="https://evil.invalid/">
+      <script>window.__pwned = 'head script'</script></head>
+      <body onload="window.__pwned = 'onload'"><article>
+      <h1>Hostile page</h1>
+      <p>${prose} <script>window.__pwned = 'inline script'</script></p>
+      <p>${prose} <img src="https://evil.invalid/pixel.png" onerror="window.__pwned = 'onerror'; alert('onerror')"></p>
+      <p>${prose} <a href="javascript:window.__pwned='link';alert('link')">click me</a> and <a href="data:text/html,<script>alert(1)</script>">data link</a> and <a href="file:///etc/passwd">file link</a></p>
+      <p style="background-image: url('https://evil.invalid/bg.png'); width: expression(alert('css'))">${prose} Styled paragraph.</p>
+      <iframe src="https://evil.invalid/frame"></iframe><object data="https://evil.invalid/x.swf"></object><embed src="https://evil.invalid/e">
+      <form action="https://evil.invalid/steal"><input name="q" value="x"><button formaction="javascript:alert('form')">Send</button></form>
+      <svg><script>window.__pwned = 'svg script'</script><image href="https://evil.invalid/svg.png" /></svg>
+      <math><mtext><table><mglyph><style><img src=x onerror="alert('mxss')"></style></mglyph></table></mtext></math>
+      <p>${prose} <b onmouseover="alert('hover')">Bold words</b> close the article.</p>
+      </article></body></html>`
+    await importFiles(page, [{ name: 'hostile.html', mimeType: 'text/html', buffer: Buffer.from(hostile) }])
+    await expect(page.getByRole('region', { name: 'Import' })).toContainText('Imported “Hostile page”')
+    await expect(source(page).getByRole('heading', { level: 1 })).toHaveText('Hostile page')
+    await expect(source(page)).toContainText('click me')
+    await source(page).getByText('click me').click()
+    await source(page).getByText('Bold words').hover()
+    await page.waitForTimeout(300) // give anything that could run the chance to
+    expect(await page.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined()
+    expect(dialogs).toEqual([])
+    expect(outside).toEqual([])
+    const article = source(page).locator('article')
+    expect(await article.locator('script, iframe, object, embed, form, input, img, svg, math, style, link, meta, base').count()).toBe(0)
+    expect(await article.locator('[onerror], [onload], [onmouseover], [style]').count()).toBe(0)
+    const hrefs = await article.locator('a[href]').evaluateAll((links) => links.map((a) => a.getAttribute('href')))
+    expect(hrefs.filter((h) => !h?.startsWith('#block='))).toEqual([])
+    expect(page.url()).toContain(new URL(pilcrow.url).origin)
+  })
+
+  test('dropped files import; errors name the file and the reason; a PDF gets page numbers', async ({ page, pilcrow }) => {
+    await page.goto(pilcrow.url)
+    const pdf = await PDFDocument.create()
+    const font = await pdf.embedFont(StandardFonts.TimesRoman)
+    pdf.setTitle('Dropped report')
+    for (let n = 1; n <= 3; n++) pdf.addPage().drawText(`Finding number ${n} is written on page ${n} of the report.`, { x: 72, y: 700, size: 12, font })
+    const files = [
+      { name: 'report.pdf', type: 'application/pdf', base64: Buffer.from(await pdf.save()).toString('base64') },
+      { name: 'notes.docx', type: 'application/octet-stream', base64: Buffer.from('PK').toString('base64') },
+      { name: 'empty.txt', type: 'text/plain', base64: '' }
+    ]
+    const transfer = await page.evaluateHandle((list) => {
+      const dt = new DataTransfer()
+      for (const f of list) dt.items.add(new File([Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0))], f.name, { type: f.type }))
+      return dt
+    }, files)
+    await page.dispatchEvent('main, body', 'dragenter', { dataTransfer: transfer })
+    await expect(page.getByText('Drop files to import them as sources')).toBeVisible()
+    await page.dispatchEvent('main, body', 'drop', { dataTransfer: transfer })
+    await expect(page.getByText('Drop files to import them as sources')).toBeHidden()
+    const panel = page.getByRole('region', { name: 'Import' })
+    await expect(panel.getByRole('status')).toHaveText('Import finished: 1 of 3 files imported.')
+    await expect(panel).toContainText('Imported “Dropped report” (3 blocks).')
+    await expect(panel.getByRole('alert')).toHaveText([/^notes\.docx: Pilcrow cannot import this type of file/, 'empty.txt: the file is empty.'])
+
+    await expect(source(page).getByRole('heading', { level: 1 })).toHaveText('Dropped report')
+    await expect(source(page).getByRole('separator', { name: 'Page 2' })).toBeVisible()
+    await editor(page).click()
+    await source(page).locator('.numbered').nth(1).hover()
+    await page.getByRole('button', { name: 'Cite ¶2 in note' }).click()
+    await expect(editor(page).getByRole('button', { name: 'p. 2, ¶2 · Dropped report' })).toBeVisible()
+  })
+
+  test('edit a source’s details; delete it, and its links become unresolved but keep their quotes', async ({ page, pilcrow }) => {
+    await page.goto(pilcrow.url)
+    await editor(page).click()
+    await source(page).locator('.numbered').nth(5).hover()
+    await page.getByRole('button', { name: 'Cite ¶6 in note' }).click()
+    await saved(page)
+
+    await sources(page).getByRole('button', { name: /^Russia and Iran/ }).hover()
+    await page.getByRole('button', { name: 'Edit details of Russia and Iran – a strategic alliance or something more?' }).click()
+    const details = page.getByRole('dialog', { name: 'Source details' })
+    await expect(details.getByLabel('Citation key')).toHaveValue('tazmini2021')
+    await details.getByLabel('Title').fill('Russia and Iran: alliance?')
+    await details.getByLabel('Authors (one per line)').fill('Ghoncheh Tazmini\nA. N. Other')
+    await details.getByRole('button', { name: 'Save details' }).click()
+    await expect(details).toBeHidden()
+    await expect(source(page).getByRole('heading', { level: 1 })).toHaveText('Russia and Iran: alliance?')
+    await expect(source(page)).toContainText('A. N. Other')
+    await expect(editor(page).getByRole('button', { name: /^¶6 · Russia and Iran: alliance\?/ })).toBeVisible()
+
+    await sources(page).getByRole('button', { name: /^Russia and Iran/ }).hover()
+    await page.getByRole('button', { name: 'Delete Russia and Iran: alliance?' }).click()
+    const confirm = page.getByRole('dialog', { name: 'Delete source' })
+    await expect(confirm).toContainText('1 link in your notes cites it.')
+    await confirm.getByRole('button', { name: 'Delete source' }).click()
+    await expect(page.getByRole('alert').filter({ hasText: 'Deleted “Russia and Iran: alliance?”. 1 link to it is now unresolved and keeps its quoted words.' })).toBeVisible()
+    await expect(sources(page).getByRole('listitem')).toHaveCount(0)
+    await expect(page.getByText('No sources. Import a file, or drop one on the window.')).toBeVisible()
+    const chip = editor(page).getByRole('button', { name: /unresolved link/ })
+    await expect(chip).toBeVisible()
+    await expect(chip).toContainText('While the Kremlin has acted as a bulwark')
+    expect(readdirSync(join(pilcrow.workspace, '.pilcrow', 'deleted-sources')).some((n) => n.endsWith('.json'))).toBe(true)
+  })
+})

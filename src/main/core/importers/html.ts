@@ -1,0 +1,106 @@
+import { Readability } from '@mozilla/readability'
+import createDOMPurify, { type Config } from 'dompurify'
+import { JSDOM, VirtualConsole } from 'jsdom'
+import { assignIdsAndNumbers } from '../../../shared/block-ids'
+import { toIsoDate } from '../../../shared/dates'
+import { PilcrowError } from '../../../shared/errors'
+import type { SourceMeta } from '../../../shared/model'
+import type { ImportedSource } from './draft-blocks'
+import { htmlToBlocks } from './html-blocks'
+
+/**
+ * What survives sanitising: text structure and emphasis only. No scripts, styles, forms, frames,
+ * images or media (so nothing is ever fetched), no attributes but a link's target, and only
+ * http(s) and mailto targets.
+ */
+const SANITIZE: Config & { RETURN_DOM: true } = {
+  ALLOWED_TAGS: ['a', 'b', 'blockquote', 'br', 'caption', 'cite', 'code', 'dd', 'del', 'dfn', 'div', 'dl', 'dt', 'em', 'figcaption', 'figure', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'i', 'ins', 'kbd', 'li', 'mark', 'ol', 'p', 'pre', 'q', 's', 'samp', 'section', 'small', 'span', 'strong', 'sub', 'sup', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'tt', 'u', 'ul', 'var', 'article', 'aside', 'header', 'footer', 'main'],
+  ALLOWED_ATTR: ['href'],
+  ALLOWED_URI_REGEXP: /^(?:https?:|mailto:)/i,
+  ALLOW_DATA_ATTR: false,
+  ALLOW_ARIA_ATTR: false,
+  KEEP_CONTENT: true,
+  RETURN_DOM: true
+}
+
+/**
+ * Imports a saved web page: Mozilla's Readability finds the article, DOMPurify strips it to an
+ * allow-list, and the result becomes blocks. Title, byline, date and site name come from the
+ * page's metadata (as Readability reads it); the address from its canonical link. The page is
+ * parsed without running scripts or loading anything.
+ */
+export function importHtml(text: string, fileName: string): ImportedSource {
+  const dom = new JSDOM(text, { virtualConsole: new VirtualConsole() })
+  const document = dom.window.document
+  const url = pageUrl(document)
+  if (url) setBase(document, url)
+  let article: ReturnType<Readability<string>['parse']>
+  try {
+    article = new Readability(document, { keepClasses: false }).parse()
+  } catch (error) {
+    throw new PilcrowError('unsupported-format', `${fileName}: the page could not be read (${(error as Error).message}).`)
+  }
+  if (!article?.content) throw new PilcrowError('unsupported-format', `${fileName}: no article text was found in this page.`)
+
+  const purifier = createDOMPurify(new JSDOM('', { virtualConsole: new VirtualConsole() }).window as unknown as Window & typeof globalThis)
+  const clean = purifier.sanitize(article.content, SANITIZE) as unknown as Element
+  const title = clean1(article.title) ?? fileName.replace(/\.[^.]+$/, '')
+  const drafts = htmlToBlocks(clean).filter((b) => b.text.trim() !== '')
+  // Readability sometimes keeps the headline inside the article: it is the title, not a block
+  if (drafts[0]?.kind === 'heading' && drafts[0].text === title) drafts.shift()
+  const blocks = assignIdsAndNumbers(drafts)
+  if (blocks.length === 0) throw new PilcrowError('unsupported-format', `${fileName}: no article text was found in this page.`)
+  dom.window.close()
+
+  const meta: SourceMeta = { title, authors: authorsFromByline(article.byline), originalFile: fileName }
+  const date = toIsoDate(article.publishedTime)
+  if (date) meta.date = date
+  const site = clean1(article.siteName)
+  if (site) meta.container = site
+  if (url) meta.url = url
+  return { meta, blocks }
+}
+
+function clean1(value: string | null | undefined): string | undefined {
+  const text = value?.replace(/\s+/g, ' ').trim()
+  return text ? text : undefined
+}
+
+const MONTH = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d/i
+
+/** "By Nathan Willis\n March 25, 2015" → ["Nathan Willis"]; a byline that is only a date → []. */
+export function authorsFromByline(byline: string | null | undefined): string[] {
+  let text = clean1(byline)
+  if (!text) return []
+  text = text.replace(/^by\s+/i, '')
+  const date = MONTH.exec(text) ?? /\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b/.exec(text)
+  if (date) text = text.slice(0, date.index)
+  text = text.replace(/[\s,|·–-]+$/, '').trim()
+  if (!/\p{L}/u.test(text) || text.length > 120) return []
+  return text
+    .split(/\s*(?:,|;|\band\b|&)\s*/)
+    .map((name) => name.trim())
+    .filter((name) => name !== '')
+}
+
+function pageUrl(document: Document): string | undefined {
+  const candidates = [
+    document.querySelector('link[rel="canonical"]')?.getAttribute('href'),
+    document.querySelector('meta[property="og:url"]')?.getAttribute('content')
+  ]
+  for (const candidate of candidates) {
+    try {
+      if (candidate && /^https?:/i.test(candidate)) return new URL(candidate).href
+    } catch {
+      // not an address; try the next one
+    }
+  }
+  return undefined
+}
+
+/** Relative links in the article resolve against the page's own address. */
+function setBase(document: Document, url: string): void {
+  const base = document.querySelector('base') ?? document.createElement('base')
+  base.setAttribute('href', url)
+  if (!base.parentNode) document.head?.prepend(base)
+}

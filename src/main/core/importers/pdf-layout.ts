@@ -1,0 +1,204 @@
+import type { BlockKind } from '../../../shared/model'
+import { draft, run, type DraftBlock } from './draft-blocks'
+
+/** One run of text as the PDF's text layer places it (PDF units, y grows upwards). */
+export interface PlacedText {
+  text: string
+  x: number
+  /** Baseline. */
+  y: number
+  width: number
+  fontSize: number
+}
+
+export interface PageText {
+  /** 1-based page number. */
+  page: number
+  /** Page height in PDF units, to tell the top and bottom margins. */
+  height: number
+  items: PlacedText[]
+}
+
+interface Line {
+  text: string
+  /** Within the top or bottom 12% of the page, where running headers and footers live. */
+  margin: boolean
+  x0: number
+  x1: number
+  y: number
+  size: number
+  page: number
+}
+
+interface Layout {
+  bodySize: number
+  lineGap: number
+  left: number
+  right: number
+}
+
+const PAGE_NUMBER = /^(?:page\s+)?(?:\d{1,4}|[ivxlcdm]{1,7})(?:\s*(?:of|\/)\s*\d{1,4})?$/i
+const SENTENCE_END = /[.!?:;"”’)\]]$/
+
+/**
+ * Rebuilds a document's blocks from its text layer: items become lines, running headers,
+ * footers and page numbers are dropped, lines become paragraphs (a wider gap, an indented first
+ * line, a change of type size or a short line ending a sentence starts a new one), larger type
+ * becomes headings, hyphenation at line ends is joined, and a paragraph that runs on to the next
+ * page stays one block. Each block keeps the page it starts on.
+ */
+export function layoutBlocks(pages: PageText[]): DraftBlock[] {
+  const linesByPage = dropRunningLines(pages.map((p) => toLines(p)))
+  const all = linesByPage.flat()
+  if (all.length === 0) return []
+  const layout = measure(linesByPage)
+  const groups: Line[][] = []
+  for (const lines of linesByPage) {
+    const pageGroups: Line[][] = []
+    let current: Line[] = []
+    for (const line of lines) {
+      const prev = current[current.length - 1]
+      if (prev && startsNewBlock(prev, line, layout)) {
+        pageGroups.push(current)
+        current = []
+      }
+      current.push(line)
+    }
+    if (current.length > 0) pageGroups.push(current)
+    const previous = groups[groups.length - 1]
+    const first = pageGroups[0]
+    if (previous && first && runsOn(previous, first, layout)) previous.push(...pageGroups.shift()!)
+    groups.push(...pageGroups)
+  }
+  return groups.map((group) => toBlock(group, layout))
+}
+
+function toLines(page: PageText): Line[] {
+  const items = page.items.filter((i) => i.text.trim() !== '' && i.fontSize > 0).sort((a, b) => b.y - a.y || a.x - b.x)
+  const lines: { items: PlacedText[]; y: number; size: number }[] = []
+  for (const item of items) {
+    const line = lines.find((l) => Math.abs(l.y - item.y) < Math.min(l.size, item.fontSize) * 0.5)
+    if (line) {
+      line.items.push(item)
+      line.size = Math.max(line.size, item.fontSize)
+    } else lines.push({ items: [item], y: item.y, size: item.fontSize })
+  }
+  return lines
+    .sort((a, b) => b.y - a.y)
+    .map(({ items: parts, y, size }) => {
+      parts.sort((a, b) => a.x - b.x)
+      let text = ''
+      let end = -Infinity
+      for (const part of parts) {
+        const gap = part.x - end
+        if (text !== '' && gap > part.fontSize * 0.15 && !/\s$/.test(text) && !/^\s/.test(part.text)) text += ' '
+        text += part.text
+        end = part.x + part.width
+      }
+      const margin = y > page.height * 0.88 || y < page.height * 0.12
+      return { text: text.replace(/\s+/g, ' ').trim(), margin, x0: parts[0]!.x, x1: end, y, size, page: page.page }
+    })
+}
+
+/** Lines in the top or bottom margin that repeat on many pages at the same height (digits aside), and page numbers there. */
+function dropRunningLines(pages: Line[][]): Line[][] {
+  const edges = (lines: Line[]): Line[] => [...lines.slice(0, 2), ...lines.slice(-2)].filter((line) => line.margin)
+  const key = (line: Line): string => `${line.text.toLowerCase().replace(/\d+/g, '#')}@${Math.round(line.y / 6)}`
+  const counts = new Map<string, number>()
+  for (const lines of pages) for (const k of new Set(edges(lines).map(key))) counts.set(k, (counts.get(k) ?? 0) + 1)
+  const threshold = Math.max(2, Math.ceil(pages.length * 0.4))
+  return pages.map((lines) => {
+    const edge = new Set(edges(lines))
+    return lines.filter((line) => !(edge.has(line) && (PAGE_NUMBER.test(line.text) || (pages.length >= 2 && (counts.get(key(line)) ?? 0) >= threshold))))
+  })
+}
+
+function measure(pages: Line[][]): Layout {
+  const lines = pages.flat()
+  const bodySize = weightedMode(lines.map((l) => [round1(l.size), l.text.length]))
+  const body = lines.filter((l) => Math.abs(l.size - bodySize) <= bodySize * 0.1)
+  const gaps: number[] = []
+  for (const page of pages) {
+    for (let i = 1; i < page.length; i++) {
+      const gap = page[i - 1]!.y - page[i]!.y
+      if (Math.abs(page[i]!.size - bodySize) <= bodySize * 0.1 && gap > 0 && gap < bodySize * 3) gaps.push(gap)
+    }
+  }
+  return {
+    bodySize,
+    lineGap: median(gaps) ?? bodySize * 1.2,
+    left: weightedMode(body.map((l) => [Math.round(l.x0), 1])),
+    right: percentile(body.map((l) => l.x1), 0.9) ?? Math.max(...body.map((l) => l.x1))
+  }
+}
+
+function startsNewBlock(prev: Line, line: Line, layout: Layout): boolean {
+  const size = layout.bodySize
+  if (Math.abs(line.size - prev.size) > prev.size * 0.12) return true
+  if (prev.y - line.y > layout.lineGap * 1.45 * (line.size / size)) return true
+  if (line.x0 - prev.x0 > size * 0.8) return true // an indented first line
+  return isShort(prev, layout) && SENTENCE_END.test(prev.text)
+}
+
+/** Whether the paragraph ending one page goes on at the top of the next. */
+function runsOn(previous: Line[], next: Line[], layout: Layout): boolean {
+  const last = previous[previous.length - 1]!
+  const first = next[0]!
+  return (
+    headingKind(last, layout) === null &&
+    headingKind(first, layout) === null &&
+    Math.abs(first.size - last.size) <= last.size * 0.12 &&
+    !SENTENCE_END.test(last.text) &&
+    first.x0 - layout.left < layout.bodySize * 0.8
+  )
+}
+
+function isShort(line: Line, layout: Layout): boolean {
+  return line.x1 < layout.right - layout.bodySize * 3
+}
+
+function headingKind(line: Line, layout: Layout): number | null {
+  const ratio = line.size / layout.bodySize
+  if (ratio >= 1.6) return 1
+  if (ratio >= 1.3) return 2
+  if (ratio >= 1.12) return 3
+  return null
+}
+
+function toBlock(group: Line[], layout: Layout): DraftBlock {
+  let text = ''
+  for (const line of group) {
+    if (text === '') text = line.text
+    else if (/\p{L}[-\u00ad]$/u.test(text) && /^\p{Ll}/u.test(line.text)) text = text.slice(0, -1) + line.text
+    else text += ` ${line.text}`
+  }
+  text = text.replace(/\u00ad/g, '')
+  const level = group.length <= 3 ? headingKind(group[0]!, layout) : null
+  const indented = group.every((l) => l.x0 - layout.left > layout.bodySize * 1.5)
+  const kind: BlockKind = level !== null ? 'heading' : indented && group.length > 1 ? 'quote' : 'paragraph'
+  const block = draft(kind, [run(text, [])], level ?? undefined)
+  block.page = group[0]!.page
+  return block
+}
+
+function weightedMode(values: [number, number][]): number {
+  const weights = new Map<number, number>()
+  for (const [value, weight] of values) weights.set(value, (weights.get(value) ?? 0) + weight)
+  let best = values[0]?.[0] ?? 0
+  for (const [value, weight] of weights) if (weight > (weights.get(best) ?? 0)) best = value
+  return best
+}
+
+function median(values: number[]): number | undefined {
+  return percentile(values, 0.5)
+}
+
+function percentile(values: number[], p: number): number | undefined {
+  if (values.length === 0) return undefined
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]
+}
+
+function round1(value: number): number {
+  return Math.round(value * 10) / 10
+}

@@ -1,0 +1,140 @@
+import { createHash } from 'node:crypto'
+import { readdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { createAnchor } from '../../shared/anchors'
+import { PARAGRAPH_LINK_TYPE } from '../../shared/links'
+import type { SerializedEditorState } from '../../shared/notes'
+import type { Notebook } from './notebook'
+import { useNotebooks, useTempDirs } from './test-support'
+
+const tempDir = useTempDirs()
+const open = useNotebooks()
+
+const doc = (...children: unknown[]): SerializedEditorState => ({ root: { type: 'root', children: [{ type: 'paragraph', children }] } })
+const chip = (anchor: ReturnType<typeof createAnchor>) => ({ type: PARAGRAPH_LINK_TYPE, version: 1, anchor, sourceTitle: 'Field notes' })
+
+/** Every file under the workspace with a hash of its bytes (the search cache aside: it is written in the background). */
+function snapshot(dir: string): Record<string, string> {
+  const out: Record<string, string> = {}
+  const walk = (d: string): void => {
+    for (const name of readdirSync(d)) {
+      const path = join(d, name)
+      if (statSync(path).isDirectory()) walk(path)
+      else if (!path.includes(`${join('.pilcrow', 'cache')}`)) out[relative(dir, path)] = createHash('sha256').update(readFileSync(path)).digest('hex')
+    }
+  }
+  walk(dir)
+  return out
+}
+
+async function importOne(nb: Notebook, path: string) {
+  return (await nb.importSourceFiles([path]))[0]!
+}
+
+describe('importing files as sources', () => {
+  it('imports Markdown, text, HTML and PDF files; each becomes searchable', async () => {
+    const ws = tempDir()
+    const files = tempDir()
+    const nb = await open(ws)
+    writeFileSync(join(files, 'notes.md'), '# Field notes\n\nThe quokka smiles at visitors.\n')
+    writeFileSync(join(files, 'diary.txt'), 'Diary\n\nThe pangolin curled up.\n')
+    writeFileSync(join(files, 'page.html'), `<html><head><title>Wombats</title></head><body><article><p>${'The wombat digs burrows with strong claws, quietly and at night. '.repeat(4)}</p></article></body></html>`)
+    const outcomes = await nb.importSourceFiles(['notes.md', 'diary.txt', 'page.html'].map((f) => join(files, f)))
+    expect(outcomes.map((o) => (o.ok ? [o.status, o.sourceId, o.title, o.blockCount] : o.error))).toEqual([
+      ['added', 'notes', 'Field notes', 2],
+      ['added', 'diary', 'Diary', 2],
+      ['added', 'page', 'Wombats', 1]
+    ])
+    for (const word of ['quokka', 'pangolin', 'wombat']) {
+      const { hits } = await nb.search({ query: word })
+      expect(hits[0]).toMatchObject({ kind: 'source' })
+    }
+    expect(readdirSync(join(ws, 'sources', 'originals')).sort()).toEqual(['diary.txt', 'notes.md', 'page.html', 'russia-iran-alignment.md'])
+  })
+
+  it('refuses bad files with the file name and the reason, and leaves the workspace exactly as it was', async () => {
+    const ws = tempDir()
+    const files = tempDir()
+    const nb = await open(ws)
+    await nb.searchIndex.whenReady()
+    await nb.searchIndex.flush()
+    const bad: Record<string, string | Uint8Array> = {
+      'empty.md': '',
+      'blank.txt': '\n \n',
+      'garbage.txt': new Uint8Array(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)),
+      'slides.pptx': 'PK\u0003\u0004',
+      'latin1.md': new Uint8Array([0x43, 0x61, 0x66, 0xe9, 0x0a]),
+      'fake.pdf': 'this is not a PDF',
+      'broken.pdf': '%PDF-1.7\n1 0 obj <<>> garbage garbage',
+      'hostile.html': '<html><body><script>window.owned=1</script><iframe src="javascript:alert(1)"></iframe><form action="https://evil.test"><input name=x></form><img src=x onerror="alert(1)"></body></html>'
+    }
+    for (const [name, content] of Object.entries(bad)) writeFileSync(join(files, name), content)
+    writeFileSync(join(files, 'huge.txt'), '')
+    truncateSync(join(files, 'huge.txt'), 50 * 1024 * 1024) // 50 MB, sparse
+    const before = snapshot(ws)
+    const outcomes = await nb.importSourceFiles([...Object.keys(bad), 'huge.txt', 'missing.md'].map((f) => join(files, f)))
+    expect(outcomes.map((o) => (o.ok ? 'imported' : o.error))).toEqual([
+      'empty.md: the file is empty.',
+      'blank.txt: there is no text to import.',
+      'garbage.txt: this file holds binary data, not text, so it cannot be imported as a .txt file.',
+      expect.stringMatching(/^slides\.pptx: Pilcrow cannot import \.pptx files \(it reads \.md, \.markdown, \.txt, .*\.pdf\)\.$/),
+      'latin1.md: the file is not valid UTF-8 text (the first bad byte is at offset 3). Save it as UTF-8 and import it again.',
+      'fake.pdf: this file is not a PDF (it does not start with %PDF-).',
+      expect.stringMatching(/^broken\.pdf: this PDF could not be read \(.+\)\.$/),
+      'hostile.html: no article text was found in this page.',
+      'huge.txt: the file is 50 MB, over the 40 MB limit for imports.',
+      'missing.md: cannot read the file (ENOENT).'
+    ])
+    expect(snapshot(ws)).toEqual(before)
+    expect((await nb.listSources()).map((s) => s.id)).toEqual(['russia-iran-alignment'])
+  })
+
+  it('a file imported again updates its source in place and reports how the links re-anchored', async () => {
+    const ws = tempDir()
+    const files = tempDir()
+    const nb = await open(ws)
+    const path = join(files, 'field-notes.md')
+    writeFileSync(path, '# Field notes\n\nAlpha paragraph stays as it is.\n\nBeta paragraph will move down.\n\nGamma paragraph will be rewritten.\n\nDelta paragraph will be deleted.\n')
+    const first = await importOne(nb, path)
+    expect(first).toMatchObject({ ok: true, status: 'added', sourceId: 'field-notes' })
+    const source = await nb.getSource('field-notes')
+    const cite = (n: number) => chip(createAnchor(source, source.blocks.find((b) => b.paragraph === n)!.id))
+    const note = await nb.createNote('Reading')
+    await nb.saveNote({ id: note.id, title: 'Reading', content: doc(cite(1), cite(2), cite(3), cite(4)), baseRevision: note.revision })
+    await nb.updateSourceMeta('field-notes', { title: 'My field notes', citationKey: 'notes2026' })
+
+    expect(await importOne(nb, path)).toMatchObject({ ok: true, status: 'unchanged', relinked: { stayed: 4, moved: 0, orphaned: 0 } })
+    writeFileSync(path, '# Field notes\n\nA new first paragraph.\n\nAlpha paragraph stays as it is.\n\nGamma paragraph was rewritten.\n\nBeta paragraph will move down.\n')
+    const second = await importOne(nb, path)
+    expect(second).toMatchObject({ ok: true, status: 'updated', sourceId: 'field-notes', title: 'My field notes', relinked: { stayed: 2, moved: 1, orphaned: 1 } })
+    expect((await nb.listSources()).map((s) => s.id).sort()).toEqual(['field-notes', 'russia-iran-alignment'])
+    const updated = await nb.getSource('field-notes')
+    expect(updated.meta).toMatchObject({ title: 'My field notes', citationKey: 'notes2026' })
+    expect(updated.blocks.map((b) => b.text)).toContain('A new first paragraph.')
+    const backlinks = await nb.getBacklinks('field-notes')
+    expect(backlinks.orphans.map((o) => o.anchor.quote.exact)).toEqual(['Delta paragraph will be deleted.'])
+  })
+
+  it('edits metadata, and deleting a source orphans its links (keeping their quotes) and says how many', async () => {
+    const ws = tempDir()
+    const nb = await open(ws)
+    const source = await nb.getSource('russia-iran-alignment')
+    const note = await nb.createNote('Cites')
+    const p6 = source.blocks.find((b) => b.paragraph === 6)!
+    await nb.saveNote({ id: note.id, title: 'Cites', content: doc(chip(createAnchor(source, p6.id)), chip(createAnchor(source, p6.id))), baseRevision: note.revision })
+
+    const edited = await nb.updateSourceMeta(source.id, { authors: ['G. Tazmini', ' '], publisher: '', url: 'https://example.org/a' })
+    expect(edited.meta).toMatchObject({ authors: ['G. Tazmini'], url: 'https://example.org/a', edited: ['authors', 'publisher', 'url'] })
+    expect(edited.meta.publisher).toBeUndefined()
+    expect((await open(ws)).sources.get(source.id).meta.authors).toEqual(['G. Tazmini']) // stored
+
+    expect(await nb.deleteSource(source.id)).toEqual({ orphanedLinks: 2 })
+    expect(await nb.listSources()).toEqual([])
+    expect((await nb.search({ query: 'bulwark' })).hits.filter((h) => h.kind === 'source')).toEqual([])
+    const kept = readdirSync(join(ws, '.pilcrow', 'deleted-sources'))
+    expect(kept.some((n) => n.startsWith('russia-iran-alignment.') && n.endsWith('.json'))).toBe(true)
+    const saved = await nb.getNote(note.id)
+    expect(JSON.stringify(saved.content)).toContain(p6.text.slice(0, 40)) // the quote stays in the note
+  })
+})

@@ -1,0 +1,100 @@
+import { basename } from 'node:path'
+import { resolveAnchor, type ParagraphAnchor } from '../../shared/anchors'
+import { PilcrowError } from '../../shared/errors'
+import type { ImportFileRequest, ImportOutcome, ImportStatus, RelinkReport } from '../../shared/imports'
+import type { Source } from '../../shared/model'
+import type { ImportStep } from './importers/progress'
+import type { LinkIndex } from './link-index'
+import type { SourceImport, SourcesService } from './sources'
+
+/**
+ * Imports files as sources, one at a time (a queue), keeping a status the UI polls for progress,
+ * and, for a file imported again, reports how its links re-anchored. Each file succeeds or
+ * fails on its own; a failure names the file and the reason and changes nothing.
+ */
+export class SourceImports {
+  private queue: Promise<unknown> = Promise.resolve()
+  private status: ImportStatus = { running: false }
+
+  constructor(
+    private readonly sources: SourcesService,
+    private readonly links: LinkIndex
+  ) {}
+
+  getStatus(): ImportStatus {
+    return { ...this.status }
+  }
+
+  /** Files on disk (the CLI). */
+  importPaths(paths: string[]): Promise<ImportOutcome[]> {
+    return this.enqueue(async () => {
+      const outcomes: ImportOutcome[] = []
+      for (const [index, path] of paths.entries()) {
+        outcomes.push(await this.run(basename(path), index, paths.length, (onProgress) => this.sources.importFile(path, { onProgress })))
+      }
+      return outcomes
+    })
+  }
+
+  /** One file sent by the UI, as base64. */
+  importUpload(file: ImportFileRequest): Promise<ImportOutcome> {
+    return this.enqueue(() =>
+      this.run(file.fileName, 0, 1, (onProgress) => this.sources.importBytes(Buffer.from(file.base64, 'base64'), safeFileName(file.fileName), { onProgress }))
+    )
+  }
+
+  /** How many links point at a source; after it is deleted they are orphans that keep their quotes. */
+  linkCount(sourceId: string): number {
+    return this.links.linksTo(sourceId).length
+  }
+
+  private enqueue<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(work, work)
+    this.queue = next.catch(() => undefined)
+    return next
+  }
+
+  private async run(fileName: string, index: number, count: number, work: (onProgress: (step: ImportStep) => void) => Promise<SourceImport>): Promise<ImportOutcome> {
+    this.status = { running: true, fileName, fileIndex: index + 1, fileCount: count }
+    try {
+      const result = await work((step) => {
+        this.status = { running: true, fileName, fileIndex: index + 1, fileCount: count, ...step }
+      })
+      const outcome: ImportOutcome = {
+        fileName,
+        ok: true,
+        status: result.status,
+        sourceId: result.source.id,
+        title: result.source.meta.title,
+        blockCount: result.source.blocks.length
+      }
+      if (result.previous) outcome.relinked = relinkReport(this.links.linksTo(result.source.id), result.source)
+      return outcome
+    } catch (error) {
+      const message = error instanceof PilcrowError ? error.message : `${fileName}: the import failed (${(error as Error).message}).`
+      return { fileName, ok: false, error: message }
+    } finally {
+      this.status = { running: false }
+    }
+  }
+}
+
+/** Stayed: same paragraph, same words. Moved: found elsewhere or with changed words. Orphaned: not found. */
+export function relinkReport(anchors: ParagraphAnchor[], source: Source): RelinkReport {
+  const report: RelinkReport = { stayed: 0, moved: 0, orphaned: 0 }
+  for (const anchor of anchors) {
+    const resolved = resolveAnchor(source, anchor)
+    if (!resolved.block) report.orphaned++
+    else if (resolved.status === 'exact' && resolved.block.id === anchor.blockId) report.stayed++
+    else report.moved++
+  }
+  return report
+}
+
+/** A file name from the renderer is only a name: no folders, no control characters. */
+function safeFileName(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? ''
+  const clean = base.replace(/[\u0000-\u001f\u007f]/g, '').trim()
+  if (clean === '' || clean === '.' || clean === '..') throw new PilcrowError('invalid-argument', 'The file has no usable name.')
+  return clean
+}

@@ -1,0 +1,88 @@
+import { useState, type FormEvent, type ReactNode } from 'react'
+import type { Source, SourceMetaPatch } from '../../../shared/model'
+import { useModalDialog } from '../app/useModalDialog'
+
+interface SourceDetailsDialogProps {
+  source: Source | null
+  onSave(patch: SourceMetaPatch): Promise<void>
+  onClose(): void
+}
+
+const FIELDS = [
+  ['title', 'Title'],
+  ['date', 'Date (YYYY-MM-DD)'],
+  ['publisher', 'Publisher'],
+  ['container', 'Published in'],
+  ['url', 'Web address (URL)'],
+  ['citationKey', 'Citation key']
+] as const
+
+type Form = Record<(typeof FIELDS)[number][0] | 'authors', string>
+
+function formOf(source: Source | null): Form {
+  const m = source?.meta
+  return {
+    title: m?.title ?? '',
+    authors: m?.authors.join('\n') ?? '',
+    date: m?.date ?? '',
+    publisher: m?.publisher ?? '',
+    container: m?.container ?? '',
+    url: m?.url ?? '',
+    citationKey: m?.citationKey ?? ''
+  }
+}
+
+/** A source's citation details: what citations and exports say about it. Kept across re-imports. */
+export function SourceDetailsDialog({ source, onSave, onClose }: SourceDetailsDialogProps): ReactNode {
+  const [form, setForm] = useState<Form>(() => formOf(source))
+  const [error, setError] = useState<string | null>(null)
+  const [saving, setSaving] = useState(false)
+  const dialog = useModalDialog(source !== null, () => {
+    setForm(formOf(source))
+    setError(null)
+  })
+
+  const submit = (event: FormEvent): void => {
+    event.preventDefault()
+    if (form.title.trim() === '') return setError('A source needs a title.')
+    setSaving(true)
+    const patch: SourceMetaPatch = { ...form, authors: form.authors.split('\n').map((a) => a.trim()).filter(Boolean) }
+    onSave(patch).then(onClose, (e: Error) => setError(e.message)).finally(() => setSaving(false))
+  }
+
+  return (
+    <dialog ref={dialog} className="settings-dialog source-details" aria-label="Source details" onClose={onClose}>
+      <form onSubmit={submit}>
+        <h2>Source details</h2>
+        {source?.meta.originalFile && <p className="dialog-note">Imported from {source.meta.originalFile}. Your changes are kept when the file is imported again.</p>}
+        <label className="field">
+          Title
+          <input value={form.title} onChange={(e) => setForm({ ...form, title: e.target.value })} required />
+        </label>
+        <label className="field">
+          Authors (one per line)
+          <textarea rows={3} value={form.authors} onChange={(e) => setForm({ ...form, authors: e.target.value })} />
+        </label>
+        {FIELDS.filter(([key]) => key !== 'title').map(([key, label]) => (
+          <label key={key} className="field">
+            {label}
+            <input value={form[key]} type={key === 'url' ? 'url' : 'text'} onChange={(e) => setForm({ ...form, [key]: e.target.value })} />
+          </label>
+        ))}
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="dialog-actions">
+          <button type="button" className="link-button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="primary-button" disabled={saving}>
+            Save details
+          </button>
+        </div>
+      </form>
+    </dialog>
+  )
+}

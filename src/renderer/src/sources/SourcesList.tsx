@@ -1,0 +1,72 @@
+import { useEffect, useRef, type ReactNode } from 'react'
+import { IMPORT_FORMATS } from '../../../shared/imports'
+import type { SourceSummary } from '../../../shared/model'
+
+interface SourcesListProps {
+  sources: SourceSummary[]
+  openId: string | null
+  onOpen(id: string): void
+  onImport(files: File[]): void
+  onEditDetails(id: string): void
+  onDelete(id: string): void
+  /** Receives the function that opens the file picker (the Import command uses it). */
+  pickerRef?: { current: (() => void) | null }
+}
+
+const ACCEPT = Object.keys(IMPORT_FORMATS).join(',')
+
+/** The sources in the sidebar: import, open one in the reader, edit its details, delete it. */
+export function SourcesList({ sources, openId, onOpen, onImport, onEditDetails, onDelete, pickerRef }: SourcesListProps): ReactNode {
+  const input = useRef<HTMLInputElement>(null)
+  useEffect(() => {
+    if (!pickerRef) return
+    pickerRef.current = () => input.current?.click()
+    return () => {
+      pickerRef.current = null
+    }
+  }, [pickerRef])
+  return (
+    <div className="sidebar-section sources-section">
+      <div className="sidebar-heading-row">
+        <h2 className="sidebar-heading" id="sources-heading">
+          Sources
+        </h2>
+        <button type="button" className="link-button" onClick={() => input.current?.click()} title="Import Markdown, text, web pages (.html) or PDFs — or drop files on the window">
+          Import sources…
+        </button>
+        <input
+          ref={input}
+          type="file"
+          multiple
+          accept={ACCEPT}
+          hidden
+          aria-label="Files to import"
+          onChange={(e) => {
+            const files = [...(e.target.files ?? [])]
+            e.target.value = ''
+            onImport(files)
+          }}
+        />
+      </div>
+      {sources.length === 0 && <p className="sidebar-empty">No sources. Import a file, or drop one on the window.</p>}
+      <ul className="source-list" aria-label="Sources">
+        {sources.map((s) => (
+          <li key={s.id} className="source-row">
+            <button type="button" className="note-item source-item" aria-current={s.id === openId ? 'true' : undefined} onClick={() => onOpen(s.id)}>
+              <span className="note-item-title">{s.title}</span>
+              <span className="note-item-time">{s.authors.join(', ') || s.originalFile || ''}</span>
+            </button>
+            <span className="source-actions">
+              <button type="button" className="icon-button" aria-label={`Edit details of ${s.title}`} title="Edit details" onClick={() => onEditDetails(s.id)}>
+                ✎
+              </button>
+              <button type="button" className="icon-button" aria-label={`Delete ${s.title}`} title="Delete source" onClick={() => onDelete(s.id)}>
+                ✕
+              </button>
+            </span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  )
+}

@@ -1,0 +1,73 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { formatBytes, IMPORT_SIZE_LIMIT_BYTES, isImportable, type ImportOutcome, type ImportStatus } from '../../../shared/imports'
+import { api } from '../api/client'
+import { fileToBase64 } from './read-file'
+
+export interface SourceImportState {
+  /** What is being imported now, e.g. "book.pdf (2 of 3), page 120 of 300"; null when idle. */
+  progress: ImportStatus | null
+  /** The outcomes of the last batch, until dismissed. */
+  outcomes: ImportOutcome[]
+  importFiles(files: File[]): Promise<void>
+  /** Shows outcomes of an import made elsewhere (the desktop File → Import dialog). */
+  show(outcomes: ImportOutcome[]): void
+  dismiss(): void
+}
+
+/**
+ * Imports files one after another, polling the notebook for progress inside each (a PDF's
+ * pages), and collects each file's outcome. Files of an unknown type or over the size limit are
+ * refused here, before they are read. `onImported` runs after each successful file.
+ */
+export function useSourceImport(onImported: (outcome: Extract<ImportOutcome, { ok: true }>) => void): SourceImportState {
+  const [progress, setProgress] = useState<ImportStatus | null>(null)
+  const [outcomes, setOutcomes] = useState<ImportOutcome[]>([])
+  const imported = useRef(onImported)
+  imported.current = onImported
+  const running = useRef(false)
+
+  const activeFile = progress?.fileName
+  useEffect(() => {
+    if (!activeFile) return
+    const timer = setInterval(() => {
+      api.getImportStatus().then((status) => setProgress((p) => (p && status.running && status.fileName === p.fileName ? { ...p, done: status.done, total: status.total, unit: status.unit } : p)), () => undefined)
+    }, 250)
+    return () => clearInterval(timer)
+  }, [activeFile])
+
+  const importFiles = useCallback(async (files: File[]) => {
+    if (running.current || files.length === 0) return
+    running.current = true
+    setOutcomes([])
+    try {
+      for (const [index, file] of files.entries()) {
+        setProgress({ running: true, fileName: file.name, fileIndex: index + 1, fileCount: files.length })
+        const outcome = await importOne(file)
+        setOutcomes((list) => [...list, outcome])
+        if (outcome.ok) imported.current(outcome)
+      }
+    } finally {
+      running.current = false
+      setProgress(null)
+    }
+  }, [])
+
+  return {
+    progress,
+    outcomes,
+    importFiles,
+    show: useCallback((list: ImportOutcome[]) => setOutcomes(list), []),
+    dismiss: useCallback(() => setOutcomes([]), [])
+  }
+}
+
+async function importOne(file: File): Promise<ImportOutcome> {
+  const fail = (error: string): ImportOutcome => ({ fileName: file.name, ok: false, error })
+  if (!isImportable(file.name)) return fail(`${file.name}: Pilcrow cannot import this type of file (it reads Markdown, plain text, saved web pages and PDFs).`)
+  if (file.size > IMPORT_SIZE_LIMIT_BYTES) return fail(`${file.name}: the file is ${formatBytes(file.size)}, over the ${formatBytes(IMPORT_SIZE_LIMIT_BYTES)} limit for imports.`)
+  try {
+    return await api.importSource({ fileName: file.name, base64: await fileToBase64(file) })
+  } catch (error) {
+    return fail(`${file.name}: ${(error as Error).message}`)
+  }
+}

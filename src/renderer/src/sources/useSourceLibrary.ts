@@ -1,0 +1,53 @@
+import { useCallback, useRef, useState } from 'react'
+import type { Source, SourceSummary } from '../../../shared/model'
+import { api } from '../api/client'
+
+export interface SourceLibrary {
+  list: SourceSummary[]
+  /** Sources loaded so far; a source that failed to load (or was deleted) is null. */
+  loaded: ReadonlyMap<string, Source | null>
+  setList(list: SourceSummary[]): void
+  /** Loads a source once (the open one, and any a note's chips cite). */
+  request(id: string): void
+  /** Fetches the list again, and the given sources' blocks (after an import or an edit). */
+  refresh(changedIds: string[]): Promise<SourceSummary[]>
+  /** Forgets a deleted source: its chips show their saved quotes. */
+  forget(id: string): void
+}
+
+/** The workspace's sources as the window knows them: the list, and the ones loaded in full. */
+export function useSourceLibrary(onError: (e: unknown) => void): SourceLibrary {
+  const [list, setList] = useState<SourceSummary[]>([])
+  const [loaded, setLoaded] = useState<ReadonlyMap<string, Source | null>>(new Map())
+  const requested = useRef(new Set<string>())
+
+  const load = useCallback((id: string) => {
+    requested.current.add(id)
+    api.getSource(id).then(
+      (s) => setLoaded((m) => new Map(m).set(id, s)),
+      () => setLoaded((m) => new Map(m).set(id, null))
+    )
+  }, [])
+  const request = useCallback((id: string) => !requested.current.has(id) && load(id), [load])
+
+  const refresh = useCallback(
+    async (changedIds: string[]) => {
+      const fresh = await api.listSources().catch((e: unknown) => {
+        onError(e)
+        return null
+      })
+      if (fresh) setList(fresh)
+      for (const id of changedIds) if (requested.current.has(id)) load(id)
+      return fresh ?? []
+    },
+    [load, onError]
+  )
+
+  const forget = useCallback((id: string) => {
+    requested.current.add(id)
+    setLoaded((m) => new Map(m).set(id, null))
+    setList((l) => l.filter((s) => s.id !== id))
+  }, [])
+
+  return { list, loaded, setList, request, refresh, forget }
+}

@@ -1,0 +1,77 @@
+/** What can be imported as a source, and what an import reports. Shared by the core and the UI. */
+
+/** File types Pilcrow imports, by extension, with the name the UI shows. */
+export const IMPORT_FORMATS = {
+  '.md': 'Markdown',
+  '.markdown': 'Markdown',
+  '.txt': 'plain text',
+  '.text': 'plain text',
+  '.html': 'web page',
+  '.htm': 'web page',
+  '.xhtml': 'web page',
+  '.pdf': 'PDF'
+} as const satisfies Record<string, string>
+
+export type ImportExtension = keyof typeof IMPORT_FORMATS
+
+/** Files larger than this are refused before they are read (a 300-page PDF is about 1 MB). */
+export const IMPORT_SIZE_LIMIT_BYTES = 40 * 1024 * 1024
+
+export function importExtension(fileName: string): string {
+  const dot = fileName.lastIndexOf('.')
+  return dot > 0 ? fileName.slice(dot).toLowerCase() : ''
+}
+
+export function isImportable(fileName: string): boolean {
+  return importExtension(fileName) in IMPORT_FORMATS
+}
+
+/** "40 MB" */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(bytes < 10 * 1024 ? 1 : 0)} KB`
+  return `${(bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`
+}
+
+/** One file sent by the UI: its name and its bytes, base64-encoded. */
+export interface ImportFileRequest {
+  fileName: string
+  base64: string
+}
+
+/** How the links to a re-imported source came out. */
+export interface RelinkReport {
+  /** Still on the same paragraph, word for word. */
+  stayed: number
+  /** Found again elsewhere, or with the cited words changed. */
+  moved: number
+  /** Found nowhere: they keep their saved quote. */
+  orphaned: number
+}
+
+export type ImportOutcome =
+  | {
+      fileName: string
+      ok: true
+      /** `added` (new source), `updated` (same file name imported again), `unchanged` (same content). */
+      status: 'added' | 'updated' | 'unchanged'
+      sourceId: string
+      title: string
+      blockCount: number
+      relinked?: RelinkReport
+    }
+  | { fileName: string; ok: false; error: string }
+
+/** What the UI polls while an import runs. */
+export interface ImportStatus {
+  running: boolean
+  /** The file being imported, e.g. "book.pdf". */
+  fileName?: string
+  /** Which of the files this is (1-based) and how many were sent. */
+  fileIndex?: number
+  fileCount?: number
+  /** Progress inside the file, e.g. page 120 of 300. */
+  done?: number
+  total?: number
+  unit?: 'page' | 'file'
+}
