@@ -30,6 +30,10 @@ async function main(): Promise<void> {
     const { benchUi } = await import('./ui')
     Object.assign(figures, await benchUi(log))
   }
+  if (!only || only === 'import') {
+    const { benchImports } = await import('./imports')
+    Object.assign(figures, await benchImports(log))
+  }
   if (json) console.log(JSON.stringify(figures, null, 2))
 }
 

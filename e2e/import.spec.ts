@@ -61,6 +61,14 @@ test.describe('importing sources', () => {
     await expect(page.getByRole('option', { name: /^¶\d+ · The Hidden Heroines of Chaos .*Lorenz/ }).first()).toBeVisible()
     await page.keyboard.press('Enter')
     await expect(source(page).locator('.is-revealed')).toContainText('Lorenz')
+
+    // a changed version of the Markdown file updates its source in place; the link follows its paragraph
+    await importFiles(page, [
+      markdown('field-notes.md', '---\ntitle: Field notes on quokkas\nauthors: [Ada Field]\n---\n\nA new opening paragraph.\n\nThe quokka of Rottnest Island smiles at visitors.\n\nA second paragraph about marsupials, revised.\n')
+    ])
+    await expect(panel).toContainText('Updated “Field notes on quokkas” (3 blocks). Links: 1 stayed, 0 moved, 0 orphaned.')
+    await expect(editor(page).getByRole('button', { name: '¶2 · Field notes on quokkas' })).toBeVisible()
+    await expect(sources(page).getByRole('button', { name: /^Field notes on quokkas/ })).toHaveCount(1)
   })
 
   test('hostile HTML is imported as plain text: nothing runs, nothing is fetched, no dialog opens', async ({ page, pilcrow }) => {

@@ -11,6 +11,7 @@ import { markdownToNote } from '../../shared/markdown/parse'
 import { coerceSettings } from '../../shared/settings'
 import { main as cli } from '../cli/main'
 import { startBrowserServer } from '../server/browser-server'
+import { importSourceBytes } from './importers'
 import { importMarkdown } from './importers/markdown'
 import { parseNoteFile } from './note-file'
 import { parseSourceFile } from './source-file'
@@ -49,6 +50,27 @@ describe('fuzzing every parser we own with random and hostile input', () => {
       { numRuns: 400 }
     ))
   it('the Markdown source importer', () => fc.assert(fc.property(hostile, (raw) => expectCleanOutcome(() => importMarkdown(raw, 'fuzz.md'))), { numRuns: 300 }))
+  it('every source importer: a source with blocks, or a PilcrowError that names the file', async () => {
+    const html = fc.array(fc.constantFrom('<p>', '</p>', '<script>x()</script>', '<img src=x onerror=y()>', '<a href="javascript:z()">', 'words of text, ', '<h1>', '<li>', '<table><tr><td>', '<svg><script>', '<!--', ']]>', '&amp;', '&#0;', '\u0000'), { maxLength: 60 }).map((parts) => parts.join(''))
+    const inputs = fc.oneof(
+      fc.tuple(fc.constantFrom('fuzz.md', 'fuzz.txt', 'fuzz.html'), hostile.map((t) => new TextEncoder().encode(t))),
+      fc.tuple(fc.constant('fuzz.html'), html.map((t) => new TextEncoder().encode(t))),
+      fc.tuple(fc.constantFrom('fuzz.md', 'fuzz.txt', 'fuzz.html', 'fuzz.pdf', 'fuzz.xyz'), fc.uint8Array({ maxLength: 600 })),
+      fc.tuple(fc.constant('fuzz.pdf'), fc.uint8Array({ maxLength: 400 }).map((b) => new Uint8Array([...new TextEncoder().encode('%PDF-1.4\n'), ...b])))
+    )
+    await fc.assert(
+      fc.asyncProperty(inputs, async ([name, bytes]) => {
+        try {
+          const source = await importSourceBytes(bytes, name)
+          expect(source.blocks.length).toBeGreaterThan(0)
+        } catch (error) {
+          expect(error).toBeInstanceOf(PilcrowError)
+          expect((error as Error).message.startsWith(`${name}: `)).toBe(true)
+        }
+      }),
+      { numRuns: 120 } // a PDF case starts a worker thread with pdf.js: about 100 ms each
+    )
+  }, 120_000)
   it('the Markdown note importer', () =>
     fc.assert(
       fc.property(hostile, (raw) => {

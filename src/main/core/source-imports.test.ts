@@ -33,7 +33,7 @@ async function importOne(nb: Notebook, path: string) {
 }
 
 describe('importing files as sources', () => {
-  it('imports Markdown, text, HTML and PDF files; each becomes searchable', async () => {
+  it('imports Markdown, text and HTML files in one go; each becomes searchable', async () => {
     const ws = tempDir()
     const files = tempDir()
     const nb = await open(ws)

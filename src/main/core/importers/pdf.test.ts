@@ -36,6 +36,16 @@ describe('PDF import through pdf.js', () => {
     expect([...pages].sort((a, b) => a - b)).toEqual(pages)
   })
 
+  it('a generated 300-page book comes back paragraph for paragraph, each on its page', { timeout: 60_000 }, async () => {
+    const book = Array.from({ length: 25 }, (_, c) => ({ heading: `Chapter ${c + 1}`, paragraphs: Array.from({ length: 70 }, (_, i) => paragraph(c * 100 + i, 60 + ((c * 7 + i * 13) % 90))) }))
+    const bytes = await makeBookPdf({ title: 'Three Hundred Pages', author: 'Ada Tester', chapters: book, hyphenate: true, runningHeader: 'THREE HUNDRED PAGES' })
+    let pages = 0
+    const { blocks } = await importPdf(bytes, 'long.pdf', (step) => (pages = step.total))
+    expect(pages).toBeGreaterThanOrEqual(300)
+    expect(blocks.map((b) => (b.kind === 'heading' ? `# ${b.text}` : b.text))).toEqual(book.flatMap((c) => [`# ${c.heading}`, ...c.paragraphs]))
+    expect(blocks.at(-1)!.page).toBe(pages)
+  })
+
   it('keeps body lines that repeat on every page with other numbers (only margins hold running headers)', async () => {
     const pdf = await PDFDocument.create()
     const font = await pdf.embedFont(StandardFonts.TimesRoman)

@@ -3,6 +3,7 @@ import { $dfs } from '@lexical/utils'
 import { $getNodeByKey } from 'lexical'
 import { useEffect, useState, type ReactNode } from 'react'
 import { createAnchor, resolveAnchor, type ParagraphAnchor } from '../../../shared/anchors'
+import { paragraphLabel } from '../../../shared/links'
 import { useSources } from '../app/sources-context'
 import { $isParagraphLinkNode, ParagraphLinkNode } from './nodes/ParagraphLinkNode'
 
@@ -60,7 +61,7 @@ export function ReferencesPanel(): ReactNode {
               <li key={ref.key} className={block ? '' : 'reference-orphan'}>
                 {block ? (
                   <button type="button" className="reference" onClick={() => reveal(ref.anchor.sourceId, block.id)}>
-                    <span className="reference-number">{block.paragraph === null ? '¶' : `¶${block.paragraph}`}</span>
+                    <span className="reference-number">{paragraphLabel(block.paragraph, block.page)}</span>
                     <span className="reference-text">{ref.anchor.range ? `“${quote}”` : block.text}</span>
                     {resolved?.status === 'changed' && <span className="chip-flag">changed</span>}
                   </button>

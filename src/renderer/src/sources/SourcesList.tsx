@@ -31,8 +31,14 @@ export function SourcesList({ sources, openId, onOpen, onImport, onEditDetails, 
         <h2 className="sidebar-heading" id="sources-heading">
           Sources
         </h2>
-        <button type="button" className="link-button" onClick={() => input.current?.click()} title="Import Markdown, text, web pages (.html) or PDFs — or drop files on the window">
-          Import sources…
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => input.current?.click()}
+          aria-label="Import sources…"
+          title="Import Markdown, text, web pages (.html) or PDFs — or drop files on the window"
+        >
+          Import…
         </button>
         <input
           ref={input}

@@ -1,0 +1,81 @@
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { extractPdfText } from '../src/main/core/importers/pdf-text'
+import { makeBookPdf } from '../src/main/core/importers/testing/book-pdf'
+import { SourcesService } from '../src/main/core/sources'
+import { openWorkspace } from '../src/main/core/workspace'
+import type { Figures } from './index'
+import { median, round, seededRandom, time } from './stats'
+import { Vocabulary } from './synthetic'
+
+const RUNS = 3
+
+/**
+ * Import speed, end to end through the sources service (read, parse, lay out, write the source): a
+ * generated 300-page PDF and a 50,000-paragraph text file, medians of three imports each into
+ * fresh workspaces. Baselines in the same run: pdf.js's own text extraction of the same PDF (what
+ * any PDF import must pay), and splitting the text file on blank lines.
+ */
+export async function benchImports(log: (line: string) => void): Promise<Figures> {
+  const figures: Figures = {}
+  const dir = mkdtempSync(join(tmpdir(), 'pilcrow-bench-import-'))
+  try {
+    const vocabulary = new Vocabulary(4000, seededRandom(7))
+    const paragraph = (): string => Array.from({ length: 4 }, () => vocabulary.sentence(8, 22)).join(' ')
+
+    // a 300-page book: 30 chapters of about ten pages each
+    const chapters = Array.from({ length: 30 }, (_, c) => ({ heading: `Chapter ${c + 1}`, paragraphs: Array.from({ length: 83 }, paragraph) }))
+    const pdfPath = join(dir, 'book.pdf')
+    writeFileSync(pdfPath, await makeBookPdf({ title: 'A Generated Book', author: 'Bench Mark', chapters, hyphenate: true, runningHeader: 'A GENERATED BOOK' }))
+    const pages = await extractText(pdfPath)
+    const pdfImport = await importTimes(dir, pdfPath)
+    const pdfBaseline = median(await repeat(() => extractText(pdfPath)))
+    figures['import.pdf.pages'] = pages
+    figures['import.pdf.bytes'] = statSync(pdfPath).size
+    figures['import.pdf.blocks'] = pdfImport.blocks
+    figures['import.pdf.median_ms'] = round(pdfImport.median)
+    figures['import.pdf.pdfjs_text_only_ms'] = round(pdfBaseline)
+    figures['import.pdf.ratio_to_pdfjs'] = round(pdfImport.median / pdfBaseline)
+    log(`Import a ${pages}-page PDF (${(statSync(pdfPath).size / 1048576).toFixed(1)} MB, ${pdfImport.blocks} blocks): median ${round(pdfImport.median)} ms over ${RUNS}; pdf.js text extraction alone ${round(pdfBaseline)} ms (×${round(pdfImport.median / pdfBaseline)})`)
+
+    const textPath = join(dir, 'big.txt')
+    writeFileSync(textPath, `Big text\n\n${Array.from({ length: 50_000 }, paragraph).join('\n\n')}\n`)
+    const textImport = await importTimes(dir, textPath)
+    const textBaseline = median(await repeat(() => readFileSync(textPath, 'utf8').split(/\n\s*\n/).length))
+    figures['import.text.paragraphs'] = textImport.blocks - 1
+    figures['import.text.bytes'] = statSync(textPath).size
+    figures['import.text.median_ms'] = round(textImport.median)
+    figures['import.text.split_only_ms'] = round(textBaseline)
+    figures['import.text.ratio_to_split'] = round(textImport.median / textBaseline)
+    log(`Import a 50,000-paragraph text file (${(statSync(textPath).size / 1048576).toFixed(1)} MB): median ${round(textImport.median)} ms over ${RUNS}; reading and splitting alone ${round(textBaseline)} ms (×${round(textImport.median / textBaseline)})`)
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+  return figures
+}
+
+async function importTimes(dir: string, path: string): Promise<{ median: number; blocks: number }> {
+  const samples: number[] = []
+  let blocks = 0
+  for (let run = 0; run < RUNS; run++) {
+    const workspaceDir = mkdtempSync(join(dir, 'ws-'))
+    // the sources service alone: the import, not the search indexing that follows it
+    const sources = new SourcesService(await openWorkspace(workspaceDir))
+    await sources.start()
+    samples.push(await time(async () => (blocks = (await sources.importFile(path)).source.blocks.length)))
+    rmSync(workspaceDir, { recursive: true, force: true })
+  }
+  return { median: median(samples), blocks }
+}
+
+async function repeat(fn: () => unknown): Promise<number[]> {
+  const samples: number[] = []
+  for (let run = 0; run < RUNS; run++) samples.push(await time(fn))
+  return samples
+}
+
+/** pdf.js's own text extraction (in its worker thread, as the import uses it): the floor for any PDF import. */
+async function extractText(path: string): Promise<number> {
+  return (await extractPdfText(readFileSync(path))).pages.length
+}
