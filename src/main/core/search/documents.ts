@@ -37,6 +37,8 @@ const REPEAT_SHARE = 0.8
  */
 export function pullQuoteOrigins(source: Source): Map<string, string> {
   const origins = new Map<string, string>()
+  // most sources have no pull quotes: then there is nothing to tokenize (this runs at every start)
+  if (!source.blocks.some((b) => b.kind === 'pullquote')) return origins
   const terms = (text: string): Set<string> => new Set(tokenize(text).map(processTerm).filter((t): t is string => t !== null))
   const body = source.blocks.filter((b) => b.paragraph !== null).map((b) => ({ id: b.id, terms: terms(b.text) }))
   for (const block of source.blocks) {

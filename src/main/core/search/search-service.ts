@@ -9,6 +9,7 @@ import { notePassages } from '../../../shared/note-content'
 import type { StoredNote } from '../note-file'
 import type { NotesService } from '../notes'
 import type { SourcesService } from '../sources'
+import { loadIndex } from './index-loader'
 import { fingerprint, noteDocId, noteDocument, parseDocId, pullQuoteOrigins, sourceDocuments } from './documents'
 import { parseQuery, type ParsedQuery } from './query-parser'
 import { QueryEngine, type EngineHit, type WordGroup } from './query-engine'
@@ -310,7 +311,7 @@ export class SearchService {
     if (header.version !== SEARCH_INDEX_VERSION) return 'the index was built with other options'
     if (header.fingerprint !== expected) return 'notes or sources changed since the index was saved'
     try {
-      this.index = await MiniSearch.loadJSONAsync(raw.slice(newline + 1), MINISEARCH_OPTIONS)
+      this.index = await loadIndex(raw.slice(newline + 1), MINISEARCH_OPTIONS)
     } catch {
       this.index = new MiniSearch<SearchDocument>(MINISEARCH_OPTIONS)
       return 'the index file is damaged'
