@@ -148,6 +148,12 @@ test.describe('importing sources', () => {
     await source(page).locator('.numbered').nth(1).hover()
     await page.getByRole('button', { name: 'Cite ¶2 in note' }).click()
     await expect(editor(page).getByRole('button', { name: 'p. 2, ¶2 · Dropped report' })).toBeVisible()
+
+    // File → Import's shortcut opens the file picker
+    const chooser = page.waitForEvent('filechooser')
+    await page.keyboard.press('Control+O')
+    await (await chooser).setFiles([{ name: 'diary.txt', mimeType: 'text/plain', buffer: Buffer.from('Diary\n\nThe pangolin curled up.\n') }])
+    await expect(panel).toContainText('Imported “Diary” (2 blocks).')
   })
 
   test('edit a source’s details; delete it, and its links become unresolved but keep their quotes', async ({ page, pilcrow }) => {
@@ -177,6 +183,7 @@ test.describe('importing sources', () => {
     await expect(page.getByRole('alert').filter({ hasText: 'Deleted “Russia and Iran: alliance?”. 1 link to it is now unresolved and keeps its quoted words.' })).toBeVisible()
     await expect(sources(page).getByRole('listitem')).toHaveCount(0)
     await expect(page.getByText('No sources. Import a file, or drop one on the window.')).toBeVisible()
+    await expect(source(page)).toContainText('No sources yet. Import a file')
     const chip = editor(page).getByRole('button', { name: /unresolved link/ })
     await expect(chip).toBeVisible()
     await expect(chip).toContainText('While the Kremlin has acted as a bulwark')

@@ -211,7 +211,11 @@ export function App(): ReactNode {
     'note.new': () => void notes.newNote(),
     'note.export': () => setDialog('export'),
     'note.trash': () => notes.open && void notes.trashNote(notes.open.id),
-    'source.import': () => openImportPicker.current?.(),
+    'source.import': () => {
+      // the picker lives in the sidebar: show it first (the key press still counts as the user's gesture)
+      setNotesHidden(false)
+      requestAnimationFrame(() => openImportPicker.current?.())
+    },
     'source.details': () => sourceId && editDetails(sourceId),
     'cite.quoteSelection': () => void reader.current?.quoteSelection(),
     'search.focus': () => search.current?.focus(),
@@ -276,7 +280,7 @@ export function App(): ReactNode {
           <SplitPane
             fraction={settings?.panes.readerFraction ?? 0.5}
             onCommit={(readerFraction) => update({ panes: { readerFraction } })}
-            left={<Reader source={source} backlinks={backlinks} onCite={cite} onOpenBacklink={openBacklink} handle={reader} />}
+            left={<Reader source={source} empty={settings !== null && sourceId === null && sourceList.length === 0} backlinks={backlinks} onCite={cite} onOpenBacklink={openBacklink} handle={reader} />}
             right={settings ? <NotePane notes={notes} citations={citations} reveal={revealInNote} onExport={handlers['note.export']} /> : null}
           />
         </div>

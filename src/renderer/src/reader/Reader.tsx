@@ -12,6 +12,8 @@ import { SourceHeader } from './SourceHeader'
 
 interface ReaderProps {
   source: Source | null
+  /** No source to show (the workspace has none): say how to add one instead of "Loading". */
+  empty?: boolean
   backlinks: SourceBacklinks | null
   onCite(citation: Citation): void
   onOpenBacklink(backlink: Backlink): void
@@ -45,7 +47,7 @@ export interface ReaderHandle {
 }
 
 /** The reading pane: the open source, citable paragraph by paragraph or by selected words. */
-export function Reader({ source, backlinks, onCite, onOpenBacklink, handle }: ReaderProps): ReactNode {
+export function Reader({ source, empty, backlinks, onCite, onOpenBacklink, handle }: ReaderProps): ReactNode {
   const [selected, setSelected] = useState<SelectedQuote | null>(null)
   const pane = useRef<HTMLElement>(null)
   const shown = useProgressiveCount(source?.blocks.length ?? 0, source?.id)
@@ -114,7 +116,7 @@ export function Reader({ source, backlinks, onCite, onOpenBacklink, handle }: Re
           ))}
         </article>
       ) : (
-        <p className="reader-empty">Loading the source…</p>
+        <p className="reader-empty">{empty ? 'No sources yet. Import a file with “Import…” in the sidebar (Ctrl+O), or drop one here.' : 'Loading the source…'}</p>
       )}
       {selected && paneRect && (
         <button
