@@ -1,5 +1,4 @@
 import { parseArgs } from 'node:util'
-import { createApiProxy } from '../../shared/api'
 import { findAppRoot, rendererDir } from '../core/app-paths'
 import { openWorkspaceOption } from './workspace-option'
 import { startBrowserServer } from '../server/browser-server'
@@ -26,20 +25,10 @@ export const serveCommand: CliCommand = {
       console.error('pilcrow: the app is not built yet. Run "npm run build" first.')
       return 1
     }
-    // the page first: it loads while the notebook opens (API calls wait for it), and the search
-    // index loads a moment later, in the background
-    const opening = openWorkspaceOption(values.workspace, { searchIndexDelayMs: 1500 })
-    opening.catch(() => undefined) // reported below, once
-    const api = createApiProxy(async (method, args) => ((await opening)[method] as (...a: unknown[]) => Promise<unknown>)(...args))
-    const server = await startBrowserServer({ api, rendererDir: renderer, port })
+    // the page first: the search index loads a moment later, in the background
+    const notebook = await openWorkspaceOption(values.workspace, { searchIndexDelayMs: 1500 })
+    const server = await startBrowserServer({ api: notebook, rendererDir: renderer, port })
     console.log(`Pilcrow is running at ${server.url}`)
-    let notebook
-    try {
-      notebook = await opening
-    } catch (error) {
-      await server.close()
-      throw error
-    }
     await new Promise<void>((resolve) => {
       const stop = (): void => resolve()
       process.once('SIGINT', stop)

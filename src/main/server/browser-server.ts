@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { NotebookApi } from '../../shared/api'
-import { dispatchCall } from '../../shared/api-schema'
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp'
 import { PilcrowError, serializeError, type PilcrowErrorCode } from '../../shared/errors'
 import { isAllowedHost, isAllowedOrigin, readCookie, TOKEN_COOKIE, TOKEN_HEADER, tokensMatch } from './request-guard'
@@ -44,6 +43,8 @@ const STATUS_BY_CODE: Record<PilcrowErrorCode, number> = {
  */
 export async function startBrowserServer(options: BrowserServerOptions): Promise<BrowserServer> {
   const token = options.token ?? randomBytes(24).toString('base64url')
+  // the argument schemas (zod) load while the page does: only API calls need them
+  const apiSchema = import('../../shared/api-schema')
   let port = 0
   // requireHostHeader off: a request without Host reaches our own check and gets 403, like a foreign one.
   const server: Server = createServer({ requireHostHeader: false }, (req, res) => {
@@ -88,6 +89,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
         throw new PilcrowError('invalid-argument', 'The request body is not valid JSON.')
       }
       const args = (payload as { args?: unknown } | null)?.args
+      const { dispatchCall } = await apiSchema
       const result = await dispatchCall(options.api, method, args)
       sendJson(res, 200, { result: result ?? null })
     } catch (error) {

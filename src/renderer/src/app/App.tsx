@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { parseDeepLink } from '../../../shared/deep-links'
 import type { Backlink, SourceBacklinks } from '../../../shared/links'
 import type { ImportOutcome } from '../../../shared/imports'
@@ -8,7 +8,6 @@ import type { Settings, SettingsPatch } from '../../../shared/settings'
 import { api } from '../api/client'
 import type { RevealInNoteRequest } from '../editor/RevealInNotePlugin'
 import { ExportDialog } from '../notes/ExportDialog'
-import { NotePane } from '../notes/NotePane'
 import { NotesSidebar } from '../notes/NotesSidebar'
 import { useNotes } from '../notes/useNotes'
 import { Reader, type ReaderHandle } from '../reader/Reader'
@@ -32,6 +31,9 @@ import { SplitPane } from './SplitPane'
 import { useCommands, type CommandHandlers } from './useCommands'
 import { NEXT_THEME, useAppearance } from './useTheme'
 
+// The editor (Lexical) is the larger half of the code: it loads beside the article, not before it.
+const NotePane = lazy(() => import('../notes/NotePane').then((m) => ({ default: m.NotePane })))
+
 type DialogName = 'settings' | 'export' | 'palette' | 'shortcuts' | null
 
 /** The main window: notes list, the source, and the open note. */
@@ -46,13 +48,20 @@ export function App(): ReactNode {
   const citations = useMemo(() => new CitationBus(), [])
   const search = useRef<SearchBoxHandle>(null)
   const reader = useRef<ReaderHandle>(null)
-  const notes = useNotes(settings?.lastNoteId, settings !== null)
+  // The article first: the notes (the open one may be long) load once it has painted.
+  const [notesMayLoad, setNotesMayLoad] = useState(false)
+  const notes = useNotes(settings?.lastNoteId, notesMayLoad)
   useAppearance(settings)
 
   const report = useCallback((e: unknown) => setBanners((b) => [...b, { kind: 'error', text: (e as Error).message }]), [])
   const library = useSourceLibrary(report)
   const { loaded, request: requestSource, list: sourceList, setList: setSourceList, refresh: refreshSources } = library
   const source = (sourceId && loaded.get(sourceId)) || null
+  const articleSettled = settings !== null && (source !== null || sourceId === null || loaded.get(sourceId) === null)
+  useEffect(() => {
+    if (!articleSettled || notesMayLoad) return
+    requestAnimationFrame(() => setTimeout(() => setNotesMayLoad(true), 0))
+  }, [articleSettled, notesMayLoad])
   const storedSourceId = settings?.lastSourceId
   useEffect(() => {
     if (!sourceId) return
@@ -281,7 +290,13 @@ export function App(): ReactNode {
             fraction={settings?.panes.readerFraction ?? 0.5}
             onCommit={(readerFraction) => update({ panes: { readerFraction } })}
             left={<Reader source={source} empty={settings !== null && sourceId === null && sourceList.length === 0} backlinks={backlinks} onCite={cite} onOpenBacklink={openBacklink} handle={reader} />}
-            right={settings ? <NotePane notes={notes} citations={citations} reveal={revealInNote} onExport={handlers['note.export']} /> : null}
+            right={
+              settings ? (
+                <Suspense fallback={<p className="reader-empty">Loading the editor…</p>}>
+                  <NotePane notes={notes} citations={citations} reveal={revealInNote} onExport={handlers['note.export']} />
+                </Suspense>
+              ) : null
+            }
           />
         </div>
       </SourcesContext.Provider>
