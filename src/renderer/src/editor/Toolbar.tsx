@@ -57,7 +57,9 @@ export function Toolbar(): ReactNode {
           editorState.read(() => {
             const selection = $getSelection()
             if (!$isRangeSelection(selection)) return
-            setActive(new Set(TEXT_FORMATS.map((f) => f.format).filter((f) => selection.hasFormat(f))))
+            const next = TEXT_FORMATS.map((f) => f.format).filter((f) => selection.hasFormat(f))
+            // the same set keeps the same state: no re-render (and no React commit) on every keystroke
+            setActive((current) => (current.size === next.length && next.every((f) => current.has(f)) ? current : new Set(next)))
           })
         )
       ),
