@@ -49,6 +49,11 @@ export interface RelinkReport {
   orphaned: number
 }
 
+/** " Links: 2 stayed, 1 moved, 0 orphaned." — empty when no note cites the source. */
+export function relinkSummary(r: RelinkReport): string {
+  return r.stayed + r.moved + r.orphaned === 0 ? '' : ` Links: ${r.stayed} stayed, ${r.moved} moved, ${r.orphaned} orphaned.`
+}
+
 export type ImportOutcome =
   | {
       fileName: string

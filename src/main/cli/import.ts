@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
-import type { ImportOutcome } from '../../shared/imports'
+import { relinkSummary, type ImportOutcome } from '../../shared/imports'
 import type { Notebook } from '../core/notebook'
 import type { CliCommand } from './commands'
 import { UsageError } from './usage-error'
@@ -53,7 +53,7 @@ function fileLine(path: string, outcome: ImportOutcome, json: boolean): ImportLi
   }
   if (!json) {
     const verb = outcome.status === 'added' ? 'imported' : outcome.status === 'updated' ? 'updated' : 'unchanged'
-    const relinked = outcome.relinked ? ` Links: ${outcome.relinked.stayed} stayed, ${outcome.relinked.moved} moved, ${outcome.relinked.orphaned} orphaned.` : ''
+    const relinked = outcome.relinked ? relinkSummary(outcome.relinked) : ''
     console.log(`${verb} ${outcome.sourceId}: ${outcome.title} (${outcome.blockCount} blocks).${relinked}`)
   }
   const { sourceId, title, blockCount, status, relinked } = outcome

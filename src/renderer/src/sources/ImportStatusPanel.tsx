@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import type { ImportOutcome, ImportStatus } from '../../../shared/imports'
+import { relinkSummary, type ImportOutcome, type ImportStatus } from '../../../shared/imports'
 
 /** "Importing book.pdf (2 of 3) — page 120 of 300", then what each file came to. */
 export function ImportStatusPanel({ progress, outcomes, onDismiss }: { progress: ImportStatus | null; outcomes: ImportOutcome[]; onDismiss(): void }): ReactNode {
@@ -41,6 +41,7 @@ export function ImportStatusPanel({ progress, outcomes, onDismiss }: { progress:
 function describe(o: Extract<ImportOutcome, { ok: true }>): string {
   const blocks = `${o.blockCount} ${o.blockCount === 1 ? 'block' : 'blocks'}`
   if (o.status === 'added') return `Imported “${o.title}” (${blocks}).`
-  const links = o.relinked ? ` Links: ${o.relinked.stayed} stayed, ${o.relinked.moved} moved, ${o.relinked.orphaned} orphaned.` : ''
+  const links = o.relinked ? relinkSummary(o.relinked) : ''
   return o.status === 'unchanged' ? `“${o.title}” is unchanged.${links}` : `Updated “${o.title}” (${blocks}).${links}`
 }
+
