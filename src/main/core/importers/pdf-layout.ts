@@ -14,7 +14,8 @@ export interface PlacedText {
 export interface PageText {
   /** 1-based page number. */
   page: number
-  /** Page height in PDF units, to tell the top and bottom margins. */
+  /** Page size in PDF units: the height tells the top and bottom margins, the width the columns. */
+  width: number
   height: number
   items: PlacedText[]
 }
@@ -33,8 +34,18 @@ interface Line {
 interface Layout {
   bodySize: number
   lineGap: number
+}
+
+/** Lines read in order in one column of one page, with that column's margins. */
+interface Flow {
+  lines: Line[]
   left: number
   right: number
+}
+
+interface Group {
+  lines: Line[]
+  flow: Flow
 }
 
 const PAGE_NUMBER = /^(?:page\s+)?(?:\d{1,4}|[ivxlcdm]{1,7})(?:\s*(?:of|\/)\s*\d{1,4})?$/i
@@ -42,33 +53,35 @@ const SENTENCE_END = /[.!?:;"”’)\]]$/
 
 /**
  * Rebuilds a document's blocks from its text layer: items become lines, running headers,
- * footers and page numbers are dropped, lines become paragraphs (a wider gap, an indented first
+ * footers and page numbers are dropped, two-column pages are read column by column, lines become paragraphs (a wider gap, an indented first
  * line, a change of type size or a short line ending a sentence starts a new one), larger type
  * becomes headings, hyphenation at line ends is joined, and a paragraph that runs on to the next
  * page stays one block. Each block keeps the page it starts on.
  */
 export function layoutBlocks(pages: PageText[]): DraftBlock[] {
   const linesByPage = dropRunningLines(pages.map((p) => toLines(p)))
-  const all = linesByPage.flat()
-  if (all.length === 0) return []
-  const layout = measure(linesByPage)
-  const groups: Line[][] = []
-  for (const lines of linesByPage) {
-    const pageGroups: Line[][] = []
+  const flowsByPage = linesByPage.map((lines, i) => splitColumns(lines, pages[i]!.width))
+  const layout = measure(flowsByPage.flat())
+  if (layout === null) return []
+  const groups: Group[] = []
+  for (const lines of flowsByPage.flat()) {
+    const flow = withMargins(lines, layout)
+    const flowGroups: Group[] = []
     let current: Line[] = []
-    for (const line of lines) {
+    for (const line of flow.lines) {
       const prev = current[current.length - 1]
-      if (prev && startsNewBlock(prev, line, layout)) {
-        pageGroups.push(current)
+      if (prev && startsNewBlock(prev, line, flow, layout)) {
+        flowGroups.push({ lines: current, flow })
         current = []
       }
       current.push(line)
     }
-    if (current.length > 0) pageGroups.push(current)
+    if (current.length > 0) flowGroups.push({ lines: current, flow })
+    // a paragraph goes on from the foot of one column or page to the head of the next
     const previous = groups[groups.length - 1]
-    const first = pageGroups[0]
-    if (previous && first && runsOn(previous, first, layout)) previous.push(...pageGroups.shift()!)
-    groups.push(...pageGroups)
+    const first = flowGroups[0]
+    if (previous && first && runsOn(previous, first, layout)) previous.lines.push(...flowGroups.shift()!.lines)
+    groups.push(...flowGroups)
   }
   return groups.map((group) => toBlock(group, layout))
 }
@@ -85,19 +98,51 @@ function toLines(page: PageText): Line[] {
   }
   return lines
     .sort((a, b) => b.y - a.y)
-    .map(({ items: parts, y, size }) => {
+    .flatMap(({ items: parts, y }) => {
       parts.sort((a, b) => a.x - b.x)
-      let text = ''
-      let end = -Infinity
-      for (const part of parts) {
-        const gap = part.x - end
-        if (text !== '' && gap > part.fontSize * 0.15 && !/\s$/.test(text) && !/^\s/.test(part.text)) text += ' '
-        text += part.text
-        end = part.x + part.width
-      }
       const margin = y > page.height * 0.88 || y < page.height * 0.12
-      return { text: text.replace(/\s+/g, ' ').trim(), margin, x0: parts[0]!.x, x1: end, y, size, page: page.page }
+      // a gap wider than two em between runs on one baseline is a gutter: the columns' lines stay apart
+      const segments: PlacedText[][] = []
+      for (const part of parts) {
+        const segment = segments[segments.length - 1]
+        const last = segment?.[segment.length - 1]
+        if (segment && last && part.x - (last.x + last.width) <= part.fontSize * 2) segment.push(part)
+        else segments.push([part])
+      }
+      return segments.map((segment) => {
+        let text = ''
+        let end = -Infinity
+        for (const part of segment) {
+          const gap = part.x - end
+          if (text !== '' && gap > part.fontSize * 0.15 && !/\s$/.test(text) && !/^\s/.test(part.text)) text += ' '
+          text += part.text
+          end = part.x + part.width
+        }
+        const size = Math.max(...segment.map((part) => part.fontSize))
+        return { text: text.replace(/\s+/g, ' ').trim(), margin, x0: segment[0]!.x, x1: end, y, size, page: page.page }
+      })
     })
+}
+
+/**
+ * Reading order for a page set in two columns: what spans the page above the columns (a title),
+ * then the left column top to bottom, then the right one, then what spans the page below them.
+ * A page whose lines do not fall into two columns is one flow.
+ */
+function splitColumns(lines: Line[], width: number): Line[][] {
+  const mid = width / 2
+  const slack = width * 0.02
+  const left = lines.filter((l) => l.x1 <= mid + slack)
+  const right = lines.filter((l) => l.x0 >= mid - slack)
+  if (left.length < 3 || right.length < 3 || left.length + right.length < lines.length * 0.6) return [lines]
+  const spanning = lines.filter((l) => !left.includes(l) && !right.includes(l))
+  const columnTop = Math.max(...[...left, ...right].map((l) => l.y))
+  const columnBottom = Math.min(...[...left, ...right].map((l) => l.y))
+  const byY = (a: Line, b: Line): number => b.y - a.y
+  const top = spanning.filter((l) => l.y > columnTop)
+  const bottom = spanning.filter((l) => l.y < columnBottom)
+  const inside = spanning.filter((l) => l.y <= columnTop && l.y >= columnBottom)
+  return [top, [...left, ...inside].sort(byY), right.sort(byY), bottom].filter((flow) => flow.length > 0)
 }
 
 /** Lines in the top or bottom margin that repeat on many pages at the same height (digits aside), and page numbers there. */
@@ -113,48 +158,55 @@ function dropRunningLines(pages: Line[][]): Line[][] {
   })
 }
 
-function measure(pages: Line[][]): Layout {
-  const lines = pages.flat()
+/** The body text's type size and line spacing, over the whole document; null when it has no lines. */
+function measure(flows: Line[][]): Layout | null {
+  const lines = flows.flat()
+  if (lines.length === 0) return null
   const bodySize = weightedMode(lines.map((l) => [round1(l.size), l.text.length]))
-  const body = lines.filter((l) => Math.abs(l.size - bodySize) <= bodySize * 0.1)
   const gaps: number[] = []
-  for (const page of pages) {
-    for (let i = 1; i < page.length; i++) {
-      const gap = page[i - 1]!.y - page[i]!.y
-      if (Math.abs(page[i]!.size - bodySize) <= bodySize * 0.1 && gap > 0 && gap < bodySize * 3) gaps.push(gap)
+  for (const flow of flows) {
+    for (let i = 1; i < flow.length; i++) {
+      const gap = flow[i - 1]!.y - flow[i]!.y
+      if (Math.abs(flow[i]!.size - bodySize) <= bodySize * 0.1 && gap > 0 && gap < bodySize * 3) gaps.push(gap)
     }
   }
+  return { bodySize, lineGap: median(gaps) ?? bodySize * 1.2 }
+}
+
+/** A flow's margins: where its body lines usually start, and where its full lines end. */
+function withMargins(lines: Line[], layout: Layout): Flow {
+  const body = lines.filter((l) => Math.abs(l.size - layout.bodySize) <= layout.bodySize * 0.1)
+  const measured = body.length > 0 ? body : lines
   return {
-    bodySize,
-    lineGap: median(gaps) ?? bodySize * 1.2,
-    left: weightedMode(body.map((l) => [Math.round(l.x0), 1])),
-    right: percentile(body.map((l) => l.x1), 0.9) ?? Math.max(...body.map((l) => l.x1))
+    lines,
+    left: Math.min(...measured.map((l) => l.x0)),
+    right: percentile(measured.map((l) => l.x1), 0.9) ?? Math.max(...measured.map((l) => l.x1))
   }
 }
 
-function startsNewBlock(prev: Line, line: Line, layout: Layout): boolean {
+function startsNewBlock(prev: Line, line: Line, flow: Flow, layout: Layout): boolean {
   const size = layout.bodySize
   if (Math.abs(line.size - prev.size) > prev.size * 0.12) return true
   if (prev.y - line.y > layout.lineGap * 1.45 * (line.size / size)) return true
   if (line.x0 - prev.x0 > size * 0.8) return true // an indented first line
-  return isShort(prev, layout) && SENTENCE_END.test(prev.text)
+  return isShort(prev, flow, layout) && SENTENCE_END.test(prev.text)
 }
 
-/** Whether the paragraph ending one page goes on at the top of the next. */
-function runsOn(previous: Line[], next: Line[], layout: Layout): boolean {
-  const last = previous[previous.length - 1]!
-  const first = next[0]!
+/** Whether the paragraph ending one flow (a column or a page) goes on at the head of the next. */
+function runsOn(previous: Group, next: Group, layout: Layout): boolean {
+  const last = previous.lines[previous.lines.length - 1]!
+  const first = next.lines[0]!
   return (
     headingKind(last, layout) === null &&
     headingKind(first, layout) === null &&
     Math.abs(first.size - last.size) <= last.size * 0.12 &&
     !SENTENCE_END.test(last.text) &&
-    first.x0 - layout.left < layout.bodySize * 0.8
+    first.x0 - next.flow.left < layout.bodySize * 0.8
   )
 }
 
-function isShort(line: Line, layout: Layout): boolean {
-  return line.x1 < layout.right - layout.bodySize * 3
+function isShort(line: Line, flow: Flow, layout: Layout): boolean {
+  return line.x1 < flow.right - layout.bodySize * 3
 }
 
 function headingKind(line: Line, layout: Layout): number | null {
@@ -165,7 +217,7 @@ function headingKind(line: Line, layout: Layout): number | null {
   return null
 }
 
-function toBlock(group: Line[], layout: Layout): DraftBlock {
+function toBlock({ lines: group, flow }: Group, layout: Layout): DraftBlock {
   let text = ''
   for (const line of group) {
     if (text === '') text = line.text
@@ -174,7 +226,7 @@ function toBlock(group: Line[], layout: Layout): DraftBlock {
   }
   text = text.replace(/\u00ad/g, '')
   const level = group.length <= 3 ? headingKind(group[0]!, layout) : null
-  const indented = group.every((l) => l.x0 - layout.left > layout.bodySize * 1.5)
+  const indented = group.every((l) => l.x0 - flow.left > layout.bodySize * 1.5)
   const kind: BlockKind = level !== null ? 'heading' : indented && group.length > 1 ? 'quote' : 'paragraph'
   const block = draft(kind, [run(text, [])], level ?? undefined)
   block.page = group[0]!.page

@@ -48,7 +48,8 @@ const { pathToFileURL } = require('node:url')
       const content = await page.getTextContent()
       const items = []
       for (const item of content.items) if (typeof item.str === 'string') items.push([item.str, item.transform, item.width, item.height])
-      parentPort.postMessage({ type: 'page', page: n, height: page.getViewport({ scale: 1 }).height, items })
+      const viewport = page.getViewport({ scale: 1 })
+      parentPort.postMessage({ type: 'page', page: n, width: viewport.width, height: viewport.height, items })
       page.cleanup()
     }
     const meta = await doc.getMetadata().catch(() => null)
@@ -94,7 +95,7 @@ export function extractPdfText(bytes: Uint8Array, onPage?: (done: number, total:
     worker.on('message', (message: WorkerMessage) => {
       if (message.type === 'start') total = message.pages
       else if (message.type === 'page') {
-        pages.push({ page: message.page, height: message.height, items: message.items.map(placed) })
+        pages.push({ page: message.page, width: message.width, height: message.height, items: message.items.map(placed) })
         onPage?.(message.page, total)
       } else if (message.type === 'done') finish(null, message.info)
       else finish(new PdfReadError(message.name, message.message))
@@ -106,7 +107,7 @@ export function extractPdfText(bytes: Uint8Array, onPage?: (done: number, total:
 
 type WorkerMessage =
   | { type: 'start'; pages: number }
-  | { type: 'page'; page: number; height: number; items: [string, number[], number, number][] }
+  | { type: 'page'; page: number; width: number; height: number; items: [string, number[], number, number][] }
   | { type: 'done'; info: Record<string, unknown> }
   | { type: 'error'; name: string; message: string }
 

@@ -46,6 +46,12 @@ describe('PDF import through pdf.js', () => {
     expect(blocks.at(-1)!.page).toBe(pages)
   })
 
+  it('reads a two-column page column by column; a paragraph runs on from one column to the next', async () => {
+    const bytes = await makeBookPdf({ title: 'Two Columns', author: 'Ada Tester', chapters, columns: 2, hyphenate: true, runningHeader: 'TWO COLUMNS' })
+    const { blocks } = await importPdf(bytes, 'journal.pdf')
+    expect(blocks.map((b) => (b.kind === 'heading' ? `# ${b.text}` : b.text))).toEqual(chapters.flatMap((c) => [`# ${c.heading}`, ...c.paragraphs]))
+  })
+
   it('keeps body lines that repeat on every page with other numbers (only margins hold running headers)', async () => {
     const pdf = await PDFDocument.create()
     const font = await pdf.embedFont(StandardFonts.TimesRoman)

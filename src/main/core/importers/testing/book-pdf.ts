@@ -14,15 +14,18 @@ export interface BookOptions {
   hyphenate?: boolean
   /** Printed at the top of every page after the first. */
   runningHeader?: string
+  /** Two columns per page, as journals set articles (default one). */
+  columns?: 1 | 2
 }
 
 const PAGE = { width: 612, height: 792, margin: 72 }
 const BODY = { size: 11, leading: 14, indent: 18 }
+const GUTTER = 24
 const HEADING = { size: 18, after: 12 }
 
 /**
- * Typesets a book as a real PDF (pdf-lib, standard Times font): chapter headings, justified-width
- * paragraphs with an indented first line, hyphenation at line ends, a running header and page
+ * Typesets a book as a real PDF (pdf-lib, standard Times font), in one or two columns: chapter
+ * headings, paragraphs with an indented first line, hyphenation at line ends, a running header and page
  * numbers in the footer. Tests and the benchmark check that importing it gives the text back.
  */
 export async function makeBookPdf(options: BookOptions): Promise<Uint8Array> {
@@ -32,10 +35,21 @@ export async function makeBookPdf(options: BookOptions): Promise<Uint8Array> {
   pdf.setCreationDate(new Date('2021-01-18T12:00:00Z'))
   const font = await pdf.embedFont(StandardFonts.TimesRoman)
   const bold = await pdf.embedFont(StandardFonts.TimesRomanBold)
-  const width = PAGE.width - 2 * PAGE.margin
+  const columns = options.columns ?? 1
+  const width = (PAGE.width - 2 * PAGE.margin - (columns - 1) * GUTTER) / columns
   let page!: PDFPage
   let y = 0
+  let column = 0
+  const x = (): number => PAGE.margin + column * (width + GUTTER)
+  /** The next column, or a new page after the last one. */
+  const nextColumn = (): void => {
+    if (column + 1 < columns) {
+      column++
+      y = PAGE.height - PAGE.margin
+    } else newPage()
+  }
   const newPage = (): void => {
+    column = 0
     page = pdf.addPage([PAGE.width, PAGE.height])
     const number = pdf.getPageCount()
     if (number > 1 && options.runningHeader) page.drawText(options.runningHeader, { x: PAGE.margin, y: PAGE.height - 40, size: 9, font })
@@ -45,15 +59,15 @@ export async function makeBookPdf(options: BookOptions): Promise<Uint8Array> {
   }
   newPage()
   for (const chapter of options.chapters) {
-    if (y < PAGE.margin + 120) newPage()
+    if (y < PAGE.margin + 120) nextColumn()
     y -= HEADING.size
-    page.drawText(chapter.heading, { x: PAGE.margin, y, size: HEADING.size, font: bold })
+    page.drawText(chapter.heading, { x: x(), y, size: HEADING.size, font: bold })
     y -= HEADING.after + BODY.leading
     for (const paragraph of chapter.paragraphs) {
       const lines = wrap(paragraph, font, width, options.hyphenate ?? false)
       lines.forEach((line, i) => {
-        if (y < PAGE.margin) newPage()
-        page.drawText(line, { x: PAGE.margin + (i === 0 ? BODY.indent : 0), y, size: BODY.size, font })
+        if (y < PAGE.margin) nextColumn()
+        page.drawText(line, { x: x() + (i === 0 ? BODY.indent : 0), y, size: BODY.size, font })
         y -= BODY.leading
       })
     }
