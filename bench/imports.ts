@@ -34,10 +34,15 @@ export async function benchImports(log: (line: string) => void): Promise<Figures
     figures['import.pdf.pages'] = pages
     figures['import.pdf.bytes'] = statSync(pdfPath).size
     figures['import.pdf.blocks'] = pdfImport.blocks
+    // the layout is right when every heading and paragraph comes back as it was typeset
+    const typeset = chapters.flatMap((c) => [c.heading, ...c.paragraphs])
+    const exact = typeset.filter((text, i) => pdfImport.texts[i] === text).length
+    figures['import.pdf.blocks_exact'] = exact
+    figures['import.pdf.blocks_typeset'] = typeset.length
     figures['import.pdf.median_ms'] = round(pdfImport.median)
     figures['import.pdf.pdfjs_text_only_ms'] = round(pdfBaseline)
     figures['import.pdf.ratio_to_pdfjs'] = round(pdfImport.median / pdfBaseline)
-    log(`Import a ${pages}-page PDF (${(statSync(pdfPath).size / 1048576).toFixed(1)} MB, ${pdfImport.blocks} blocks): median ${round(pdfImport.median)} ms over ${RUNS}; pdf.js text extraction alone ${round(pdfBaseline)} ms (×${round(pdfImport.median / pdfBaseline)})`)
+    log(`Import a ${pages}-page PDF (${(statSync(pdfPath).size / 1048576).toFixed(1)} MB, ${pdfImport.blocks} blocks, ${exact} of ${typeset.length} typeset headings and paragraphs back exactly): median ${round(pdfImport.median)} ms over ${RUNS}; pdf.js text extraction alone ${round(pdfBaseline)} ms (×${round(pdfImport.median / pdfBaseline)})`)
 
     const textPath = join(dir, 'big.txt')
     writeFileSync(textPath, `Big text\n\n${Array.from({ length: 50_000 }, paragraph).join('\n\n')}\n`)
@@ -55,18 +60,25 @@ export async function benchImports(log: (line: string) => void): Promise<Figures
   return figures
 }
 
-async function importTimes(dir: string, path: string): Promise<{ median: number; blocks: number }> {
+async function importTimes(dir: string, path: string): Promise<{ median: number; blocks: number; texts: string[] }> {
   const samples: number[] = []
   let blocks = 0
+  let texts: string[] = []
   for (let run = 0; run < RUNS; run++) {
     const workspaceDir = mkdtempSync(join(dir, 'ws-'))
     // the sources service alone: the import, not the search indexing that follows it
     const sources = new SourcesService(await openWorkspace(workspaceDir))
     await sources.start()
-    samples.push(await time(async () => (blocks = (await sources.importFile(path)).source.blocks.length)))
+    samples.push(
+      await time(async () => {
+        const { source } = await sources.importFile(path)
+        blocks = source.blocks.length
+        texts = source.blocks.map((b) => b.text)
+      })
+    )
     rmSync(workspaceDir, { recursive: true, force: true })
   }
-  return { median: median(samples), blocks }
+  return { median: median(samples), blocks, texts }
 }
 
 async function repeat(fn: () => unknown): Promise<number[]> {

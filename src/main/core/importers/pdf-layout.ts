@@ -34,6 +34,8 @@ interface Line {
 interface Layout {
   bodySize: number
   lineGap: number
+  /** Paragraphs start with an indented line: then only indents and gaps separate them (ragged lines do not). */
+  indents: boolean
 }
 
 /** Lines read in order in one column of one page, with that column's margins. */
@@ -61,11 +63,12 @@ const SENTENCE_END = /[.!?:;"”’)\]]$/
 export function layoutBlocks(pages: PageText[]): DraftBlock[] {
   const linesByPage = dropRunningLines(pages.map((p) => toLines(p)))
   const flowsByPage = linesByPage.map((lines, i) => splitColumns(lines, pages[i]!.width))
-  const layout = measure(flowsByPage.flat())
-  if (layout === null) return []
+  const measured = measure(flowsByPage.flat())
+  if (measured === null) return []
+  const flows = flowsByPage.flat().map((lines) => withMargins(lines, measured.bodySize))
+  const layout: Layout = { ...measured, indents: usesIndents(flows, measured.bodySize) }
   const groups: Group[] = []
-  for (const lines of flowsByPage.flat()) {
-    const flow = withMargins(lines, layout)
+  for (const flow of flows) {
     const flowGroups: Group[] = []
     let current: Line[] = []
     for (const line of flow.lines) {
@@ -159,7 +162,7 @@ function dropRunningLines(pages: Line[][]): Line[][] {
 }
 
 /** The body text's type size and line spacing, over the whole document; null when it has no lines. */
-function measure(flows: Line[][]): Layout | null {
+function measure(flows: Line[][]): Omit<Layout, 'indents'> | null {
   const lines = flows.flat()
   if (lines.length === 0) return null
   const bodySize = weightedMode(lines.map((l) => [round1(l.size), l.text.length]))
@@ -174,8 +177,8 @@ function measure(flows: Line[][]): Layout | null {
 }
 
 /** A flow's margins: where its body lines usually start, and where its full lines end. */
-function withMargins(lines: Line[], layout: Layout): Flow {
-  const body = lines.filter((l) => Math.abs(l.size - layout.bodySize) <= layout.bodySize * 0.1)
+function withMargins(lines: Line[], bodySize: number): Flow {
+  const body = lines.filter((l) => Math.abs(l.size - bodySize) <= bodySize * 0.1)
   const measured = body.length > 0 ? body : lines
   return {
     lines,
@@ -184,12 +187,27 @@ function withMargins(lines: Line[], layout: Layout): Flow {
   }
 }
 
+/** Whether at least 2% of body lines start a little to the right of their column: first-line indents. */
+function usesIndents(flows: Flow[], bodySize: number): boolean {
+  let body = 0
+  let indented = 0
+  for (const flow of flows) {
+    for (const line of flow.lines) {
+      if (Math.abs(line.size - bodySize) > bodySize * 0.1) continue
+      body++
+      const indent = line.x0 - flow.left
+      if (indent > bodySize * 0.8 && indent < bodySize * 4) indented++
+    }
+  }
+  return indented >= Math.max(3, body * 0.02)
+}
+
 function startsNewBlock(prev: Line, line: Line, flow: Flow, layout: Layout): boolean {
   const size = layout.bodySize
   if (Math.abs(line.size - prev.size) > prev.size * 0.12) return true
   if (prev.y - line.y > layout.lineGap * 1.45 * (line.size / size)) return true
   if (line.x0 - prev.x0 > size * 0.8) return true // an indented first line
-  return isShort(prev, flow, layout) && SENTENCE_END.test(prev.text)
+  return !layout.indents && isShort(prev, flow, layout) && SENTENCE_END.test(prev.text)
 }
 
 /** Whether the paragraph ending one flow (a column or a page) goes on at the head of the next. */
@@ -200,7 +218,8 @@ function runsOn(previous: Group, next: Group, layout: Layout): boolean {
     headingKind(last, layout) === null &&
     headingKind(first, layout) === null &&
     Math.abs(first.size - last.size) <= last.size * 0.12 &&
-    !SENTENCE_END.test(last.text) &&
+    // with first-line indents, an unindented head of column continues; without, a sentence must be unfinished
+    (layout.indents || !SENTENCE_END.test(last.text)) &&
     first.x0 - next.flow.left < layout.bodySize * 0.8
   )
 }
