@@ -55,10 +55,11 @@ const SENTENCE_END = /[.!?:;"”’)\]]$/
 
 /**
  * Rebuilds a document's blocks from its text layer: items become lines, running headers,
- * footers and page numbers are dropped, two-column pages are read column by column, lines become paragraphs (a wider gap, an indented first
- * line, a change of type size or a short line ending a sentence starts a new one), larger type
- * becomes headings, hyphenation at line ends is joined, and a paragraph that runs on to the next
- * page stays one block. Each block keeps the page it starts on.
+ * footers and page numbers are dropped, two-column pages are read column by column, lines
+ * become paragraphs (a wider gap, an indented first line, a change of type size, or — in
+ * documents without first-line indents — a short line ending a sentence starts a new one),
+ * larger type becomes headings, hyphenation at line ends is joined, and a paragraph that runs
+ * on to the next column or page stays one block. Each block keeps the page it starts on.
  */
 export function layoutBlocks(pages: PageText[]): DraftBlock[] {
   const linesByPage = dropRunningLines(pages.map((p) => toLines(p)))
