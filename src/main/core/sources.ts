@@ -30,8 +30,8 @@ export interface ImportOptions {
   reimport?: boolean
 }
 
-/** Told after a source is added, replaced (the new version) or deleted (null). */
-export type SourceListener = (sourceId: string, source: Source | null) => void
+/** Told after a source is added, replaced or deleted: its new version (null when deleted) and the one before (null when new). */
+export type SourceListener = (sourceId: string, source: Source | null, previous: Source | null) => void
 
 /**
  * Holds the workspace's normalised sources (`sources/<id>.json`, with the imported file kept in
@@ -98,14 +98,13 @@ export class SourcesService {
   /** Imports a file from disk; its size is checked before it is read. */
   async importFile(path: string, options: ImportOptions = {}): Promise<SourceImport> {
     const fileName = basename(path)
-    const stat = await fs.stat(path).catch((error: NodeJS.ErrnoException) => {
+    const unreadable = (error: NodeJS.ErrnoException): never => {
       throw new PilcrowError('io-error', `${fileName}: cannot read the file (${error.code ?? error.message}).`)
-    })
+    }
+    const stat = await fs.stat(path).catch(unreadable)
     if (stat.isDirectory()) throw new PilcrowError('invalid-argument', `${fileName}: is a folder, not a file.`)
     checkImportable(fileName, stat.size)
-    const bytes = await fs.readFile(path).catch((error: NodeJS.ErrnoException) => {
-      throw new PilcrowError('io-error', `${fileName}: cannot read the file (${error.code ?? error.message}).`)
-    })
+    const bytes = await fs.readFile(path).catch(unreadable)
     return this.importBytes(bytes, fileName, options)
   }
 
@@ -156,7 +155,7 @@ export class SourcesService {
     const original = source.meta.originalFile ? join(this.originalsDir, `${sourceId}${importExtension(source.meta.originalFile)}`) : null
     if (original) await fs.rename(original, join(bin, `${sourceId}.${stamp}${importExtension(original)}`)).catch(() => undefined)
     this.sources.delete(sourceId)
-    for (const listener of this.listeners) listener(sourceId, null)
+    for (const listener of this.listeners) listener(sourceId, null, source)
   }
 
   private get originalsDir(): string {
@@ -180,8 +179,9 @@ export class SourcesService {
       await undo?.().catch(() => undefined)
       throw error
     }
+    const previous = this.sources.get(source.id) ?? null
     this.sources.set(source.id, source)
-    for (const listener of this.listeners) listener(source.id, source)
+    for (const listener of this.listeners) listener(source.id, source, previous)
   }
 
   private findByFile(fileName: string): Source | null {

@@ -1,4 +1,5 @@
 import { PilcrowError } from '../../../shared/errors'
+import { importExtension } from '../../../shared/imports'
 
 /**
  * Turns a text file's bytes into a string, refusing what is not text: binary data (NUL bytes or
@@ -11,7 +12,7 @@ export function decodeText(bytes: Uint8Array, fileName: string): string {
     return strictDecode(bytes.subarray(2), encoding, fileName)
   }
   if (looksBinary(bytes)) {
-    throw new PilcrowError('unsupported-format', `${fileName}: this file holds binary data, not text, so it cannot be imported as ${describeExtension(fileName)}.`)
+    throw new PilcrowError('unsupported-format', `${fileName}: this file holds binary data, not text, so it cannot be imported as ${importExtension(fileName) ? `a ${importExtension(fileName)} file` : 'text'}.`)
   }
   return strictDecode(bytes, 'utf-8', fileName).replace(/^\uFEFF/, '')
 }
@@ -62,7 +63,3 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   }
 }
 
-function describeExtension(fileName: string): string {
-  const dot = fileName.lastIndexOf('.')
-  return dot > 0 ? `a ${fileName.slice(dot).toLowerCase()} file` : 'text'
-}

@@ -7,6 +7,7 @@ import { PilcrowError } from '../../../shared/errors'
 import type { SourceMeta } from '../../../shared/model'
 import type { ImportedSource } from './draft-blocks'
 import { htmlToBlocks } from './html-blocks'
+import { collapsed, splitAuthors, titleFromFileName } from './source-meta'
 
 /**
  * What survives sanitising: text structure and emphasis only. No scripts, styles, forms, frames,
@@ -30,57 +31,52 @@ const SANITIZE: Config & { RETURN_DOM: true } = {
  * parsed without running scripts or loading anything.
  */
 export function importHtml(text: string, fileName: string): ImportedSource {
-  const dom = new JSDOM(text, { virtualConsole: new VirtualConsole() })
-  const document = dom.window.document
-  const url = pageUrl(document)
-  if (url) setBase(document, url)
-  let article: ReturnType<Readability<string>['parse']>
+  const page = new JSDOM(text, { virtualConsole: new VirtualConsole() }).window
+  const purifierWindow = new JSDOM('', { virtualConsole: new VirtualConsole() }).window
   try {
-    article = new Readability(document, { keepClasses: false }).parse()
-  } catch (error) {
-    throw new PilcrowError('unsupported-format', `${fileName}: the page could not be read (${(error as Error).message}).`)
+    const url = pageUrl(page.document)
+    if (url) setBase(page.document, url)
+    let article: ReturnType<Readability<string>['parse']>
+    try {
+      article = new Readability(page.document, { keepClasses: false }).parse()
+    } catch (error) {
+      throw new PilcrowError('unsupported-format', `${fileName}: the page could not be read (${(error as Error).message}).`)
+    }
+    if (!article?.content) throw new PilcrowError('unsupported-format', `${fileName}: no article text was found in this page.`)
+
+    const clean = createDOMPurify(purifierWindow as unknown as Window & typeof globalThis).sanitize(article.content, SANITIZE) as unknown as Element
+    const title = collapsed(article.title) ?? titleFromFileName(fileName)
+    const drafts = htmlToBlocks(clean).filter((b) => b.text.trim() !== '')
+    // Readability sometimes keeps the headline inside the article: it is the title, not a block
+    if (drafts[0]?.kind === 'heading' && drafts[0].text === title) drafts.shift()
+    const blocks = assignIdsAndNumbers(drafts)
+    if (blocks.length === 0) throw new PilcrowError('unsupported-format', `${fileName}: no article text was found in this page.`)
+
+    const meta: SourceMeta = { title, authors: authorsFromByline(article.byline), originalFile: fileName }
+    const date = toIsoDate(article.publishedTime)
+    if (date) meta.date = date
+    const site = collapsed(article.siteName)
+    if (site) meta.container = site
+    if (url) meta.url = url
+    return { meta, blocks }
+  } finally {
+    page.close()
+    purifierWindow.close()
   }
-  if (!article?.content) throw new PilcrowError('unsupported-format', `${fileName}: no article text was found in this page.`)
-
-  const purifier = createDOMPurify(new JSDOM('', { virtualConsole: new VirtualConsole() }).window as unknown as Window & typeof globalThis)
-  const clean = purifier.sanitize(article.content, SANITIZE) as unknown as Element
-  const title = clean1(article.title) ?? fileName.replace(/\.[^.]+$/, '')
-  const drafts = htmlToBlocks(clean).filter((b) => b.text.trim() !== '')
-  // Readability sometimes keeps the headline inside the article: it is the title, not a block
-  if (drafts[0]?.kind === 'heading' && drafts[0].text === title) drafts.shift()
-  const blocks = assignIdsAndNumbers(drafts)
-  if (blocks.length === 0) throw new PilcrowError('unsupported-format', `${fileName}: no article text was found in this page.`)
-  dom.window.close()
-
-  const meta: SourceMeta = { title, authors: authorsFromByline(article.byline), originalFile: fileName }
-  const date = toIsoDate(article.publishedTime)
-  if (date) meta.date = date
-  const site = clean1(article.siteName)
-  if (site) meta.container = site
-  if (url) meta.url = url
-  return { meta, blocks }
-}
-
-function clean1(value: string | null | undefined): string | undefined {
-  const text = value?.replace(/\s+/g, ' ').trim()
-  return text ? text : undefined
 }
 
 const MONTH = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d/i
 
 /** "By Nathan Willis\n March 25, 2015" → ["Nathan Willis"]; a byline that is only a date → []. */
 export function authorsFromByline(byline: string | null | undefined): string[] {
-  let text = clean1(byline)
+  let text = collapsed(byline)
   if (!text) return []
   text = text.replace(/^by\s+/i, '')
   const date = MONTH.exec(text) ?? /\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b/.exec(text)
   if (date) text = text.slice(0, date.index)
   text = text.replace(/[\s,|·–-]+$/, '').trim()
   if (!/\p{L}/u.test(text) || text.length > 120) return []
-  return text
-    .split(/\s*(?:,|;|\band\b|&)\s*/)
-    .map((name) => name.trim())
-    .filter((name) => name !== '')
+  return splitAuthors(text, { commas: true })
 }
 
 function pageUrl(document: Document): string | undefined {

@@ -5,6 +5,7 @@ import { decodeEntities } from '../../../shared/html-entities'
 import type { Block, BlockKind, InlineRun, Mark, SourceMeta } from '../../../shared/model'
 import { draft, run, SAFE_LINK, type DraftBlock, type ImportedSource } from './draft-blocks'
 import { splitFrontMatter } from './front-matter'
+import { titleFromFileName } from './source-meta'
 
 export type { ImportedSource } from './draft-blocks'
 
@@ -157,7 +158,7 @@ function readMeta(data: Record<string, unknown>, blocks: Block[], fileName: stri
     .map((a) => a.trim())
   const firstHeading = blocks.find((b) => b.kind === 'heading')
   const meta: SourceMeta = {
-    title: str('title') ?? firstHeading?.text ?? fileName.replace(/\.[^.]+$/, ''),
+    title: str('title') ?? firstHeading?.text ?? titleFromFileName(fileName),
     authors,
     originalFile: fileName
   }

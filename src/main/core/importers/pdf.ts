@@ -6,6 +6,7 @@ import type { ImportedSource } from './draft-blocks'
 import { layoutBlocks } from './pdf-layout'
 import { extractPdfText, PdfReadError } from './pdf-text'
 import type { ImportProgress } from './progress'
+import { collapsed, splitAuthors, titleFromFileName } from './source-meta'
 
 /**
  * Imports a PDF's text layer, read by pdf.js in a worker thread (never evaluating code from the
@@ -34,16 +35,10 @@ function pdfError(error: unknown, fileName: string): PilcrowError {
 }
 
 function pdfMeta(info: Record<string, unknown>, firstHeading: string | undefined, fileName: string): SourceMeta {
-  const text = (key: string): string | undefined => {
-    const value = info[key]
-    return typeof value === 'string' && value.trim() !== '' ? value.replace(/\s+/g, ' ').trim() : undefined
-  }
+  const text = (key: string): string | undefined => collapsed(info[key])
   const meta: SourceMeta = {
-    title: text('Title') ?? firstHeading ?? fileName.replace(/\.[^.]+$/, ''),
-    authors: (text('Author') ?? '')
-      .split(/\s*(?:;|\band\b|&)\s*/)
-      .map((a) => a.trim())
-      .filter(Boolean),
+    title: text('Title') ?? firstHeading ?? titleFromFileName(fileName),
+    authors: splitAuthors(text('Author')),
     originalFile: fileName
   }
   const created = /^D:(\d{4})(\d{2})?(\d{2})?/.exec(text('CreationDate') ?? '')

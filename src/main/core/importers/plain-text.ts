@@ -3,6 +3,7 @@ import { toIsoDate } from '../../../shared/dates'
 import { PilcrowError } from '../../../shared/errors'
 import type { SourceMeta } from '../../../shared/model'
 import { draft, run, type DraftBlock, type ImportedSource } from './draft-blocks'
+import { splitAuthors, titleFromFileName } from './source-meta'
 
 const BULLET = /^\s*(?:[-*•◦‣]|\d{1,3}[.)])\s+/
 const HEADING_WORD = /^(?:chapter|part|book|section|appendix|preface|introduction|epilogue|prologue|conclusion)\b/i
@@ -34,11 +35,8 @@ export function importPlainText(text: string, fileName: string): ImportedSource 
 
   const firstHeading = blocks[0]?.kind === 'heading' ? blocks[0] : undefined
   const meta: SourceMeta = {
-    title: fields['title'] ?? firstHeading?.text ?? fileName.replace(/\.[^.]+$/, ''),
-    authors: (fields['author'] ?? fields['authors'] ?? '')
-      .split(/\s*(?:;|\band\b)\s*/)
-      .map((a) => a.trim())
-      .filter(Boolean),
+    title: fields['title'] ?? firstHeading?.text ?? titleFromFileName(fileName),
+    authors: splitAuthors(fields['author'] ?? fields['authors']),
     originalFile: fileName
   }
   const date = toIsoDate(fields['date'] ?? fields['original publication'] ?? fields['release date'] ?? fields['posting date'])

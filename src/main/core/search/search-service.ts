@@ -81,7 +81,7 @@ export class SearchService {
       })
     this.unsubscribe.push(
       this.notes.onDidChange((id, note) => void this.ready.then(() => this.updateNote(id, note))),
-      this.sources.onDidChange((id, source) => void this.ready.then(() => this.updateSource(id, source)))
+      this.sources.onDidChange((_id, source, previous) => void this.ready.then(() => this.updateSource(source, previous)))
     )
   }
 
@@ -259,24 +259,23 @@ export class SearchService {
     this.persistSoon()
   }
 
-  /** A new or re-imported source replaces its documents; a deleted one (null) removes them. */
-  private updateSource(sourceId: string, source: Source | null): void {
-    for (const id of this.documentIdsOfSource(sourceId)) {
-      this.index.discard(id)
-      this.pullQuotes.delete(id)
+  /**
+   * A new, re-imported or deleted source: the documents of both versions that the index holds
+   * (it may already hold the new one, if it was built after the change) make way for the new ones.
+   */
+  private updateSource(source: Source | null, previous: Source | null): void {
+    for (const version of [previous, source]) {
+      for (const { id } of version ? sourceDocuments(version) : []) {
+        if (!this.index.has(id)) continue
+        this.index.discard(id)
+        this.pullQuotes.delete(id)
+      }
     }
     if (source) {
       this.index.addAll(sourceDocuments(source))
       for (const [pq, origin] of pullQuoteOrigins(source)) this.pullQuotes.set(pq, origin)
     }
     this.persistSoon()
-  }
-
-  private documentIdsOfSource(sourceId: string): string[] {
-    const prefix = `s|${sourceId}|`
-    const ids: string[] = []
-    this.index.search(MiniSearch.wildcard, { filter: (r) => (r.id as string).startsWith(prefix) }).forEach((r) => ids.push(r.id as string))
-    return ids
   }
 
   private currentFingerprint(): string {

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 
 /**
  * Files dragged from the desktop onto the window: `dragging` while they hover (to show where to
@@ -6,7 +6,8 @@ import { useEffect, useState } from 'react'
  */
 export function useFileDrop(onFiles: (files: File[]) => void): boolean {
   const [dragging, setDragging] = useState(false)
-  const onFilesRef = useLatest(onFiles)
+  const onFilesRef = useRef(onFiles)
+  onFilesRef.current = onFiles
   useEffect(() => {
     let depth = 0
     const carriesFiles = (e: DragEvent): boolean => e.dataTransfer?.types.includes('Files') ?? false
@@ -47,8 +48,3 @@ export function useFileDrop(onFiles: (files: File[]) => void): boolean {
   return dragging
 }
 
-function useLatest<T>(value: T): { current: T } {
-  const [ref] = useState(() => ({ current: value }))
-  ref.current = value
-  return ref
-}
