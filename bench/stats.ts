@@ -29,6 +29,12 @@ export function seededRandom(seed: number): () => number {
 }
 
 export function heapUsedMb(): number {
+  return memoryMb().heap
+}
+
+/** JavaScript heap and ArrayBuffer memory (typed arrays live outside the heap), after a GC when exposed. */
+export function memoryMb(): { heap: number; buffers: number } {
   ;(globalThis as { gc?: () => void }).gc?.()
-  return process.memoryUsage().heapUsed / 1048576
+  const { heapUsed, arrayBuffers } = process.memoryUsage()
+  return { heap: heapUsed / 1048576, buffers: arrayBuffers / 1048576 }
 }

@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { coerceSettings } from '../../shared/settings'
 import { parseNoteFile } from './note-file'
 import { NotesService } from './notes'
+import { IndexFiles } from './search/index-files'
+import type { LayeredIndex } from './search/layered-index'
 import { bundleForChild } from './testing/bundle-for-child'
 import { useNotebooks, useTempDirs } from './test-support'
 import { openWorkspace } from './workspace'
@@ -112,17 +114,17 @@ describe(`a write killed at a random moment (${KILLS} kills each) leaves an old 
     const notebook = await openNotebook(dir, { bundled: false })
     const note = await notebook.createNote('v0')
     await notebook.close()
-    const file = join(dir, '.pilcrow', 'cache', 'search-index.json')
+    const files = new IndexFiles(join(dir, '.pilcrow', 'cache'))
     const fingerprints = new Set<string>()
     for (let run = 0; run < KILLS; run++) {
       const saved = await runAndKill(children['index-loop']!, [dir, note.id, String((run + 1) * 100_000)], Math.random() * 30)
       expect(saved.length, 'the kill must land inside the write loop').toBeGreaterThan(0)
-      // whole and consistent: the header and the index it describes, both complete JSON
-      const raw = readFileSync(file, 'utf8')
-      const newline = raw.indexOf('\n')
-      const header = JSON.parse(raw.slice(0, newline)) as { documents: number; fingerprint: string }
-      const index = JSON.parse(raw.slice(newline + 1)) as { documentCount: number }
-      expect(index.documentCount).toBe(header.documents)
+      // whole and consistent: the changes file names the segment on disk and loads with it
+      const raw = readFileSync(files.changesPath, 'utf8')
+      const header = JSON.parse(raw.slice(0, raw.indexOf('\n'))) as { fingerprint: string; documents: number }
+      const index = await files.load(header.fingerprint)
+      expect(typeof index, String(index)).toBe('object')
+      expect((index as LayeredIndex).documentCount).toBe(header.documents)
       fingerprints.add(header.fingerprint)
     }
     expect(fingerprints.size).toBeGreaterThan(KILLS / 2) // the file really changed between kills

@@ -9,7 +9,6 @@ import { checkNotesCensus } from './notes-census'
 import { NotesService } from './notes'
 import { SearchService } from './search/search-service'
 import type { SearchRequest, SearchResponse, SearchStatus } from '../../shared/search'
-import { join } from 'node:path'
 import type { ExportRequest, ExportResult } from '../../shared/export'
 import { UNTITLED } from '../../shared/notes'
 import { buildExport } from './export/notebook-export'
@@ -61,7 +60,7 @@ export class Notebook implements NotebookApi {
     const links = new LinkIndex(notes, sources)
     links.start()
     // the index loads (or rebuilds) in the background: the notebook is usable meanwhile
-    const searchIndex = new SearchService(sources, notes, join(workspace.cacheDir, 'search-index.json'))
+    const searchIndex = new SearchService(sources, notes, workspace.cacheDir)
     searchIndex.start(options.searchIndexDelayMs ?? 0)
     const imports = new SourceImports(sources, links)
     return new Notebook(workspace, sources, notes, links, searchIndex, imports, options.settings, census ? [census] : [])

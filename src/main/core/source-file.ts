@@ -16,7 +16,8 @@ const block = z.object({
   level: z.number().int().min(0).max(16).optional(),
   paragraph: z.number().int().positive().nullable(),
   text: z.string(),
-  runs: z.array(run),
+  /** Left out when the block is its text without marks or links (most blocks; halves the file). */
+  runs: z.array(run).optional(),
   page: z.number().int().positive().optional()
 })
 
@@ -39,7 +40,14 @@ const sourceFile = z.object({
 })
 
 export function serializeSource(source: Source): string {
-  return JSON.stringify({ format: 'pilcrow-source', formatVersion: SOURCE_FORMAT_VERSION, ...source }) + '\n'
+  // one key order for every block, so equal sources serialize to equal text
+  const blocks = source.blocks.map(({ id, kind, level, paragraph, text, runs, page }) => ({ id, kind, level, paragraph, text, runs: isPlain(runs, text) ? undefined : runs, page }))
+  return JSON.stringify({ format: 'pilcrow-source', formatVersion: SOURCE_FORMAT_VERSION, id: source.id, meta: source.meta, blocks }) + '\n'
+}
+
+/** One run of the block's whole text, with no marks or link: the runs say nothing the text does not. */
+function isPlain(runs: Source['blocks'][number]['runs'], text: string): boolean {
+  return runs.length === 1 && runs[0]!.text === text && runs[0]!.marks === undefined && runs[0]!.href === undefined
 }
 
 /** Parses a stored source, or throws an Error whose message says what is wrong with it. */
@@ -60,5 +68,6 @@ export function parseSourceFile(raw: string): Source {
     throw new Error(`it is not a Pilcrow source (${issue?.path.join('.') || 'file'}: ${issue?.message})`)
   }
   const { id, meta, blocks } = parsed.data
+  for (const block of blocks) block.runs ??= [{ text: block.text }]
   return { id, meta, blocks } as Source
 }

@@ -11,6 +11,14 @@ export function escapeText(text: string, atLineStart: boolean): string {
   return out
 }
 
+/**
+ * Keeps white space at the start of a block's text as text: four spaces or a tab would start an
+ * indented code block, so the first becomes a character reference.
+ */
+export function keepLeadingSpace(markdown: string): string {
+  return markdown.replace(/^[ \t]/, (c) => (c === ' ' ? '&#32;' : '&#9;'))
+}
+
 /** A code span that survives backticks inside it. */
 export function codeSpan(code: string): string {
   const longest = Math.max(0, ...(code.match(/`+/g) ?? []).map((r) => r.length))

@@ -120,6 +120,16 @@ describe('export → import round trip, property test', () => {
     )
   })
 
+  it('keeps white space that starts a paragraph as text, not an indented code block or a list', () => {
+    // found by the property test above: four spaces before "* *" made a code block
+    for (const runs of [[' ', ' ', '  *', ' ', '*'], ['\t', 'x'], [' ', '- item'], ['  ', '1. one']]) {
+      const note = [J.paragraph(runs.map((t) => J.text(t)))]
+      const [paragraph] = back(md(note))
+      expect(paragraph!.type, JSON.stringify(runs)).toBe('paragraph')
+      expect(paragraph!.children!.map((c) => c['text']).join(''), JSON.stringify(runs)).toBe(runs.join(''))
+    }
+  })
+
   it('keeps code spans made only of spaces, or edged with backticks', () => {
     for (const code of ['  ', ' ', '`x`', ' a ', '``']) {
       const note = [J.paragraph([J.text('a '), J.text(code, FORMAT.code), J.text(' b')])]

@@ -1,5 +1,5 @@
 import { paragraphLabel, type SerializedParagraphLink } from '../links'
-import { codeSpan, escapeText, linkDestination } from './escape'
+import { codeSpan, escapeText, keepLeadingSpace, linkDestination } from './escape'
 import { FORMAT, type JsonNode } from './lexical-json'
 
 /** How paragraph links are written: readable links, footnotes, or Pandoc citations. */
@@ -56,7 +56,7 @@ class Writer {
         return `${'#'.repeat(level)} ${this.inline(node.children ?? [])}`
       }
       case 'quote':
-        return this.inline(node.children ?? [])
+        return keepLeadingSpace(this.inline(node.children ?? []))
           .split('\n')
           .map((line) => (line ? `> ${line}` : '>'))
           .join('\n')
@@ -72,7 +72,7 @@ class Writer {
         return '---'
       default: {
         const text = this.inline(node.children ?? [])
-        return text.trim() === '' ? null : text
+        return text.trim() === '' ? null : keepLeadingSpace(text)
       }
     }
   }
@@ -91,7 +91,7 @@ class Writer {
         continue
       }
       const marker = type === 'number' ? `${number++}. ` : type === 'check' ? `- [${item['checked'] ? 'x' : ' '}] ` : '- '
-      const content = this.inline(children.filter((c) => c.type !== 'list'))
+      const content = keepLeadingSpace(this.inline(children.filter((c) => c.type !== 'list')))
       lines.push(`${indent}${marker}${content.split('\n').join(`\n${indent}${' '.repeat(marker.length)}`)}`)
       for (const nested of children.filter((c) => c.type === 'list')) lines.push(this.list(nested, indent + ' '.repeat(marker.length)))
     }
@@ -102,7 +102,8 @@ class Writer {
   inline(nodes: JsonNode[]): string {
     let out = ''
     for (const node of nodes) {
-      const atLineStart = out === '' || out.endsWith('\n')
+      // only white space so far on this line: a marker here would still start a list or heading
+      const atLineStart = /(^|\n)[ \t]*$/.test(out)
       switch (node.type) {
         case 'text':
           out += this.text(String(node['text'] ?? ''), Number(node['format'] ?? 0), atLineStart)

@@ -1,21 +1,26 @@
-import type MiniSearch from 'minisearch'
-import type { SearchDocument } from './search-options'
+import type { LayeredIndex } from './layered-index'
+import { ScoreTable } from './score-table'
+import { SEARCH_FIELDS } from './search-options'
+import { forEachTermWithin, prefixRange } from './sorted-terms'
+
+/** A term's postings in the live layer: field → document short id → term frequency. */
+type LivePostings = Map<number, Map<number, number>>
 
 /**
- * The parts of MiniSearch's index this engine reads (MiniSearch 7.2 keeps them as protected
- * fields; the versions are pinned and a unit test covers the engine against MiniSearch itself).
+ * The parts of MiniSearch's index the engine reads for the live layer (MiniSearch 7.2 keeps them
+ * as protected fields; the version is pinned and unit tests compare the engine with MiniSearch).
  */
 interface MiniSearchInternals {
   _index: {
-    get(term: string): Map<number, Map<number, number>> | undefined
-    atPrefix(prefix: string): Iterable<[string, Map<number, Map<number, number>>]>
-    fuzzyGet(term: string, maxDistance: number): Map<string, [Map<number, Map<number, number>>, number]>
+    get(term: string): LivePostings | undefined
+    atPrefix(prefix: string): Iterable<[string, LivePostings]>
+    fuzzyGet(term: string, maxDistance: number): Map<string, [LivePostings, number]>
   }
-  _documentCount: number
   _documentIds: Map<number, string>
   _fieldLength: Map<number, number[]>
   _avgFieldLength: number[]
-  _fieldIds: Record<string, number>
+  /** The short id the next document will get (ids are never reused). */
+  _nextId: number
 }
 
 /** A term of the index with the weight it brings (1 for the word as typed, less for variants). */
@@ -48,25 +53,61 @@ export interface EngineQuery {
 
 const BM25 = { k: 1.2, b: 0.7, d: 0.5 }
 
+/** A posting lookup (a binary search) costs about as much as adding one posting to a score map. */
+const LOOKUP_COST = 1
+
+/** A query term found in the index: where its postings are in each layer. */
+interface ResolvedTerm extends WeightedTerm {
+  /** Its index in the segment's terms, or -1. */
+  segment: number
+  live: LivePostings | undefined
+  /** Documents holding it per field, both layers together (BM25's document frequency). */
+  documents: number[]
+  postings: number
+}
+
 /**
- * Candidate-first evaluation over MiniSearch's inverted index: for AND queries the rarest word
- * is read first and the others are only looked up for its documents, so a common word costs a
- * lookup per candidate instead of a pass over its whole posting list; then only the top
- * `limit` are sorted. Scores are MiniSearch's own BM25+, with field boosts.
+ * Candidate-first evaluation over the layered index: for AND queries the rarest word is read
+ * first and the others are only looked up for its documents (a binary search in the segment,
+ * a Map lookup in the live layer), so a common word costs a lookup per candidate instead of a
+ * pass over its whole posting list; then only the top `limit` are sorted. Scores are
+ * MiniSearch's BM25+ with field boosts, over the statistics of both layers together.
+ *
+ * Documents are numbered across layers: the segment's 0…n−1, then the live layer's short ids
+ * from n on.
  */
 export class QueryEngine {
-  private readonly internals: MiniSearchInternals
-  private readonly fieldBoost: number[] = []
+  private readonly live: MiniSearchInternals
+  private readonly fieldBoost: number[]
+  private readonly avgFieldLength: number[]
+  private readonly documentCount: number
+  private readonly base: number
 
-  constructor(index: MiniSearch<SearchDocument>, boosts: Record<string, number>) {
-    this.internals = index as unknown as MiniSearchInternals
-    for (const [field, id] of Object.entries(this.internals._fieldIds)) this.fieldBoost[id] = boosts[field] ?? 1
+  constructor(
+    private readonly index: LayeredIndex,
+    boosts: Record<string, number>
+  ) {
+    this.live = index.live as unknown as MiniSearchInternals
+    this.fieldBoost = SEARCH_FIELDS.map((field) => boosts[field] ?? 1)
+    const { segment } = index
+    this.base = segment.documentCount
+    this.documentCount = index.documentCount
+    const liveCount = index.live.documentCount
+    // tombstoned documents still count, as in MiniSearch before it vacuums (and in Lucene)
+    this.avgFieldLength = SEARCH_FIELDS.map((_, f) => {
+      const total = segment.documentCount + liveCount
+      return total === 0 ? 0 : ((segment.avgFieldLength[f] ?? 0) * segment.documentCount + (this.live._avgFieldLength[f] ?? 0) * liveCount) / total
+    })
   }
 
   /** Typo variants of a term within `maxDistance` edits, weighted as MiniSearch weighs fuzzy matches. */
   fuzzyVariants(term: string, maxDistance: number, weight: number): WeightedTerm[] {
+    const distances = new Map<string, number>()
+    const { terms } = this.index.segment
+    forEachTermWithin(terms, term, maxDistance, (at, distance) => distances.set(terms[at]!, distance))
+    for (const [variant, [, distance]] of this.live._index.fuzzyGet(term, maxDistance)) distances.set(variant, distance)
     const out: WeightedTerm[] = []
-    for (const [variant, [, distance]] of this.internals._index.fuzzyGet(term, maxDistance)) {
+    for (const [variant, distance] of distances) {
       if (distance > 0) out.push({ term: variant, weight: (weight * variant.length) / (variant.length + distance) })
     }
     return out
@@ -75,81 +116,137 @@ export class QueryEngine {
   /** Terms under a prefix with the number of documents holding each. */
   termsWithPrefix(prefix: string): Map<string, number> {
     const out = new Map<string, number>()
-    for (const [term, fields] of this.internals._index.atPrefix(prefix)) {
+    const { segment } = this.index
+    const [start, end] = prefixRange(segment.terms, prefix)
+    for (let t = start; t < end; t++) out.set(segment.terms[t]!, segment.documentsWith(t))
+    for (const [term, fields] of this.live._index.atPrefix(prefix)) {
       let documents = 0
       for (const docs of fields.values()) documents += docs.size
-      out.set(term, documents)
+      out.set(term, (out.get(term) ?? 0) + documents)
     }
     return out
   }
 
   has(term: string): boolean {
-    return this.internals._index.get(term) !== undefined
+    return this.index.segment.termIndex(term) >= 0 || this.live._index.get(term) !== undefined
   }
 
   search(query: EngineQuery): EngineHit[] {
-    const { _index, _documentIds } = this.internals
     const groups = query.groups
-      .map((group) => group.map((t) => ({ ...t, data: _index.get(t.term) })).filter((t) => t.data !== undefined))
-      .map((terms) => ({ terms, size: terms.reduce((n, t) => n + postingsSize(t.data!), 0) }))
+      .map((group) => group.map((t) => this.resolve(t)).filter((t): t is ResolvedTerm => t !== null))
+      .map((terms) => ({ terms, size: terms.reduce((n, t) => n + t.postings, 0) }))
     if (query.combineWith === 'AND' && groups.some((g) => g.terms.length === 0)) return []
     const live = groups.filter((g) => g.terms.length > 0).sort((a, b) => a.size - b.size)
     if (live.length === 0) return []
 
-    const scores = new Map<number, number>()
-    const excluded = query.excluded.map((t) => _index.get(t)).filter((d): d is Map<number, Map<number, number>> => d !== undefined)
-    // discarded documents stay in the postings until MiniSearch vacuums: they have no id any more
+    const scores = this.table()
+    const excluded = query.excluded.map((term) => this.resolve({ term, weight: 0 })).filter((t): t is ResolvedTerm => t !== null)
     const admissible = (doc: number): boolean => {
-      const id = _documentIds.get(doc)
-      return id !== undefined && excluded.every((d) => !inPostings(d, doc)) && query.accept(id)
+      const id = this.idOf(doc)
+      return id !== undefined && excluded.every((t) => !this.holds(t, doc)) && query.accept(id)
     }
 
     if (query.combineWith === 'AND') {
       // candidates from the rarest word; the others are looked up per candidate
       const [first, ...rest] = live
-      for (const term of first!.terms) this.scoreAll(term.data!, term.weight, scores)
+      for (const term of first!.terms) this.scoreAll(term, scores)
       for (const group of rest) {
-        for (const [doc, score] of scores) {
-          let add = 0
-          for (const term of group.terms) add += this.scoreOne(term.data!, term.weight, doc)
-          if (add === 0) scores.delete(doc)
-          else scores.set(doc, score + add)
+        // look each candidate up (a binary search per term), unless reading the group's
+        // postings once is cheaper: a common first word with a prefix of many completions
+        let scanned: ScoreTable | null = null
+        if (group.size < scores.size * group.terms.length * LOOKUP_COST) {
+          scanned = this.table()
+          for (const term of group.terms) this.scoreAll(term, scanned)
         }
+        scores.forEach((doc) => {
+          let add = 0
+          if (scanned) add = scanned.get(doc)
+          else for (const term of group.terms) add += this.scoreOne(term, doc)
+          if (add === 0) scores.remove(doc)
+          else scores.add(doc, add)
+        })
       }
     } else {
-      for (const group of live) for (const term of group.terms) this.scoreAll(term.data!, term.weight, scores)
+      for (const group of live) for (const term of group.terms) this.scoreAll(term, scores)
     }
 
-    const top = topK(scores, query.limit, (doc) => admissible(doc), (doc) => query.boost(_documentIds.get(doc)!))
+    const top = topK(scores, query.limit, admissible, (doc) => query.boost(this.idOf(doc)!))
     const allTerms = live.flatMap((g) => g.terms)
     return top.map(([doc, score]) => ({
-      id: _documentIds.get(doc)!,
+      id: this.idOf(doc)!,
       score,
-      terms: allTerms.filter((t) => inPostings(t.data!, doc)).map((t) => t.term)
+      terms: allTerms.filter((t) => this.holds(t, doc)).map((t) => t.term)
     }))
   }
 
-  private scoreAll(data: Map<number, Map<number, number>>, weight: number, into: Map<number, number>): void {
-    for (const [field, docs] of data) {
-      const boost = this.fieldBoost[field] ?? 1
-      const avg = this.internals._avgFieldLength[field]!
-      for (const [doc, tf] of docs) {
-        const length = this.internals._fieldLength.get(doc)?.[field] ?? avg
-        into.set(doc, (into.get(doc) ?? 0) + weight * boost * bm25(tf, docs.size, this.internals._documentCount, length, avg))
+  /** A score table over every document number of both layers. */
+  private table(): ScoreTable {
+    return new ScoreTable(this.base + this.live._nextId)
+  }
+
+  /** The id of a document, or undefined if it was deleted. */
+  private idOf(doc: number): string | undefined {
+    if (doc >= this.base) return this.live._documentIds.get(doc - this.base)
+    return this.index.isDeleted(doc) ? undefined : this.index.segment.docIds[doc]
+  }
+
+  private resolve(weighted: WeightedTerm): ResolvedTerm | null {
+    const { segment } = this.index
+    const at = segment.termIndex(weighted.term)
+    const live = this.live._index.get(weighted.term)
+    if (at < 0 && live === undefined) return null
+    const documents = SEARCH_FIELDS.map((_, f) => (at >= 0 ? segment.termDocs[at * segment.fields + f]! : 0) + (live?.get(f)?.size ?? 0))
+    return { ...weighted, segment: at, live, documents, postings: (at >= 0 ? segment.postingCount(at) : 0) + postingsSize(live) }
+  }
+
+  private scoreAll(term: ResolvedTerm, into: ScoreTable): void {
+    const { segment } = this.index
+    if (term.segment >= 0) {
+      const { postingDoc, postingField, postingTf, fieldLength, fields } = segment
+      for (let i = segment.termStart[term.segment]!, end = segment.termStart[term.segment + 1]!; i < end; i++) {
+        const doc = postingDoc[i]!
+        const field = postingField[i]!
+        into.add(doc, this.fieldScore(term, field, postingTf[i]!, fieldLength[doc * fields + field]!))
+      }
+    }
+    for (const [field, docs] of term.live ?? []) {
+      for (const [shortId, tf] of docs) {
+        into.add(this.base + shortId, this.fieldScore(term, field, tf, this.live._fieldLength.get(shortId)?.[field]))
       }
     }
   }
 
-  private scoreOne(data: Map<number, Map<number, number>>, weight: number, doc: number): number {
+  private scoreOne(term: ResolvedTerm, doc: number): number {
     let score = 0
-    for (const [field, docs] of data) {
-      const tf = docs.get(doc)
-      if (tf === undefined) continue
-      const avg = this.internals._avgFieldLength[field]!
-      const length = this.internals._fieldLength.get(doc)?.[field] ?? avg
-      score += weight * (this.fieldBoost[field] ?? 1) * bm25(tf, docs.size, this.internals._documentCount, length, avg)
+    if (doc >= this.base) {
+      const shortId = doc - this.base
+      for (const [field, docs] of term.live ?? []) {
+        const tf = docs.get(shortId)
+        if (tf !== undefined) score += this.fieldScore(term, field, tf, this.live._fieldLength.get(shortId)?.[field])
+      }
+      return score
+    }
+    if (term.segment < 0) return 0
+    const { segment } = this.index
+    const end = segment.termStart[term.segment + 1]!
+    for (let i = segment.findPosting(term.segment, doc); i >= 0 && i < end && segment.postingDoc[i] === doc; i++) {
+      const field = segment.postingField[i]!
+      score += this.fieldScore(term, field, segment.postingTf[i]!, segment.fieldLength[doc * segment.fields + field]!)
     }
     return score
+  }
+
+  private holds(term: ResolvedTerm, doc: number): boolean {
+    if (doc >= this.base) {
+      for (const docs of term.live?.values() ?? []) if (docs.has(doc - this.base)) return true
+      return false
+    }
+    return term.segment >= 0 && this.index.segment.findPosting(term.segment, doc) >= 0
+  }
+
+  private fieldScore(term: ResolvedTerm, field: number, tf: number, length: number | undefined): number {
+    const avg = this.avgFieldLength[field]!
+    return term.weight * this.fieldBoost[field]! * bm25(tf, term.documents[field]!, this.documentCount, length ?? avg, avg)
   }
 }
 
@@ -159,42 +256,21 @@ function bm25(tf: number, matching: number, total: number, length: number, avg: 
   return idf * (BM25.d + (tf * (BM25.k + 1)) / (tf + BM25.k * (1 - BM25.b + (BM25.b * length) / avg)))
 }
 
-function postingsSize(data: Map<number, Map<number, number>>): number {
+function postingsSize(data: LivePostings | undefined): number {
   let n = 0
-  for (const docs of data.values()) n += docs.size
+  for (const docs of data?.values() ?? []) n += docs.size
   return n
 }
 
-function inPostings(data: Map<number, Map<number, number>>, doc: number): boolean {
-  for (const docs of data.values()) if (docs.has(doc)) return true
-  return false
-}
-
-/** The `k` best admissible documents, best first, without sorting them all. */
-function topK(scores: Map<number, number>, k: number, admissible: (doc: number) => boolean, boost: (doc: number) => number): [number, number][] {
-  const all: [number, number][] = []
-  for (const [doc, score] of scores) all.push([doc, score])
-  if (all.length > k * 4) {
-    // a threshold from the raw scores keeps the sort small; boosts only lower scores (≤ 1)
-    const sorted = Float64Array.from(all, ([, s]) => s).sort()
-    const threshold = sorted[Math.max(0, sorted.length - k * 4)]!
-    return finish(all.filter(([, s]) => s >= threshold), k, admissible, boost, all)
-  }
-  return finish(all, k, admissible, boost, all)
-}
-
-function finish(
-  candidates: [number, number][],
-  k: number,
-  admissible: (doc: number) => boolean,
-  boost: (doc: number) => number,
-  everything: [number, number][]
-): [number, number][] {
-  const ranked = candidates
-    .filter(([doc]) => admissible(doc))
-    .map(([doc, s]): [number, number] => [doc, s * boost(doc)])
-    .sort((a, b) => b[1] - a[1])
-  if (ranked.length >= k || candidates.length === everything.length) return ranked.slice(0, k)
-  // filters removed too many of the best: rank everything
-  return finish(everything, k, admissible, boost, everything)
+/**
+ * The `k` best admissible documents, best first, boosts applied. Boosts only lower scores (≤ 1),
+ * so a pool of the 4k best raw scores holds them, unless filters reject too many of the pool:
+ * then the admissible ones are chosen while scanning.
+ */
+function topK(scores: ScoreTable, k: number, admissible: (doc: number) => boolean, boost: (doc: number) => number): [number, number][] {
+  const rank = (pool: [number, number][]): [number, number][] => pool.map(([doc, s]): [number, number] => [doc, s * boost(doc)]).sort((a, b) => b[1] - a[1])
+  const pool = scores.best(k * 4)
+  const ranked = rank(pool.filter(([doc]) => admissible(doc)))
+  if (ranked.length >= k || pool.length < k * 4) return ranked.slice(0, k)
+  return rank(scores.best(k * 4, admissible)).slice(0, k)
 }

@@ -1,4 +1,5 @@
 import type { Options } from 'minisearch'
+import type { AnalyzerOptions } from './segment-builder'
 import { processTerm, tokenize } from './text-processing'
 
 /** A document of the index: one per source block, one per note. Only ids are stored. */
@@ -19,13 +20,16 @@ export const FIELD_BOOST = { title: 3, heading: 2, text: 1 }
 /** Pull quotes repeat the body; they rank below the paragraph they repeat. */
 export const PULL_QUOTE_BOOST = 0.5
 
+/** Indexed fields, in the order their ids are numbered. */
+export const SEARCH_FIELDS = ['title', 'heading', 'text'] as const
+
 /**
  * The one MiniSearch options object, used both to build and to load the index. Changing anything
  * here must change `SEARCH_INDEX_VERSION`, so persisted indexes built otherwise are rebuilt.
  */
 export const MINISEARCH_OPTIONS: Options<SearchDocument> = {
   idField: 'id',
-  fields: ['title', 'heading', 'text'],
+  fields: [...SEARCH_FIELDS],
   storeFields: [],
   tokenize,
   processTerm: (term) => processTerm(term) ?? false,
@@ -33,4 +37,13 @@ export const MINISEARCH_OPTIONS: Options<SearchDocument> = {
 }
 
 /** Identifies the options above (tokenizer, stemmer, fields) in a persisted index. */
-export const SEARCH_INDEX_VERSION = 'pilcrow-search-1;porter;fields=title,heading,text;stop=v1'
+export const SEARCH_INDEX_VERSION = 'pilcrow-search-2;segment;porter;fields=title,heading,text;stop=v1'
+
+/** The same analysis for the segment builder, read from the options object above. */
+export const SEGMENT_ANALYZER: AnalyzerOptions<SearchDocument> = {
+  fields: MINISEARCH_OPTIONS.fields,
+  tokenize: MINISEARCH_OPTIONS.tokenize!,
+  processTerm: MINISEARCH_OPTIONS.processTerm!,
+  idOf: (document) => document.id,
+  valueOf: (document, field) => document[field as (typeof SEARCH_FIELDS)[number]]
+}

@@ -1,24 +1,27 @@
-import MiniSearch from 'minisearch'
 import type { Source } from '../../../shared/model'
-import { promises as fs } from 'node:fs'
-import { dirname } from 'node:path'
 import { UNTITLED } from '../../../shared/notes'
 import type { NoteHit, SearchHit, SearchRequest, SearchResponse, SearchStatus, SourceHit } from '../../../shared/search'
-import { writeFileAtomic } from '../atomic-write'
 import { notePassages } from '../../../shared/note-content'
 import type { StoredNote } from '../note-file'
 import type { NotesService } from '../notes'
 import type { SourcesService } from '../sources'
-import { loadIndex } from './index-loader'
+import { IndexFiles } from './index-files'
+import { LayeredIndex } from './layered-index'
 import { fingerprint, noteDocId, noteDocument, parseDocId, pullQuoteOrigins, sourceDocuments } from './documents'
 import { parseQuery, type ParsedQuery } from './query-parser'
 import { QueryEngine, type EngineHit, type WordGroup } from './query-engine'
-import { FIELD_BOOST, MINISEARCH_OPTIONS, PULL_QUOTE_BOOST, SEARCH_INDEX_VERSION, type SearchDocument } from './search-options'
+import { FIELD_BOOST, PULL_QUOTE_BOOST, SEARCH_INDEX_VERSION, SEGMENT_ANALYZER, type SearchDocument } from './search-options'
+import { encodeSegment } from './segment'
+import { SegmentBuilder } from './segment-builder'
 import { foldText, makeSnippet } from './snippets'
 import { foldTerm, processTerm, tokenize } from './text-processing'
 
-/** Documents added between yields while rebuilding, so the process stays responsive. */
-const REBUILD_BATCH = 2000
+/** Work this long between yields while rebuilding, so API calls are answered meanwhile. */
+const SLICE_MS = 12
+/** The live layer is folded into a new segment once it holds this share of the segment's documents… */
+const COMPACT_SHARE = 0.1
+/** …and at least this many changes. */
+const COMPACT_MIN = 1000
 /** Changes are written to disk this long after the last one. */
 const PERSIST_DELAY_MS = 2000
 const DEFAULT_LIMIT = 20
@@ -33,19 +36,18 @@ const MIN_PREFIX = 2
 /** Completions rank a little below the word as typed. */
 const PREFIX_WEIGHT = 0.6
 
-interface PersistedHeader {
-  version: string
-  fingerprint: string
-  documents: number
-}
-
 /**
- * Search across sources and notes, around MiniSearch. The index is a cache: loaded from the
- * workspace at start without blocking (or rebuilt when missing, stale, corrupt or built with
- * other options), kept up to date on every note save and source change, and written back.
+ * Search across sources and notes. The index (a segment in typed arrays plus a MiniSearch layer
+ * of changes, see `LayeredIndex`) is a cache: loaded from the workspace at start without
+ * blocking (or rebuilt when missing, stale, corrupt or built with other options), kept up to
+ * date on every note save and source change, and written back.
  */
 export class SearchService {
-  private index = new MiniSearch<SearchDocument>(MINISEARCH_OPTIONS)
+  private index = LayeredIndex.empty()
+  private readonly files: IndexFiles
+  /** Changes made while a rebuild runs, applied again to the rebuilt index. */
+  private replay: (() => void)[] | null = null
+  private compaction: Promise<void> | null = null
   private status: SearchStatus = { state: 'loading', progress: 0, documents: 0 }
   private ready: Promise<void> = Promise.resolve()
   private readonly passages = new Map<string, { title: string; passages: string[] }>()
@@ -53,14 +55,14 @@ export class SearchService {
   private persistTimer: NodeJS.Timeout | undefined
   private readonly unsubscribe: (() => void)[] = []
   private beginNow: () => void = () => undefined
-  private engine: QueryEngine | null = null
-  private engineFor: MiniSearch<SearchDocument> | null = null
 
   constructor(
     private readonly sources: SourcesService,
     private readonly notes: NotesService,
-    private readonly indexPath: string
-  ) {}
+    cacheDir: string
+  ) {
+    this.files = new IndexFiles(cacheDir)
+  }
 
   /**
    * Returns at once; the index loads (or rebuilds) in the background after `delayMs`, so the
@@ -80,8 +82,8 @@ export class SearchService {
         console.error('pilcrow: search index failed to build:', error)
       })
     this.unsubscribe.push(
-      this.notes.onDidChange((id, note) => void this.ready.then(() => this.updateNote(id, note))),
-      this.sources.onDidChange((_id, source, previous) => void this.ready.then(() => this.updateSource(source, previous)))
+      this.notes.onDidChange((id, note) => void this.ready.then(() => this.apply(() => this.updateNote(id, note)))),
+      this.sources.onDidChange((_id, source, previous) => void this.ready.then(() => this.apply(() => this.updateSource(source, previous))))
     )
   }
 
@@ -98,6 +100,7 @@ export class SearchService {
   async stop(): Promise<void> {
     for (const off of this.unsubscribe.splice(0)) off()
     await this.whenReady()
+    await this.compaction
     if (this.persistTimer) {
       clearTimeout(this.persistTimer)
       await this.persist()
@@ -109,7 +112,8 @@ export class SearchService {
     const parsed = parseQuery(request.query)
     const scope = parsed.scope !== 'all' ? parsed.scope : (request.scope ?? 'all')
     const limit = request.limit ?? DEFAULT_LIMIT
-    const groups = this.wordGroups(parsed)
+    const engine = new QueryEngine(this.index, FIELD_BOOST)
+    const groups = this.wordGroups(parsed, engine)
     if (groups.length === 0) return { hits: [], status: this.getStatus() }
 
     const allowedSources = parsed.sourceWords.length > 0 ? this.sourcesMatching(parsed.sourceWords) : null
@@ -121,7 +125,6 @@ export class SearchService {
     const excluded = parsed.excluded.map(processTerm).filter((t): t is string => t !== null)
     // phrases and exclusions are checked on the text afterwards: fetch more to keep `limit`
     const fetch = parsed.phrases.length + parsed.excluded.length > 0 ? Math.max(limit * 10, 200) : limit + PULL_QUOTE_SLACK
-    const engine = this.queryEngine()
     const run = (combineWith: 'AND' | 'OR'): EngineHit[] => engine.search({ groups, combineWith, excluded, accept, boost, limit: fetch })
     let results = run('AND')
     if (results.length === 0 && parsed.phrases.length === 0 && groups.length > 1) results = run('OR')
@@ -146,8 +149,7 @@ export class SearchService {
    * word being typed, also its most frequent completions (at most MAX_PREFIX_EXPANSIONS, like a
    * search engine's max_expansions, so a two-letter prefix costs no more than a few words).
    */
-  private wordGroups(parsed: ParsedQuery): WordGroup[] {
-    const engine = this.queryEngine()
+  private wordGroups(parsed: ParsedQuery, engine: QueryEngine): WordGroup[] {
     const words = [...parsed.phrases.flatMap(tokenize), ...parsed.words.flatMap(tokenize)]
     const typing = parsed.endsInWord ? words.pop() : undefined
     const groups: WordGroup[] = []
@@ -175,14 +177,6 @@ export class SearchService {
       if (group.length > 0) groups.push(group)
     }
     return groups
-  }
-
-  private queryEngine(): QueryEngine {
-    if (!this.engine || this.engineFor !== this.index) {
-      this.engine = new QueryEngine(this.index, FIELD_BOOST)
-      this.engineFor = this.index
-    }
-    return this.engine
   }
 
   /** A pull quote never ranks above the body paragraph it repeats: it moves just below it. */
@@ -251,7 +245,7 @@ export class SearchService {
 
   private updateNote(id: string, note: StoredNote | null): void {
     const docId = noteDocId(id)
-    if (this.index.has(docId)) this.index.discard(docId)
+    this.index.discard(docId)
     if (note && !note.trashedAt) {
       this.rememberNote(note)
       this.index.add(noteDocument(note, this.passages.get(id)!.passages))
@@ -278,69 +272,62 @@ export class SearchService {
     this.persistSoon()
   }
 
+  /** A change to notes or sources, applied now, and again after a rebuild that is under way. */
+  private apply(change: () => void): void {
+    change()
+    this.replay?.push(change)
+  }
+
   private currentFingerprint(): string {
     return fingerprint(this.sources.all(), this.notes.revisions())
   }
 
   private async loadOrRebuild(): Promise<void> {
-    const expected = this.currentFingerprint()
-    const reason = await this.tryLoad(expected)
-    if (reason === null) {
-      this.status = { state: 'ready', progress: 1, documents: this.index.documentCount }
-      return
-    }
-    await this.rebuild(reason)
+    const loaded = await this.files.load(this.currentFingerprint())
+    if (typeof loaded === 'string') return this.rebuild(loaded)
+    this.index = loaded
+    this.status = { state: 'ready', progress: 1, documents: loaded.documentCount }
   }
 
-  /** Loads the persisted index; returns null on success, or why it cannot be used. */
-  private async tryLoad(expected: string): Promise<string | null> {
-    let raw: string
+  /**
+   * Builds a new segment from the notes and sources, in slices between which other work runs,
+   * reporting progress; changes made meanwhile are applied to the old index (still searched)
+   * and replayed on the new one.
+   */
+  private async rebuild(reason: string | null): Promise<void> {
+    const builder = new SegmentBuilder<SearchDocument>(SEGMENT_ANALYZER)
+    for (const source of this.sources.all()) for (const document of sourceDocuments(source)) builder.add(document)
+    for (const note of this.notes.all()) if (!note.trashedAt) builder.add(noteDocument(note, this.passages.get(note.id)?.passages))
+    const snapshot = this.currentFingerprint()
+    const shown = reason !== null
+    if (shown) this.status = { state: 'rebuilding', progress: 0, documents: 0, reason }
+    this.replay = []
     try {
-      raw = await fs.readFile(this.indexPath, 'utf8')
-    } catch {
-      return 'no index on disk yet'
+      let sliceStart = performance.now()
+      const data = await builder.build(SEARCH_INDEX_VERSION, snapshot, async (progress) => {
+        if (shown) this.status = { state: 'rebuilding', progress, documents: 0, reason }
+        if (performance.now() - sliceStart < SLICE_MS) return
+        await new Promise((resolve) => setImmediate(resolve))
+        sliceStart = performance.now()
+      })
+      const { file, segment } = encodeSegment(data)
+      await this.files.writeSegment(file)
+      this.index = new LayeredIndex(segment)
+      for (const change of this.replay) change()
+    } finally {
+      this.replay = null
     }
-    const newline = raw.indexOf('\n')
-    let header: PersistedHeader
-    try {
-      header = JSON.parse(raw.slice(0, newline)) as PersistedHeader
-    } catch {
-      return 'the index file is damaged'
-    }
-    if (header.version !== SEARCH_INDEX_VERSION) return 'the index was built with other options'
-    if (header.fingerprint !== expected) return 'notes or sources changed since the index was saved'
-    try {
-      this.index = await loadIndex(raw.slice(newline + 1), MINISEARCH_OPTIONS)
-    } catch {
-      this.index = new MiniSearch<SearchDocument>(MINISEARCH_OPTIONS)
-      return 'the index file is damaged'
-    }
-    return this.index.documentCount === header.documents ? null : 'the index file is incomplete'
-  }
-
-  /** Builds the index from the notes and sources, yielding between batches and reporting progress. */
-  private async rebuild(reason: string): Promise<void> {
-    const index = new MiniSearch<SearchDocument>(MINISEARCH_OPTIONS)
-    const documents: SearchDocument[] = []
-    for (const source of this.sources.all()) documents.push(...sourceDocuments(source))
-    for (const note of this.notes.all()) if (!note.trashedAt) documents.push(noteDocument(note, this.passages.get(note.id)?.passages))
-    this.status = { state: 'rebuilding', progress: 0, documents: 0, reason }
-    for (let i = 0; i < documents.length; i += REBUILD_BATCH) {
-      index.addAll(documents.slice(i, i + REBUILD_BATCH))
-      this.status = { state: 'rebuilding', progress: Math.min(1, (i + REBUILD_BATCH) / documents.length), documents: index.documentCount, reason }
-      await new Promise((resolve) => setImmediate(resolve))
-    }
-    this.index = index
-    this.status = { state: 'ready', progress: 1, documents: index.documentCount }
+    this.status = { state: 'ready', progress: 1, documents: this.index.documentCount }
     await this.persist()
   }
 
-  /** Writes the index now (the crash test kills this at random moments). */
+  /** Writes the index now, and waits for a compaction that this starts (the crash test kills this at random moments). */
   async flush(): Promise<void> {
     await this.whenReady()
     clearTimeout(this.persistTimer)
     this.persistTimer = undefined
     await this.persist()
+    await this.compaction
   }
 
   private persistSoon(): void {
@@ -352,11 +339,18 @@ export class SearchService {
     this.persistTimer.unref()
   }
 
-  /** Writes the index with a header naming its options and the documents it was built from. */
+  /**
+   * Writes the changes since the segment was built; once they are many, folds them into a new
+   * segment in the background instead.
+   */
   private async persist(): Promise<void> {
-    const header: PersistedHeader = { version: SEARCH_INDEX_VERSION, fingerprint: this.currentFingerprint(), documents: this.index.documentCount }
-    await fs.mkdir(dirname(this.indexPath), { recursive: true })
-    await writeFileAtomic(this.indexPath, `${JSON.stringify(header)}\n${JSON.stringify(this.index)}`)
+    await this.files.writeChanges(this.index, this.currentFingerprint())
+    const due = this.index.changes > Math.max(COMPACT_MIN, this.index.segment.documentCount * COMPACT_SHARE)
+    if (due && !this.compaction && !this.replay) {
+      this.compaction = this.rebuild(null)
+        .catch((error: unknown) => console.error('pilcrow: could not compact the search index:', error))
+        .finally(() => (this.compaction = null))
+    }
   }
 }
 

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs'
+import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { SerializedEditorState } from '../../../shared/notes'
@@ -106,25 +106,65 @@ describe('search', () => {
     const note = await first.createNote('Persisted')
     await first.saveNote({ id: note.id, title: 'Persisted', content: content('Sanctions and rapprochement.'), baseRevision: note.revision })
     await first.close()
-    const indexFile = join(dir, '.pilcrow', 'cache', 'search-index.json')
-    const expected = await first.search({ query: 'sanctions rapprochement' })
+    const cache = join(dir, '.pilcrow', 'cache')
+    const segmentFile = join(cache, 'search-index.bin')
+    const changesFile = join(cache, 'search-changes.json')
+    const query = { query: 'sanctions rapprochement' }
+    const layered = await first.search(query) // the article in the segment, the note in the live layer
 
     const loaded = await open(dir)
     expect((await loaded.getSearchStatus()).state).toBe('ready')
-    expect((await loaded.search({ query: 'sanctions rapprochement' })).hits).toEqual(expected.hits)
+    expect((await loaded.search(query)).hits).toEqual(layered.hits)
+    await loaded.close()
 
-    const damage = async (change: (raw: string) => string, reason: string) => {
-      writeFileSync(indexFile, change(readFileSync(indexFile, 'utf8')))
+    // a fresh build folds the note into the segment: the same hits in the same order
+    rmSync(cache, { recursive: true })
+    const fresh = await open(dir)
+    const expected = await fresh.search(query)
+    await fresh.close()
+    expect(where(expected.hits)).toEqual(where(layered.hits))
+    expect(expected.hits.length).toBeGreaterThan(1)
+
+    // latin1 keeps every byte of the binary segment as it was
+    const damage = async (file: string, change: (raw: string) => string, reason: string) => {
+      const inode = statSync(segmentFile).ino
+      const original = readFileSync(file, 'latin1')
+      writeFileSync(file, change(original), 'latin1')
       const nb = await openNotebook(dir, { bundled: false })
       const status = await nb.getSearchStatus()
-      expect(status.state === 'rebuilding' || status.state === 'loading').toBe(true)
+      expect(status.state === 'rebuilding' || status.state === 'loading', reason).toBe(true)
       await nb.searchIndex.whenReady()
-      expect((await nb.search({ query: 'sanctions rapprochement' })).hits, reason).toEqual(expected.hits)
+      expect(statSync(segmentFile).ino, `${reason}: the segment was written again`).not.toBe(inode)
+      expect((await nb.search(query)).hits, reason).toEqual(expected.hits)
       await nb.close()
     }
-    await damage((raw) => raw.slice(0, raw.length / 2), 'truncated')
-    await damage(() => 'garbage\u0000', 'garbage')
-    await damage((raw) => raw.replace(/"version":"[^"]+"/, '"version":"other-options"'), 'other options')
-    await damage((raw) => raw.replace(/"fingerprint":"[^"]+"/, '"fingerprint":"stale"'), 'stale')
+    await damage(segmentFile, (raw) => raw.slice(0, raw.length / 2), 'truncated')
+    await damage(segmentFile, () => 'garbage\u0000', 'garbage')
+    await damage(segmentFile, (raw) => raw.slice(0, -10) + 'x'.repeat(10), 'damaged postings (checksum)')
+    await damage(segmentFile, (raw) => raw.replace(/"version":"[^"]+"/, '"version":"other-options"'), 'other options')
+    await damage(changesFile, (raw) => raw.replace(/"fingerprint":"[^"]+"/, '"fingerprint":"stale"'), 'stale')
+  })
+
+  it('folds many changes into a new segment in the background, with the same results', async () => {
+    const dir = tempDir()
+    const nb = await open(dir)
+    const cache = join(dir, '.pilcrow', 'cache')
+    const segmentFile = join(cache, 'search-index.bin')
+    const inode = statSync(segmentFile).ino
+    // a book of 1,200 paragraphs: more changes than the segment of one article should carry
+    const book = join(tempDir(), 'book.txt')
+    writeFileSync(book, Array.from({ length: 1200 }, (_, i) => `Paragraph ${i} of the book about quokka number q${i}.`).join('\n\n'))
+    const [outcome] = await nb.importSourceFiles([book])
+    expect(outcome).toMatchObject({ status: 'added', blockCount: 1200 })
+    const query = { query: 'quokka q600' }
+    const layered = await nb.search(query)
+    await nb.searchIndex.flush()
+    expect(statSync(segmentFile).ino, 'a new segment was written').not.toBe(inode)
+    const changes = readFileSync(join(cache, 'search-changes.json'), 'utf8')
+    expect(JSON.parse(changes.slice(0, changes.indexOf('\n')))).toMatchObject({ tombstones: [] })
+    expect(JSON.parse(changes.slice(changes.indexOf('\n') + 1))).toMatchObject({ documentCount: 0 })
+    const compacted = await nb.search(query)
+    expect(where(compacted.hits)).toEqual(where(layered.hits))
+    expect(compacted.hits[0]).toMatchObject({ paragraph: 601, text: expect.stringContaining('q600') })
   })
 })

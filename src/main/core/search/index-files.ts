@@ -1,0 +1,108 @@
+import { promises as fs } from 'node:fs'
+import { join } from 'node:path'
+import { writeFileAtomic } from '../atomic-write'
+import { loadIndex } from './index-loader'
+import { LayeredIndex } from './layered-index'
+import { decodeSegment, readSegmentHeader, type SegmentHeader } from './segment'
+import { MINISEARCH_OPTIONS, SEARCH_INDEX_VERSION, type SearchDocument } from './search-options'
+
+const LEGACY_INDEX = 'search-index.json'
+
+/** The header line of the changes file. */
+interface ChangesHeader {
+  version: string
+  /** Checksum of the segment these changes apply to. */
+  segment: string
+  /** The notes and sources segment + changes were built from. */
+  fingerprint: string
+  /** Documents in segment + changes. */
+  documents: number
+  /** Segment documents deleted or replaced since it was built. */
+  tombstones: string[]
+}
+
+/**
+ * The persisted index, two files in the cache folder: `search-index.bin`, the segment (written
+ * when the index is rebuilt), and `search-changes.json`, the live layer and tombstones (written
+ * a moment after each change; small). Either may be missing, damaged or stale: the index is a
+ * cache, and any doubt means a rebuild.
+ */
+export class IndexFiles {
+  readonly segmentPath: string
+  readonly changesPath: string
+
+  constructor(dir: string) {
+    this.segmentPath = join(dir, 'search-index.bin')
+    this.changesPath = join(dir, 'search-changes.json')
+  }
+
+  /** The index as persisted, or why it cannot be used. */
+  async load(expectedFingerprint: string): Promise<LayeredIndex | string> {
+    let file: Buffer
+    try {
+      file = await fs.readFile(this.segmentPath)
+    } catch {
+      return 'no index on disk yet'
+    }
+    let header: SegmentHeader
+    try {
+      header = readSegmentHeader(file)
+    } catch {
+      return 'the index file is damaged'
+    }
+    if (header.version !== SEARCH_INDEX_VERSION) return 'the index was built with other options'
+    const changes = await this.readChanges(header.checksum)
+    if ((changes?.header.fingerprint ?? header.fingerprint) !== expectedFingerprint) return 'notes or sources changed since the index was saved'
+    let index: LayeredIndex
+    try {
+      const { segment } = decodeSegment(file)
+      const live = changes ? await loadIndex<SearchDocument>(changes.json, MINISEARCH_OPTIONS) : undefined
+      index = new LayeredIndex(segment, live, changes?.header.tombstones)
+    } catch {
+      return 'the index file is damaged'
+    }
+    return index.documentCount === (changes?.header.documents ?? header.documents) ? index : 'the index file is incomplete'
+  }
+
+  async writeSegment(file: Buffer): Promise<void> {
+    await fs.mkdir(this.dirOf(), { recursive: true })
+    await writeFileAtomic(this.segmentPath, file)
+    // the index of earlier versions (MiniSearch's JSON of everything), replaced by this one
+    await fs.rm(join(this.dirOf(), LEGACY_INDEX), { force: true })
+  }
+
+  /** Writes the live layer and tombstones, naming the segment they apply to. */
+  async writeChanges(index: LayeredIndex, fingerprint: string): Promise<void> {
+    const header: ChangesHeader = {
+      version: SEARCH_INDEX_VERSION,
+      segment: index.segment.checksum,
+      fingerprint,
+      documents: index.documentCount,
+      tombstones: index.tombstones()
+    }
+    await fs.mkdir(this.dirOf(), { recursive: true })
+    await writeFileAtomic(this.changesPath, `${JSON.stringify(header)}\n${JSON.stringify(index.live)}`)
+  }
+
+  /** The changes for this segment, or null (none, damaged, or for another segment: ignored). */
+  private async readChanges(segment: string): Promise<{ header: ChangesHeader; json: string } | null> {
+    let raw: string
+    try {
+      raw = await fs.readFile(this.changesPath, 'utf8')
+    } catch {
+      return null
+    }
+    const newline = raw.indexOf('\n')
+    try {
+      const header = JSON.parse(raw.slice(0, newline)) as ChangesHeader
+      if (header.version !== SEARCH_INDEX_VERSION || header.segment !== segment || !Array.isArray(header.tombstones)) return null
+      return { header, json: raw.slice(newline + 1) }
+    } catch {
+      return null
+    }
+  }
+
+  private dirOf(): string {
+    return join(this.segmentPath, '..')
+  }
+}
