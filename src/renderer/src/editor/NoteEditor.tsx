@@ -22,6 +22,7 @@ import { NOTE_NODES, NOTE_THEME } from './editor-config'
 import { SafeLinksPlugin } from './SafeLinksPlugin'
 import { isSafeLinkUrl } from './safe-url'
 import { Toolbar } from './Toolbar'
+import { WindowingPlugin } from './WindowingPlugin'
 import { WordCountPlugin } from './WordCountPlugin'
 
 function onError(error: Error): void {
@@ -66,6 +67,7 @@ export function NoteEditor({ initialState, onChange, onBlur, status, citations, 
       <OnChangePlugin ignoreSelectionChange ignoreHistoryMergeTagChange onChange={(state) => onChange(() => state.toJSON() as unknown as SerializedEditorState)} />
       <CitationPlugin bus={citations} />
       <RevealInNotePlugin request={reveal} />
+      <WindowingPlugin />
       <HistoryPlugin />
       <ListPlugin />
       <CheckListPlugin />

@@ -3,6 +3,7 @@ import { $getRoot, $isElementNode, type LexicalEditor, type LexicalNode } from '
 import { useEffect } from 'react'
 import { noteBlocks } from '../../../shared/note-content'
 import type { SerializedEditorState } from '../../../shared/notes'
+import { revealInWindow } from './note-window'
 
 /** Something to bring into view in a note: its n-th citation (backlinks), or a passage (search). */
 export interface RevealInNoteRequest {
@@ -15,6 +16,7 @@ export interface RevealInNoteRequest {
 const HIGHLIGHT_MS = 1800
 
 function highlight(element: HTMLElement, focus: boolean): void {
+  revealInWindow(element) // a long note may have hidden it
   element.scrollIntoView({ block: 'center' })
   if (focus) element.focus({ preventScroll: true })
   element.classList.remove('is-revealed')
