@@ -3,7 +3,7 @@ import { $getRoot, $isElementNode, type LexicalEditor, type LexicalNode } from '
 import { useEffect } from 'react'
 import { noteBlocks } from '../../../shared/note-content'
 import type { SerializedEditorState } from '../../../shared/notes'
-import { revealInWindow } from './note-window'
+import { revealInWindow } from '../app/block-window'
 
 /** Something to bring into view in a note: its n-th citation (backlinks), or a passage (search). */
 export interface RevealInNoteRequest {
@@ -16,8 +16,8 @@ export interface RevealInNoteRequest {
 const HIGHLIGHT_MS = 1800
 
 function highlight(element: HTMLElement, focus: boolean): void {
-  revealInWindow(element) // a long note may have hidden it
-  element.scrollIntoView({ block: 'center' })
+  // a long note shows and centres it itself
+  if (!revealInWindow(element)) element.scrollIntoView({ block: 'center' })
   if (focus) element.focus({ preventScroll: true })
   element.classList.remove('is-revealed')
   void element.offsetWidth // restart the animation

@@ -1,6 +1,9 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import { useEffect } from 'react'
-import { NoteWindow } from './note-window'
+import { attachBlockWindow } from '../app/block-window'
+
+/** Notes with fewer top-level blocks are left alone. */
+const WINDOW_FROM = 400
 
 /** Keeps long notes fast to type in: only the blocks near the viewport and the caret are laid out. */
 export function WindowingPlugin(): null {
@@ -10,22 +13,14 @@ export function WindowingPlugin(): null {
     const unregisterRoot = editor.registerRootListener((root) => {
       detach()
       detach = () => undefined
-      if (!root) return
-      const scroller = root.closest<HTMLElement>('.note-scroll') ?? root.parentElement
-      if (!scroller) return
-      const noteWindow = new NoteWindow(root, scroller)
-      const onViewportChange = (): void => noteWindow.onViewportChange()
-      scroller.addEventListener('scroll', onViewportChange, { passive: true })
-      const resize = new ResizeObserver(onViewportChange)
-      resize.observe(scroller)
+      const scroller = root?.closest<HTMLElement>('.note-scroll')
+      if (!root || !scroller) return
+      const attached = attachBlockWindow(root, scroller, WINDOW_FROM)
       // update listeners run after Lexical has written the DOM and before the browser paints
-      const unregisterUpdate = editor.registerUpdateListener(() => noteWindow.refresh())
-      noteWindow.refresh()
+      const unregisterUpdate = editor.registerUpdateListener(() => attached.blockWindow.refresh())
       detach = () => {
-        scroller.removeEventListener('scroll', onViewportChange)
-        resize.disconnect()
         unregisterUpdate()
-        noteWindow.dispose()
+        attached.detach()
       }
     })
     return () => {

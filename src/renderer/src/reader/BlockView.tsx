@@ -11,14 +11,34 @@ export interface BlockActions {
   openBacklink(backlink: Backlink): void
 }
 
+/**
+ * Marks a block that starts outside the window of a long source (`app/block-window.ts`), so it is
+ * never laid out on its way in; the window shows it when it comes near. Constant per block, so
+ * React never writes it again after the window has changed it.
+ */
+type Outside = { 'data-outside-window'?: '' }
+
 /** One block of the source, with its ¶ number in the margin when it has one (re-rendered only when its props change). */
-export const BlockView = memo(function BlockView({ block, pageStart, backlinks, actions }: { block: Block; pageStart?: boolean; backlinks: Backlink[] | undefined; actions: BlockActions }): ReactNode {
-  const view = <BlockBody block={block} backlinks={backlinks} actions={actions} />
+export const BlockView = memo(function BlockView({
+  block,
+  pageStart,
+  backlinks,
+  actions,
+  startsHidden
+}: {
+  block: Block
+  pageStart?: boolean
+  backlinks: Backlink[] | undefined
+  actions: BlockActions
+  startsHidden?: boolean
+}): ReactNode {
+  const outside: Outside = startsHidden ? { 'data-outside-window': '' } : {}
+  const view = <BlockBody block={block} backlinks={backlinks} actions={actions} outside={outside} />
   if (!pageStart) return view
   // where a page of a PDF begins, so a reader can match citations ("p. 4, ¶12") to the printed page
   return (
     <>
-      <div className="page-marker" role="separator" aria-label={`Page ${block.page}`}>
+      <div className="page-marker" role="separator" aria-label={`Page ${block.page}`} {...outside}>
         p. {block.page}
       </div>
       {view}
@@ -26,7 +46,7 @@ export const BlockView = memo(function BlockView({ block, pageStart, backlinks, 
   )
 })
 
-function BlockBody({ block, backlinks, actions }: { block: Block; backlinks: Backlink[] | undefined; actions: BlockActions }): ReactNode {
+function BlockBody({ block, backlinks, actions, outside }: { block: Block; backlinks: Backlink[] | undefined; actions: BlockActions; outside: Outside }): ReactNode {
   const content = <InlineRuns runs={block.runs} />
   switch (block.kind) {
     case 'heading': {
@@ -34,40 +54,40 @@ function BlockBody({ block, backlinks, actions }: { block: Block; backlinks: Bac
       const level = Math.min(6, Math.max(2, (block.level ?? 2) + (block.level === 1 ? 1 : 0)))
       const Tag = `h${level}` as 'h2'
       return (
-        <Tag className="block block-heading" data-block-id={block.id} id={block.id}>
+        <Tag className="block block-heading" data-block-id={block.id} id={block.id} {...outside}>
           {content}
         </Tag>
       )
     }
     case 'pullquote':
       return (
-        <figure className="block block-pullquote" data-block-id={block.id} aria-label="Pull quote">
+        <figure className="block block-pullquote" data-block-id={block.id} aria-label="Pull quote" {...outside}>
           <blockquote>{content}</blockquote>
         </figure>
       )
     case 'authorNote':
     case 'standfirst':
       return (
-        <p className={`block block-${block.kind === 'authorNote' ? 'author-note' : 'standfirst'}`} data-block-id={block.id}>
+        <p className={`block block-${block.kind === 'authorNote' ? 'author-note' : 'standfirst'}`} data-block-id={block.id} {...outside}>
           {content}
         </p>
       )
     default:
       return (
-        <NumberedBlock block={block} backlinks={backlinks} actions={actions}>
+        <NumberedBlock block={block} backlinks={backlinks} actions={actions} outside={outside}>
           {content}
         </NumberedBlock>
       )
   }
 }
 
-function NumberedBlock({ block, backlinks, actions, children }: { block: Block; backlinks: Backlink[] | undefined; actions: BlockActions; children: ReactNode }): ReactNode {
+function NumberedBlock({ block, backlinks, actions, outside, children }: { block: Block; backlinks: Backlink[] | undefined; actions: BlockActions; outside: Outside; children: ReactNode }): ReactNode {
   const Tag = block.kind === 'quote' ? 'blockquote' : 'p'
   const className = `block block-${block.kind === 'listItem' ? 'list-item' : block.kind}`
   const indent = block.kind === 'listItem' ? ` indent-${Math.min(block.level ?? 0, 5)}` : ''
   const n = block.paragraph
   return (
-    <div className={`numbered${indent}`} data-block-id={block.id} id={block.id}>
+    <div className={`numbered${indent}`} data-block-id={block.id} id={block.id} {...outside}>
       {n !== null && (
         <div className="margin">
           <a

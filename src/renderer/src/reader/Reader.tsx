@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type DragEvent, type ReactNode, type Ref } from 'react'
+import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type DragEvent, type ReactNode, type Ref, type RefObject } from 'react'
 import { createAnchor } from '../../../shared/anchors'
 import type { Backlink, SourceBacklinks } from '../../../shared/links'
 import type { Block, Source } from '../../../shared/model'
 import { shortcutLabel } from '../../../shared/commands'
 import { CITATION_MIME, type Citation } from '../app/citations'
 import { IS_MAC } from '../app/useCommands'
+import { attachBlockWindow } from '../app/block-window'
 import { BlockView, type BlockActions } from './BlockView'
 import { blockIdFromHash, revealBlock } from './reveal'
 import { readSelectedQuote, type SelectedQuote } from './selection-anchor'
@@ -36,8 +37,26 @@ function useProgressiveCount(total: number, key: string | undefined): number {
   return count
 }
 
-/** From this many blocks on, off-screen blocks skip layout (content-visibility). */
+/** From this many blocks on, only the blocks near the viewport and the selection are laid out. */
 const LONG_SOURCE_BLOCKS = 300
+
+/** Windows a long source's blocks (see `block-window.ts`), following the rendered blocks and the selection. */
+function useBlockWindow(article: RefObject<HTMLElement | null>, pane: RefObject<HTMLElement | null>, sourceId: string | undefined): void {
+  useEffect(() => {
+    if (!article.current || !pane.current || sourceId === undefined) return
+    const { blockWindow, detach } = attachBlockWindow(article.current, pane.current, LONG_SOURCE_BLOCKS)
+    // blocks arrive in chunks (progressive rendering); the selection keeps its block shown
+    const blocks = new MutationObserver(() => blockWindow.refresh())
+    blocks.observe(article.current, { childList: true })
+    const onSelectionChange = (): void => blockWindow.refresh()
+    document.addEventListener('selectionchange', onSelectionChange)
+    return () => {
+      blocks.disconnect()
+      document.removeEventListener('selectionchange', onSelectionChange)
+      detach()
+    }
+  }, [article, pane, sourceId])
+}
 
 /** What the app can ask of the reader (commands). */
 export interface ReaderHandle {
@@ -50,7 +69,9 @@ export interface ReaderHandle {
 export function Reader({ source, empty, backlinks, onCite, onOpenBacklink, handle }: ReaderProps): ReactNode {
   const [selected, setSelected] = useState<SelectedQuote | null>(null)
   const pane = useRef<HTMLElement>(null)
+  const article = useRef<HTMLElement>(null)
   const shown = useProgressiveCount(source?.blocks.length ?? 0, source?.id)
+  useBlockWindow(article, pane, source?.id)
 
   useEffect(() => {
     if (!source) return
@@ -105,14 +126,22 @@ export function Reader({ source, empty, backlinks, onCite, onOpenBacklink, handl
     }
   }), [onCite, onOpenBacklink, citationOf, quoteOf, source])
 
-  const paneRect = pane.current?.getBoundingClientRect()
+  // read only when the quote button shows: it forces a layout, and renders of a long source are many
+  const paneRect = selected ? pane.current?.getBoundingClientRect() : undefined
   return (
     <section className="reader" aria-label="Source" ref={pane} tabIndex={-1}>
       {source ? (
-        <article className={`reader-article${source.blocks.length > LONG_SOURCE_BLOCKS ? ' long' : ''}`} lang="en">
+        <article className="reader-article" lang="en" ref={article}>
           <SourceHeader meta={source.meta} />
           {source.blocks.slice(0, shown).map((block, i) => (
-            <BlockView key={block.id} block={block} pageStart={block.page !== undefined && block.page !== source.blocks[i - 1]?.page} backlinks={backlinks?.byBlock[block.id]} actions={actions} />
+            <BlockView
+              key={block.id}
+              block={block}
+              pageStart={block.page !== undefined && block.page !== source.blocks[i - 1]?.page}
+              backlinks={backlinks?.byBlock[block.id]}
+              actions={actions}
+              startsHidden={source.blocks.length > LONG_SOURCE_BLOCKS && i >= FIRST_BLOCKS}
+            />
           ))}
         </article>
       ) : (

@@ -1,3 +1,5 @@
+import { revealInWindow } from '../app/block-window'
+
 /** How long a revealed block stays highlighted. */
 const HIGHLIGHT_MS = 1800
 
@@ -12,11 +14,11 @@ export function revealBlock(blockId: string, attempts = 60): boolean {
     if (attempts > 0) requestAnimationFrame(() => revealBlock(blockId, attempts - 1))
     return false
   }
-  const reduceMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches
-  // in long sources, blocks far away have estimated heights until laid out: jump first, then
-  // settle once the blocks around the target have their real size
-  el.scrollIntoView({ block: 'center' })
-  requestAnimationFrame(() => el.scrollIntoView({ block: 'center', behavior: reduceMotion ? 'auto' : 'smooth' }))
+  // a long source shows and centres it itself; a short one scrolls smoothly
+  if (!revealInWindow(el)) {
+    const reduceMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches
+    el.scrollIntoView({ block: 'center', behavior: reduceMotion ? 'auto' : 'smooth' })
+  }
   el.classList.remove('is-revealed')
   void el.offsetWidth // restart the highlight animation when the same block is revealed twice
   el.classList.add('is-revealed')

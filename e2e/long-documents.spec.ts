@@ -91,3 +91,51 @@ test.describe('a long note', () => {
     await restarted.stop()
   })
 })
+
+function writeLongSource(workspace: string, blocks: number): void {
+  const source = {
+    format: 'pilcrow-source',
+    formatVersion: 1,
+    id: 'long-source',
+    meta: { title: 'A long report', authors: ['Bench'] },
+    blocks: Array.from({ length: blocks }, (_, i) => ({ id: `p-long${i + 1}`, kind: 'paragraph', paragraph: i + 1, text: `Report paragraph ${i + 1} on Caspian shipping.` }))
+  }
+  writeFileSync(join(workspace, 'sources', 'long-source.json'), JSON.stringify(source))
+}
+
+test.describe('a long source', () => {
+  test('lays out only what is near the viewport; search, scrolling and citing reach every paragraph', async ({ page, pilcrow }) => {
+    writeLongSource(pilcrow.workspace, 1500)
+    const restarted = await pilcrow.restart()
+    await page.goto(restarted.url)
+    await page.getByRole('combobox', { name: 'Open source' }).selectOption('long-source')
+    const reader = page.getByRole('region', { name: 'Source' })
+    const article = reader.locator('article')
+    await expect(article.locator('[data-block-id]')).toHaveCount(1500)
+    const laidOut = () => article.evaluate((a) => [...a.querySelectorAll('[data-block-id]')].filter((b) => getComputedStyle(b).display !== 'none').length)
+    expect(await laidOut()).toBeLessThan(200)
+    await expect(reader.getByText('Report paragraph 1 on Caspian shipping.')).toBeVisible()
+
+    // a search hit far down reveals its paragraph
+    await page.getByRole('combobox', { name: 'Search' }).fill('"report paragraph 1200 on"')
+    await expect(page.getByRole('listbox', { name: 'Search results' }).getByRole('option')).toHaveCount(1)
+    await page.keyboard.press('Enter')
+    const target = reader.locator('[data-block-id="p-long1200"]')
+    await expect(target).toBeInViewport()
+    await expect(target).toHaveClass(/is-revealed/)
+
+    // scrolled back to the middle by the scrollbar, the paragraphs there are shown and citable
+    await reader.evaluate((r) => (r.scrollTop = r.scrollHeight / 2))
+    await expect.poll(async () => reader.locator('[data-block-id]:visible').count()).toBeGreaterThan(3)
+    const middle = reader.locator('[data-block-id]:visible').nth(2)
+    const n = Number((await middle.getAttribute('data-block-id'))!.slice('p-long'.length))
+    expect(n).toBeGreaterThan(300)
+    expect(n).toBeLessThan(1300)
+    await page.getByRole('button', { name: 'New note' }).click()
+    await middle.hover()
+    await page.getByRole('button', { name: `Cite ¶${n} in note` }).click()
+    await expect(editor(page).locator('.chip')).toContainText(`¶${n}`)
+    expect(await laidOut()).toBeLessThan(200)
+    await restarted.stop()
+  })
+})
