@@ -44,6 +44,8 @@ export class BlockWindow {
   private readonly gapped = new Set<HTMLElement>()
   private averagePitch = FIRST_GUESS_PX
   private active = false
+  /** Set once detached: a frame scheduled before must not touch a root another window now owns. */
+  private disposed = false
   /** What the last refresh showed, to skip the DOM when nothing changed. */
   private shownKey = ''
   private pinned: HTMLElement | null = null
@@ -77,6 +79,7 @@ export class BlockWindow {
 
   /** The scroller scrolled or changed size. */
   onViewportChange(): void {
+    if (this.disposed) return
     this.readGeometry()
     this.refresh()
   }
@@ -88,8 +91,9 @@ export class BlockWindow {
   }
 
   dispose(): void {
+    this.disposed = true
     this.deactivate()
-    windows.delete(this.root)
+    if (windows.get(this.root) === this) windows.delete(this.root)
   }
 
   /** Keeps a block shown (a revealed citation or passage) until another is pinned. */
@@ -102,6 +106,7 @@ export class BlockWindow {
 
   /** Recomputes which blocks are shown: after every editor update, scroll and resize. */
   refresh(): void {
+    if (this.disposed) return
     const blocks = this.root.children
     if (blocks.length < this.from) {
       this.deactivate()
