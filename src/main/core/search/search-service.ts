@@ -311,13 +311,14 @@ export class SearchService {
         sliceStart = performance.now()
       })
       const { file, segment } = encodeSegment(data)
-      await this.files.writeSegment(file)
       this.index = new LayeredIndex(segment)
       for (const change of this.replay) change()
+      this.status = { state: 'ready', progress: 1, documents: this.index.documentCount }
+      // searchable already; a cache folder that cannot be written only costs a rebuild next time
+      await this.files.writeSegment(file)
     } finally {
       this.replay = null
     }
-    this.status = { state: 'ready', progress: 1, documents: this.index.documentCount }
     await this.persist()
   }
 

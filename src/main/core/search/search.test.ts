@@ -167,4 +167,16 @@ describe('search', () => {
     expect(where(compacted.hits)).toEqual(where(layered.hits))
     expect(compacted.hits[0]).toMatchObject({ paragraph: 601, text: expect.stringContaining('q600') })
   })
+
+  it('searches from memory when the cache folder cannot be written', async () => {
+    const dir = tempDir()
+    await (await open(dir)).close()
+    const cache = join(dir, '.pilcrow', 'cache')
+    rmSync(cache, { recursive: true })
+    writeFileSync(cache, 'a file where the cache folder should be') // even root cannot write in it
+    const nb = await open(dir)
+    expect((await nb.getSearchStatus()).state).toBe('ready')
+    expect(where((await nb.search({ query: 'bulwark against isolation' })).hits)[0]).toBe('¶6')
+    await nb.close()
+  })
 })
