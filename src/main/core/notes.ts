@@ -35,9 +35,7 @@ export class NotesService {
   async start(): Promise<void> {
     await removeStrayTempFiles(this.workspace.notesDir)
     const ids = (await fs.readdir(this.workspace.notesDir)).sort().flatMap((name) => NOTE_FILE.exec(name)?.[1] ?? [])
-    // read in parallel, a bounded number at a time: thousands of notes load in a fraction of a second
-    const entries = await mapLimit(ids, READ_CONCURRENCY, (id) => this.readEntry(id))
-    ids.forEach((id, i) => this.entries.set(id, entries[i]!))
+    for (const id of ids) this.entries.set(id, this.readEntry(id))
   }
 
   onDidChange(listener: NoteChangeListener): () => void {
@@ -87,7 +85,7 @@ export class NotesService {
 
   /** Reads the note from disk (so an outside change is seen), with its revision. */
   async get(id: string): Promise<Note> {
-    const entry = await this.readEntry(id)
+    const entry = this.readEntry(id)
     if (entry.kind === 'damaged' && entry.damaged.reason === MISSING) {
       this.entries.delete(id)
       throw new PilcrowError('not-found', `The note "${id}" is not in this workspace any more (was its file deleted?).`)
@@ -107,7 +105,7 @@ export class NotesService {
     if (size > MAX_NOTE_BYTES) {
       throw new PilcrowError('invalid-argument', `Not saved: the note is ${(size / 1048576).toFixed(1)} MB, over the ${MAX_NOTE_BYTES / 1048576} MB limit. Split it into several notes.`)
     }
-    const onDisk = await this.readEntry(draft.id)
+    const onDisk = this.readEntry(draft.id)
     if (onDisk.kind === 'damaged' && onDisk.damaged.reason !== MISSING) {
       throw new PilcrowError('unsupported-format', `Not saved: ${onDisk.damaged.reason} The damaged file was left as it is.`)
     }
@@ -158,7 +156,7 @@ export class NotesService {
     return { ...note, revision }
   }
 
-  private async readEntry(id: string): Promise<Entry> {
+  private readEntry(id: string): Entry {
     const fileName = `${id}.json`
     const damaged = (reason: string): Entry => ({ kind: 'damaged', damaged: { id, fileName, reason } })
     let raw: string
@@ -188,21 +186,6 @@ export class NotesService {
 }
 
 const MISSING = 'the note file is missing'
-const READ_CONCURRENCY = 32
-
-/** Maps with at most `limit` promises in flight, keeping the order. */
-async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length)
-  let next = 0
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const i = next++
-      results[i] = await fn(items[i]!)
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
-  return results
-}
 
 function newNoteId(): string {
   return `n-${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`

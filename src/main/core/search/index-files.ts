@@ -31,7 +31,7 @@ export class IndexFiles {
   readonly segmentPath: string
   readonly changesPath: string
 
-  constructor(dir: string) {
+  constructor(private readonly dir: string) {
     this.segmentPath = join(dir, 'search-index.bin')
     this.changesPath = join(dir, 'search-changes.json')
   }
@@ -65,10 +65,10 @@ export class IndexFiles {
   }
 
   async writeSegment(file: Buffer): Promise<void> {
-    await fs.mkdir(this.dirOf(), { recursive: true })
+    await fs.mkdir(this.dir, { recursive: true })
     await writeFileAtomic(this.segmentPath, file)
     // the index of earlier versions (MiniSearch's JSON of everything), replaced by this one
-    await fs.rm(join(this.dirOf(), LEGACY_INDEX), { force: true })
+    await fs.rm(join(this.dir, LEGACY_INDEX), { force: true })
   }
 
   /** Writes the live layer and tombstones, naming the segment they apply to. */
@@ -80,7 +80,7 @@ export class IndexFiles {
       documents: index.documentCount,
       tombstones: index.tombstones()
     }
-    await fs.mkdir(this.dirOf(), { recursive: true })
+    await fs.mkdir(this.dir, { recursive: true })
     await writeFileAtomic(this.changesPath, `${JSON.stringify(header)}\n${JSON.stringify(index.live)}`)
   }
 
@@ -100,9 +100,5 @@ export class IndexFiles {
     } catch {
       return null
     }
-  }
-
-  private dirOf(): string {
-    return join(this.segmentPath, '..')
   }
 }

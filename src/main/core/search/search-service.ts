@@ -244,26 +244,24 @@ export class SearchService {
   }
 
   private updateNote(id: string, note: StoredNote | null): void {
-    const docId = noteDocId(id)
-    this.index.discard(docId)
     if (note && !note.trashedAt) {
       this.rememberNote(note)
-      this.index.add(noteDocument(note, this.passages.get(id)!.passages))
-    } else this.passages.delete(id)
+      this.index.add(noteDocument(note, this.passages.get(id)!.passages)) // replaces the old version
+    } else {
+      this.index.discard(noteDocId(id))
+      this.passages.delete(id)
+    }
     this.persistSoon()
   }
 
   /**
-   * A new, re-imported or deleted source: the documents of both versions that the index holds
-   * (it may already hold the new one, if it was built after the change) make way for the new ones.
+   * A new, re-imported or deleted source: the previous version's documents go, the new
+   * version's replace any the index holds already (it may, if it was built after the change).
    */
   private updateSource(source: Source | null, previous: Source | null): void {
-    for (const version of [previous, source]) {
-      for (const { id } of version ? sourceDocuments(version) : []) {
-        if (!this.index.has(id)) continue
-        this.index.discard(id)
-        this.pullQuotes.delete(id)
-      }
+    for (const { id } of previous ? sourceDocuments(previous) : []) {
+      this.index.discard(id)
+      this.pullQuotes.delete(id)
     }
     if (source) {
       this.index.addAll(sourceDocuments(source))

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { indexOfTerm } from './sorted-terms'
+import { indexOfSorted } from './sorted-terms'
 
 /**
  * An immutable part of the search index held in typed arrays: the persisted form is the memory
@@ -28,7 +28,7 @@ export interface SegmentHeader {
 
 type SectionName = 'termText' | 'termStart' | 'termDocs' | 'postingDoc' | 'postingField' | 'postingTf' | 'docText' | 'fieldLength'
 
-export const SEGMENT_FORMAT = 'pilcrow-search-segment'
+const SEGMENT_FORMAT = 'pilcrow-search-segment'
 
 /** What a segment holds, in memory, before it is encoded. */
 export interface SegmentData {
@@ -104,12 +104,12 @@ export class IndexSegment implements Omit<SegmentData, 'version' | 'fingerprint'
   }
 
   termIndex(term: string): number {
-    return indexOfTerm(this.terms, term)
+    return indexOfSorted(this.terms, term)
   }
 
   /** The document number of an id, or -1 (ids are sorted). */
   docIndex(id: string): number {
-    return indexOfTerm(this.docIds, id)
+    return indexOfSorted(this.docIds, id)
   }
 
   postingCount(term: number): number {

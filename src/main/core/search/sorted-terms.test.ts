@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { forEachTermWithin, indexOfTerm, prefixRange } from './sorted-terms'
+import { forEachTermWithin, indexOfSorted, prefixRange } from './sorted-terms'
 
 /** Levenshtein distance, the textbook way. */
 function distance(a: string, b: string): number {
@@ -33,8 +33,8 @@ describe('sorted terms', () => {
       fc.property(vocabulary, fc.stringMatching(/^[a-e]{0,3}$/), (terms, prefix) => {
         const [start, end] = prefixRange(terms, prefix)
         expect(terms.slice(start, end)).toEqual(terms.filter((t) => t.startsWith(prefix)))
-        for (const [i, t] of terms.entries()) expect(indexOfTerm(terms, t)).toBe(i)
-        expect(indexOfTerm(terms, `${prefix}z`)).toBe(-1)
+        for (const [i, t] of terms.entries()) expect(indexOfSorted(terms, t)).toBe(i)
+        expect(indexOfSorted(terms, `${prefix}z`)).toBe(-1)
       }),
       { numRuns: 200 }
     )

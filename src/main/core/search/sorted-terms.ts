@@ -15,10 +15,10 @@ export function lowerBound(terms: readonly string[], key: string, from = 0): num
   return lo
 }
 
-/** The index of `term`, or -1. */
-export function indexOfTerm(terms: readonly string[], term: string): number {
-  const at = lowerBound(terms, term)
-  return terms[at] === term ? at : -1
+/** The index of `key` in a sorted array, or -1. */
+export function indexOfSorted(sorted: readonly string[], key: string): number {
+  const at = lowerBound(sorted, key)
+  return sorted[at] === key ? at : -1
 }
 
 /** Terms never hold U+FFFF, so every term starting with a prefix sorts before prefix + U+FFFF. */

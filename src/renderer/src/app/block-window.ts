@@ -13,8 +13,8 @@
 const MARGIN_SCREENS = 1
 /** Estimated height of a block never measured (a line of text and its margin), until one is. */
 const FIRST_GUESS_PX = 30
-/** The attribute that hides a block (see base.css). */
-const OUTSIDE = 'data-outside-window'
+/** The attribute that hides a block (see base.css); a block may be rendered with it to start hidden. */
+export const OUTSIDE = 'data-outside-window'
 
 const windows = new WeakMap<HTMLElement, BlockWindow>()
 

@@ -1,6 +1,7 @@
 import { memo, type DragEvent, type ReactNode } from 'react'
 import type { Backlink } from '../../../shared/links'
 import type { Block } from '../../../shared/model'
+import { OUTSIDE } from '../app/block-window'
 import { BacklinksBadge } from './BacklinksBadge'
 import { InlineRuns } from './InlineRuns'
 
@@ -16,7 +17,7 @@ export interface BlockActions {
  * never laid out on its way in; the window shows it when it comes near. Constant per block, so
  * React never writes it again after the window has changed it.
  */
-type Outside = { 'data-outside-window'?: '' }
+type Outside = Partial<Record<typeof OUTSIDE, ''>>
 
 /** One block of the source, with its ¶ number in the margin when it has one (re-rendered only when its props change). */
 export const BlockView = memo(function BlockView({
@@ -32,7 +33,7 @@ export const BlockView = memo(function BlockView({
   actions: BlockActions
   startsHidden?: boolean
 }): ReactNode {
-  const outside: Outside = startsHidden ? { 'data-outside-window': '' } : {}
+  const outside: Outside = startsHidden ? { [OUTSIDE]: '' } : {}
   const view = <BlockBody block={block} backlinks={backlinks} actions={actions} outside={outside} />
   if (!pageStart) return view
   // where a page of a PDF begins, so a reader can match citations ("p. 4, ¶12") to the printed page
