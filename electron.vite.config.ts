@@ -30,7 +30,9 @@ export default defineConfig({
     build: {
       // No inline scripts or eval: the CSP forbids them.
       modulePreload: { polyfill: false },
-      assetsInlineLimit: 0
+      assetsInlineLimit: 0,
+      // electron-vite leaves the renderer unminified; a third of the bytes parse and compile faster at start
+      minify: true
     }
   }
 })

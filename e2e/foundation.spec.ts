@@ -1,8 +1,21 @@
-import { expect, test } from './support/pilcrow'
+import { expect, servePilcrow, test } from './support/pilcrow'
 
 test.describe('the reader and the editor in browser mode', () => {
   test('serve prints exactly one line: the URL with a token', async ({ pilcrow }) => {
     expect(pilcrow.stdout).toEqual([`Pilcrow is running at ${pilcrow.url}`])
+  })
+
+  test('a stop right after the start (the search index still waiting to load) exits cleanly and leaves the workspace whole', async ({ page, workspace }) => {
+    const first = await servePilcrow(workspace)
+    expect(await first.stop()).toBe(0)
+    const again = await servePilcrow(workspace)
+    try {
+      await page.goto(again.url)
+      await expect(page.getByRole('region', { name: 'Source' }).getByRole('heading', { level: 1 })).toHaveText('Russia and Iran – a strategic alliance or something more?')
+      await expect(page.getByRole('alert')).toHaveCount(0)
+    } finally {
+      await again.stop()
+    }
   })
 
   test('shows the whole article beside a working editor', async ({ page, pilcrow }) => {

@@ -23,8 +23,9 @@ test.describe('search', () => {
 
     await expect(paragraph(page, 9)).not.toBeInViewport()
     await page.keyboard.press('Enter')
-    await expect(paragraph(page, 9)).toBeInViewport()
+    // the highlight lasts under two seconds: check it before waiting for the scroll to settle
     await expect(paragraph(page, 9)).toHaveClass(/is-revealed/)
+    await expect(paragraph(page, 9)).toBeInViewport()
   })
 
   test('arrow keys move through results and Enter opens a note at the match', async ({ page, pilcrow }) => {
