@@ -3,8 +3,9 @@ import { chromiumLaunchOptions } from './e2e/support/chromium'
 
 export default defineConfig({
   testDir: 'e2e',
-  timeout: 30_000,
-  expect: { timeout: 7_000 },
+  // CI runs two workers, each a Chromium and a server, on two cores: generous limits there
+  timeout: process.env['CI'] ? 60_000 : 30_000,
+  expect: { timeout: process.env['CI'] ? 15_000 : 7_000 },
   forbidOnly: !!process.env['CI'],
   retries: 0,
   workers: process.env['CI'] ? 2 : undefined,
