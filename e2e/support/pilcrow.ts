@@ -2,7 +2,7 @@ import { test as base, expect } from '@playwright/test'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { APP_ROOT, servePilcrow, type ServedPilcrow } from './serve'
+import { APP_ROOT, servePilcrow, stopAllServers, type ServedPilcrow } from './serve'
 
 export { APP_ROOT, servePilcrow, type ServedPilcrow }
 
@@ -16,7 +16,8 @@ export const test = base.extend<{ workspace: string; pilcrow: ServedPilcrow }>({
   pilcrow: async ({ workspace }, use) => {
     const served = await servePilcrow(workspace)
     await use(served)
-    await served.stop()
+    // this one, and any the test started again (a restart) and could not stop because it failed
+    await stopAllServers()
   }
 })
 

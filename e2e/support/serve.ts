@@ -23,6 +23,14 @@ export interface ServedPilcrow {
 
 const URL_LINE = /^Pilcrow is running at (http:\/\/127\.0\.0\.1:(\d+)\/\?token=(\S+))$/
 
+/** Servers started and not yet exited: a test that fails after a restart still has them stopped. */
+const running = new Set<ServedPilcrow>()
+
+/** Stops every server this process started that is still running. */
+export async function stopAllServers(): Promise<void> {
+  await Promise.all([...running].map((served) => served.stop()))
+}
+
 export async function servePilcrow(workspace: string): Promise<ServedPilcrow> {
   const child = spawn(process.execPath, [join(APP_ROOT, 'bin', 'pilcrow.js'), 'serve', '--workspace', workspace, '--port', '0'], {
     cwd: APP_ROOT,
@@ -67,5 +75,7 @@ export async function servePilcrow(workspace: string): Promise<ServedPilcrow> {
       return servePilcrow(workspace)
     }
   }
+  running.add(served)
+  child.once('exit', () => running.delete(served))
   return served
 }

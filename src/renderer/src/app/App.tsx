@@ -28,6 +28,7 @@ import { SettingsDialog } from './SettingsDialog'
 import { ShortcutsSheet } from './ShortcutsSheet'
 import { SourcesContext, type SourcesContextValue } from './sources-context'
 import { SplitPane } from './SplitPane'
+import { takeStartup } from './startup'
 import { useCommands, type CommandHandlers } from './useCommands'
 import { NEXT_THEME, useAppearance } from './useTheme'
 
@@ -55,7 +56,7 @@ export function App(): ReactNode {
 
   const report = useCallback((e: unknown) => setBanners((b) => [...b, { kind: 'error', text: (e as Error).message }]), [])
   const library = useSourceLibrary(report)
-  const { loaded, request: requestSource, list: sourceList, setList: setSourceList, refresh: refreshSources } = library
+  const { loaded, request: requestSource, prime: primeSource, list: sourceList, setList: setSourceList, refresh: refreshSources } = library
   const source = (sourceId && loaded.get(sourceId)) || null
   const articleSettled = settings !== null && (source !== null || sourceId === null || loaded.get(sourceId) === null)
   useEffect(() => {
@@ -72,14 +73,14 @@ export function App(): ReactNode {
 
   // The source first (the one open last time, else the first): it waits on nothing else.
   useEffect(() => {
-    Promise.all([api.listSources(), api.getSettings()]).then(([list, stored]) => {
+    takeStartup().then(({ list, settings: stored, sourceId: first, source: firstSource }) => {
       setSourceList(list)
       setSettings(stored)
-      const last = list.find((s) => s.id === stored.lastSourceId)
-      setSourceId((current) => current ?? last?.id ?? list[0]?.id ?? null)
+      if (first && firstSource) primeSource(first, firstSource)
+      setSourceId((current) => current ?? first)
     }, report)
     api.getWorkspaceInfo().then((info) => setBanners((b) => [...b, ...info.warnings.map((text): Banner => ({ kind: 'error', text }))]), report)
-  }, [report, setSourceList])
+  }, [report, setSourceList, primeSource])
 
   // Backlinks follow the notes: refreshed whenever the list changes (every save updates it).
   useEffect(() => {

@@ -9,6 +9,8 @@ export interface SourceLibrary {
   setList(list: SourceSummary[]): void
   /** Loads a source once (the open one, and any a note's chips cite). */
   request(id: string): void
+  /** Takes a source already asked for (at startup), so `request` does not ask again. */
+  prime(id: string, source: Promise<Source>): void
   /** Fetches the list again, and the given sources' blocks (after an import or an edit). */
   refresh(changedIds: string[]): Promise<SourceSummary[]>
   /** Forgets a deleted source: its chips show their saved quotes. */
@@ -21,13 +23,15 @@ export function useSourceLibrary(onError: (e: unknown) => void): SourceLibrary {
   const [loaded, setLoaded] = useState<ReadonlyMap<string, Source | null>>(new Map())
   const requested = useRef(new Set<string>())
 
-  const load = useCallback((id: string) => {
+  const settle = useCallback((id: string, source: Promise<Source>) => {
     requested.current.add(id)
-    api.getSource(id).then(
+    source.then(
       (s) => setLoaded((m) => new Map(m).set(id, s)),
       () => setLoaded((m) => new Map(m).set(id, null))
     )
   }, [])
+  const load = useCallback((id: string) => settle(id, api.getSource(id)), [settle])
+  const prime = useCallback((id: string, source: Promise<Source>) => !requested.current.has(id) && settle(id, source), [settle])
   const request = useCallback((id: string) => !requested.current.has(id) && load(id), [load])
 
   const refresh = useCallback(
@@ -49,5 +53,5 @@ export function useSourceLibrary(onError: (e: unknown) => void): SourceLibrary {
     setList((l) => l.filter((s) => s.id !== id))
   }, [])
 
-  return { list, loaded, setList, request, refresh, forget }
+  return { list, loaded, setList, request, prime, refresh, forget }
 }
