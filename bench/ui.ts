@@ -8,7 +8,7 @@ import type { Source } from '../src/shared/model'
 import { serializeNote } from '../src/main/core/note-file'
 import { parseSourceFile, serializeSource } from '../src/main/core/source-file'
 import { chromiumLaunchOptions } from '../e2e/support/chromium'
-import { servePilcrow } from '../e2e/support/serve'
+import { servePilcrow, stopAllServers } from '../e2e/support/serve'
 import type { Figures } from './index'
 import { median, quantile, round, seededRandom } from './stats'
 import { Vocabulary } from './synthetic'
@@ -189,6 +189,7 @@ export async function benchUi(log: (line: string) => void): Promise<Figures> {
     figures['ui.open_note_500_chips.median_ms'] = round(median(chipOpens))
     await served.stop()
   } finally {
+    await stopAllServers() // none is left running when a step fails
     await browser.close()
     rmSync(workspace, { recursive: true, force: true })
   }
