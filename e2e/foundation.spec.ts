@@ -1,4 +1,4 @@
-import { expect, servePilcrow, test } from './support/pilcrow'
+import { expect, expectRevealed, servePilcrow, test } from './support/pilcrow'
 
 test.describe('the reader and the editor in browser mode', () => {
   test('serve prints exactly one line: the URL with a token', async ({ pilcrow }) => {
@@ -65,8 +65,7 @@ test.describe('the reader and the editor in browser mode', () => {
     await expect(p12).not.toBeInViewport()
     const id = await p12.getAttribute('data-block-id')
     await page.evaluate((blockId) => (window.location.hash = `block=${blockId}`), id)
-    await expect(p12).toHaveClass(/is-revealed/) // before the scroll settles: the highlight is brief
-    await expect(p12).toBeInViewport()
+    await expectRevealed(p12)
   })
 
   test('the dark theme applies and is remembered', async ({ page, pilcrow }) => {

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { noteEditor as editor, paragraph, selectWords } from './support/locators'
-import { expect, test } from './support/pilcrow'
+import { expect, expectRevealed, test } from './support/pilcrow'
 
 const source = (page: Page) => page.getByRole('region', { name: 'Source' })
 const saved = (page: Page) => expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible()
@@ -26,8 +26,7 @@ test.describe('paragraph links and backlinks', () => {
     await paragraph(page, 12).scrollIntoViewIfNeeded()
     await expect(paragraph(page, 6)).not.toBeInViewport()
     await chip.click()
-    await expect(paragraph(page, 6)).toHaveClass(/is-revealed/) // before the scroll settles: the highlight is brief
-    await expect(paragraph(page, 6)).toBeInViewport()
+    await expectRevealed(paragraph(page, 6))
 
     // quote a selection from ¶9
     await editor(page).click()

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
-import { expect, test } from './support/pilcrow'
+import { expect, expectRevealed, test } from './support/pilcrow'
 
 const PARAGRAPHS = 2000
 const editor = (page: Page) => page.getByRole('textbox', { name: 'Note', exact: true })
@@ -76,8 +76,7 @@ test.describe('a long note', () => {
     await expect(hit).toHaveCount(1)
     await page.keyboard.press('Enter')
     const revealed = editor(page).locator('p', { hasText: /^Paragraph 1500 / })
-    await expect(revealed).toHaveClass(/is-revealed/) // before the scroll settles: the highlight is brief
-    await expect(revealed).toBeInViewport()
+    await expectRevealed(revealed)
     await editor(page).locator('p').first().click()
 
     // select all and type: the whole note, hidden blocks included, is replaced
@@ -121,8 +120,7 @@ test.describe('a long source', () => {
     await expect(page.getByRole('listbox', { name: 'Search results' }).getByRole('option')).toHaveCount(1)
     await page.keyboard.press('Enter')
     const target = reader.locator('[data-block-id="p-long1200"]')
-    await expect(target).toHaveClass(/is-revealed/) // before the scroll settles: the highlight is brief
-    await expect(target).toBeInViewport()
+    await expectRevealed(target)
 
     // scrolled back to the middle by the scrollbar, the paragraphs there are shown and citable
     await reader.evaluate((r) => (r.scrollTop = r.scrollHeight / 2))

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test'
 import { noteEditor as editor, paragraph } from './support/locators'
-import { expect, test } from './support/pilcrow'
+import { expect, expectRevealed, test } from './support/pilcrow'
 
 const results = (page: Page) => page.getByRole('listbox', { name: 'Search results' })
 
@@ -23,9 +23,7 @@ test.describe('search', () => {
 
     await expect(paragraph(page, 9)).not.toBeInViewport()
     await page.keyboard.press('Enter')
-    // the highlight lasts under two seconds: check it before waiting for the scroll to settle
-    await expect(paragraph(page, 9)).toHaveClass(/is-revealed/)
-    await expect(paragraph(page, 9)).toBeInViewport()
+    await expectRevealed(paragraph(page, 9))
   })
 
   test('arrow keys move through results and Enter opens a note at the match', async ({ page, pilcrow }) => {
@@ -50,8 +48,7 @@ test.describe('search', () => {
     await page.keyboard.press('Enter')
     await expect(page.getByRole('textbox', { name: 'Note title' })).toHaveValue('Long note')
     const passage = editor(page).locator('p', { hasText: 'The zeppelin passage is here.' })
-    await expect(passage).toHaveClass(/is-revealed/) // before the scroll settles: the highlight is brief
-    await expect(passage).toBeInViewport()
+    await expectRevealed(passage)
   })
 
   test('says so when nothing matches, and filters with in:notes', async ({ page, pilcrow }) => {

@@ -1,4 +1,4 @@
-import { test as base, expect } from '@playwright/test'
+import { test as base, expect, type Locator } from '@playwright/test'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -22,3 +22,12 @@ export const test = base.extend<{ workspace: string; pilcrow: ServedPilcrow }>({
 })
 
 export { expect }
+
+/**
+ * A revealed block is highlighted and scrolled into view. The highlight lasts under two seconds
+ * and a scroll on a loaded machine can take longer, so the highlight is checked first.
+ */
+export async function expectRevealed(block: Locator): Promise<void> {
+  await expect(block).toHaveClass(/is-revealed/)
+  await expect(block).toBeInViewport()
+}
