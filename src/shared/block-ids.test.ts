@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { assignIdsAndNumbers } from './block-ids'
+import { blockRuns } from './block-runs'
 
 const para = (text: string) => ({ kind: 'paragraph' as const, text, runs: [{ text }] })
 
@@ -16,6 +17,14 @@ describe('assignIdsAndNumbers', () => {
     const blocks = assignIdsAndNumbers([para('Same'), para('Other'), para('Same')])
     expect(blocks[2]!.id).toBe(`${blocks[0]!.id}-2`)
     expect(blocks.map((b) => b.paragraph)).toEqual([1, 2, 3])
+  })
+
+  it('keeps runs only where they add marks or links to the text', () => {
+    const [plain, marked] = assignIdsAndNumbers([para('Plain words'), { kind: 'paragraph', text: 'A word', runs: [{ text: 'A ' }, { text: 'word', marks: ['italic'] }] }])
+    expect(plain).not.toHaveProperty('runs')
+    expect(blockRuns(plain!)).toEqual([{ text: 'Plain words' }])
+    expect(marked!.runs).toEqual([{ text: 'A ' }, { text: 'word', marks: ['italic'] }])
+    expect(blockRuns(marked!)).toBe(marked!.runs)
   })
 
   it('numbers only body blocks', () => {

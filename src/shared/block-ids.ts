@@ -1,3 +1,4 @@
+import { withoutPlainRuns } from './block-runs'
 import { hashId } from './hash'
 import type { Block, BlockKind } from './model'
 import { normaliseText } from './text'
@@ -21,7 +22,7 @@ export function isNumberedKind(kind: BlockKind): boolean {
 /**
  * Gives every block an id derived from its kind and normalised text, so the same paragraph gets
  * the same id after a re-import even when others move. A repeated paragraph gets `-2`, `-3`…
- * in reading order. Also numbers the body blocks ¶1, ¶2… in reading order.
+ * in reading order. Also numbers the body blocks ¶1, ¶2… in reading order, and drops plain runs.
  */
 export function assignIdsAndNumbers(blocks: Omit<Block, 'id' | 'paragraph'>[]): Block[] {
   const seen = new Map<string, number>()
@@ -31,6 +32,6 @@ export function assignIdsAndNumbers(blocks: Omit<Block, 'id' | 'paragraph'>[]): 
     const count = (seen.get(base) ?? 0) + 1
     seen.set(base, count)
     const id = count === 1 ? base : `${base}-${count}`
-    return { ...block, id, paragraph: isNumberedKind(block.kind) ? ++paragraph : null }
+    return withoutPlainRuns({ ...block, id, paragraph: isNumberedKind(block.kind) ? ++paragraph : null })
   })
 }

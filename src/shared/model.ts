@@ -35,7 +35,8 @@ export interface Block {
   paragraph: number | null
   /** Plain text of the block (the runs' text joined). */
   text: string
-  runs: InlineRun[]
+  /** The text with its marks and links; absent when the block is its text unmarked (see `blockRuns`). */
+  runs?: InlineRun[]
   /** The page it starts on, for sources with pages (PDFs): citations say "p. 4, ¶12". */
   page?: number
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { withoutPlainRuns } from '../../shared/block-runs'
 import type { Source } from '../../shared/model'
 
 /** Version of `sources/<id>.json`; documented in docs/workspace-format.md. */
@@ -41,14 +42,10 @@ const sourceFile = z.object({
 
 export function serializeSource(source: Source): string {
   // one key order for every block, so equal sources serialize to equal text
-  const blocks = source.blocks.map(({ id, kind, level, paragraph, text, runs, page }) => ({ id, kind, level, paragraph, text, runs: isPlain(runs, text) ? undefined : runs, page }))
+  const blocks = source.blocks.map(withoutPlainRuns).map(({ id, kind, level, paragraph, text, runs, page }) => ({ id, kind, level, paragraph, text, runs, page }))
   return JSON.stringify({ format: 'pilcrow-source', formatVersion: SOURCE_FORMAT_VERSION, id: source.id, meta: source.meta, blocks }) + '\n'
 }
 
-/** One run of the block's whole text, with no marks or link: the runs say nothing the text does not. */
-function isPlain(runs: Source['blocks'][number]['runs'], text: string): boolean {
-  return runs.length === 1 && runs[0]!.text === text && runs[0]!.marks === undefined && runs[0]!.href === undefined
-}
 
 /** Parses a stored source, or throws an Error whose message says what is wrong with it. */
 export function parseSourceFile(raw: string): Source {
@@ -68,6 +65,5 @@ export function parseSourceFile(raw: string): Source {
     throw new Error(`it is not a Pilcrow source (${issue?.path.join('.') || 'file'}: ${issue?.message})`)
   }
   const { id, meta, blocks } = parsed.data
-  for (const block of blocks) block.runs ??= [{ text: block.text }]
-  return { id, meta, blocks } as Source
+  return { id, meta, blocks: blocks.map(withoutPlainRuns) } as Source
 }

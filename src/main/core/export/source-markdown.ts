@@ -1,4 +1,5 @@
 import { stringify } from 'yaml'
+import { blockRuns } from '../../../shared/block-runs'
 import type { Block, Source } from '../../../shared/model'
 import { escapeText } from '../../../shared/markdown/escape'
 
@@ -8,7 +9,7 @@ export function blockAnchor(block: Block): string {
 }
 
 function inline(block: Block): string {
-  return block.runs
+  return blockRuns(block)
     .map((run) => {
       let md = run.marks?.includes('code') ? `\`${run.text}\`` : escapeText(run.text, false)
       if (run.marks?.includes('italic')) md = `*${md}*`

@@ -6,8 +6,8 @@ export interface ImportedSource {
   blocks: Block[]
 }
 
-/** A block before ids and ¶ numbers are assigned. */
-export type DraftBlock = Omit<Block, 'id' | 'paragraph'>
+/** A block before ids and ¶ numbers are assigned; its runs are always there while importers work on them. */
+export type DraftBlock = Omit<Block, 'id' | 'paragraph' | 'runs'> & { runs: InlineRun[] }
 
 /** Only these link targets survive an import; everything else becomes plain text. */
 export const SAFE_LINK = /^(https?:|mailto:)/i

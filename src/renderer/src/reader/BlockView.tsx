@@ -48,7 +48,7 @@ export const BlockView = memo(function BlockView({
 })
 
 function BlockBody({ block, backlinks, actions, outside }: { block: Block; backlinks: Backlink[] | undefined; actions: BlockActions; outside: Outside }): ReactNode {
-  const content = <InlineRuns runs={block.runs} />
+  const content = block.runs ? <InlineRuns runs={block.runs} /> : block.text
   switch (block.kind) {
     case 'heading': {
       // The source title is the page's h1, so the article's own headings start at h2.
