@@ -1,4 +1,5 @@
 import search from 'approx-string-match'
+import { blockById, blockPosition } from './block-lookup'
 import type { Block, Source } from './model'
 
 /** W3C Web Annotation's TextQuoteSelector: the quoted words with a little context either side. */
@@ -44,7 +45,7 @@ const nfc = (text: string): string => text.normalize('NFC').replace(/\r\n?/g, '\
 
 /** Makes the anchor for a whole block, or for `range` inside it. */
 export function createAnchor(source: Source, blockId: string, range?: { start: number; end: number }): ParagraphAnchor {
-  const index = source.blocks.findIndex((b) => b.id === blockId)
+  const index = blockPosition(source.blocks, blockId)
   const block = source.blocks[index]
   if (!block) throw new Error(`No block ${blockId} in ${source.id}`)
   const text = block.text
@@ -83,7 +84,7 @@ interface Candidate {
  */
 export function resolveAnchor(source: Source, anchor: ParagraphAnchor): AnchorResolution {
   const exact = nfc(anchor.quote.exact)
-  const byId = source.blocks.find((b) => b.id === anchor.blockId)
+  const byId = blockById(source.blocks, anchor.blockId)
   if (byId) {
     const text = nfc(byId.text)
     const at = anchor.range && text.slice(anchor.range.start, anchor.range.end) === exact ? anchor.range.start : text.indexOf(exact)

@@ -4,6 +4,7 @@ import type { ImportFileRequest, ImportOutcome, ImportStatus } from '../../share
 import type { Note, NoteDraft, NoteList, SaveResult } from '../../shared/notes'
 import type { Settings, SettingsPatch } from '../../shared/settings'
 import type { SourceBacklinks } from '../../shared/links'
+import { extractLinks } from './link-extraction'
 import { LinkIndex } from './link-index'
 import { checkNotesCensus } from './notes-census'
 import { NotesService } from './notes'
@@ -69,6 +70,7 @@ export class Notebook implements NotebookApi {
   /** Stops background work and writes pending caches. */
   async close(): Promise<void> {
     await this.searchIndex.stop()
+    await this.sources.stop()
   }
 
   async getWorkspaceInfo(): Promise<WorkspaceInfo> {
@@ -157,7 +159,10 @@ export class Notebook implements NotebookApi {
 
   async exportMarkdown(request: ExportRequest): Promise<ExportResult> {
     const notes = request.notes === 'all' ? this.notes.all().filter((n) => !n.trashedAt) : await Promise.all(request.notes.map((id) => this.notes.get(id)))
-    const files = buildExport({ notes, sources: this.sources.all(), style: request.style, wholeNotebook: request.notes === 'all' })
+    // a notebook export carries every source; a note export only those it cites (the rest are not read)
+    const cited = new Set(notes.flatMap((note) => extractLinks(note.content).map((link) => link.anchor.sourceId)))
+    const sources = request.notes === 'all' ? this.sources.all() : [...cited].map((id) => this.sources.readable(id)).filter((s): s is Source => s !== null)
+    const files = buildExport({ notes, sources, style: request.style, wholeNotebook: request.notes === 'all' })
     const name = request.notes !== 'all' && notes.length === 1 ? notes[0]!.title || UNTITLED : 'Pilcrow notebook'
     return { files, name }
   }

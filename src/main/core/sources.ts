@@ -7,6 +7,7 @@ import { slugify } from '../../shared/text'
 import { removeStrayTempFiles, writeFileAtomic } from './atomic-write'
 import { checkImportable, importSourceBytes } from './importers'
 import type { ImportProgress } from './importers/progress'
+import { catalogEntry, sameStamp, SourceCatalogFile, type CatalogEntry, type FileStamp } from './source-catalog'
 import { parseSourceFile, serializeSource } from './source-file'
 import type { Workspace } from './workspace'
 
@@ -35,31 +36,56 @@ export type SourceListener = (sourceId: string, source: Source | null, previous:
 
 /**
  * Holds the workspace's normalised sources (`sources/<id>.json`, with the imported file kept in
- * `sources/originals/`): loads them at start, imports, re-imports, edits metadata, deletes.
+ * `sources/originals/`): finds them at start (reading a source's blocks only when first needed,
+ * see `SourceCatalogFile`), imports, re-imports, edits metadata, deletes.
  * The source file is the commit point of every change: written last (atomically), or rolled back.
  */
 export class SourcesService {
-  private readonly sources = new Map<string, Source>()
+  /** Every source in the workspace, by id: its catalog entry and file name. */
+  private readonly entries = new Map<string, { file: string; entry: CatalogEntry }>()
+  /** The sources read in full so far (a source is read when first needed). */
+  private readonly loaded = new Map<string, Source>()
   private readonly listeners = new Set<SourceListener>()
+  private readonly catalog: SourceCatalogFile
   readonly damaged: DamagedFile[] = []
 
-  constructor(private readonly workspace: Workspace) {}
+  constructor(private readonly workspace: Workspace) {
+    this.catalog = new SourceCatalogFile(workspace.cacheDir)
+  }
 
-  /** Loads every stored source; a damaged file is reported in `damaged`, never rewritten. */
+  /**
+   * Finds every stored source. A file the catalog knows, unchanged, is not read now; any other
+   * is read and checked, and a damaged one is reported in `damaged`, never rewritten.
+   */
   async start(): Promise<void> {
     const dir = this.workspace.sourcesDir
     await removeStrayTempFiles(dir)
     const names = (await fs.readdir(dir)).filter((n) => n.endsWith('.json')).sort()
-    for (const name of names) {
-      const path = join(dir, name)
+    const [saved, stamps] = await Promise.all([this.catalog.read(), Promise.all(names.map((name) => fs.stat(join(dir, name)).catch(() => null)))])
+    let changed = saved.size !== names.length
+    names.forEach((name, i) => {
+      const stat = stamps[i]
+      const stamp = stat ? { size: stat.size, mtimeMs: stat.mtimeMs } : { size: -1, mtimeMs: -1 }
+      const known = saved.get(name)
+      if (known && sameStamp(known.stamp, stamp)) {
+        this.entries.set(known.id, { file: name, entry: known })
+        return
+      }
+      changed = true
       try {
         // synchronous: Node's fast path for a whole UTF-8 file (the promise API decodes in chunks)
-        const source = parseSourceFile(readFileSync(path, 'utf8'))
-        this.sources.set(source.id, source)
+        const source = parseSourceFile(readFileSync(join(dir, name), 'utf8'))
+        this.remember(name, source, stamp)
       } catch (error) {
-        this.damaged.push({ path, reason: `${name} cannot be read: ${(error as Error).message}` })
+        this.damaged.push({ path: join(dir, name), reason: `${name} cannot be read: ${(error as Error).message}` })
       }
-    }
+    })
+    if (changed) void this.catalog.write(this.catalogByFile())
+  }
+
+  /** Waits for the catalog's pending write. */
+  async stop(): Promise<void> {
+    await this.catalog.settled()
   }
 
   onDidChange(listener: SourceListener): () => void {
@@ -67,33 +93,78 @@ export class SourcesService {
     return () => this.listeners.delete(listener)
   }
 
-  /** Every loaded source. */
+  /** What is known of every source without reading its blocks. */
+  catalogEntries(): CatalogEntry[] {
+    return [...this.entries.values()].map((e) => e.entry)
+  }
+
+  /** Every readable source, read in full (those not read yet are read now). */
   all(): Source[] {
-    return [...this.sources.values()]
+    return [...this.entries.keys()].map((id) => this.readable(id)).filter((s): s is Source => s !== null)
   }
 
   list(): SourceSummary[] {
-    return [...this.sources.values()].map((s) => ({
-      id: s.id,
-      title: s.meta.title,
-      authors: s.meta.authors,
-      blockCount: s.blocks.length,
-      ...(s.meta.originalFile ? { originalFile: s.meta.originalFile } : {})
+    return this.catalogEntries().map((e) => ({
+      id: e.id,
+      title: e.meta.title,
+      authors: e.meta.authors,
+      blockCount: e.blockCount,
+      ...(e.meta.originalFile ? { originalFile: e.meta.originalFile } : {})
     }))
   }
 
   has(sourceId: string): boolean {
-    return this.sources.has(sourceId)
+    return this.entries.has(sourceId)
   }
 
+  /** The source, read from its file when first asked for; undefined when there is none. */
   find(sourceId: string): Source | undefined {
-    return this.sources.get(sourceId)
+    if (!this.entries.has(sourceId)) return undefined
+    return this.loaded.get(sourceId) ?? this.load(sourceId)
+  }
+
+  /** Whether the source's blocks have been read yet (they are read when first needed). */
+  isRead(sourceId: string): boolean {
+    return this.loaded.has(sourceId)
+  }
+
+  /** The source, or null when there is none or its file cannot be read (then it is reported in `damaged`). */
+  readable(sourceId: string): Source | null {
+    try {
+      return this.find(sourceId) ?? null
+    } catch {
+      return null
+    }
   }
 
   get(sourceId: string): Source {
-    const source = this.sources.get(sourceId)
+    const source = this.find(sourceId)
     if (!source) throw new PilcrowError('not-found', `There is no source "${sourceId}" in this workspace.`)
     return source
+  }
+
+  /** Reads a catalogued source's file; a file damaged since the catalog was made is reported and left untouched. */
+  private load(sourceId: string): Source {
+    const { file, entry } = this.entries.get(sourceId)!
+    const path = join(this.workspace.sourcesDir, file)
+    try {
+      const source = parseSourceFile(readFileSync(path, 'utf8'))
+      this.loaded.set(sourceId, source)
+      return source
+    } catch (error) {
+      const reason = `${file} cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`
+      if (!this.damaged.some((d) => d.path === path)) this.damaged.push({ path, reason })
+      throw new PilcrowError('io-error', `The source "${entry.meta.title}" cannot be opened: ${reason}. The file was left untouched.`)
+    }
+  }
+
+  private remember(file: string, source: Source, stamp: FileStamp): void {
+    this.entries.set(source.id, { file, entry: catalogEntry(source, stamp) })
+    this.loaded.set(source.id, source)
+  }
+
+  private catalogByFile(): Map<string, CatalogEntry> {
+    return new Map([...this.entries.values()].map(({ file, entry }) => [file, entry]))
   }
 
   /** Imports a file from disk; its size is checked before it is read. */
@@ -155,7 +226,9 @@ export class SourcesService {
     await fs.rename(join(this.workspace.sourcesDir, `${sourceId}.json`), join(bin, `${sourceId}.${stamp}.json`))
     const original = source.meta.originalFile ? join(this.originalsDir, `${sourceId}${importExtension(source.meta.originalFile)}`) : null
     if (original) await fs.rename(original, join(bin, `${sourceId}.${stamp}${importExtension(original)}`)).catch(() => undefined)
-    this.sources.delete(sourceId)
+    this.entries.delete(sourceId)
+    this.loaded.delete(sourceId)
+    void this.catalog.write(this.catalogByFile())
     for (const listener of this.listeners) listener(sourceId, null, source)
   }
 
@@ -165,7 +238,9 @@ export class SourcesService {
 
   /** Writes the original (when given), then the source file; if the second write fails, the first is undone. */
   private async commit(source: Source, original?: { name: string; bytes: Uint8Array }): Promise<void> {
-    const sourcePath = join(this.workspace.sourcesDir, `${source.id}.json`)
+    const file = `${source.id}.json`
+    const sourcePath = join(this.workspace.sourcesDir, file)
+    const previous = this.find(source.id) ?? null
     let undo: (() => Promise<void>) | null = null
     if (original) {
       await fs.mkdir(this.originalsDir, { recursive: true })
@@ -180,19 +255,21 @@ export class SourcesService {
       await undo?.().catch(() => undefined)
       throw error
     }
-    const previous = this.sources.get(source.id) ?? null
-    this.sources.set(source.id, source)
+    const stat = await fs.stat(sourcePath).catch(() => null)
+    this.remember(file, source, stat ? { size: stat.size, mtimeMs: stat.mtimeMs } : { size: -1, mtimeMs: -1 })
+    void this.catalog.write(this.catalogByFile())
     for (const listener of this.listeners) listener(source.id, source, previous)
   }
 
   private findByFile(fileName: string): Source | null {
     const name = fileName.toLowerCase()
-    return this.all().find((s) => s.meta.originalFile?.toLowerCase() === name) ?? null
+    const entry = this.catalogEntries().find((e) => e.meta.originalFile?.toLowerCase() === name)
+    return entry ? this.get(entry.id) : null
   }
 
   private uniqueId(base: string): string {
     let id = base || 'source'
-    for (let n = 2; this.sources.has(id); n++) id = `${base || 'source'}-${n}`
+    for (let n = 2; this.entries.has(id); n++) id = `${base || 'source'}-${n}`
     return id
   }
 }

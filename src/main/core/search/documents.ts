@@ -55,9 +55,9 @@ export function pullQuoteOrigins(source: Source): Map<string, string> {
 }
 
 /** Identifies the documents an index was built from: any change means the index is stale. */
-export function fingerprint(sources: Source[], noteRevisions: Map<string, string>): string {
+export function fingerprint(sources: { id: string; blocksHash: string }[], noteRevisions: Map<string, string>): string {
   const parts: string[] = []
-  for (const s of [...sources].sort((a, b) => a.id.localeCompare(b.id))) parts.push(`${s.id}:${hashId(s.blocks.map((b) => b.id).join(','))}`)
+  for (const s of [...sources].sort((a, b) => a.id.localeCompare(b.id))) parts.push(`${s.id}:${s.blocksHash}`)
   for (const [id, revision] of [...noteRevisions].sort(([a], [b]) => a.localeCompare(b))) parts.push(`${id}:${revision}`)
   return hashId(parts.join(';'))
 }

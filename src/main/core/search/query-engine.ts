@@ -140,48 +140,53 @@ export class QueryEngine {
     if (live.length === 0) return []
 
     const scores = this.table()
-    const excluded = query.excluded.map((term) => this.resolve({ term, weight: 0 })).filter((t): t is ResolvedTerm => t !== null)
-    const admissible = (doc: number): boolean => {
-      const id = this.idOf(doc)
-      return id !== undefined && excluded.every((t) => !this.holds(t, doc)) && query.accept(id)
-    }
-
-    if (query.combineWith === 'AND') {
-      // candidates from the rarest word; the others are looked up per candidate
-      const [first, ...rest] = live
-      for (const term of first!.terms) this.scoreAll(term, scores)
-      for (const group of rest) {
-        // look each candidate up (a binary search per term), unless reading the group's
-        // postings once is cheaper: a common first word with a prefix of many completions
-        let scanned: ScoreTable | null = null
-        if (group.size < scores.size * group.terms.length * LOOKUP_COST) {
-          scanned = this.table()
-          for (const term of group.terms) this.scoreAll(term, scanned)
-        }
-        scores.forEach((doc) => {
-          let add = 0
-          if (scanned) add = scanned.get(doc)
-          else for (const term of group.terms) add += this.scoreOne(term, doc)
-          if (add === 0) scores.remove(doc)
-          else scores.add(doc, add)
-        })
+    try {
+      const excluded = query.excluded.map((term) => this.resolve({ term, weight: 0 })).filter((t): t is ResolvedTerm => t !== null)
+      const admissible = (doc: number): boolean => {
+        const id = this.idOf(doc)
+        return id !== undefined && excluded.every((t) => !this.holds(t, doc)) && query.accept(id)
       }
-    } else {
-      for (const group of live) for (const term of group.terms) this.scoreAll(term, scores)
-    }
 
-    const top = topK(scores, query.limit, admissible, (doc) => query.boost(this.idOf(doc)!))
-    const allTerms = live.flatMap((g) => g.terms)
-    return top.map(([doc, score]) => ({
-      id: this.idOf(doc)!,
-      score,
-      terms: allTerms.filter((t) => this.holds(t, doc)).map((t) => t.term)
-    }))
+      if (query.combineWith === 'AND') {
+        // candidates from the rarest word; the others are looked up per candidate
+        const [first, ...rest] = live
+        for (const term of first!.terms) this.scoreAll(term, scores)
+        for (const group of rest) {
+          // look each candidate up (a binary search per term), unless reading the group's
+          // postings once is cheaper: a common first word with a prefix of many completions
+          let scanned: ScoreTable | null = null
+          if (group.size < scores.size * group.terms.length * LOOKUP_COST) {
+            scanned = this.table()
+            for (const term of group.terms) this.scoreAll(term, scanned)
+          }
+          scores.forEach((doc) => {
+            let add = 0
+            if (scanned) add = scanned.get(doc)
+            else for (const term of group.terms) add += this.scoreOne(term, doc)
+            if (add === 0) scores.remove(doc)
+            else scores.add(doc, add)
+          })
+          scanned?.release()
+        }
+      } else {
+        for (const group of live) for (const term of group.terms) this.scoreAll(term, scores)
+      }
+
+      const top = topK(scores, query.limit, admissible, (doc) => query.boost(this.idOf(doc)!))
+      const allTerms = live.flatMap((g) => g.terms)
+      return top.map(([doc, score]) => ({
+        id: this.idOf(doc)!,
+        score,
+        terms: allTerms.filter((t) => this.holds(t, doc)).map((t) => t.term)
+      }))
+    } finally {
+      scores.release()
+    }
   }
 
   /** A score table over every document number of both layers. */
   private table(): ScoreTable {
-    return new ScoreTable(this.base + this.live._nextId)
+    return ScoreTable.acquire(this.base + this.live._nextId)
   }
 
   /** The id of a document, or undefined if it was deleted. */

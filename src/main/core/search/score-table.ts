@@ -1,3 +1,7 @@
+/** A query uses at most two tables at once; a few spare ones cover searches that overlap. */
+const MAX_FREE = 4
+const free: ScoreTable[] = []
+
 /**
  * Scores of candidate documents, by document number: a dense array plus the list of documents
  * touched. A common word has a posting in most of 200,000 paragraphs; adding into a typed array
@@ -9,9 +13,28 @@ export class ScoreTable {
   /** Documents given a score, in the order first scored (a removed one stays, at 0). */
   private readonly touched: number[] = []
 
-  constructor(size: number) {
+  private constructor(size: number) {
     this.values = new Float64Array(size)
     this.seen = new Uint8Array(size)
+  }
+
+  /**
+   * A table for documents numbered below `size`, empty: one given back earlier when it is large
+   * enough. Allocating (and zeroing) 200,000 entries per query cost more than scoring a rare word.
+   */
+  static acquire(size: number): ScoreTable {
+    const reused = free.pop()
+    return reused && reused.values.length >= size ? reused : new ScoreTable(size)
+  }
+
+  /** Gives the table back for reuse, clearing only the entries it touched. */
+  release(): void {
+    for (const doc of this.touched) {
+      this.values[doc] = 0
+      this.seen[doc] = 0
+    }
+    this.touched.length = 0
+    if (free.length < MAX_FREE) free.push(this)
   }
 
   add(doc: number, score: number): void {

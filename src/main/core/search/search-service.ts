@@ -1,3 +1,4 @@
+import { blockById } from '../../../shared/block-lookup'
 import type { Source } from '../../../shared/model'
 import { UNTITLED } from '../../../shared/notes'
 import type { NoteHit, SearchHit, SearchRequest, SearchResponse, SearchStatus, SourceHit } from '../../../shared/search'
@@ -70,7 +71,12 @@ export class SearchService {
    */
   start(delayMs = 0): void {
     for (const note of this.notes.all()) this.rememberNote(note)
-    for (const source of this.sources.all()) for (const [pq, origin] of pullQuoteOrigins(source)) this.pullQuotes.set(pq, origin)
+    // only sources with pull quotes are read for this; the rest wait until a search or the reader needs them
+    for (const entry of this.sources.catalogEntries()) {
+      if (!entry.hasPullQuotes) continue
+      const source = this.sources.readable(entry.id)
+      if (source) for (const [pq, origin] of pullQuoteOrigins(source)) this.pullQuotes.set(pq, origin)
+    }
     let begin!: () => void
     const started = new Promise<void>((resolve) => (begin = resolve))
     this.beginNow = begin
@@ -200,13 +206,9 @@ export class SearchService {
     const matched = new Set(result.terms)
     const prefixes = parsed.endsInWord ? [processTerm(parsed.words.at(-1) ?? '') ?? ''].filter(Boolean) : []
     if (ref.kind === 'source') {
-      let source
-      try {
-        source = this.sources.get(ref.sourceId)
-      } catch {
-        return null
-      }
-      const block = source.blocks.find((b) => b.id === ref.blockId)
+      const source = this.sources.readable(ref.sourceId)
+      if (!source) return null
+      const block = blockById(source.blocks, ref.blockId)
       if (!block) return null
       const hit: SourceHit = {
         kind: 'source',
@@ -236,7 +238,7 @@ export class SearchService {
 
   private sourcesMatching(words: string[]): Set<string> {
     const folded = words.map(foldText)
-    return new Set(this.sources.all().filter((s) => folded.every((w) => foldText(s.meta.title).includes(w))).map((s) => s.id))
+    return new Set(this.sources.catalogEntries().filter((s) => folded.every((w) => foldText(s.meta.title).includes(w))).map((s) => s.id))
   }
 
   private rememberNote(note: StoredNote): void {
@@ -277,7 +279,7 @@ export class SearchService {
   }
 
   private currentFingerprint(): string {
-    return fingerprint(this.sources.all(), this.notes.revisions())
+    return fingerprint(this.sources.catalogEntries(), this.notes.revisions())
   }
 
   private async loadOrRebuild(): Promise<void> {
@@ -293,20 +295,29 @@ export class SearchService {
    * and replayed on the new one.
    */
   private async rebuild(reason: string | null): Promise<void> {
-    const builder = new SegmentBuilder<SearchDocument>(SEGMENT_ANALYZER)
-    for (const source of this.sources.all()) for (const document of sourceDocuments(source)) builder.add(document)
-    for (const note of this.notes.all()) if (!note.trashedAt) builder.add(noteDocument(note, this.passages.get(note.id)?.passages))
-    const snapshot = this.currentFingerprint()
     const shown = reason !== null
     if (shown) this.status = { state: 'rebuilding', progress: 0, documents: 0, reason }
     this.replay = []
     try {
       let sliceStart = performance.now()
-      const data = await builder.build(SEARCH_INDEX_VERSION, snapshot, async (progress) => {
-        if (shown) this.status = { state: 'rebuilding', progress, documents: 0, reason }
+      const pause = async (): Promise<void> => {
         if (performance.now() - sliceStart < SLICE_MS) return
         await new Promise((resolve) => setImmediate(resolve))
         sliceStart = performance.now()
+      }
+      // taken first: a change while the sources are read makes it stale, never wrongly current
+      const snapshot = this.currentFingerprint()
+      const builder = new SegmentBuilder<SearchDocument>(SEGMENT_ANALYZER)
+      // sources not read yet are read here, one at a time between other work
+      for (const { id } of this.sources.catalogEntries()) {
+        const source = this.sources.readable(id)
+        if (source) for (const document of sourceDocuments(source)) builder.add(document)
+        await pause()
+      }
+      for (const note of this.notes.all()) if (!note.trashedAt) builder.add(noteDocument(note, this.passages.get(note.id)?.passages))
+      const data = await builder.build(SEARCH_INDEX_VERSION, snapshot, async (progress) => {
+        if (shown) this.status = { state: 'rebuilding', progress, documents: 0, reason }
+        await pause()
       })
       const { file, segment } = encodeSegment(data)
       this.index = new LayeredIndex(segment)
