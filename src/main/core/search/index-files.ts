@@ -11,7 +11,7 @@ const LEGACY_INDEX = 'search-index.json'
 /** The header line of the changes file. */
 interface ChangesHeader {
   version: string
-  /** Checksum of the segment these changes apply to. */
+  /** The id of the segment these changes apply to. */
   segment: string
   /** The notes and sources segment + changes were built from. */
   fingerprint: string
@@ -51,7 +51,7 @@ export class IndexFiles {
       return 'the index file is damaged'
     }
     if (header.version !== SEARCH_INDEX_VERSION) return 'the index was built with other options'
-    const changes = await this.readChanges(header.checksum)
+    const changes = await this.readChanges(header.id)
     if ((changes?.header.fingerprint ?? header.fingerprint) !== expectedFingerprint) return 'notes or sources changed since the index was saved'
     let index: LayeredIndex
     try {
@@ -75,7 +75,7 @@ export class IndexFiles {
   async writeChanges(index: LayeredIndex, fingerprint: string): Promise<void> {
     const header: ChangesHeader = {
       version: SEARCH_INDEX_VERSION,
-      segment: index.segment.checksum,
+      segment: index.segment.id,
       fingerprint,
       documents: index.documentCount,
       tombstones: index.tombstones()

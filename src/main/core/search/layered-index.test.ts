@@ -83,7 +83,7 @@ describe('segment file', () => {
     for (const d of documents) builder.add(d)
     const { file, segment } = encodeSegment(await builder.build(SEARCH_INDEX_VERSION, 'fp'))
     const { header, segment: read } = decodeSegment(file)
-    expect(header).toMatchObject({ version: SEARCH_INDEX_VERSION, fingerprint: 'fp', documents: documents.length, checksum: segment.checksum })
+    expect(header).toMatchObject({ version: SEARCH_INDEX_VERSION, fingerprint: 'fp', documents: documents.length, id: segment.id })
     expect(read.terms).toEqual(segment.terms)
     expect(read.docIds).toEqual(segment.docIds)
     expect([...read.postingDoc]).toEqual([...segment.postingDoc])

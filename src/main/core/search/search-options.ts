@@ -36,8 +36,8 @@ export const MINISEARCH_OPTIONS: Options<SearchDocument> = {
   searchOptions: { boost: FIELD_BOOST }
 }
 
-/** Identifies the options above (tokenizer, stemmer, fields) in a persisted index. */
-export const SEARCH_INDEX_VERSION = 'pilcrow-search-2;segment;porter;fields=title,heading,text;stop=v1'
+/** Identifies the options above (tokenizer, stemmer, fields) and the segment file's layout in a persisted index. */
+export const SEARCH_INDEX_VERSION = 'pilcrow-search-3;segment;porter;fields=title,heading,text;stop=v1'
 
 /** The same analysis for the segment builder, read from the options object above. */
 export const SEGMENT_ANALYZER: AnalyzerOptions<SearchDocument> = {

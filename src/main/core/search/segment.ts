@@ -1,4 +1,5 @@
-import { createHash } from 'node:crypto'
+import { randomUUID } from 'node:crypto'
+import { crc32 } from 'node:zlib'
 import { indexOfSorted } from './sorted-terms'
 
 /**
@@ -21,8 +22,10 @@ export interface SegmentHeader {
   fields: number
   /** Per field, as MiniSearch computes it (a running mean over documents in the order added). */
   avgFieldLength: number[]
-  /** SHA-1 of everything after the header line: names this segment, and catches damage. */
+  /** CRC-32 of everything after the header line, in hex: catches damage (a tenth of SHA-1's time on 60 MB). */
   checksum: string
+  /** Random, made at build: names this segment, so the changes file says which one it applies to. */
+  id: string
   sections: Record<SectionName, [offset: number, length: number]>
 }
 
@@ -66,7 +69,7 @@ export class IndexSegment implements Omit<SegmentData, 'version' | 'fingerprint'
   constructor(
     data: SegmentData,
     /** Names this segment: the changes file says which segment it applies to. */
-    readonly checksum: string
+    readonly id: string
   ) {
     this.fields = data.fields
     this.avgFieldLength = data.avgFieldLength
@@ -170,14 +173,15 @@ export function encodeSegment(data: SegmentData): { file: Buffer; segment: Index
     postings: data.postingDoc.length,
     fields: data.fields,
     avgFieldLength: data.avgFieldLength,
-    checksum: createHash('sha1').update(body).digest('hex'),
+    checksum: checksumOf(body),
+    id: randomUUID(),
     sections
   }
   const line = Buffer.from(`${JSON.stringify(header)}\n`, 'utf8')
   // the body starts aligned too, so the typed arrays can be views of the file's bytes
   const pad = Buffer.alloc((ALIGN - (line.length % ALIGN)) % ALIGN, 0x20)
   const file = Buffer.concat([line.subarray(0, line.length - 1), pad, Buffer.from('\n'), body])
-  return { file, segment: new IndexSegment(data, header.checksum) }
+  return { file, segment: new IndexSegment(data, header.id) }
 }
 
 /** Reads just the header line (to check version and fingerprint before anything else). */
@@ -196,7 +200,7 @@ export function decodeSegment(file: Buffer): { header: SegmentHeader; segment: I
   // typed arrays need aligned offsets into their ArrayBuffer: copy the rare unaligned read
   const bytes = (file.byteOffset + start) % ALIGN === 0 ? file : Buffer.from(file)
   const body = bytes.subarray(start)
-  if (createHash('sha1').update(body).digest('hex') !== header.checksum) throw new Error('the checksum does not match')
+  if (checksumOf(body) !== header.checksum) throw new Error('the checksum does not match')
   const { terms: T, postings: P, documents: D, fields: F } = header
   const section = (name: SectionName, expectedLength?: number): Buffer => {
     const [offset, length] = header.sections[name] ?? [-1, -1]
@@ -229,7 +233,11 @@ export function decodeSegment(file: Buffer): { header: SegmentHeader; segment: I
     docIds,
     fieldLength: view(Uint32Array, 'fieldLength', D * F)
   }
-  return { header, segment: new IndexSegment(data, header.checksum) }
+  return { header, segment: new IndexSegment(data, header.id) }
+}
+
+function checksumOf(body: Buffer): string {
+  return crc32(body).toString(16).padStart(8, '0')
 }
 
 function bytesOf(array: ArrayBufferView): Buffer {
