@@ -1,8 +1,8 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
+import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { parseDeepLink } from '../../../shared/deep-links'
 import type { Backlink, SourceBacklinks } from '../../../shared/links'
 import type { ImportOutcome } from '../../../shared/imports'
-import type { Source, SourceMetaPatch } from '../../../shared/model'
+import type { SourceMetaPatch } from '../../../shared/model'
 import type { SearchHit } from '../../../shared/search'
 import type { Settings, SettingsPatch } from '../../../shared/settings'
 import { api } from '../api/client'
@@ -26,7 +26,7 @@ import { CitationBus, type Citation } from './citations'
 import { CommandPalette } from './CommandPalette'
 import { SettingsDialog } from './SettingsDialog'
 import { ShortcutsSheet } from './ShortcutsSheet'
-import { SourcesContext, type SourcesContextValue } from './sources-context'
+import { LoadedSources, SourcesContext, type SourcesContextValue } from './sources-context'
 import { SplitPane } from './SplitPane'
 import { takeStartup } from './startup'
 import { useCommands, type CommandHandlers } from './useCommands'
@@ -63,6 +63,14 @@ export function App(): ReactNode {
     if (!articleSettled || notesMayLoad) return
     requestAnimationFrame(() => setTimeout(() => setNotesMayLoad(true), 0))
   }, [articleSettled, notesMayLoad])
+  /** Opens a source, asking for its blocks at once: the window's re-render for the change then overlaps the request. */
+  const openSource = useCallback(
+    (id: string | null) => {
+      if (id) requestSource(id)
+      setSourceId(id)
+    },
+    [requestSource]
+  )
   const storedSourceId = settings?.lastSourceId
   useEffect(() => {
     if (!sourceId) return
@@ -104,16 +112,18 @@ export function App(): ReactNode {
     [openNoteById]
   )
   const openBacklink = useCallback((b: Backlink) => openNoteAt(b.noteId, { kind: 'citation', occurrence: b.occurrence }), [openNoteAt])
-  /** Shows a block, opening its source first when another one is open. */
+  /** Shows a block, opening its source first when another one is open. Stable (it reads the open source from a ref): chips get it through context. */
+  const openSourceId = useRef(sourceId)
+  openSourceId.current = sourceId
   const revealInSource = useCallback(
     (id: string, blockId: string) => {
-      if (id === sourceId) revealBlock(blockId)
+      if (id === openSourceId.current) revealBlock(blockId)
       else {
-        setSourceId(id)
+        openSource(id)
         pendingReveal.current = blockId
       }
     },
-    [sourceId]
+    [openSource]
   )
   const pendingReveal = useRef<string | null>(null)
   useEffect(() => {
@@ -135,7 +145,7 @@ export function App(): ReactNode {
     useCallback(
       (outcome: Extract<ImportOutcome, { ok: true }>) => {
         void refreshSources([outcome.sourceId]).then(() => {
-          if (!openedAfterImport.current || outcome.sourceId === sourceId) setSourceId(outcome.sourceId)
+          if (!openedAfterImport.current || outcome.sourceId === sourceId) openSource(outcome.sourceId)
           openedAfterImport.current = true
           if (outcome.sourceId === sourceId) api.getBacklinks(outcome.sourceId).then(setBacklinks, report)
         })
@@ -158,7 +168,7 @@ export function App(): ReactNode {
       window.pilcrowShell?.onDidImport?.((outcomes) => {
         showImported(outcomes)
         const added = outcomes.filter((o) => o.ok)
-        void refreshSources(added.map((o) => o.sourceId)).then(() => added[0] && setSourceId(added[0].sourceId))
+        void refreshSources(added.map((o) => o.sourceId)).then(() => added[0] && openSource(added[0].sourceId))
       }),
     [showImported, refreshSources]
   )
@@ -191,7 +201,7 @@ export function App(): ReactNode {
     api.deleteSource(id).then(({ orphanedLinks }) => {
       library.forget(id)
       const rest = sourceList.filter((s) => s.id !== id)
-      if (sourceId === id) setSourceId(rest[0]?.id ?? null)
+      if (sourceId === id) openSource(rest[0]?.id ?? null)
       const links = orphanedLinks === 0 ? 'No note cited it.' : `${orphanedLinks} ${orphanedLinks === 1 ? 'link' : 'links'} to it ${orphanedLinks === 1 ? 'is' : 'are'} now unresolved and ${orphanedLinks === 1 ? 'keeps its' : 'keep their'} quoted words.`
       setBanners((b) => [...b, { kind: 'info', text: `Deleted “${title}”. ${links}` }])
     }, report)
@@ -203,9 +213,9 @@ export function App(): ReactNode {
       window.pilcrowShell?.onDidRequestOpen((url) => {
         const link = parseDeepLink(url)
         if (link?.kind === 'note') openNoteAt(link.noteId, { kind: 'passage', index: 0 })
-        else if (link?.kind === 'source') (link.blockId ? revealInSource(link.sourceId, link.blockId) : setSourceId(link.sourceId))
+        else if (link?.kind === 'source') (link.blockId ? revealInSource(link.sourceId, link.blockId) : openSource(link.sourceId))
       }),
-    [openNoteAt, revealInSource]
+    [openNoteAt, revealInSource, openSource]
   )
 
   // Applied at once (controls stay responsive), then replaced by what the notebook stored.
@@ -239,15 +249,9 @@ export function App(): ReactNode {
   }
   useCommands(handlers)
 
-  const sourcesContext = useMemo<SourcesContextValue>(
-    () => ({
-      sources: loaded as ReadonlyMap<string, Source>,
-      reveal: revealInSource,
-      backlinks,
-      request: requestSource
-    }),
-    [loaded, backlinks, revealInSource, requestSource]
-  )
+  const loadedSources = useMemo(() => new LoadedSources(), [])
+  useLayoutEffect(() => loadedSources.set(loaded), [loadedSources, loaded])
+  const sourcesContext = useMemo<SourcesContextValue>(() => ({ loaded: loadedSources, reveal: revealInSource, request: requestSource }), [loadedSources, revealInSource, requestSource])
   const notice = notes.notice
   const close = (): void => setDialog(null)
 
@@ -257,7 +261,7 @@ export function App(): ReactNode {
         title={source?.meta.title}
         sources={sourceList}
         sourceId={sourceId}
-        onOpenSource={setSourceId}
+        onOpenSource={openSource}
         theme={settings?.theme}
         search={search}
         onOpenHit={openHit}
@@ -284,7 +288,7 @@ export function App(): ReactNode {
         <div className={`workbench${notesHidden ? ' notes-hidden' : ''}`}>
           {!notesHidden && (
             <NotesSidebar notes={notes}>
-              <SourcesList sources={sourceList} openId={sourceId} onOpen={setSourceId} onImport={importFiles} onEditDetails={editDetails} onDelete={askDelete} pickerRef={openImportPicker} />
+              <SourcesList sources={sourceList} openId={sourceId} onOpen={openSource} onImport={importFiles} onEditDetails={editDetails} onDelete={askDelete} pickerRef={openImportPicker} />
             </NotesSidebar>
           )}
           <SplitPane

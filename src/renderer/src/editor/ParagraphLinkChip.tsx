@@ -1,17 +1,12 @@
 import { useEffect, useMemo, type ReactNode } from 'react'
 import { resolveAnchor, type ParagraphAnchor } from '../../../shared/anchors'
 import { paragraphLabel, shortTitle } from '../../../shared/links'
-import { useSources } from '../app/sources-context'
+import { useLoadedSource, useSources } from '../app/sources-context'
 
 interface ChipProps {
   nodeKey: string
   anchor: ParagraphAnchor
   sourceTitle: string
-}
-
-/** A source known not to exist (the app records failed loads as null). */
-function missing(sources: ReadonlyMap<string, unknown>, id: string): boolean {
-  return sources.has(id) && sources.get(id) === null
 }
 
 /**
@@ -20,14 +15,16 @@ function missing(sources: ReadonlyMap<string, unknown>, id: string): boolean {
  * Says so when the cited words changed, and shows the saved quote when the link is orphaned.
  */
 export function ParagraphLinkChip({ nodeKey, anchor, sourceTitle }: ChipProps): ReactNode {
-  const { sources, reveal, request } = useSources()
-  const source = sources.get(anchor.sourceId)
+  const { reveal, request } = useSources()
+  // null: known not to exist (a failed load, or deleted); undefined: not loaded yet
+  const loaded = useLoadedSource(anchor.sourceId)
+  const source = loaded ?? undefined
   useEffect(() => {
     if (!source) request(anchor.sourceId)
   }, [source, anchor.sourceId, request])
   const resolution = useMemo(() => (source ? resolveAnchor(source, anchor) : null), [source, anchor])
   const title = shortTitle(source?.meta.title ?? sourceTitle)
-  const orphan = resolution?.status === 'orphan' || (!source && missing(sources, anchor.sourceId))
+  const orphan = resolution?.status === 'orphan' || loaded === null
   const block = resolution?.block ?? null
   const paragraph = block ? block.paragraph : anchor.paragraph
   const number = paragraphLabel(paragraph, block?.page)

@@ -4,7 +4,7 @@ import { $getNodeByKey } from 'lexical'
 import { useEffect, useState, type ReactNode } from 'react'
 import { createAnchor, resolveAnchor, type ParagraphAnchor } from '../../../shared/anchors'
 import { paragraphLabel } from '../../../shared/links'
-import { useSources } from '../app/sources-context'
+import { useLoadedSources, useSources } from '../app/sources-context'
 import { $isParagraphLinkNode, ParagraphLinkNode } from './nodes/ParagraphLinkNode'
 
 interface Reference {
@@ -16,7 +16,8 @@ interface Reference {
 /** The note's own references: every paragraph it cites, in order; orphans can be re-attached. */
 export function ReferencesPanel(): ReactNode {
   const [editor] = useLexicalComposerContext()
-  const { sources, reveal } = useSources()
+  const { reveal } = useSources()
+  const sources = useLoadedSources()
   const [refs, setRefs] = useState<Reference[]>([])
   const [open, setOpen] = useState(true)
 

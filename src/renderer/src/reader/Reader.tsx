@@ -21,17 +21,22 @@ interface ReaderProps {
   handle: Ref<ReaderHandle>
 }
 
-/** Blocks rendered at once when a source opens; the rest follow in chunks between frames. */
-const FIRST_BLOCKS = 150
+/** Blocks rendered at once when a source opens (three screens and more at 1280×800); the rest follow in chunks between frames. */
+const FIRST_BLOCKS = 60
 const BLOCKS_PER_CHUNK = 600
 
 /** How many blocks to render: the first screen at once, then the rest without blocking input. */
 function useProgressiveCount(total: number, key: string | undefined): number {
-  const [count, setCount] = useState(Math.min(total, FIRST_BLOCKS))
-  useEffect(() => setCount(Math.min(total, FIRST_BLOCKS)), [total, key])
+  const [progress, setProgress] = useState({ key, total, count: Math.min(total, FIRST_BLOCKS) })
+  let { count } = progress
+  if (progress.key !== key || progress.total !== total) {
+    // another source: start over in this render (an effect would first render the old count, then again)
+    count = Math.min(total, FIRST_BLOCKS)
+    setProgress({ key, total, count })
+  }
   useEffect(() => {
     if (count >= total) return
-    const timer = window.setTimeout(() => setCount((c) => Math.min(total, c + BLOCKS_PER_CHUNK)), 16)
+    const timer = window.setTimeout(() => setProgress((p) => ({ ...p, count: Math.min(p.total, p.count + BLOCKS_PER_CHUNK) })), 16)
     return () => window.clearTimeout(timer)
   }, [count, total])
   return count
