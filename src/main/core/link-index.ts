@@ -7,11 +7,12 @@ import type { NotesService } from './notes'
 import type { SourcesService } from './sources'
 
 /**
- * Which notes cite which blocks: derived from the notes (never stored), built at start and
- * updated on every save. Trashed notes do not count.
+ * Which notes cite which blocks: derived from the notes (never stored), built when first asked
+ * and updated on every save. Trashed notes do not count.
  */
 export class LinkIndex {
-  private readonly byNote = new Map<string, { title: string; links: ExtractedLink[] }>()
+  /** Built at the first question, not at start: a long note's links take a while to extract, and the first screen needs none. */
+  private built: Map<string, { title: string; links: ExtractedLink[] }> | null = null
 
   constructor(
     private readonly notes: NotesService,
@@ -19,13 +20,17 @@ export class LinkIndex {
   ) {}
 
   start(): () => void {
-    for (const note of this.notes.all()) this.update(note.id, note)
-    return this.notes.onDidChange((id, note) => this.update(id, note))
+    return this.notes.onDidChange((id, note) => {
+      if (this.built) update(this.built, id, note)
+    })
   }
 
-  private update(noteId: string, note: StoredNote | null): void {
-    if (!note || note.trashedAt) this.byNote.delete(noteId)
-    else this.byNote.set(noteId, { title: note.title.trim() || UNTITLED, links: extractLinks(note.content) })
+  private get byNote(): Map<string, { title: string; links: ExtractedLink[] }> {
+    if (!this.built) {
+      this.built = new Map()
+      for (const note of this.notes.all()) update(this.built, note.id, note)
+    }
+    return this.built
   }
 
   /** Every link (in notes not in the trash) that points at a source, resolved or not. */
@@ -50,4 +55,9 @@ export class LinkIndex {
     }
     return result
   }
+}
+
+function update(byNote: Map<string, { title: string; links: ExtractedLink[] }>, noteId: string, note: StoredNote | null): void {
+  if (!note || note.trashedAt) byNote.delete(noteId)
+  else byNote.set(noteId, { title: note.title.trim() || UNTITLED, links: extractLinks(note.content) })
 }

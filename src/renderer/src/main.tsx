@@ -1,4 +1,4 @@
-import { StrictMode } from 'react'
+import { startTransition, StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/App'
 import '@fontsource-variable/source-serif-4/opsz.css'
@@ -9,8 +9,12 @@ import './styles/app.css'
 import './styles/reader.css'
 import './styles/editor.css'
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>
+// a transition: the first render yields every few milliseconds, so the answers to the startup
+// calls (see app/startup.ts) are handled, and the article's source asked for, while it runs
+startTransition(() =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <App />
+    </StrictMode>
+  )
 )

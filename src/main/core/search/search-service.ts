@@ -70,20 +70,16 @@ export class SearchService {
    * first screen is served before this heavy work — or at once when a search needs it.
    */
   start(delayMs = 0): void {
-    for (const note of this.notes.all()) this.rememberNote(note)
-    // only sources with pull quotes are read for this; the rest wait until a search or the reader needs them
-    for (const entry of this.sources.catalogEntries()) {
-      if (!entry.hasPullQuotes) continue
-      const source = this.sources.readable(entry.id)
-      if (source) for (const [pq, origin] of pullQuoteOrigins(source)) this.pullQuotes.set(pq, origin)
-    }
     let begin!: () => void
     const started = new Promise<void>((resolve) => (begin = resolve))
     this.beginNow = begin
     const timer = setTimeout(begin, delayMs)
     timer.unref()
     this.ready = started
-      .then(() => this.loadOrRebuild())
+      .then(() => {
+        this.rememberAll()
+        return this.loadOrRebuild()
+      })
       .catch((error: unknown) => {
         console.error('pilcrow: search index failed to build:', error)
       })
@@ -91,6 +87,17 @@ export class SearchService {
       this.notes.onDidChange((id, note) => void this.ready.then(() => this.apply(() => this.updateNote(id, note)))),
       this.sources.onDidChange((_id, source, previous) => void this.ready.then(() => this.apply(() => this.updateSource(source, previous))))
     )
+  }
+
+  /** What search needs beside the index: each note's passages, and which pull quote repeats which paragraph. */
+  private rememberAll(): void {
+    for (const note of this.notes.all()) this.rememberNote(note)
+    // only sources with pull quotes are read for this; the rest wait until a search or the reader needs them
+    for (const entry of this.sources.catalogEntries()) {
+      if (!entry.hasPullQuotes) continue
+      const source = this.sources.readable(entry.id)
+      if (source) for (const [pq, origin] of pullQuoteOrigins(source)) this.pullQuotes.set(pq, origin)
+    }
   }
 
   /** Resolves once the index is usable (starting the load now if it is still waiting). */
