@@ -1,5 +1,6 @@
 import { Index as FlexIndex } from 'flexsearch'
 import MiniSearch from 'minisearch'
+import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -101,7 +102,8 @@ async function benchPilcrow(dir: string, queries: QuerySets, label: string, figu
     loads.push(performance.now() - opened)
     await again.close()
   }
-  const again = await Notebook.open({ workspaceDir: dir, bundledSources: [], settings })
+  // with a delay, so the index is not read before the first reading (a search starts it at once)
+  const again = await Notebook.open({ workspaceDir: dir, bundledSources: [], settings, searchIndexDelayMs: 60_000 })
   const before = memoryMb()
   await again.search({ query: queries.exact[0]! })
   const after = memoryMb()
@@ -112,12 +114,33 @@ async function benchPilcrow(dir: string, queries: QuerySets, label: string, figu
   await again.close()
   figures[`search.${label}.pilcrow.searchable_after_start_ms`] = round(median(starts))
   figures[`search.${label}.pilcrow.searchable_after_open_ms`] = round(median(loads))
+  figures[`search.${label}.pilcrow.cli_first_results_ms`] = round(median(await cliSearches(dir, queries.exact[0]!)))
   log(
     `  Pilcrow: build ${figures[`search.${label}.pilcrow.build_docs_per_s`]} docs/s, ` +
       `persisted ${figures[`search.${label}.pilcrow.persisted_mb`]} MB, index memory ${figures[`search.${label}.pilcrow.memory_mb`]} MB (heap ${figures[`search.${label}.pilcrow.heap_mb`]} + buffers ${figures[`search.${label}.pilcrow.buffers_mb`]}); ` +
-      `searchable ${figures[`search.${label}.pilcrow.searchable_after_start_ms`]} ms after start (${figures[`search.${label}.pilcrow.searchable_after_open_ms`]} ms after the workspace opened); ` +
+      `searchable ${figures[`search.${label}.pilcrow.searchable_after_start_ms`]} ms after start (${figures[`search.${label}.pilcrow.searchable_after_open_ms`]} ms after the workspace opened; ` +
+      `a fresh \`pilcrow search\` process prints its results ${figures[`search.${label}.pilcrow.cli_first_results_ms`]} ms after its spawn); ` +
       `exact p95 ${figures[`search.${label}.exact.p95_ms`]} ms, prefix p95 ${figures[`search.${label}.prefix.p95_ms`]} ms, fuzzy p95 ${figures[`search.${label}.fuzzy.p95_ms`]} ms, note update ${figures[`search.${label}.note_update_ms`]} ms`
   )
+}
+
+/**
+ * A whole fresh process: `pilcrow search QUERY` from its spawn to its results on stdout
+ * (Node's start, the code's import, the workspace's open, the index's load, the query).
+ */
+async function cliSearches(dir: string, query: string): Promise<number[]> {
+  const times: number[] = []
+  for (let i = 0; i < 3; i++) {
+    const t = performance.now()
+    const child = spawn(process.execPath, [join('bin', 'pilcrow.js'), 'search', query, '--workspace', dir, '--json', '--limit', '20'], { stdio: ['ignore', 'pipe', 'inherit'] })
+    const printed = await new Promise<number>((resolve, reject) => {
+      child.stdout.once('data', () => resolve(performance.now() - t))
+      child.once('exit', (code) => reject(new Error(`pilcrow search exited with ${code} before printing results`)))
+    })
+    await new Promise((resolve) => child.once('exit', resolve))
+    times.push(printed)
+  }
+  return times
 }
 
 async function benchMiniSearchDefaults(texts: string[], queries: QuerySets, label: string, figures: Figures, log: (l: string) => void): Promise<void> {

@@ -50,18 +50,20 @@ export class Notebook implements NotebookApi {
   static async open(options: NotebookOptions): Promise<Notebook> {
     const workspace = await openWorkspace(options.workspaceDir)
     const sources = new SourcesService(workspace)
+    const notes = new NotesService(workspace)
+    const searchIndex = new SearchService(sources, notes, workspace.cacheDir)
+    // a search waits for the index as soon as the notebook is open (CLI): read it meanwhile
+    if (!options.searchIndexDelayMs) searchIndex.prefetch()
     await sources.start()
     if (workspace.created) {
       for (const path of options.bundledSources) await sources.importFile(path, { reimport: false })
     }
-    const notes = new NotesService(workspace)
     await notes.start()
     const noteList = notes.list()
     const census = await checkNotesCensus(workspace, noteList.notes.length + noteList.trash.length, noteList.damaged.length)
     const links = new LinkIndex(notes, sources)
     links.start()
     // the index loads (or rebuilds) in the background: the notebook is usable meanwhile
-    const searchIndex = new SearchService(sources, notes, workspace.cacheDir)
     searchIndex.start(options.searchIndexDelayMs ?? 0)
     const imports = new SourceImports(sources, links)
     return new Notebook(workspace, sources, notes, links, searchIndex, imports, options.settings, census ? [census] : [])

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { readdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { SerializedEditorState } from '../../shared/notes'
@@ -71,6 +71,18 @@ describe('NotesService', () => {
     await expect(reopened.save({ id: 'n-broken', title: 'x', content: text('x'), baseRevision: '' })).rejects.toThrow(/^Not saved: n-broken.json cannot be read/)
     expect(readFileSync(join(notesDir, 'n-broken.json'), 'utf8')).toBe(raw)
     await reopened.save({ id: good.id, title: 'Good', content: text('still works'), baseRevision: good.revision })
+  })
+
+  it('lists a note file over the size limit as damaged without reading it, and leaves it as it is', async () => {
+    const { notes, dir, notesDir } = await service()
+    const good = await notes.create('Good')
+    const path = join(notesDir, 'n-huge.json')
+    writeFileSync(path, '{')
+    truncateSync(path, 40 * 1024 * 1024) // sparse: 40 MB that cost no disk
+    const list = (await service(dir)).notes.list()
+    expect(list.notes.map((n) => n.id)).toEqual([good.id])
+    expect(list.damaged.map((d) => d.reason)).toEqual(['n-huge.json cannot be read: it is 40 MB, over the 32 MB limit.'])
+    expect(statSync(path).size).toBe(40 * 1024 * 1024)
   })
 
   it('keeps both versions when the file changed on disk while the app had edits (by content, not clock)', async () => {

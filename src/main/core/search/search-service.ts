@@ -65,6 +65,11 @@ export class SearchService {
     this.files = new IndexFiles(cacheDir)
   }
 
+  /** Starts reading the persisted index from disk now, in the background, for a `start` without delay. */
+  prefetch(): void {
+    this.files.prefetch()
+  }
+
   /**
    * Returns at once; the index loads (or rebuilds) in the background after `delayMs`, so the
    * first screen is served before this heavy work — or at once when a search needs it.
