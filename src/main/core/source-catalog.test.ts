@@ -99,6 +99,9 @@ describe('sources catalog', () => {
     expect((await notebook.getSource(ARTICLE)).blocks).toHaveLength(19)
     const hits = (await notebook.search({ query: 'harbour' })).hits
     expect(hits.filter((hit) => hit.kind === 'source')).toEqual([])
+    // importing the same file again makes a new source beside it, and does not overwrite it
+    await addPlainSource(notebook)
+    expect((await notebook.listSources()).map((s) => s.id).sort()).toEqual([PLAIN, `${PLAIN}-2`, ARTICLE])
     expect(readFileSync(path, 'utf8')).toBe(garbage)
   })
 })

@@ -240,7 +240,7 @@ export class SourcesService {
   private async commit(source: Source, original?: { name: string; bytes: Uint8Array }): Promise<void> {
     const file = `${source.id}.json`
     const sourcePath = join(this.workspace.sourcesDir, file)
-    const previous = this.find(source.id) ?? null
+    const previous = this.readable(source.id)
     let undo: (() => Promise<void>) | null = null
     if (original) {
       await fs.mkdir(this.originalsDir, { recursive: true })
@@ -264,7 +264,8 @@ export class SourcesService {
   private findByFile(fileName: string): Source | null {
     const name = fileName.toLowerCase()
     const entry = this.catalogEntries().find((e) => e.meta.originalFile?.toLowerCase() === name)
-    return entry ? this.get(entry.id) : null
+    // one whose file became unreadable is not replaced: the import gets a new id and the file stays
+    return entry ? this.readable(entry.id) : null
   }
 
   private uniqueId(base: string): string {
