@@ -56,6 +56,7 @@ export class SearchService {
   private persistTimer: NodeJS.Timeout | undefined
   private readonly unsubscribe: (() => void)[] = []
   private beginNow: () => void = () => undefined
+  private begun = false
 
   constructor(
     private readonly sources: SourcesService,
@@ -77,9 +78,12 @@ export class SearchService {
   start(delayMs = 0): void {
     let begin!: () => void
     const started = new Promise<void>((resolve) => (begin = resolve))
-    this.beginNow = begin
-    const timer = setTimeout(begin, delayMs)
-    timer.unref()
+    this.beginNow = () => {
+      this.begun = true
+      begin()
+    }
+    if (delayMs > 0) setTimeout(this.beginNow, delayMs).unref()
+    else this.beginNow()
     this.ready = started
       .then(() => {
         this.rememberAll()
@@ -117,6 +121,8 @@ export class SearchService {
 
   async stop(): Promise<void> {
     for (const off of this.unsubscribe.splice(0)) off()
+    // stopped before the delayed load began (a quit right after start): there is nothing to save
+    if (!this.begun) return
     await this.whenReady()
     await this.compaction
     if (this.persistTimer) {

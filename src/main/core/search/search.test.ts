@@ -1,8 +1,12 @@
-import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { SerializedEditorState } from '../../../shared/notes'
 import type { SearchHit } from '../../../shared/search'
+import { DEFAULT_SETTINGS } from '../../../shared/settings'
+import { bundledSourcePaths, findAppRoot } from '../app-paths'
+import { Notebook } from '../notebook'
+import { MemorySettingsStore } from '../settings-store'
 import { useNotebooks, useTempDirs } from '../test-support'
 import { parseQuery } from './query-parser'
 
@@ -178,5 +182,15 @@ describe('search', () => {
     expect((await nb.getSearchStatus()).state).toBe('ready')
     expect(where((await nb.search({ query: 'bulwark against isolation' })).hits)[0]).toBe('¶6')
     await nb.close()
+  })
+
+  it('a notebook closed before its delayed index load began stops at once, and the next start builds the index', async () => {
+    const dir = tempDir()
+    const quick = await Notebook.open({ workspaceDir: dir, bundledSources: bundledSourcePaths(findAppRoot()), settings: new MemorySettingsStore(DEFAULT_SETTINGS), searchIndexDelayMs: 60_000 })
+    expect((await quick.getSearchStatus()).state).toBe('loading')
+    await quick.close() // would hang for the delay, or load the index, if it waited for the load
+    expect(existsSync(join(dir, '.pilcrow', 'cache', 'search-index.bin'))).toBe(false)
+    const nb = await open(dir)
+    expect(where((await nb.search({ query: 'bulwark against isolation' })).hits)[0]).toBe('¶6')
   })
 })
