@@ -6,8 +6,8 @@ export function blockRuns(block: Pick<Block, 'text' | 'runs'>): InlineRun[] {
 }
 
 /** True when the runs say nothing the text does not: one run of the whole text, no marks, no link. */
-export function isPlainRuns(runs: readonly InlineRun[] | undefined, text: string): boolean {
-  return runs === undefined || (runs.length === 1 && runs[0]!.text === text && runs[0]!.marks === undefined && runs[0]!.href === undefined)
+function isPlainRuns(runs: readonly InlineRun[], text: string): boolean {
+  return runs.length === 1 && runs[0]!.text === text && runs[0]!.marks === undefined && runs[0]!.href === undefined
 }
 
 /**

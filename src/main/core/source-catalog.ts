@@ -49,6 +49,11 @@ export function catalogEntry(source: Source, stamp: FileStamp): CatalogEntry {
   }
 }
 
+/** The stamp of a file's stat; one that cannot be stat'ed matches no entry. */
+export function stampOf(stat: { size: number; mtimeMs: number } | null): FileStamp {
+  return stat ? { size: stat.size, mtimeMs: stat.mtimeMs } : { size: -1, mtimeMs: -1 }
+}
+
 export function sameStamp(a: FileStamp, b: FileStamp): boolean {
   return a.size === b.size && a.mtimeMs === b.mtimeMs
 }

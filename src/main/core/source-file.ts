@@ -42,10 +42,12 @@ const sourceFile = z.object({
 
 export function serializeSource(source: Source): string {
   // one key order for every block, so equal sources serialize to equal text
-  const blocks = source.blocks.map(withoutPlainRuns).map(({ id, kind, level, paragraph, text, runs, page }) => ({ id, kind, level, paragraph, text, runs, page }))
+  const blocks = source.blocks.map((block) => {
+    const { id, kind, level, paragraph, text, runs, page } = withoutPlainRuns(block)
+    return { id, kind, level, paragraph, text, runs, page }
+  })
   return JSON.stringify({ format: 'pilcrow-source', formatVersion: SOURCE_FORMAT_VERSION, id: source.id, meta: source.meta, blocks }) + '\n'
 }
-
 
 /** Parses a stored source, or throws an Error whose message says what is wrong with it. */
 export function parseSourceFile(raw: string): Source {

@@ -7,7 +7,7 @@ import { slugify } from '../../shared/text'
 import { removeStrayTempFiles, writeFileAtomic } from './atomic-write'
 import { checkImportable, importSourceBytes } from './importers'
 import type { ImportProgress } from './importers/progress'
-import { catalogEntry, sameStamp, SourceCatalogFile, type CatalogEntry, type FileStamp } from './source-catalog'
+import { catalogEntry, sameStamp, SourceCatalogFile, stampOf, type CatalogEntry, type FileStamp } from './source-catalog'
 import { parseSourceFile, serializeSource } from './source-file'
 import type { Workspace } from './workspace'
 
@@ -61,11 +61,10 @@ export class SourcesService {
     const dir = this.workspace.sourcesDir
     await removeStrayTempFiles(dir)
     const names = (await fs.readdir(dir)).filter((n) => n.endsWith('.json')).sort()
-    const [saved, stamps] = await Promise.all([this.catalog.read(), Promise.all(names.map((name) => fs.stat(join(dir, name)).catch(() => null)))])
+    const [saved, stamps] = await Promise.all([this.catalog.read(), Promise.all(names.map((name) => fs.stat(join(dir, name)).then(stampOf, () => stampOf(null))))])
     let changed = saved.size !== names.length
     names.forEach((name, i) => {
-      const stat = stamps[i]
-      const stamp = stat ? { size: stat.size, mtimeMs: stat.mtimeMs } : { size: -1, mtimeMs: -1 }
+      const stamp = stamps[i]!
       const known = saved.get(name)
       if (known && sameStamp(known.stamp, stamp)) {
         this.entries.set(known.id, { file: name, entry: known })
@@ -256,7 +255,7 @@ export class SourcesService {
       throw error
     }
     const stat = await fs.stat(sourcePath).catch(() => null)
-    this.remember(file, source, stat ? { size: stat.size, mtimeMs: stat.mtimeMs } : { size: -1, mtimeMs: -1 })
+    this.remember(file, source, stampOf(stat))
     void this.catalog.write(this.catalogByFile())
     for (const listener of this.listeners) listener(source.id, source, previous)
   }

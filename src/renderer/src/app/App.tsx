@@ -63,7 +63,10 @@ export function App(): ReactNode {
     if (!articleSettled || notesMayLoad) return
     requestAnimationFrame(() => setTimeout(() => setNotesMayLoad(true), 0))
   }, [articleSettled, notesMayLoad])
-  /** Opens a source, asking for its blocks at once: the window's re-render for the change then overlaps the request. */
+  /**
+   * Opens a source, asking for its blocks at once: the window's re-render for the change then
+   * overlaps the request. (The source open at start is asked for by `takeStartup`.)
+   */
   const openSource = useCallback(
     (id: string | null) => {
       if (id) requestSource(id)
@@ -73,11 +76,9 @@ export function App(): ReactNode {
   )
   const storedSourceId = settings?.lastSourceId
   useEffect(() => {
-    if (!sourceId) return
-    requestSource(sourceId)
     // remember the open source, without a write at every start when it is already the one stored
-    if (storedSourceId !== undefined && storedSourceId !== sourceId) api.updateSettings({ lastSourceId: sourceId }).then(setSettings, () => undefined)
-  }, [sourceId, storedSourceId, requestSource])
+    if (sourceId && storedSourceId !== undefined && storedSourceId !== sourceId) api.updateSettings({ lastSourceId: sourceId }).then(setSettings, () => undefined)
+  }, [sourceId, storedSourceId])
 
   // The source first (the one open last time, else the first): it waits on nothing else.
   useEffect(() => {
