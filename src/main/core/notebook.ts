@@ -42,9 +42,11 @@ export class Notebook implements NotebookApi {
     readonly links: LinkIndex,
     readonly searchIndex: SearchService,
     readonly imports: SourceImports,
-    private readonly settings: SettingsStore,
-    private readonly startWarnings: string[]
+    private readonly settings: SettingsStore
   ) {}
+
+  /** Whether the notes vanished since the last start (see notes-census.ts); checked once, when the window first asks. */
+  private census: Promise<string | null> | null = null
 
   /** Opens the workspace and starts its services in dependency order. */
   static async open(options: NotebookOptions): Promise<Notebook> {
@@ -59,14 +61,12 @@ export class Notebook implements NotebookApi {
       for (const path of options.bundledSources) await sources.importFile(path, { reimport: false })
     }
     await notes.start()
-    const noteList = notes.list()
-    const census = await checkNotesCensus(workspace, noteList.notes.length + noteList.trash.length, noteList.damaged.length)
     const links = new LinkIndex(notes, sources)
     links.start()
     // the index loads (or rebuilds) in the background: the notebook is usable meanwhile
     searchIndex.start(options.searchIndexDelayMs ?? 0)
     const imports = new SourceImports(sources, links)
-    return new Notebook(workspace, sources, notes, links, searchIndex, imports, options.settings, census ? [census] : [])
+    return new Notebook(workspace, sources, notes, links, searchIndex, imports, options.settings)
   }
 
   /** Stops background work and writes pending caches. */
@@ -76,8 +76,14 @@ export class Notebook implements NotebookApi {
   }
 
   async getWorkspaceInfo(): Promise<WorkspaceInfo> {
+    this.census ??= (() => {
+      const { notes, trash, damaged } = this.notes.list()
+      // the warning is a courtesy: a census that cannot be written must not stop the window opening
+      return checkNotesCensus(this.workspace, notes.length + trash.length, damaged.length).catch(() => null)
+    })()
+    const census = await this.census
     const warnings = [
-      ...this.startWarnings,
+      ...(census ? [census] : []),
       ...(this.settings.recovery ? [this.settings.recovery] : []),
       ...this.sources.damaged.map((d) => `A source file was left untouched because ${d.reason}`)
     ]

@@ -27,15 +27,28 @@ export type NoteChangeListener = (noteId: string, note: StoredNote | null) => vo
  * edits is detected by content, and neither version is lost.
  */
 export class NotesService {
-  private readonly entries = new Map<string, Entry>()
+  /** The note files found at start; read at the first question about notes (see `entries`). */
+  private ids: string[] = []
+  private read: Map<string, Entry> | null = null
   private readonly listeners = new Set<NoteChangeListener>()
 
   constructor(private readonly workspace: Workspace) {}
 
   async start(): Promise<void> {
     await removeStrayTempFiles(this.workspace.notesDir)
-    const ids = (await fs.readdir(this.workspace.notesDir)).sort().flatMap((name) => NOTE_FILE.exec(name)?.[1] ?? [])
-    for (const id of ids) this.entries.set(id, this.readEntry(id))
+    this.ids = (await fs.readdir(this.workspace.notesDir)).sort().flatMap((name) => NOTE_FILE.exec(name)?.[1] ?? [])
+  }
+
+  /**
+   * Every note file, read and checked at the first question about notes rather than at start:
+   * a long note takes tens of milliseconds to check, and the window shows the article first.
+   */
+  private get entries(): Map<string, Entry> {
+    if (!this.read) {
+      this.read = new Map()
+      for (const id of this.ids) this.read.set(id, this.readEntry(id))
+    }
+    return this.read
   }
 
   onDidChange(listener: NoteChangeListener): () => void {

@@ -3,6 +3,7 @@ import { request as httpRequest } from 'node:http'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { useNotebooks, useTempDirs } from '../core/test-support'
+import { STARTUP_DATA_ID, type StartupData } from '../../shared/startup'
 import { startBrowserServer, type BrowserServer } from './browser-server'
 
 const tempDir = useTempDirs()
@@ -29,6 +30,13 @@ function send(path: string, options: { method?: string; headers?: Record<string,
   })
 }
 
+/** The startup data the page carries, parsed as the page parses it. */
+function startupDataOf(page: string): StartupData {
+  const found = new RegExp(`<script type="application/json" id="${STARTUP_DATA_ID}">(.*?)</script>`, 's').exec(page)
+  if (!found) throw new Error('the page carries no startup data')
+  return JSON.parse(found[1]!) as StartupData
+}
+
 const host = () => ({ Host: `127.0.0.1:${server.port}` })
 const apiCall = (method: string, args: unknown[], extra: Record<string, string> = {}) =>
   send(`/api/${method}`, {
@@ -41,7 +49,7 @@ beforeEach(async () => {
   const root = tempDir()
   rendererDir = join(root, 'renderer')
   mkdirSync(join(rendererDir, 'assets'), { recursive: true })
-  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Pilcrow</title>')
+  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><html><head><title>Pilcrow</title></head><body></body></html>')
   writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)')
   writeFileSync(join(root, 'secret.txt'), 'secret')
   symlinkSync(join(root, 'secret.txt'), join(rendererDir, 'assets', 'link.txt'))
@@ -65,6 +73,29 @@ describe('browser-mode server', () => {
     expect(page.headers['access-control-allow-origin']).toBeUndefined()
     const asset = await send('/assets/app.js', { headers: { ...host(), Cookie: `pilcrow-token=${server.token}` } })
     expect(asset.status).toBe(200)
+  })
+
+  it("writes the first screen's data into the page: the sources, the settings and the source to open", async () => {
+    const page = await send(`/?token=${server.token}`, { headers: host() })
+    const data = startupDataOf(page.body)
+    expect(data.list.map((s) => s.id)).toEqual(['russia-iran-alignment'])
+    expect(data.settings.theme).toBe('system')
+    expect(data.sourceId).toBe('russia-iran-alignment')
+    expect(data.source?.meta.title).toMatch(/^Russia and Iran/)
+    expect(data.source?.blocks.length).toBeGreaterThan(10)
+    expect(page.body.indexOf(`id="${STARTUP_DATA_ID}"`)).toBeLessThan(page.body.indexOf('</head>'))
+    // not for a HEAD request, nor for the page's other files
+    expect((await send(`/?token=${server.token}`, { method: 'HEAD', headers: host() })).body).toBe('')
+    expect((await send('/assets/app.js', { headers: { ...host(), Cookie: `pilcrow-token=${server.token}` } })).body).toBe('console.log(1)')
+  })
+
+  it("keeps the page's data inert: a title cannot close its script element", async () => {
+    const title = 'Evil</script><script>alert(1)</script><!-- "quoted" \u2028 -->'
+    expect((await apiCall('updateSourceMeta', ['russia-iran-alignment', { title }])).status).toBe(200)
+    const page = await send(`/?token=${server.token}`, { headers: host() })
+    expect(page.body).not.toContain('<script>alert(1)')
+    expect(page.body.match(/<\/script>/g)).toHaveLength(1) // the data's own
+    expect(startupDataOf(page.body).list[0]?.title).toBe(title)
   })
 
   it('answers 401 without the token or with a wrong one', async () => {

@@ -6,6 +6,7 @@ import { CONTENT_SECURITY_POLICY } from '../../shared/csp'
 import { PilcrowError, serializeError, type PilcrowErrorCode } from '../../shared/errors'
 import { isAllowedHost, isAllowedOrigin, readCookie, TOKEN_COOKIE, TOKEN_HEADER, tokensMatch } from './request-guard'
 import { readStaticFile } from './static-files'
+import { startupScript } from '../../shared/startup'
 import { IMPORT_SIZE_LIMIT_BYTES } from '../../shared/imports'
 
 /** The largest API request body we accept: an imported file at the size limit, as base64, and a little more. */
@@ -67,10 +68,20 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     } else if (!tokensMatch(readCookie(req, TOKEN_COOKIE), token)) {
       return send(res, 401, 'text/plain; charset=utf-8', 'Unauthorized: open the address printed by "pilcrow serve"; it carries the token.')
     }
-    const file = await readStaticFile(options.rendererDir, isPage ? '/index.html' : url.pathname)
+    const [file, startup] = await Promise.all([readStaticFile(options.rendererDir, isPage ? '/index.html' : url.pathname), isPage && req.method === 'GET' ? pageStartup() : ''])
     if (file.status !== 200) return send(res, file.status, 'text/plain; charset=utf-8', file.status === 404 ? 'Not found' : 'Forbidden')
     res.setHeader('Cache-Control', 'no-store')
-    send(res, 200, file.contentType, req.method === 'HEAD' ? '' : file.body)
+    send(res, 200, file.contentType, req.method === 'HEAD' ? '' : startup ? withStartup(file.body, startup) : file.body)
+  }
+
+  /** The first screen's data for the page (see shared/startup.ts); without it the page asks for it. */
+  async function pageStartup(): Promise<string> {
+    try {
+      return await startupScript(options.api)
+    } catch (error) {
+      console.error('pilcrow: the page is served without its startup data:', error)
+      return ''
+    }
   }
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
@@ -114,6 +125,13 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
         server.closeAllConnections()
       })
   }
+}
+
+/** The page with the startup data's script at the end of its head, else of the page (module scripts run after parsing: any place works). */
+function withStartup(page: Buffer, script: string): string {
+  const html = page.toString('utf8')
+  const at = html.indexOf('</head>')
+  return at === -1 ? html + script : html.slice(0, at) + script + html.slice(at)
 }
 
 function headerValue(req: IncomingMessage, name: string): string | undefined {

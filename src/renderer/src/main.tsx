@@ -1,3 +1,5 @@
+// first: its calls to the server leave before React and the app's code are evaluated (~150 ms)
+import './app/startup'
 import { startTransition, StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/App'

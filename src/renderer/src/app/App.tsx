@@ -28,7 +28,7 @@ import { SettingsDialog } from './SettingsDialog'
 import { ShortcutsSheet } from './ShortcutsSheet'
 import { LoadedSources, SourcesContext, type SourcesContextValue } from './sources-context'
 import { SplitPane } from './SplitPane'
-import { takeStartup } from './startup'
+import { embeddedStartup, takeStartup } from './startup'
 import { useCommands, type CommandHandlers } from './useCommands'
 import { NEXT_THEME, useAppearance } from './useTheme'
 
@@ -39,8 +39,9 @@ type DialogName = 'settings' | 'export' | 'palette' | 'shortcuts' | null
 
 /** The main window: notes list, the source, and the open note. */
 export function App(): ReactNode {
-  const [settings, setSettings] = useState<Settings | null>(null)
-  const [sourceId, setSourceId] = useState<string | null>(null)
+  // in browser mode the page came with the first screen's data: the article is in the first render
+  const [settings, setSettings] = useState<Settings | null>(() => embeddedStartup()?.settings ?? null)
+  const [sourceId, setSourceId] = useState<string | null>(() => embeddedStartup()?.sourceId ?? null)
   const [banners, setBanners] = useState<Banner[]>([])
   const [dialog, setDialog] = useState<DialogName>(null)
   const [notesHidden, setNotesHidden] = useState(false)
@@ -55,7 +56,7 @@ export function App(): ReactNode {
   useAppearance(settings)
 
   const report = useCallback((e: unknown) => setBanners((b) => [...b, { kind: 'error', text: (e as Error).message }]), [])
-  const library = useSourceLibrary(report)
+  const library = useSourceLibrary(report, embeddedStartup)
   const { loaded, request: requestSource, prime: primeSource, list: sourceList, setList: setSourceList, refresh: refreshSources } = library
   const source = (sourceId && loaded.get(sourceId)) || null
   const articleSettled = settings !== null && (source !== null || sourceId === null || loaded.get(sourceId) === null)
@@ -297,7 +298,8 @@ export function App(): ReactNode {
             onCommit={(readerFraction) => update({ panes: { readerFraction } })}
             left={<Reader source={source} empty={settings !== null && sourceId === null && sourceList.length === 0} backlinks={backlinks} onCite={cite} onOpenBacklink={openBacklink} handle={reader} />}
             right={
-              settings ? (
+              // the editor's code loads once the article has painted: evaluating it earlier delayed that paint
+              settings && notesMayLoad ? (
                 <Suspense fallback={<p className="reader-empty">Loading the editor…</p>}>
                   <NotePane notes={notes} citations={citations} reveal={revealInNote} onExport={handlers['note.export']} />
                 </Suspense>

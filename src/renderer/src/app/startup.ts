@@ -1,20 +1,28 @@
-import type { Source, SourceSummary } from '../../../shared/model'
-import type { Settings } from '../../../shared/settings'
+import type { Source } from '../../../shared/model'
+import { STARTUP_DATA_ID, startupSourceId, type StartupData } from '../../../shared/startup'
 import { api } from '../api/client'
 
 /** What the first screen waits on: the sources, the settings, and the source to open. */
-export interface Startup {
-  list: SourceSummary[]
-  settings: Settings
-  /** The source open last time, else the first; null in an empty workspace. */
-  sourceId: string | null
+export interface Startup extends Omit<StartupData, 'source'> {
   /** That source, already asked for. */
   source: Promise<Source> | null
 }
 
+/** The data the browser-mode server wrote into the page (taken out of it), else null. */
+function readEmbedded(): StartupData | null {
+  const element = document.getElementById(STARTUP_DATA_ID)
+  if (!element) return null
+  element.remove()
+  try {
+    return JSON.parse(element.textContent ?? '') as StartupData
+  } catch {
+    return null // the page asks instead
+  }
+}
+
 function begin(): Promise<Startup> {
   const startup = Promise.all([api.listSources(), api.getSettings()]).then(([list, settings]): Startup => {
-    const sourceId = list.find((s) => s.id === settings.lastSourceId)?.id ?? list[0]?.id ?? null
+    const sourceId = startupSourceId(list, settings)
     const source = sourceId ? api.getSource(sourceId) : null
     source?.catch(() => undefined) // its taker reports a failure
     return { list, settings, sourceId, source }
@@ -23,16 +31,29 @@ function begin(): Promise<Startup> {
   return startup
 }
 
+function fromEmbedded(data: StartupData): Startup {
+  const source = data.source ? Promise.resolve(data.source) : data.sourceId ? api.getSource(data.sourceId) : null
+  source?.catch(() => undefined) // its taker reports a failure
+  return { ...data, source }
+}
+
+const embedded = readEmbedded()
+
 /**
- * Asked for as this module loads, before React's first render: the server answers while the
- * page renders its frame, and the article's source is asked for as soon as the settings say
- * which it is, not a render later.
+ * Asked for as this module loads, before React and the app's code are evaluated: the server
+ * answers while they are, and the article's source is asked for as soon as the settings say
+ * which it is. Not asked at all when the page came with the data.
  */
-let pending: Promise<Startup> | null = begin()
+let pending: Promise<Startup> | null = embedded ? Promise.resolve(fromEmbedded(embedded)) : begin()
 
 /** The startup calls made at load (once; later callers ask again). */
 export function takeStartup(): Promise<Startup> {
   const startup = pending ?? begin()
   pending = null
   return startup
+}
+
+/** The data the page came with, for the first render's state: the article is in that render. Null when the page asks for it. */
+export function embeddedStartup(): StartupData | null {
+  return embedded
 }

@@ -1,5 +1,6 @@
 import { useCallback, useRef, useState } from 'react'
 import type { Source, SourceSummary } from '../../../shared/model'
+import type { StartupData } from '../../../shared/startup'
 import { api } from '../api/client'
 
 export interface SourceLibrary {
@@ -17,11 +18,15 @@ export interface SourceLibrary {
   forget(id: string): void
 }
 
-/** The workspace's sources as the window knows them: the list, and the ones loaded in full. */
-export function useSourceLibrary(onError: (e: unknown) => void): SourceLibrary {
-  const [list, setList] = useState<SourceSummary[]>([])
-  const [loaded, setLoaded] = useState<ReadonlyMap<string, Source | null>>(new Map())
-  const requested = useRef(new Set<string>())
+/** The workspace's sources as the window knows them: the list, and the ones loaded in full (from `initial` at first: what the page came with). */
+export function useSourceLibrary(onError: (e: unknown) => void, initial: () => Pick<StartupData, 'list' | 'source'> | null): SourceLibrary {
+  const [list, setList] = useState<SourceSummary[]>(() => initial()?.list ?? [])
+  const [loaded, setLoaded] = useState<ReadonlyMap<string, Source | null>>(() => {
+    const source = initial()?.source
+    return new Map(source ? [[source.id, source]] : [])
+  })
+  const requested = useRef<Set<string>>(null!)
+  requested.current ??= new Set(loaded.keys())
 
   const settle = useCallback((id: string, source: Promise<Source>) => {
     requested.current.add(id)
