@@ -18,6 +18,8 @@ test.describe('paragraph links and backlinks', () => {
     const chip = editor(page).getByRole('button', { name: /^¶6/ })
     await expect(chip).toHaveAccessibleName('¶6 · Russia and Iran – a strategic…')
     await expect(chip).toContainText('¶6')
+    // its description is the paragraph, shown on hover or focus
+    await expect(chip).toHaveAccessibleDescription(/^While the Kremlin has acted as a bulwark/)
     await page.keyboard.type('is about isolation.')
     await saved(page)
     await expect(source(page).getByRole('button', { name: '1 note cites ¶6' })).toBeVisible()

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util'
-import { parseCitationStyle } from '../core/export/notebook-export'
+import { parseCitationStyle } from '../core/export/citation-style'
 import { writeExport } from '../core/export/write-export'
 import type { CliCommand } from './commands'
 import { UsageError } from './usage-error'

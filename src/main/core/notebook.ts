@@ -12,8 +12,7 @@ import { SearchService } from './search/search-service'
 import type { SearchRequest, SearchResponse, SearchStatus } from '../../shared/search'
 import type { ExportRequest, ExportResult } from '../../shared/export'
 import { UNTITLED } from '../../shared/notes'
-import { buildExport } from './export/notebook-export'
-import { importNotebook, type NotebookImportResult } from './export/notebook-import'
+import type { NotebookImportResult } from './export/notebook-import'
 import type { SettingsStore } from './settings-store'
 import { SourceImports } from './source-imports'
 import { SourcesService } from './sources'
@@ -170,6 +169,8 @@ export class Notebook implements NotebookApi {
     // a notebook export carries every source; a note export only those it cites (the rest are not read)
     const cited = new Set(notes.flatMap((note) => extractLinks(note.content).map((link) => link.anchor.sourceId)))
     const sources = request.notes === 'all' ? this.sources.all() : [...cited].map((id) => this.sources.readable(id)).filter((s): s is Source => s !== null)
+    // export and import load when first used (yaml and marked are not needed to start)
+    const { buildExport } = await import('./export/notebook-export')
     const files = buildExport({ notes, sources, style: request.style, wholeNotebook: request.notes === 'all' })
     const name = request.notes !== 'all' && notes.length === 1 ? notes[0]!.title || UNTITLED : 'Pilcrow notebook'
     return { files, name }
@@ -177,6 +178,7 @@ export class Notebook implements NotebookApi {
 
   /** Imports an exported notebook folder (CLI and tests; the app's import comes with source import). */
   async importNotebook(folder: string): Promise<NotebookImportResult> {
+    const { importNotebook } = await import('./export/notebook-import')
     return importNotebook(folder, this.notes, this.sources)
   }
 }

@@ -1,5 +1,5 @@
 // first: its calls to the server leave before React and the app's code are evaluated (~150 ms)
-import './app/startup'
+import { embeddedStartup } from './app/startup'
 import { startTransition, StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/App'
@@ -11,12 +11,14 @@ import './styles/app.css'
 import './styles/reader.css'
 import './styles/editor.css'
 
-// a transition: the first render yields every few milliseconds, so the answers to the startup
-// calls (see app/startup.ts) are handled, and the article's source asked for, while it runs
-startTransition(() =>
+// With the first screen's data in the page (browser mode), rendered at once: the article is in
+// this render. Without it, a transition: the render yields every few milliseconds, so the startup
+// calls' answers (app/startup.ts) are handled, and the article's source asked for, while it runs.
+const render = () =>
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <App />
     </StrictMode>
   )
-)
+if (embeddedStartup()) render()
+else startTransition(render)

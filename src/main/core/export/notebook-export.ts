@@ -1,7 +1,6 @@
 import { stringify } from 'yaml'
 import { resolveAnchor } from '../../../shared/anchors'
 import { formatDate } from '../../../shared/dates'
-import { PilcrowError } from '../../../shared/errors'
 import type { ExportFile } from '../../../shared/export'
 import type { SerializedParagraphLink } from '../../../shared/links'
 import { escapeText } from '../../../shared/markdown/escape'
@@ -100,11 +99,4 @@ function indexPage(notes: { title: string; file: string }[], sources: Source[]):
     ...(sources.length ? sources.map((s) => `- ${link(s.meta.title, `sources/${s.id}.md`)}${s.meta.authors.length ? ` — ${escapeText(s.meta.authors.join(', '), false)}` : ''}`) : ['(none)']),
     ''
   ].join('\n')
-}
-
-/** Parses `links`, `footnotes` or `pandoc`, with a clear error otherwise. */
-export function parseCitationStyle(value: string | undefined): CitationStyle {
-  if (value === undefined) return 'links'
-  if (value === 'links' || value === 'footnotes' || value === 'pandoc') return value
-  throw new PilcrowError('invalid-argument', `Unknown citation style "${value}": use links, footnotes or pandoc.`)
 }

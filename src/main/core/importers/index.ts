@@ -2,27 +2,23 @@ import { PilcrowError } from '../../../shared/errors'
 import { formatBytes, IMPORT_FORMATS, IMPORT_SIZE_LIMIT_BYTES, importExtension, type ImportExtension } from '../../../shared/imports'
 import { decodeText } from './decode-text'
 import type { ImportedSource } from './draft-blocks'
-import { importMarkdown } from './markdown'
-import { importPlainText } from './plain-text'
 import type { ImportProgress } from './progress'
 
 export type { ImportedSource } from './draft-blocks'
 
 type Importer = (bytes: Uint8Array, fileName: string, onProgress?: ImportProgress) => ImportedSource | Promise<ImportedSource>
 
-const text =
-  (importer: (text: string, fileName: string) => ImportedSource): Importer =>
-  (bytes, fileName) =>
-    importer(decodeText(bytes, fileName), fileName)
-
-// jsdom, Readability and pdf.js load on the first web page or PDF, never at start
+// every importer loads with the first file of its kind, never at start: jsdom, Readability and
+// pdf.js take seconds; marked and yaml tens of milliseconds of every `pilcrow serve`
+const markdown: Importer = async (bytes, fileName) => (await import('./markdown')).importMarkdown(decodeText(bytes, fileName), fileName)
+const plainText: Importer = async (bytes, fileName) => (await import('./plain-text')).importPlainText(decodeText(bytes, fileName), fileName)
 const html: Importer = async (bytes, fileName) => (await import('./html')).importHtml(decodeText(bytes, fileName), fileName)
 
 const IMPORTERS: Record<ImportExtension, Importer> = {
-  '.md': text(importMarkdown),
-  '.markdown': text(importMarkdown),
-  '.txt': text(importPlainText),
-  '.text': text(importPlainText),
+  '.md': markdown,
+  '.markdown': markdown,
+  '.txt': plainText,
+  '.text': plainText,
   '.html': html,
   '.htm': html,
   '.xhtml': html,

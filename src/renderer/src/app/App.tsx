@@ -89,8 +89,11 @@ export function App(): ReactNode {
       if (first && firstSource) primeSource(first, firstSource)
       setSourceId((current) => current ?? first)
     }, report)
-    api.getWorkspaceInfo().then((info) => setBanners((b) => [...b, ...info.warnings.map((text): Banner => ({ kind: 'error', text }))]), report)
   }, [report, setSourceList, primeSource])
+  // the workspace's warnings once the article has painted: the server reads every note to check them
+  useEffect(() => {
+    if (notesMayLoad) api.getWorkspaceInfo().then((info) => setBanners((b) => [...b, ...info.warnings.map((text): Banner => ({ kind: 'error', text }))]), report)
+  }, [notesMayLoad, report])
 
   // Backlinks follow the notes: refreshed whenever the list changes (every save updates it).
   useEffect(() => {

@@ -15,6 +15,7 @@ import { TRANSFORMERS } from '@lexical/markdown'
 import { useState, type ReactNode } from 'react'
 import type { SerializedEditorState } from '../../../shared/notes'
 import type { CitationBus } from '../app/citations'
+import { ChipsPlugin } from './ChipsPlugin'
 import { CitationPlugin } from './CitationPlugin'
 import { RevealInNotePlugin, type RevealInNoteRequest } from './RevealInNotePlugin'
 import { ReferencesPanel } from './ReferencesPlugin'
@@ -65,6 +66,7 @@ export function NoteEditor({ initialState, onChange, onBlur, status, citations, 
         </footer>
       </div>
       <OnChangePlugin ignoreSelectionChange ignoreHistoryMergeTagChange onChange={(state) => onChange(() => state.toJSON() as unknown as SerializedEditorState)} />
+      <ChipsPlugin />
       <CitationPlugin bus={citations} />
       <RevealInNotePlugin request={reveal} />
       <WindowingPlugin />

@@ -25,8 +25,7 @@ export function useSourceLibrary(onError: (e: unknown) => void, initial: () => P
     const source = initial()?.source
     return new Map(source ? [[source.id, source]] : [])
   })
-  const requested = useRef<Set<string>>(null!)
-  requested.current ??= new Set(loaded.keys())
+  const requested = useRef(new Set(loaded.keys()))
 
   const settle = useCallback((id: string, source: Promise<Source>) => {
     requested.current.add(id)

@@ -8,10 +8,9 @@ import {
   type SerializedLexicalNode,
   type Spread
 } from 'lexical'
-import type { ReactNode } from 'react'
 import type { ParagraphAnchor } from '../../../../shared/anchors'
 import { linkLabel, PARAGRAPH_LINK_TYPE } from '../../../../shared/links'
-import { ParagraphLinkChip } from '../ParagraphLinkChip'
+import { chipView, drawChip } from '../chip-view'
 
 export type SerializedParagraphLinkNode = Spread<{ anchor: ParagraphAnchor; sourceTitle: string }, SerializedLexicalNode>
 
@@ -19,8 +18,11 @@ export type SerializedParagraphLinkNode = Spread<{ anchor: ParagraphAnchor; sour
  * A link from a note to a paragraph (or words in it) of a source: stored as an anchor (source
  * id, block id, the quoted words with context, optional range, ¶ number at linking time) and
  * shown as a chip. Its text content is its label, so search and export see it.
+ *
+ * A decorator without a React component (`decorate` is null): the chip is plain DOM, drawn here
+ * as the link saved it and redrawn against its source by ChipsPlugin.
  */
-export class ParagraphLinkNode extends DecoratorNode<ReactNode> {
+export class ParagraphLinkNode extends DecoratorNode<null> {
   __anchor: ParagraphAnchor
   __sourceTitle: string
 
@@ -76,6 +78,7 @@ export class ParagraphLinkNode extends DecoratorNode<ReactNode> {
   override createDOM(): HTMLElement {
     const span = document.createElement('span')
     span.className = 'chip-host'
+    drawChip(span, chipView(this.__anchor, this.__sourceTitle, undefined), this.__anchor, chipTooltipId(this.__key))
     return span
   }
 
@@ -104,9 +107,14 @@ export class ParagraphLinkNode extends DecoratorNode<ReactNode> {
     this.getWritable().__anchor = anchor
   }
 
-  override decorate(): ReactNode {
-    return <ParagraphLinkChip nodeKey={this.getKey()} anchor={this.__anchor} sourceTitle={this.__sourceTitle} />
+  override decorate(): null {
+    return null
   }
+}
+
+/** The id of a chip's tooltip (its paragraph's text), which the chip names as its description. */
+export function chipTooltipId(nodeKey: NodeKey): string {
+  return `chip-tip-${nodeKey}`
 }
 
 export function $createParagraphLinkNode(anchor: ParagraphAnchor, sourceTitle: string): ParagraphLinkNode {
