@@ -104,6 +104,7 @@ async function benchPilcrow(dir: string, queries: QuerySets, label: string, figu
   }
   // with a delay, so the index is not read before the first reading (a search starts it at once)
   const again = await Notebook.open({ workspaceDir: dir, bundledSources: [], settings, searchIndexDelayMs: 60_000 })
+  await again.listNotes() // the notes are read at the first question about them: not the index's memory
   const before = memoryMb()
   await again.search({ query: queries.exact[0]! })
   const after = memoryMb()

@@ -6,7 +6,7 @@ import { CONTENT_SECURITY_POLICY } from '../../shared/csp'
 import { PilcrowError, serializeError, type PilcrowErrorCode } from '../../shared/errors'
 import { isAllowedHost, isAllowedOrigin, readCookie, TOKEN_COOKIE, TOKEN_HEADER, tokensMatch } from './request-guard'
 import { readStaticFile } from './static-files'
-import { startupScript } from '../../shared/startup'
+import { startupScript } from './startup-script'
 import { IMPORT_SIZE_LIMIT_BYTES } from '../../shared/imports'
 
 /** The largest API request body we accept: an imported file at the size limit, as base64, and a little more. */

@@ -2,9 +2,10 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { assignIdsAndNumbers } from '../../shared/block-ids'
-import { MAX_EMBEDDED_SOURCE_CHARS, STARTUP_DATA_ID, startupScript, type StartupData } from '../../shared/startup'
-import { serializeSource } from './source-file'
-import { useNotebooks, useTempDirs } from './test-support'
+import { STARTUP_DATA_ID, type StartupData } from '../../shared/startup'
+import { MAX_EMBEDDED_SOURCE_CHARS, startupScript } from './startup-script'
+import { serializeSource } from '../core/source-file'
+import { useNotebooks, useTempDirs } from '../core/test-support'
 
 const tempDir = useTempDirs()
 const openNotebook = useNotebooks()
