@@ -18,8 +18,11 @@ test.describe('paragraph links and backlinks', () => {
     const chip = editor(page).getByRole('button', { name: /^¶6/ })
     await expect(chip).toHaveAccessibleName('¶6 · Russia and Iran – a strategic…')
     await expect(chip).toContainText('¶6')
-    // its description is the paragraph, shown on hover or focus
+    // its description is the paragraph, shown on hover or focus: below the chip here, on the
+    // note's first line, where the top of the note would cut it off above
     await expect(chip).toHaveAccessibleDescription(/^While the Kremlin has acted as a bulwark/)
+    await chip.hover()
+    await expect(page.getByRole('tooltip')).toBeInViewport({ ratio: 1 })
     await page.keyboard.type('is about isolation.')
     await saved(page)
     await expect(source(page).getByRole('button', { name: '1 note cites ¶6' })).toBeVisible()

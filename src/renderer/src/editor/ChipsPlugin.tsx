@@ -16,9 +16,27 @@ interface LiveChip {
 }
 
 /**
+ * Shows a chip's paragraph above it and from its left edge; below it when the top of the note
+ * would cut it off (a chip on the first lines), and ending at its right edge when the side would.
+ */
+function placePreview(event: Event): void {
+  const chip = event.target instanceof Element ? event.target.closest('button.chip') : null
+  const preview = chip?.querySelector<HTMLElement>('.chip-preview')
+  const scroller = chip?.closest('.note-scroll')
+  if (!preview || !scroller) return
+  preview.classList.remove('chip-preview-below', 'chip-preview-end')
+  preview.style.display = 'block' // measured before the hover or focus style shows it
+  const shown = preview.getBoundingClientRect()
+  const room = scroller.getBoundingClientRect()
+  preview.style.display = ''
+  preview.classList.toggle('chip-preview-below', shown.top < room.top)
+  preview.classList.toggle('chip-preview-end', shown.right > room.right)
+}
+
+/**
  * Draws every paragraph link's chip against its source as it is now, and again when a source
  * loads or changes; asks for the sources the chips cite; reveals a chip's paragraph in the
- * reader on click (or Enter, or Space). Hover or focus shows the paragraph (CSS).
+ * reader on click (or Enter, or Space). Hover or focus shows the paragraph (CSS), placed by `placePreview`.
  */
 export function ChipsPlugin(): null {
   const [editor] = useLexicalComposerContext()
@@ -61,7 +79,11 @@ export function ChipsPlugin(): null {
     }
     const unregisterRoot = editor.registerRootListener((root, previous) => {
       previous?.removeEventListener('click', onClick)
+      previous?.removeEventListener('mouseover', placePreview)
+      previous?.removeEventListener('focusin', placePreview)
       root?.addEventListener('click', onClick)
+      root?.addEventListener('mouseover', placePreview)
+      root?.addEventListener('focusin', placePreview)
     })
     return () => {
       unregisterMutations()
