@@ -95,10 +95,11 @@ export function App(): ReactNode {
     if (notesMayLoad) api.getWorkspaceInfo().then((info) => setBanners((b) => [...b, ...info.warnings.map((text): Banner => ({ kind: 'error', text }))]), report)
   }, [notesMayLoad, report])
 
-  // Backlinks follow the notes: refreshed whenever the list changes (every save updates it).
+  // Backlinks follow the notes: refreshed whenever the list changes (every save updates it). Not
+  // before the article has painted: the server reads every note to answer the first time.
   useEffect(() => {
-    if (sourceId) api.getBacklinks(sourceId).then(setBacklinks, report)
-  }, [sourceId, notes.list, report])
+    if (sourceId && notesMayLoad) api.getBacklinks(sourceId).then(setBacklinks, report)
+  }, [sourceId, notesMayLoad, notes.list, report])
 
   const { open: openNote, newNote } = notes
   const cite = useCallback(
