@@ -44,8 +44,17 @@ export class Notebook implements NotebookApi {
     private readonly settings: SettingsStore
   ) {}
 
-  /** Whether the notes vanished since the last start (see notes-census.ts); checked once, when the window first asks. */
   private census: Promise<string | null> | null = null
+
+  /** Whether the notes vanished since the last start (see notes-census.ts); checked once, when the window first asks. */
+  private notesCensus(): Promise<string | null> {
+    if (!this.census) {
+      const { notes, trash, damaged } = this.notes.list()
+      // the warning is a courtesy: a census that cannot be written must not stop the window opening
+      this.census = checkNotesCensus(this.workspace, notes.length + trash.length, damaged.length).catch(() => null)
+    }
+    return this.census
+  }
 
   /** Opens the workspace and starts its services in dependency order. */
   static async open(options: NotebookOptions): Promise<Notebook> {
@@ -75,12 +84,7 @@ export class Notebook implements NotebookApi {
   }
 
   async getWorkspaceInfo(): Promise<WorkspaceInfo> {
-    this.census ??= (() => {
-      const { notes, trash, damaged } = this.notes.list()
-      // the warning is a courtesy: a census that cannot be written must not stop the window opening
-      return checkNotesCensus(this.workspace, notes.length + trash.length, damaged.length).catch(() => null)
-    })()
-    const census = await this.census
+    const census = await this.notesCensus()
     const warnings = [
       ...(census ? [census] : []),
       ...(this.settings.recovery ? [this.settings.recovery] : []),

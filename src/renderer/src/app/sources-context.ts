@@ -2,9 +2,9 @@ import { createContext, useContext, useSyncExternalStore } from 'react'
 import type { Source } from '../../../shared/model'
 
 /**
- * The sources loaded so far (null: failed to load, or deleted), as a store: a citation chip
- * re-renders when its own source arrives or changes, not whenever any source does. With 500
- * chips in the open note, re-rendering them all on each change cost 40–60 ms.
+ * The sources loaded so far (null: failed to load, or deleted), as a store outside React's
+ * context value: the chips (ChipsPlugin) redraw only those whose source arrived or changed, and
+ * nothing that reads the context re-renders when a source loads.
  */
 export class LoadedSources {
   private map: ReadonlyMap<string, Source | null> = new Map()
@@ -38,12 +38,6 @@ export interface SourcesContextValue {
 export const SourcesContext = createContext<SourcesContextValue>({ loaded: new LoadedSources(), reveal: () => undefined, request: () => undefined })
 
 export const useSources = (): SourcesContextValue => useContext(SourcesContext)
-
-/** One source as loaded: the source, null when it failed to load or was deleted, undefined while not loaded. */
-export function useLoadedSource(sourceId: string): Source | null | undefined {
-  const { loaded } = useSources()
-  return useSyncExternalStore(loaded.subscribe, () => loaded.all.get(sourceId))
-}
 
 /** Every loaded source (for a panel that shows many). */
 export function useLoadedSources(): ReadonlyMap<string, Source | null> {

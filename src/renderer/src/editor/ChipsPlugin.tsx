@@ -5,7 +5,7 @@ import type { ParagraphAnchor } from '../../../shared/anchors'
 import type { Source } from '../../../shared/model'
 import { useSources } from '../app/sources-context'
 import { chipView, drawChip, type ChipView } from './chip-view'
-import { $isParagraphLinkNode, chipTooltipId, ParagraphLinkNode } from './nodes/ParagraphLinkNode'
+import { $isParagraphLinkNode, ParagraphLinkNode } from './nodes/ParagraphLinkNode'
 
 interface LiveChip {
   anchor: ParagraphAnchor
@@ -13,6 +13,11 @@ interface LiveChip {
   /** The source it was last drawn with (undefined: not loaded then); a redraw with the same one is skipped. */
   drawnWith: Source | null | undefined | 'never'
   view: ChipView | null
+}
+
+/** The id of a chip's tooltip (its paragraph's text), which the chip names as its description. */
+function chipTooltipId(nodeKey: NodeKey): string {
+  return `chip-tip-${nodeKey}`
 }
 
 /**
@@ -61,7 +66,7 @@ export function ChipsPlugin(): null {
             chips.delete(key)
             continue
           }
-          // created, or updated (re-attached elsewhere): the node drew its saved view; draw the resolved one
+          // created, or updated (re-attached elsewhere): its element is new or its anchor changed
           const chip: LiveChip = { anchor: node.getAnchor(), sourceTitle: node.getSourceTitle(), drawnWith: 'never', view: null }
           chips.set(key, chip)
           draw(key, chip)

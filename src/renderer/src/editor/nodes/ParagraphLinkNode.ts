@@ -10,7 +10,6 @@ import {
 } from 'lexical'
 import type { ParagraphAnchor } from '../../../../shared/anchors'
 import { linkLabel, PARAGRAPH_LINK_TYPE } from '../../../../shared/links'
-import { chipView, drawChip } from '../chip-view'
 
 export type SerializedParagraphLinkNode = Spread<{ anchor: ParagraphAnchor; sourceTitle: string }, SerializedLexicalNode>
 
@@ -19,8 +18,8 @@ export type SerializedParagraphLinkNode = Spread<{ anchor: ParagraphAnchor; sour
  * id, block id, the quoted words with context, optional range, ¶ number at linking time) and
  * shown as a chip. Its text content is its label, so search and export see it.
  *
- * A decorator without a React component (`decorate` is null): the chip is plain DOM, drawn here
- * as the link saved it and redrawn against its source by ChipsPlugin.
+ * A decorator without a React component (`decorate` is null): the chip is plain DOM, drawn into
+ * this node's element by ChipsPlugin, against its source as it is now.
  */
 export class ParagraphLinkNode extends DecoratorNode<null> {
   __anchor: ParagraphAnchor
@@ -78,7 +77,6 @@ export class ParagraphLinkNode extends DecoratorNode<null> {
   override createDOM(): HTMLElement {
     const span = document.createElement('span')
     span.className = 'chip-host'
-    drawChip(span, chipView(this.__anchor, this.__sourceTitle, undefined), this.__anchor, chipTooltipId(this.__key))
     return span
   }
 
@@ -110,11 +108,6 @@ export class ParagraphLinkNode extends DecoratorNode<null> {
   override decorate(): null {
     return null
   }
-}
-
-/** The id of a chip's tooltip (its paragraph's text), which the chip names as its description. */
-export function chipTooltipId(nodeKey: NodeKey): string {
-  return `chip-tip-${nodeKey}`
 }
 
 export function $createParagraphLinkNode(anchor: ParagraphAnchor, sourceTitle: string): ParagraphLinkNode {
