@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util'
 import { findAppRoot, rendererDir } from '../core/app-paths'
-import { openWorkspaceOption } from './workspace-option'
+import { openWorkspaceOption, workspaceDirOption } from './workspace-option'
 import { startBrowserServer } from '../server/browser-server'
 import type { CliCommand } from './commands'
 import { UsageError } from './usage-error'
@@ -20,13 +20,14 @@ export const serveCommand: CliCommand = {
     })
     const port = values.port === undefined ? 0 : Number(values.port)
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a whole number from 0 to 65535, not "${values.port}".`)
+    const workspaceDir = workspaceDirOption(values.workspace)
     const renderer = rendererDir(findAppRoot())
     if (!existsSync(join(renderer, 'index.html'))) {
       console.error('pilcrow: the app is not built yet. Run "npm run build" first.')
       return 1
     }
     // the page first: the search index loads a moment later, in the background
-    const notebook = await openWorkspaceOption(values.workspace, { searchIndexDelayMs: 1500 })
+    const notebook = await openWorkspaceOption(workspaceDir, { searchIndexDelayMs: 1500 })
     const server = await startBrowserServer({ api: notebook, rendererDir: renderer, port })
     console.log(`Pilcrow is running at ${server.url}`)
     await new Promise<void>((resolve) => {
