@@ -103,6 +103,25 @@ function writeLongSource(workspace: string, blocks: number): void {
 }
 
 test.describe('a long source', () => {
+  test('is open again at the next start when it was open last', async ({ page, pilcrow }) => {
+    writeLongSource(pilcrow.workspace, 40)
+    const restarted = await pilcrow.restart()
+    await page.goto(restarted.url)
+    const heading = page.getByRole('region', { name: 'Source' }).getByRole('heading', { level: 1 })
+    const picker = page.getByRole('combobox', { name: 'Open source' })
+    const remembered = () => JSON.parse(readFileSync(join(pilcrow.workspace, '.pilcrow', 'settings.json'), 'utf8')).lastSourceId
+    let served = restarted
+    for (const [id, title] of [['russia-iran-alignment', /^Russia and Iran/], ['long-source', 'A long report']] as const) {
+      await picker.selectOption(id)
+      await expect(heading).toHaveText(title)
+      await expect.poll(remembered).toBe(id) // once it has painted
+      served = await served.restart()
+      await page.goto(served.url)
+      await expect(heading).toHaveText(title)
+      await expect(picker).toHaveValue(id)
+    }
+  })
+
   test('lays out only what is near the viewport; search, scrolling and citing reach every paragraph', async ({ page, pilcrow }) => {
     writeLongSource(pilcrow.workspace, 1500)
     const restarted = await pilcrow.restart()

@@ -28,6 +28,7 @@ import { SettingsDialog } from './SettingsDialog'
 import { ShortcutsSheet } from './ShortcutsSheet'
 import { LoadedSources, SourcesContext, type SourcesContextValue } from './sources-context'
 import { SplitPane } from './SplitPane'
+import { afterNextPaint } from './after-paint'
 import { embeddedStartup, takeStartup } from './startup'
 import { useCommands, type CommandHandlers } from './useCommands'
 import { NEXT_THEME, useAppearance } from './useTheme'
@@ -62,7 +63,7 @@ export function App(): ReactNode {
   const articleSettled = settings !== null && (source !== null || sourceId === null || loaded.get(sourceId) === null)
   useEffect(() => {
     if (!articleSettled || notesMayLoad) return
-    requestAnimationFrame(() => setTimeout(() => setNotesMayLoad(true), 0))
+    return afterNextPaint(() => setNotesMayLoad(true))
   }, [articleSettled, notesMayLoad])
   /**
    * Opens a source, asking for its blocks at once: the window's re-render for the change then
@@ -76,10 +77,14 @@ export function App(): ReactNode {
     [requestSource]
   )
   const storedSourceId = settings?.lastSourceId
+  const shownSourceId = source?.id
   useEffect(() => {
-    // remember the open source, without a write at every start when it is already the one stored
-    if (sourceId && storedSourceId !== undefined && storedSourceId !== sourceId) api.updateSettings({ lastSourceId: sourceId }).then(setSettings, () => undefined)
-  }, [sourceId, storedSourceId])
+    // Remembers the open source once it has painted: the server writes the settings file at once,
+    // and the source's own request, sent a moment earlier, must not wait behind that write. There
+    // is no write at a start that opens the source already stored.
+    if (!shownSourceId || storedSourceId === undefined || storedSourceId === shownSourceId) return
+    return afterNextPaint(() => void api.updateSettings({ lastSourceId: shownSourceId }).then(setSettings, () => undefined))
+  }, [shownSourceId, storedSourceId])
 
   // The source first (the one open last time, else the first): it waits on nothing else.
   useEffect(() => {
