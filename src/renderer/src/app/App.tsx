@@ -29,6 +29,7 @@ import { ShortcutsSheet } from './ShortcutsSheet'
 import { LoadedSources, SourcesContext, type SourcesContextValue } from './sources-context'
 import { SplitPane } from './SplitPane'
 import { afterNextPaint } from './after-paint'
+import { MountWhenFirstOpen } from './MountWhenFirstOpen'
 import { embeddedStartup, takeStartup } from './startup'
 import { useCommands, type CommandHandlers } from './useCommands'
 import { NEXT_THEME, useAppearance } from './useTheme'
@@ -323,12 +324,24 @@ export function App(): ReactNode {
           <p className="drop-overlay-kinds">Markdown, plain text, saved web pages (.html) and PDFs</p>
         </div>
       )}
-      <SourceDetailsDialog source={detailsSource} onSave={saveDetails} onClose={() => setDetailsFor(null)} />
-      <DeleteSourceDialog target={deleting} onConfirm={confirmDelete} onClose={() => setDeleting(null)} />
-      <ExportDialog open={dialog === 'export'} openNote={notes.open} notes={notes.list?.notes ?? []} onClose={close} />
-      <CommandPalette open={dialog === 'palette'} onClose={close} run={(id) => handlers[id]()} />
-      <ShortcutsSheet open={dialog === 'shortcuts'} onClose={close} />
-      {settings && <SettingsDialog open={dialog === 'settings'} settings={settings} onChange={update} onClose={close} />}
+      <MountWhenFirstOpen open={detailsSource !== null}>
+        <SourceDetailsDialog source={detailsSource} onSave={saveDetails} onClose={() => setDetailsFor(null)} />
+      </MountWhenFirstOpen>
+      <MountWhenFirstOpen open={deleting !== null}>
+        <DeleteSourceDialog target={deleting} onConfirm={confirmDelete} onClose={() => setDeleting(null)} />
+      </MountWhenFirstOpen>
+      <MountWhenFirstOpen open={dialog === 'export'}>
+        <ExportDialog open={dialog === 'export'} openNote={notes.open} notes={notes.list?.notes ?? []} onClose={close} />
+      </MountWhenFirstOpen>
+      <MountWhenFirstOpen open={dialog === 'palette'}>
+        <CommandPalette open={dialog === 'palette'} onClose={close} run={(id) => handlers[id]()} />
+      </MountWhenFirstOpen>
+      <MountWhenFirstOpen open={dialog === 'shortcuts'}>
+        <ShortcutsSheet open={dialog === 'shortcuts'} onClose={close} />
+      </MountWhenFirstOpen>
+      <MountWhenFirstOpen open={dialog === 'settings'}>
+        {settings && <SettingsDialog open={dialog === 'settings'} settings={settings} onChange={update} onClose={close} />}
+      </MountWhenFirstOpen>
     </div>
   )
 }
