@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util'
 import { findAppRoot, rendererDir } from '../core/app-paths'
-import { openWorkspaceOption, workspaceDirOption } from './workspace-option'
+import { openWorkspaceDir, workspaceDirOption } from './workspace-option'
 import { startBrowserServer } from '../server/browser-server'
 import type { CliCommand } from './commands'
 import { UsageError } from './usage-error'
@@ -27,7 +27,7 @@ export const serveCommand: CliCommand = {
       return 1
     }
     // the page first: the search index loads a moment later, in the background
-    const notebook = await openWorkspaceOption(workspaceDir, { searchIndexDelayMs: 1500 })
+    const notebook = await openWorkspaceDir(workspaceDir, { searchIndexDelayMs: 1500 })
     const server = await startBrowserServer({ api: notebook, rendererDir: renderer, port })
     console.log(`Pilcrow is running at ${server.url}`)
     await new Promise<void>((resolve) => {

@@ -13,8 +13,12 @@ export function workspaceDirOption(workspace: string | undefined): string {
 }
 
 /** Opens the workspace named by `--workspace` (or the default one) for a CLI command. */
-export async function openWorkspaceOption(workspace: string | undefined, options: { searchIndexDelayMs?: number } = {}): Promise<Notebook> {
-  const dir = workspaceDirOption(workspace)
+export function openWorkspaceOption(workspace: string | undefined): Promise<Notebook> {
+  return openWorkspaceDir(workspaceDirOption(workspace))
+}
+
+/** Opens a workspace folder already checked by `workspaceDirOption`. */
+export async function openWorkspaceDir(dir: string, options: { searchIndexDelayMs?: number } = {}): Promise<Notebook> {
   // loaded when a command needs it: help and usage errors answer without it
   const { openNotebookInNode } = await import('../core/open-cli-notebook')
   return openNotebookInNode(dir, options)

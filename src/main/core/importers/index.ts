@@ -8,11 +8,17 @@ export type { ImportedSource } from './draft-blocks'
 
 type Importer = (bytes: Uint8Array, fileName: string, onProgress?: ImportProgress) => ImportedSource | Promise<ImportedSource>
 
+/** An importer of decoded text, loaded with the first file of its kind. */
+const textImporter =
+  (load: () => Promise<(text: string, fileName: string) => ImportedSource>): Importer =>
+  async (bytes, fileName) =>
+    (await load())(decodeText(bytes, fileName), fileName)
+
 // every importer loads with the first file of its kind, never at start: jsdom, Readability and
 // pdf.js take seconds; marked and yaml tens of milliseconds of every `pilcrow serve`
-const markdown: Importer = async (bytes, fileName) => (await import('./markdown')).importMarkdown(decodeText(bytes, fileName), fileName)
-const plainText: Importer = async (bytes, fileName) => (await import('./plain-text')).importPlainText(decodeText(bytes, fileName), fileName)
-const html: Importer = async (bytes, fileName) => (await import('./html')).importHtml(decodeText(bytes, fileName), fileName)
+const markdown = textImporter(async () => (await import('./markdown')).importMarkdown)
+const plainText = textImporter(async () => (await import('./plain-text')).importPlainText)
+const html = textImporter(async () => (await import('./html')).importHtml)
 
 const IMPORTERS: Record<ImportExtension, Importer> = {
   '.md': markdown,

@@ -20,21 +20,23 @@ function readEmbedded(): StartupData | null {
   }
 }
 
+/** The startup with its source on the way (or there already). */
+function withSource(data: Omit<StartupData, 'source'>, source: Promise<Source> | null): Startup {
+  source?.catch(() => undefined) // its taker reports a failure
+  return { list: data.list, settings: data.settings, sourceId: data.sourceId, source }
+}
+
 function begin(): Promise<Startup> {
   const startup = Promise.all([api.listSources(), api.getSettings()]).then(([list, settings]): Startup => {
     const sourceId = startupSourceId(list, settings)
-    const source = sourceId ? api.getSource(sourceId) : null
-    source?.catch(() => undefined) // its taker reports a failure
-    return { list, settings, sourceId, source }
+    return withSource({ list, settings, sourceId }, sourceId ? api.getSource(sourceId) : null)
   })
   startup.catch(() => undefined) // its taker reports a failure
   return startup
 }
 
 function fromEmbedded(data: StartupData): Startup {
-  const source = data.source ? Promise.resolve(data.source) : data.sourceId ? api.getSource(data.sourceId) : null
-  source?.catch(() => undefined) // its taker reports a failure
-  return { ...data, source }
+  return withSource(data, data.source ? Promise.resolve(data.source) : data.sourceId ? api.getSource(data.sourceId) : null)
 }
 
 const embedded = readEmbedded()
