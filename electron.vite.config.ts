@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
+import { lexicalTextCache } from './scripts/lexical-text-cache'
 
 export default defineConfig({
   main: {
@@ -29,7 +30,8 @@ export default defineConfig({
     }
   },
   renderer: {
-    plugins: [react()],
+    // typing at the end of a long note without copying its whole text per keystroke (see the file)
+    plugins: [react(), lexicalTextCache()],
     build: {
       // No inline scripts or eval: the CSP forbids them.
       modulePreload: { polyfill: false },
