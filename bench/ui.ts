@@ -102,7 +102,17 @@ function reopenArticleAtStart(workspace: string): void {
   writeFileSync(path, JSON.stringify({ ...JSON.parse(readFileSync(path, 'utf8')), lastSourceId: 'russia-iran-alignment' }))
 }
 
-/** Key event to the next paint, per character typed into the focused editor. */
+const TYPED = 'the quick brown fox jumps over the lazy dog and keeps typing for a while'
+
+/** How many times the note editor's text holds `TYPED`. */
+async function typedInNote(page: Page): Promise<number> {
+  return page.getByRole('textbox', { name: 'Note', exact: true }).evaluate((editor, typed) => (editor.textContent ?? '').split(typed).length - 1, TYPED)
+}
+
+/**
+ * Key event to the next paint, per character typed into the focused note editor. Throws unless
+ * every key reached the note: keys typed into nothing are fast, and made a baseline once.
+ */
 async function keystrokeLatencies(page: Page): Promise<number[]> {
   await page.evaluate(() => {
     const w = window as unknown as { keySamples?: number[] }
@@ -118,9 +128,12 @@ async function keystrokeLatencies(page: Page): Promise<number[]> {
       true
     )
   })
+  const before = await typedInNote(page)
   // 216 keys: a p95 is then the 11th-slowest, not the 4th (one stall moved it by milliseconds)
-  for (let i = 0; i < 3; i++) await page.keyboard.type('the quick brown fox jumps over the lazy dog and keeps typing for a while', { delay: 40 })
+  for (let i = 0; i < 3; i++) await page.keyboard.type(TYPED, { delay: 40 })
   await page.waitForTimeout(300)
+  const typed = (await typedInNote(page)) - before
+  if (typed !== 3) throw new Error(`the note holds ${typed} of the 3 typed sentences: the keys went elsewhere`)
   return page.evaluate(() => {
     const w = window as unknown as { keySamples: number[] }
     const samples = [...w.keySamples]
@@ -169,6 +182,8 @@ async function keystrokesInLongAndEmptyNote(page: Page): Promise<KeystrokeSample
   await caretInMiddleOfNote(page)
   const middle = await keystrokeLatencies(page)
   await page.getByRole('button', { name: 'New note' }).click()
+  // the new note's editor, not the long note's on its way out
+  await editor.locator('p').nth(1).waitFor({ state: 'detached' })
   await editor.click()
   return { end, middle, empty: await keystrokeLatencies(page) }
 }
