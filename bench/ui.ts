@@ -172,6 +172,7 @@ interface KeystrokeSamples {
   empty: number[]
 }
 
+/** Keystroke latencies at the end and in the middle of the 10,000-paragraph note, then in a new, empty note. */
 async function keystrokesInLongAndEmptyNote(page: Page): Promise<KeystrokeSamples> {
   await openNote(page, 'Ten thousand paragraphs')
   const editor = page.getByRole('textbox', { name: 'Note', exact: true })
