@@ -1,5 +1,5 @@
 import { chromium, type LaunchOptions, type Page } from '@playwright/test'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { assignIdsAndNumbers } from '../src/shared/block-ids'
@@ -19,6 +19,9 @@ const TAB_SETTLE_MS = 2000
 /** How long the page is left after the article shows, so the notes and the index finish loading. */
 const START_SETTLE_MS = 1500
 
+/** A note's paragraph of plain text, as Lexical serializes it. */
+const paragraph = (text: string) => ({ type: 'paragraph', version: 1, direction: null, format: '', indent: 0, textFormat: 0, textStyle: '', children: [{ type: 'text', version: 1, text, format: 0, detail: 0, mode: 'normal', style: '' }] })
+
 /** A workspace with the article, a 5,000-paragraph source, a 10,000-paragraph note and a note with 500 chips. */
 export async function prepareWorkspace(): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'pilcrow-bench-ui-'))
@@ -35,7 +38,6 @@ export async function prepareWorkspace(): Promise<string> {
   writeFileSync(join(dir, '.pilcrow', 'settings.json'), JSON.stringify({ lastSourceId: 'russia-iran-alignment' }))
 
   const now = new Date().toISOString()
-  const paragraph = (text: string) => ({ type: 'paragraph', version: 1, direction: null, format: '', indent: 0, textFormat: 0, textStyle: '', children: [{ type: 'text', version: 1, text, format: 0, detail: 0, mode: 'normal', style: '' }] })
   const long = Array.from({ length: 10_000 }, () => paragraph(vocabulary.sentence(8, 20)))
   writeFileSync(join(dir, 'notes', 'n-bench-long.json'), serializeNote({ id: 'n-bench-long', title: 'Ten thousand paragraphs', createdAt: now, updatedAt: now, trashedAt: null, content: { root: { type: 'root', children: long } } }))
 
@@ -189,6 +191,52 @@ async function keystrokesInLongAndEmptyNote(page: Page): Promise<KeystrokeSample
   return { end, middle, empty: await keystrokeLatencies(page) }
 }
 
+const MANY_NOTES = 3000
+
+/** A copy of `workspace` with 3,000 more short notes, edited a minute apart. */
+function withManyNotes(workspace: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'pilcrow-bench-notes-'))
+  cpSync(workspace, dir, { recursive: true })
+  const now = Date.now()
+  for (let i = 0; i < MANY_NOTES; i++) {
+    const at = new Date(now - i * 60_000).toISOString()
+    const note = { id: `n-many-${i}`, title: `Reading note ${i}`, createdAt: at, updatedAt: at, trashedAt: null, content: { root: { type: 'root' as const, children: [paragraph(`On reading ${i}.`)] } } }
+    writeFileSync(join(dir, 'notes', `n-many-${i}.json`), serializeNote(note))
+  }
+  return dir
+}
+
+/**
+ * Runs in the page: notes the time (since navigation) of the paint after the notes list holds
+ * `count` notes in `notesListedAt`, and the main thread's long tasks (start, duration) in `longTasks`.
+ */
+function recordNotesListed(count: number): void {
+  const w = window as unknown as { notesListedAt?: number; longTasks: [number, number][] }
+  w.longTasks = []
+  new PerformanceObserver((list) => {
+    for (const task of list.getEntries()) w.longTasks.push([task.startTime, task.duration])
+  }).observe({ type: 'longtask', buffered: true })
+  const observer = new MutationObserver(() => {
+    if (document.querySelectorAll('[aria-label="Notes"] > li').length < count) return
+    observer.disconnect()
+    requestAnimationFrame(() => setTimeout(() => (w.notesListedAt = performance.now()), 0))
+  })
+  observer.observe(document, { childList: true, subtree: true })
+}
+
+/** A start with 3,000 notes: until the whole list has painted, and the longest task meanwhile. */
+async function timeStartWithManyNotes(page: Page, url: string): Promise<{ listed: number; longestTask: number }> {
+  await page.addInitScript(recordNotesListed, MANY_NOTES)
+  await page.goto(url)
+  const listed = await pageTime(page, 'notesListedAt')
+  await page.waitForTimeout(500) // long tasks are reported after they end
+  const longestTask = await page.evaluate((until) => {
+    const tasks = (window as unknown as { longTasks: [number, number][] }).longTasks
+    return Math.max(0, ...tasks.filter(([start]) => start < until).map(([, duration]) => duration))
+  }, listed)
+  return { listed, longestTask }
+}
+
 function withLaunchArgs(options: LaunchOptions, args: string[]): LaunchOptions {
   return { ...options, args: [...(options.args ?? []), ...args] }
 }
@@ -287,6 +335,27 @@ export async function benchUi(log: (line: string) => void): Promise<Figures> {
       await unthrottled.close()
     }
     await served.stop()
+
+    // 6. a notebook of 3,000 notes: from navigation to the whole notes list painted (the article
+    // shows first), and the longest main-thread task until then (the page does not answer during it)
+    const crowded = withManyNotes(workspace)
+    try {
+      const listed: number[] = []
+      const longest: number[] = []
+      for (let i = 0; i < RUNS; i++) {
+        const crowdedServer = await servePilcrow(crowded)
+        const tab = await browser.newPage({ viewport: { width: 1280, height: 800 } })
+        const { listed: ms, longestTask } = await timeStartWithManyNotes(tab, crowdedServer.url)
+        listed.push(ms)
+        longest.push(longestTask)
+        await tab.close()
+        await crowdedServer.stop()
+      }
+      figures['ui.notebook_3000_notes.list_ms'] = round(median(listed))
+      figures['ui.notebook_3000_notes.longest_task_ms'] = round(median(longest))
+    } finally {
+      rmSync(crowded, { recursive: true, force: true })
+    }
   } finally {
     await stopAllServers() // none is left running when a step fails
     await browser.close()
@@ -296,7 +365,8 @@ export async function benchUi(log: (line: string) => void): Promise<Figures> {
     `UI in Chromium (medians of ${RUNS}): start to article ${figures['ui.start_to_article.median_ms']} ms; 5,000-paragraph source open ${figures['ui.open_big_source.median_ms']} ms (again ${figures['ui.open_big_source.reopen_ms']} ms); ` +
       `keystroke in a 10,000-paragraph note p50 ${figures['ui.keystroke.p50_ms']} ms, p95 ${figures['ui.keystroke.p95_ms']} ms (in its middle p50 ${figures['ui.keystroke_mid_note.p50_ms']} ms, p95 ${figures['ui.keystroke_mid_note.p95_ms']} ms) ` +
       `(in an empty note p50 ${figures['ui.keystroke_empty_note.p50_ms']} ms, p95 ${figures['ui.keystroke_empty_note.p95_ms']} ms; painting without waiting for the display's refresh p50 ${figures['ui.keystroke_unthrottled.p50_ms']} ms, ` +
-      `p95 ${figures['ui.keystroke_unthrottled.p95_ms']} ms, in the middle p95 ${figures['ui.keystroke_unthrottled_mid_note.p95_ms']} ms, empty note p95 ${figures['ui.keystroke_unthrottled_empty_note.p95_ms']} ms); note with 500 chips open ${figures['ui.open_note_500_chips.median_ms']} ms`
+      `p95 ${figures['ui.keystroke_unthrottled.p95_ms']} ms, in the middle p95 ${figures['ui.keystroke_unthrottled_mid_note.p95_ms']} ms, empty note p95 ${figures['ui.keystroke_unthrottled_empty_note.p95_ms']} ms); note with 500 chips open ${figures['ui.open_note_500_chips.median_ms']} ms; ` +
+      `3,000 notes listed ${figures['ui.notebook_3000_notes.list_ms']} ms after navigation (longest task ${figures['ui.notebook_3000_notes.longest_task_ms']} ms)`
   )
   return figures
 }
