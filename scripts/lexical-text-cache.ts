@@ -21,7 +21,7 @@ const HELPER = `
 function $pilcrowSpliceSuffix(cacheDom, text, oldSuffixLength, newSuffix) {
   const headLength = text.length - oldSuffixLength;
   const last = cacheDom.__pilcrowTextHead;
-  const head = last !== undefined && last.head.length === headLength && last.text.length === text.length && last.text === text ? last.head : text.slice(0, headLength);
+  const head = last !== undefined && last.text === text && last.head.length === headLength ? last.head : text.slice(0, headLength);
   const spliced = head + newSuffix;
   cacheDom.__pilcrowTextHead = { head, text: spliced };
   return spliced;
