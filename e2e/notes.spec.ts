@@ -95,6 +95,31 @@ test.describe('notes', () => {
     await expect(editor(page)).toHaveText('Saved before the server stops. Typed while it is down.')
   })
 
+  test('keys that arrive before the page reports the caret moved still act where the caret is', async ({ page, pilcrow }) => {
+    await page.goto(pilcrow.url)
+    await editor(page).click()
+    await page.keyboard.type('First paragraph.')
+    await page.keyboard.press('Enter')
+    await page.keyboard.type('Last paragraph.')
+    await editor(page).getByText('First paragraph.').click()
+    // Ctrl+End, Enter and text sent in one go, in order, as a fast typist or a busy page delivers
+    // them: the browser moves the caret at once but tells the editor in a later task
+    const cdp = await page.context().newCDPSession(page)
+    const key = (type: 'rawKeyDown' | 'keyDown' | 'keyUp', key: string, keyCode: number, modifiers: number, text?: string) =>
+      cdp.send('Input.dispatchKeyEvent', { type, key, code: key === 'Control' ? 'ControlLeft' : key, windowsVirtualKeyCode: keyCode, modifiers, ...(text ? { text, unmodifiedText: text } : {}) })
+    await Promise.all([
+      key('rawKeyDown', 'Control', 17, 2),
+      key('rawKeyDown', 'End', 35, 2),
+      key('keyUp', 'End', 35, 2),
+      key('keyUp', 'Control', 17, 0),
+      key('keyDown', 'Enter', 13, 0, '\r'),
+      key('keyUp', 'Enter', 13, 0),
+      cdp.send('Input.insertText', { text: 'Added at the end.' })
+    ])
+    await expect(editor(page).locator('p')).toHaveText(['First paragraph.', 'Last paragraph.', 'Added at the end.'])
+    await expect(status(page)).toHaveText('Saved')
+  })
+
   test('a note changed on disk by another program keeps both versions and says so', async ({ page, pilcrow }) => {
     await page.goto(pilcrow.url)
     await page.getByRole('textbox', { name: 'Note title' }).fill('Draft')

@@ -15,6 +15,7 @@ import { TRANSFORMERS } from '@lexical/markdown'
 import { useState, type ReactNode } from 'react'
 import type { SerializedEditorState } from '../../../shared/notes'
 import type { CitationBus } from '../app/citations'
+import { CaretSyncPlugin } from './CaretSyncPlugin'
 import { ChipsPlugin } from './ChipsPlugin'
 import { CitationPlugin } from './CitationPlugin'
 import { RevealInNotePlugin, type RevealInNoteRequest } from './RevealInNotePlugin'
@@ -66,6 +67,7 @@ export function NoteEditor({ initialState, onChange, onBlur, status, citations, 
         </footer>
       </div>
       <OnChangePlugin ignoreSelectionChange ignoreHistoryMergeTagChange onChange={(state) => onChange(() => state.toJSON() as unknown as SerializedEditorState)} />
+      <CaretSyncPlugin />
       <ChipsPlugin />
       <CitationPlugin bus={citations} />
       <RevealInNotePlugin request={reveal} />
