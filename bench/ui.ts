@@ -207,8 +207,9 @@ function withManyNotes(workspace: string): string {
 }
 
 /**
- * Runs in the page: notes the time (since navigation) of the paint after the notes list holds
- * `count` notes in `notesListedAt`, and the main thread's long tasks (start, duration) in `longTasks`.
+ * Runs in the page: notes the time (since navigation) of the paint after the notes list is
+ * listed (all `count` notes, or its first rows and the button that shows more) in
+ * `notesListedAt`, and the main thread's long tasks (start, duration) in `longTasks`.
  */
 function recordNotesListed(count: number): void {
   const w = window as unknown as { notesListedAt?: number; longTasks: [number, number][] }
@@ -217,23 +218,27 @@ function recordNotesListed(count: number): void {
     for (const task of list.getEntries()) w.longTasks.push([task.startTime, task.duration])
   }).observe({ type: 'longtask', buffered: true })
   const observer = new MutationObserver(() => {
-    if (document.querySelectorAll('[aria-label="Notes"] > li').length < count) return
+    const rows = document.querySelectorAll('[aria-label="Notes"] > li').length
+    if (rows < count && !(rows > 0 && document.querySelector('.show-more-notes'))) return
     observer.disconnect()
     requestAnimationFrame(() => setTimeout(() => (w.notesListedAt = performance.now()), 0))
   })
   observer.observe(document, { childList: true, subtree: true })
 }
 
-/** A start with 3,000 notes: until the whole list has painted, and the longest task meanwhile. */
+/**
+ * A start with 3,000 notes: until the notes list has painted, and the longest task from
+ * navigation to a second after that (the open note and the rest of the start come after it).
+ */
 async function timeStartWithManyNotes(page: Page, url: string): Promise<{ listed: number; longestTask: number }> {
   await page.addInitScript(recordNotesListed, MANY_NOTES)
   await page.goto(url)
   const listed = await pageTime(page, 'notesListedAt')
-  await page.waitForTimeout(500) // long tasks are reported after they end
+  await page.waitForTimeout(1500) // long tasks are reported after they end
   const longestTask = await page.evaluate((until) => {
     const tasks = (window as unknown as { longTasks: [number, number][] }).longTasks
     return Math.max(0, ...tasks.filter(([start]) => start < until).map(([, duration]) => duration))
-  }, listed)
+  }, listed + 1000)
   return { listed, longestTask }
 }
 
@@ -336,8 +341,9 @@ export async function benchUi(log: (line: string) => void): Promise<Figures> {
     }
     await served.stop()
 
-    // 6. a notebook of 3,000 notes: from navigation to the whole notes list painted (the article
-    // shows first), and the longest main-thread task until then (the page does not answer during it)
+    // 6. a notebook of 3,000 notes: from navigation to the notes list painted (the article
+    // shows first), and the longest main-thread task from navigation until a second after it (the
+    // page does not answer during it)
     const crowded = withManyNotes(workspace)
     try {
       const listed: number[] = []

@@ -120,6 +120,33 @@ test.describe('notes', () => {
     await expect(status(page)).toHaveText('Saved')
   })
 
+  test('a notebook of many notes lists the most recent and shows more on request, from the keyboard', async ({ page, pilcrow }) => {
+    const now = Date.now()
+    for (let i = 0; i < 160; i++) {
+      const at = new Date(now - i * 60_000).toISOString()
+      const content = { root: { type: 'root', version: 1, direction: null, format: '', indent: 0, children: [] } }
+      const note = { format: 'pilcrow-note', formatVersion: 1, id: `n-many-${i}`, title: `Reading note ${i}`, createdAt: at, updatedAt: at, trashedAt: null, content }
+      writeFileSync(join(pilcrow.workspace, 'notes', `n-many-${i}.json`), JSON.stringify(note))
+    }
+    const restarted = await pilcrow.restart()
+    await page.goto(restarted.url)
+    const rows = notesList(page).getByRole('listitem')
+    await expect(rows).toHaveCount(100)
+    await expect(rows.first()).toHaveText(/^Reading note 0/)
+    await expect(rows.first()).toHaveAttribute('aria-setsize', '160')
+    await expect(page.getByRole('list', { name: 'Sources' })).toBeVisible()
+    const more = page.getByRole('button', { name: 'Show 60 more notes (60 not listed)' })
+    await more.focus()
+    await page.keyboard.press('Enter')
+    await expect(rows).toHaveCount(160)
+    await expect(more).toHaveCount(0)
+    // the keyboard carries on at the first note added
+    await expect(notesList(page).getByRole('button', { name: /^Reading note 100\b/ })).toBeFocused()
+    await page.keyboard.press('Enter')
+    await expect(page.getByRole('textbox', { name: 'Note title' })).toHaveValue('Reading note 100')
+    await restarted.stop()
+  })
+
   test('a note changed on disk by another program keeps both versions and says so', async ({ page, pilcrow }) => {
     await page.goto(pilcrow.url)
     await page.getByRole('textbox', { name: 'Note title' }).fill('Draft')

@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react'
 import { UNTITLED } from '../../../shared/notes'
-import { relativeTime } from './relative-time'
+import { NotesList } from './NotesList'
 import type { NotesController } from './useNotes'
 
 /** The notes list: new note, the notes by last edit with the open one marked, then `children` (the sources), the trash, damaged files. */
@@ -16,21 +16,7 @@ export function NotesSidebar({ notes, children }: { notes: NotesController; chil
         Notes
       </h2>
       {list && list.notes.length === 0 && <p className="sidebar-empty">No notes yet. Press “New note” to start one.</p>}
-      <ul className="note-list" aria-label="Notes">
-        {list?.notes.map((note) => (
-          <li key={note.id}>
-            <button
-              type="button"
-              className="note-item"
-              aria-current={notes.open?.id === note.id ? 'true' : undefined}
-              onClick={() => void notes.openNote(note.id)}
-            >
-              <span className="note-item-title">{(notes.open?.id === note.id ? notes.open.title : note.title) || UNTITLED}</span>
-              <span className="note-item-time">{relativeTime(note.updatedAt)}</span>
-            </button>
-          </li>
-        ))}
-      </ul>
+      {list && <NotesList notes={list.notes} open={notes.open} onOpen={(id) => void notes.openNote(id)} />}
       {children}
       {list && list.damaged.length > 0 && (
         <section className="sidebar-section" aria-label="Damaged notes">

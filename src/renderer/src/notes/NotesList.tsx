@@ -1,0 +1,64 @@
+import { useEffect, useRef, useState, type ReactNode } from 'react'
+import { UNTITLED, type Note, type NoteSummary } from '../../../shared/notes'
+import { relativeTime } from './relative-time'
+
+/**
+ * How many notes the list shows at first, and how many more each "Show more" adds. A notebook of
+ * 3,000 notes listed whole kept the page busy for half a second at start (building and laying
+ * out every row) and again after each save, and pushed the sources list thousands of rows down;
+ * the most recent notes are the ones opened from here, the others are a search away.
+ */
+export const NOTES_PAGE = 100
+const NOTES_MORE = 500
+
+interface NotesListProps {
+  /** Most recently edited first. */
+  notes: NoteSummary[]
+  /** The open note (its title as typed, before it is saved). */
+  open: Note | null
+  onOpen(id: string): void
+}
+
+/** The notes by last edit, the open one marked; the most recent first, the rest on request. */
+export function NotesList({ notes, open, onOpen }: NotesListProps): ReactNode {
+  const [limit, setLimit] = useState(NOTES_PAGE)
+  const list = useRef<HTMLUListElement>(null)
+  /** The first row a "Show more" added: it takes the focus, so the keyboard carries on there. */
+  const [focusRow, setFocusRow] = useState<number | null>(null)
+  useEffect(() => {
+    if (focusRow === null) return
+    list.current?.querySelectorAll<HTMLButtonElement>('.note-item')[focusRow]?.focus()
+    setFocusRow(null)
+  }, [focusRow])
+
+  const shown = notes.slice(0, limit)
+  const hidden = notes.length - shown.length
+  const more = Math.min(hidden, NOTES_MORE)
+  return (
+    <>
+      <ul className="note-list" aria-label="Notes" ref={list}>
+        {shown.map((note, i) => (
+          // the position in the whole list, for screen readers, as not every note is a row
+          <li key={note.id} aria-posinset={i + 1} aria-setsize={notes.length}>
+            <button type="button" className="note-item" aria-current={open?.id === note.id ? 'true' : undefined} onClick={() => onOpen(note.id)}>
+              <span className="note-item-title">{(open?.id === note.id ? open.title : note.title) || UNTITLED}</span>
+              <span className="note-item-time">{relativeTime(note.updatedAt)}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      {hidden > 0 && (
+        <button
+          type="button"
+          className="link-button show-more-notes"
+          onClick={() => {
+            setFocusRow(shown.length)
+            setLimit(shown.length + more)
+          }}
+        >
+          Show {more.toLocaleString('en')} more notes <span className="show-more-count">({hidden.toLocaleString('en')} not listed)</span>
+        </button>
+      )}
+    </>
+  )
+}
