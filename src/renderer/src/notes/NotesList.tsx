@@ -4,11 +4,11 @@ import { relativeTime } from './relative-time'
 
 /**
  * How many notes the list shows at first, and how many more each "Show more" adds. A notebook of
- * 3,000 notes listed whole kept the page busy for half a second at start (building and laying
- * out every row) and again after each save, and pushed the sources list thousands of rows down;
+ * 3,000 notes listed whole kept the page busy for 300–500 ms at start (building and laying out
+ * every row) and about 50 ms after each save, and pushed the sources list thousands of rows down;
  * the most recent notes are the ones opened from here, the others are a search away.
  */
-export const NOTES_PAGE = 100
+const NOTES_PAGE = 100
 const NOTES_MORE = 500
 
 interface NotesListProps {
