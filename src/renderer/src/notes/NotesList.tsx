@@ -34,12 +34,16 @@ export function NotesList({ notes, open, onOpen }: NotesListProps): ReactNode {
   const shown = notes.slice(0, limit)
   const hidden = notes.length - shown.length
   const more = Math.min(hidden, NOTES_MORE)
+  const rows = shown.map((note, at) => ({ note, at }))
+  // the open note is listed even when older than the rows shown (opened from a search or a backlink)
+  const openAt = open ? notes.findIndex((note) => note.id === open.id) : -1
+  if (openAt >= shown.length) rows.push({ note: notes[openAt]!, at: openAt })
   return (
     <>
       <ul className="note-list" aria-label="Notes" ref={list}>
-        {shown.map((note, i) => (
+        {rows.map(({ note, at }) => (
           // the position in the whole list, for screen readers, as not every note is a row
-          <li key={note.id} aria-posinset={i + 1} aria-setsize={notes.length}>
+          <li key={note.id} aria-posinset={at + 1} aria-setsize={notes.length}>
             <button type="button" className="note-item" aria-current={open?.id === note.id ? 'true' : undefined} onClick={() => onOpen(note.id)}>
               <span className="note-item-title">{(open?.id === note.id ? open.title : note.title) || UNTITLED}</span>
               <span className="note-item-time">{relativeTime(note.updatedAt)}</span>
@@ -56,7 +60,7 @@ export function NotesList({ notes, open, onOpen }: NotesListProps): ReactNode {
             setLimit(shown.length + more)
           }}
         >
-          Show {more.toLocaleString('en')} more notes <span className="show-more-count">({hidden.toLocaleString('en')} not listed)</span>
+          Show {more.toLocaleString('en')} more notes <span className="show-more-count">({(hidden - (openAt >= shown.length ? 1 : 0)).toLocaleString('en')} not listed)</span>
         </button>
       )}
     </>
