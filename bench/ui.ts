@@ -98,6 +98,50 @@ async function timeOpenBigSource(page: Page): Promise<number> {
   return (await pageTime(page, 'bigShownAt')) - (await pageTime(page, 'bigAskedAt'))
 }
 
+/** Wheel steps per scroll run, and how far each goes (about 30 paragraphs). */
+const SCROLL_STEPS = 80
+const SCROLL_STEP_PX = 1200
+
+/**
+ * Scrolls the open 5,000-paragraph source from its top with the mouse wheel, a step every 25 ms,
+ * and returns the intervals between the frames painted meanwhile (16.7 ms when nothing is slow).
+ * Throws when the reader did not move or shows no paragraph at the end: a scroll into blank space
+ * would measure fast.
+ */
+async function scrollBigSource(page: Page): Promise<number[]> {
+  const reader = page.getByRole('region', { name: 'Source' })
+  await reader.evaluate((el) => (el.scrollTop = 0))
+  await page.waitForTimeout(300)
+  const box = (await reader.boundingBox())!
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
+  await reader.evaluate(() => {
+    const w = window as unknown as { frames_: number[]; framing: boolean }
+    w.frames_ = []
+    w.framing = true
+    const tick = (t: number): void => {
+      w.frames_.push(t)
+      if (w.framing) requestAnimationFrame(tick)
+    }
+    requestAnimationFrame(tick)
+  })
+  for (let i = 0; i < SCROLL_STEPS; i++) {
+    await page.mouse.wheel(0, SCROLL_STEP_PX)
+    await page.waitForTimeout(25)
+  }
+  await page.waitForTimeout(200)
+  const { frames, scrolled, shownText } = await reader.evaluate((el) => {
+    const w = window as unknown as { frames_: number[]; framing: boolean }
+    w.framing = false
+    const r = el.getBoundingClientRect()
+    const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2)?.closest('.numbered, p')
+    return { frames: w.frames_, scrolled: el.scrollTop, shownText: hit?.textContent ?? '' }
+  })
+  if (scrolled < (SCROLL_STEPS * SCROLL_STEP_PX) / 2 || !/\S/.test(shownText)) {
+    throw new Error(`scrolling the long source: moved ${scrolled} px, text at the centre "${shownText.slice(0, 40)}"`)
+  }
+  return frames.slice(1).map((t, i) => t - frames[i]!)
+}
+
 /** As a researcher left it: the article open at the next start (opening the long source changes that). */
 function reopenArticleAtStart(workspace: string): void {
   const path = join(workspace, '.pilcrow', 'settings.json')
@@ -298,6 +342,17 @@ export async function benchUi(log: (line: string) => void): Promise<Figures> {
     }
     figures['ui.open_big_source.reopen_ms'] = round(median(reopens))
 
+    // scrolling it with the wheel: the slowest frames (p95 and longest interval between paints)
+    const frameP95s: number[] = []
+    const longestFrames: number[] = []
+    for (let i = 0; i < RUNS; i++) {
+      const intervals = await scrollBigSource(page)
+      frameP95s.push(quantile(intervals, 0.95))
+      longestFrames.push(Math.max(...intervals))
+    }
+    figures['ui.scroll_big_source.frame_p95_ms'] = round(median(frameP95s))
+    figures['ui.scroll_big_source.longest_frame_ms'] = round(median(longestFrames))
+
     // 3. keystroke latency (key event to the next paint) at the end of a 10,000-paragraph note and
     // in its middle, and the baseline, same run, same way: a new, empty note (what the measurement
     // costs by itself: the wait for the next frame is up to one frame, 16.7 ms at 60 Hz)
@@ -368,7 +423,8 @@ export async function benchUi(log: (line: string) => void): Promise<Figures> {
     rmSync(workspace, { recursive: true, force: true })
   }
   log(
-    `UI in Chromium (medians of ${RUNS}): start to article ${figures['ui.start_to_article.median_ms']} ms; 5,000-paragraph source open ${figures['ui.open_big_source.median_ms']} ms (again ${figures['ui.open_big_source.reopen_ms']} ms); ` +
+    `UI in Chromium (medians of ${RUNS}): start to article ${figures['ui.start_to_article.median_ms']} ms; 5,000-paragraph source open ${figures['ui.open_big_source.median_ms']} ms (again ${figures['ui.open_big_source.reopen_ms']} ms), ` +
+      `scrolled with the wheel: frames p95 ${figures['ui.scroll_big_source.frame_p95_ms']} ms, longest ${figures['ui.scroll_big_source.longest_frame_ms']} ms; ` +
       `keystroke in a 10,000-paragraph note p50 ${figures['ui.keystroke.p50_ms']} ms, p95 ${figures['ui.keystroke.p95_ms']} ms (in its middle p50 ${figures['ui.keystroke_mid_note.p50_ms']} ms, p95 ${figures['ui.keystroke_mid_note.p95_ms']} ms) ` +
       `(in an empty note p50 ${figures['ui.keystroke_empty_note.p50_ms']} ms, p95 ${figures['ui.keystroke_empty_note.p95_ms']} ms; painting without waiting for the display's refresh p50 ${figures['ui.keystroke_unthrottled.p50_ms']} ms, ` +
       `p95 ${figures['ui.keystroke_unthrottled.p95_ms']} ms, in the middle p95 ${figures['ui.keystroke_unthrottled_mid_note.p95_ms']} ms, empty note p95 ${figures['ui.keystroke_unthrottled_empty_note.p95_ms']} ms); note with 500 chips open ${figures['ui.open_note_500_chips.median_ms']} ms; ` +
