@@ -115,11 +115,11 @@ async function scrollBigSource(page: Page): Promise<number[]> {
   const box = (await reader.boundingBox())!
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
   await reader.evaluate(() => {
-    const w = window as unknown as { frames_: number[]; framing: boolean }
-    w.frames_ = []
+    const w = window as unknown as { scrollFrames: number[]; framing: boolean }
+    w.scrollFrames = []
     w.framing = true
     const tick = (t: number): void => {
-      w.frames_.push(t)
+      w.scrollFrames.push(t)
       if (w.framing) requestAnimationFrame(tick)
     }
     requestAnimationFrame(tick)
@@ -130,11 +130,11 @@ async function scrollBigSource(page: Page): Promise<number[]> {
   }
   await page.waitForTimeout(200)
   const { frames, scrolled, shownText } = await reader.evaluate((el) => {
-    const w = window as unknown as { frames_: number[]; framing: boolean }
+    const w = window as unknown as { scrollFrames: number[]; framing: boolean }
     w.framing = false
     const r = el.getBoundingClientRect()
     const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2)?.closest('.numbered, p')
-    return { frames: w.frames_, scrolled: el.scrollTop, shownText: hit?.textContent ?? '' }
+    return { frames: w.scrollFrames, scrolled: el.scrollTop, shownText: hit?.textContent ?? '' }
   })
   if (scrolled < (SCROLL_STEPS * SCROLL_STEP_PX) / 2 || !/\S/.test(shownText)) {
     throw new Error(`scrolling the long source: moved ${scrolled} px, text at the centre "${shownText.slice(0, 40)}"`)
