@@ -23,13 +23,13 @@ interface NotesListProps {
 export function NotesList({ notes, open, onOpen }: NotesListProps): ReactNode {
   const [limit, setLimit] = useState(NOTES_PAGE)
   const list = useRef<HTMLUListElement>(null)
-  /** The first row a "Show more" added: it takes the focus, so the keyboard carries on there. */
-  const [focusRow, setFocusRow] = useState<number | null>(null)
+  /** The first row a "Show more" added: it takes the focus once rendered, so the keyboard carries on there. */
+  const focusRow = useRef<number | null>(null)
   useEffect(() => {
-    if (focusRow === null) return
-    list.current?.querySelectorAll<HTMLButtonElement>('.note-item')[focusRow]?.focus()
-    setFocusRow(null)
-  }, [focusRow])
+    if (focusRow.current === null) return
+    list.current?.querySelectorAll<HTMLButtonElement>('.note-item')[focusRow.current]?.focus()
+    focusRow.current = null
+  })
 
   const shown = notes.slice(0, limit)
   const hidden = notes.length - shown.length
@@ -37,7 +37,8 @@ export function NotesList({ notes, open, onOpen }: NotesListProps): ReactNode {
   const rows = shown.map((note, at) => ({ note, at }))
   // the open note is listed even when older than the rows shown (opened from a search or a backlink)
   const openAt = open ? notes.findIndex((note) => note.id === open.id) : -1
-  if (openAt >= shown.length) rows.push({ note: notes[openAt]!, at: openAt })
+  const openBeyondShown = openAt >= shown.length
+  if (openBeyondShown) rows.push({ note: notes[openAt]!, at: openAt })
   return (
     <>
       <ul className="note-list" aria-label="Notes" ref={list}>
@@ -56,11 +57,11 @@ export function NotesList({ notes, open, onOpen }: NotesListProps): ReactNode {
           type="button"
           className="link-button show-more-notes"
           onClick={() => {
-            setFocusRow(shown.length)
+            focusRow.current = shown.length
             setLimit(shown.length + more)
           }}
         >
-          Show {more.toLocaleString('en')} more notes <span className="show-more-count">({(hidden - (openAt >= shown.length ? 1 : 0)).toLocaleString('en')} not listed)</span>
+          Show {more.toLocaleString('en')} more notes <span className="show-more-count">({(hidden - (openBeyondShown ? 1 : 0)).toLocaleString('en')} not listed)</span>
         </button>
       )}
     </>
