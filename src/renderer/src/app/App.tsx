@@ -282,42 +282,44 @@ export function App(): ReactNode {
         onOpenPalette={handlers['palette.open']}
       />
       <ImportStatusPanel progress={imports.progress} outcomes={imports.outcomes} onDismiss={imports.dismiss} />
-      <Banners
-        banners={notice ? [...banners, notice] : banners}
-        onDismiss={(i) => (i < banners.length ? setBanners((b) => b.filter((_, j) => j !== i)) : notes.dismissNotice())}
-      />
-      <SourcesContext.Provider value={sourcesContext}>
-        {settings && !settings.citeHintDismissed && backlinks && Object.keys(backlinks.byBlock).length === 0 && (
-          <div className="hint" role="note" aria-label="Tip">
-            <span>
-              <strong>Tip:</strong> hover a paragraph and press its <span className="hint-chip">+</span> button (“Cite ¶ in note”) to link it into your note — or select words and choose “Quote in note”.
-            </span>
-            <button type="button" className="link-button" onClick={() => update({ citeHintDismissed: true })}>
-              Got it
-            </button>
-          </div>
-        )}
-        <div className={`workbench${notesHidden ? ' notes-hidden' : ''}`}>
-          {!notesHidden && (
-            <NotesSidebar notes={notes}>
-              <SourcesList sources={sourceList} openId={sourceId} onOpen={openSource} onImport={importFiles} onEditDetails={editDetails} onDelete={askDelete} pickerRef={openImportPicker} />
-            </NotesSidebar>
+      <main className="app-main">
+        <Banners
+          banners={notice ? [...banners, notice] : banners}
+          onDismiss={(i) => (i < banners.length ? setBanners((b) => b.filter((_, j) => j !== i)) : notes.dismissNotice())}
+        />
+        <SourcesContext.Provider value={sourcesContext}>
+          {settings && !settings.citeHintDismissed && backlinks && Object.keys(backlinks.byBlock).length === 0 && (
+            <div className="hint" role="note" aria-label="Tip">
+              <span>
+                <strong>Tip:</strong> hover a paragraph and press its <span className="hint-chip">+</span> button (“Cite ¶ in note”) to link it into your note — or select words and choose “Quote in note”.
+              </span>
+              <button type="button" className="link-button" onClick={() => update({ citeHintDismissed: true })}>
+                Got it
+              </button>
+            </div>
           )}
-          <SplitPane
-            fraction={settings?.panes.readerFraction ?? 0.5}
-            onCommit={(readerFraction) => update({ panes: { readerFraction } })}
-            left={<Reader source={source} empty={settings !== null && sourceId === null && sourceList.length === 0} backlinks={backlinks} onCite={cite} onOpenBacklink={openBacklink} handle={reader} />}
-            right={
-              // the editor's code loads once the article has painted: evaluating it earlier delayed that paint
-              settings && notesMayLoad ? (
-                <Suspense fallback={<p className="reader-empty">Loading the editor…</p>}>
-                  <NotePane notes={notes} citations={citations} reveal={revealInNote} onExport={handlers['note.export']} />
-                </Suspense>
-              ) : null
-            }
-          />
-        </div>
-      </SourcesContext.Provider>
+          <div className={`workbench${notesHidden ? ' notes-hidden' : ''}`}>
+            {!notesHidden && (
+              <NotesSidebar notes={notes}>
+                <SourcesList sources={sourceList} openId={sourceId} onOpen={openSource} onImport={importFiles} onEditDetails={editDetails} onDelete={askDelete} pickerRef={openImportPicker} />
+              </NotesSidebar>
+            )}
+            <SplitPane
+              fraction={settings?.panes.readerFraction ?? 0.5}
+              onCommit={(readerFraction) => update({ panes: { readerFraction } })}
+              left={<Reader source={source} empty={settings !== null && sourceId === null && sourceList.length === 0} backlinks={backlinks} onCite={cite} onOpenBacklink={openBacklink} handle={reader} />}
+              right={
+                // the editor's code loads once the article has painted: evaluating it earlier delayed that paint
+                settings && notesMayLoad ? (
+                  <Suspense fallback={<p className="reader-empty">Loading the editor…</p>}>
+                    <NotePane notes={notes} citations={citations} reveal={revealInNote} onExport={handlers['note.export']} />
+                  </Suspense>
+                ) : null
+              }
+            />
+          </div>
+        </SourcesContext.Provider>
+      </main>
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">
           <p>Drop files to import them as sources</p>

@@ -26,9 +26,10 @@ function chipTooltipId(nodeKey: NodeKey): string {
  */
 function placePreview(event: Event): void {
   const chip = event.target instanceof Element ? event.target.closest('button.chip') : null
-  const preview = chip?.querySelector<HTMLElement>('.chip-preview')
-  const scroller = chip?.closest('.note-scroll')
-  if (!preview || !scroller) return
+  const preview = chip?.nextElementSibling
+  if (!chip || !(preview instanceof HTMLElement) || !preview.classList.contains('chip-preview')) return
+  const scroller = chip.closest('.note-scroll')
+  if (!scroller) return
   preview.classList.remove('chip-preview-below', 'chip-preview-end')
   preview.style.display = 'block' // measured before the hover or focus style shows it
   const shown = preview.getBoundingClientRect()

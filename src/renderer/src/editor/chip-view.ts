@@ -60,7 +60,9 @@ export function drawChip(host: HTMLElement, view: ChipView, anchor: ParagraphAnc
   button.setAttribute('aria-describedby', tooltipId)
   button.dataset['chipBlock'] = view.revealBlockId ?? anchor.blockId
   button.dataset['chipSource'] = anchor.sourceId
-  button.append(span('chip-number', view.number), span('chip-title', view.title))
+  // the space (not drawn in the inline-flex chip) keeps the words apart in the chip's text, so the
+  // visible text is found in the accessible name (WCAG 2.5.3)
+  button.append(span('chip-number', view.number), ' ', span('chip-title', view.title))
   const flag = FLAGS[view.state]
   if (flag) {
     const flagged = span('chip-flag', flag)
@@ -73,8 +75,9 @@ export function drawChip(host: HTMLElement, view: ChipView, anchor: ParagraphAnc
   const head = PREVIEW_HEADS[view.state]
   if (head) preview.append(Object.assign(document.createElement('strong'), { className: 'chip-preview-head', textContent: head }))
   preview.append(view.preview)
-  button.append(preview)
-  host.replaceChildren(button)
+  // beside the button, not in it: shown, its text would join the button's visible text, which
+  // must match the button's name (WCAG 2.5.3); in the host, hovering it keeps it shown (1.4.13)
+  host.replaceChildren(button, preview)
 }
 
 function span(className: string, text: string): HTMLSpanElement {

@@ -23,8 +23,9 @@ export function ImportStatusPanel({ progress, outcomes, onDismiss }: { progress:
       {outcomes.length > 0 && (
         <ul className="import-outcomes">
           {outcomes.map((o, i) => (
-            <li key={i} className={o.ok ? 'import-ok' : 'import-failed'} role={o.ok ? undefined : 'alert'}>
-              {o.ok ? describe(o) : o.error}
+            <li key={i} className={o.ok ? 'import-ok' : 'import-failed'}>
+              {/* the alert inside the item: a list item cannot itself be an alert */}
+              {o.ok ? describe(o) : <span role="alert">{o.error}</span>}
             </li>
           ))}
         </ul>

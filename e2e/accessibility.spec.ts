@@ -1,0 +1,100 @@
+import AxeBuilder from '@axe-core/playwright'
+import type { Page } from '@playwright/test'
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { noteEditor, paragraph } from './support/locators'
+import { expect, test } from './support/pilcrow'
+
+/** WCAG 2.0–2.2 levels A and AA, and axe's best practices (landmarks, headings, names). */
+const RULE_SETS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']
+
+/** axe's findings on the page as it is now, one readable line per rule and element. */
+async function audit(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).withTags(RULE_SETS).analyze()
+  return violations.flatMap((v) => v.nodes.map((node) => `${v.id} (${v.impact}) at ${node.target.join(' ')}: ${node.failureSummary?.split('\n')[1]?.trim() ?? v.help}`))
+}
+
+/** The dialogs, by their shortcut and name. */
+const DIALOGS: [keys: string, name: string][] = [
+  ['Control+Shift+P', 'Command palette'],
+  ['Control+,', 'Settings'],
+  ['Control+Shift+S', 'Export to Markdown'],
+  ['Control+/', 'Keyboard shortcuts']
+]
+
+/** Presses the theme shortcut until the window is in `theme`. */
+async function switchTheme(page: Page, theme: string): Promise<void> {
+  while ((await page.locator('html').getAttribute('data-theme')) !== theme) await page.keyboard.press('Control+Shift+L')
+}
+
+/** A note citing ¶5: a chip in the note, its reference below, the paragraph's margin badge. */
+async function citeParagraph5(page: Page): Promise<void> {
+  await noteEditor(page).click()
+  await page.keyboard.type('Alignment rather than alliance ')
+  await paragraph(page, 5).hover()
+  await page.getByRole('button', { name: 'Cite ¶5 in note' }).click()
+  await expect(page.getByRole('region', { name: 'References' })).toContainText('¶5')
+  await page.mouse.move(0, 0)
+}
+
+test('the main window, its search, palette and dialogs pass an axe audit in light and dark', async ({ page, pilcrow }) => {
+  await page.goto(pilcrow.url)
+  await expect(noteEditor(page)).toBeVisible()
+  await citeParagraph5(page)
+  for (const theme of ['light', 'dark']) {
+    await switchTheme(page, theme)
+    expect(await audit(page), `the main window (${theme})`).toEqual([])
+
+    await page.keyboard.press('Control+k')
+    await page.keyboard.type('russia')
+    await expect(page.getByRole('option').first()).toBeVisible()
+    expect(await audit(page), `search results (${theme})`).toEqual([])
+    await page.keyboard.press('Escape')
+
+    for (const [keys, name] of DIALOGS) {
+      await page.keyboard.press(keys)
+      const dialog = page.getByRole('dialog', { name })
+      await expect(dialog).toBeVisible()
+      expect(await audit(page), `the ${name} dialog (${theme})`).toEqual([])
+      await page.keyboard.press('Escape')
+      await expect(dialog).not.toBeVisible()
+    }
+  }
+})
+
+test('a chip showing its paragraph, the notes citing a paragraph, the source dialogs and a failed import pass an axe audit', async ({ page, pilcrow, workspace }) => {
+  await page.goto(pilcrow.url)
+  await citeParagraph5(page)
+  const garbage = join(workspace, 'scan.pdf')
+  writeFileSync(garbage, 'not a PDF at all')
+  await page.getByLabel('Files to import').setInputFiles(garbage)
+  await expect(page.getByRole('region', { name: 'Import' }).getByRole('alert')).toContainText('scan.pdf')
+
+  for (const theme of ['light', 'dark']) {
+    await switchTheme(page, theme)
+    expect(await audit(page), `the import results (${theme})`).toEqual([])
+
+    await noteEditor(page).getByRole('button', { name: /^¶5/ }).hover()
+    await expect(page.getByRole('tooltip')).toBeVisible()
+    expect(await audit(page), `a chip showing its paragraph (${theme})`).toEqual([])
+
+    await page.getByRole('region', { name: 'Source' }).getByRole('button', { name: '1 note cites ¶5' }).click()
+    const citing = page.getByRole('dialog', { name: 'Notes citing ¶5' })
+    await expect(citing).toBeVisible()
+    expect(await audit(page), `the notes citing ¶5 (${theme})`).toEqual([])
+    await page.keyboard.press('Escape')
+    await expect(citing).not.toBeVisible()
+
+    for (const [button, name] of [
+      [/^Edit details of Russia and Iran/, 'Source details'],
+      [/^Delete Russia and Iran/, 'Delete source']
+    ] as const) {
+      await page.getByRole('button', { name: button }).click()
+      const dialog = page.getByRole('dialog', { name })
+      await expect(dialog).toBeVisible()
+      expect(await audit(page), `the ${name} dialog (${theme})`).toEqual([])
+      await page.keyboard.press('Escape')
+      await expect(dialog).not.toBeVisible()
+    }
+  }
+})
