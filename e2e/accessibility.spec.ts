@@ -98,3 +98,22 @@ test('a chip showing its paragraph, the notes citing a paragraph, the source dia
     }
   }
 })
+
+test('with reduced motion, a revealed paragraph and a revealed chip are highlighted without animating', async ({ page, pilcrow }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' })
+  await page.goto(pilcrow.url)
+  await citeParagraph5(page)
+  const animation = (element: Element): string => getComputedStyle(element).animationName
+
+  const chip = noteEditor(page).getByRole('button', { name: /^¶5/ })
+  await chip.click()
+  const revealed = page.getByRole('region', { name: 'Source' }).locator('.is-revealed')
+  await expect(revealed).toContainText('The term “alliance”')
+  expect(await revealed.evaluate(animation)).toBe('none')
+
+  await page.getByRole('region', { name: 'Source' }).getByRole('button', { name: '1 note cites ¶5' }).click()
+  await page.getByRole('dialog', { name: 'Notes citing ¶5' }).getByRole('button').first().click()
+  await expect(chip).toBeFocused()
+  await expect(chip).toHaveClass(/is-revealed/)
+  expect(await chip.evaluate(animation)).toBe('none')
+})
