@@ -117,3 +117,39 @@ test('with reduced motion, a revealed paragraph and a revealed chip are highligh
   await expect(chip).toHaveClass(/is-revealed/)
   expect(await chip.evaluate(animation)).toBe('none')
 })
+
+test('Tab indents in the note; Escape, then Tab or Shift+Tab, leaves it (no keyboard trap)', async ({ page, pilcrow }) => {
+  await page.goto(pilcrow.url)
+  const editor = noteEditor(page)
+  await expect(editor).toHaveAccessibleDescription('Tab indents. Press Escape, then Tab or Shift+Tab, to leave the note.')
+  await editor.click()
+  await page.keyboard.type('- first point')
+  await page.keyboard.press('Enter')
+  await page.keyboard.type('a detail')
+  await page.keyboard.press('Home')
+  await page.keyboard.press('Tab')
+  await expect(editor.locator('li li')).toHaveText('a detail') // indented under the first point
+  await expect(editor).toBeFocused()
+
+  // Escape, then another key: Tab (here Shift+Tab, outdenting) is the note's again
+  await page.keyboard.press('Escape')
+  await page.keyboard.press('ArrowRight')
+  await page.keyboard.press('Home')
+  await page.keyboard.press('Shift+Tab')
+  await expect(editor.locator('li li')).toHaveCount(0)
+  await expect(editor).toBeFocused()
+
+  // with a citation, the note's references come after it
+  await page.keyboard.press('End')
+  await paragraph(page, 5).hover()
+  await page.getByRole('button', { name: 'Cite ¶5 in note' }).click()
+  await expect(editor).toBeFocused()
+  await page.keyboard.press('Escape')
+  await page.keyboard.press('Shift+Tab')
+  await expect(page.getByRole('toolbar', { name: 'Formatting' }).getByRole('button', { name: 'Link' })).toBeFocused()
+  await editor.click()
+  await page.keyboard.press('Escape')
+  await page.keyboard.press('Tab')
+  await expect(page.getByRole('region', { name: 'References' }).locator(':focus')).toHaveCount(1)
+  await expect(editor.locator('li')).toHaveText(['first point', /^a detail¶5/]) // the keys that left changed nothing
+})

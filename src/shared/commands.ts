@@ -58,7 +58,9 @@ export const EDITOR_SHORTCUTS: readonly { label: string; shortcut: string }[] = 
   { label: 'Redo', shortcut: 'Mod+Shift+Z' },
   { label: 'Heading 1–3', shortcut: '# / ## / ### then Space' },
   { label: 'Bulleted / numbered list', shortcut: '- / 1. then Space' },
-  { label: 'Block quote', shortcut: '> then Space' }
+  { label: 'Block quote', shortcut: '> then Space' },
+  { label: 'Indent / outdent', shortcut: 'Tab / Shift+Tab' },
+  { label: 'Leave the note', shortcut: 'Esc, then Tab or Shift+Tab' }
 ]
 
 interface KeyLike {

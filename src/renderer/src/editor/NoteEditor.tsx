@@ -19,6 +19,7 @@ import { CaretSyncPlugin } from './CaretSyncPlugin'
 import { ChipsPlugin } from './ChipsPlugin'
 import { CitationPlugin } from './CitationPlugin'
 import { RevealInNotePlugin, type RevealInNoteRequest } from './RevealInNotePlugin'
+import { LEAVE_NOTE_HINT_ID, LeaveNotePlugin } from './LeaveNotePlugin'
 import { ReferencesPanel } from './ReferencesPlugin'
 import { NOTE_NODES, NOTE_THEME } from './editor-config'
 import { SafeLinksPlugin } from './SafeLinksPlugin'
@@ -55,11 +56,14 @@ export function NoteEditor({ initialState, onChange, onBlur, status, citations, 
         <Toolbar />
         <div className="note-scroll">
           <RichTextPlugin
-            contentEditable={<ContentEditable className="note-content" ariaLabel="Note" spellCheck onBlur={onBlur} />}
+            contentEditable={<ContentEditable className="note-content" ariaLabel="Note" aria-describedby={LEAVE_NOTE_HINT_ID} spellCheck onBlur={onBlur} />}
             placeholder={<div className="note-placeholder">Write your notes here. Type # for a heading, - for a list, &gt; for a quote.</div>}
             ErrorBoundary={LexicalErrorBoundary}
           />
         </div>
+        <p id={LEAVE_NOTE_HINT_ID} hidden>
+          Tab indents. Press Escape, then Tab or Shift+Tab, to leave the note.
+        </p>
         <ReferencesPanel />
         <footer className="note-status">
           {status}
@@ -80,6 +84,7 @@ export function NoteEditor({ initialState, onChange, onBlur, status, citations, 
       <ClickableLinkPlugin newTab />
       <HorizontalRulePlugin />
       <TabIndentationPlugin />
+      <LeaveNotePlugin />
       <MarkdownShortcutPlugin transformers={TRANSFORMERS} />
     </LexicalComposer>
   )
