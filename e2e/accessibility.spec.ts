@@ -153,3 +153,31 @@ test('Tab indents in the note; Escape, then Tab or Shift+Tab, leaves it (no keyb
   await expect(page.getByRole('region', { name: 'References' }).locator(':focus')).toHaveCount(1)
   await expect(editor.locator('li')).toHaveText(['first point', /^a detail¶5/]) // the keys that left changed nothing
 })
+
+test('the notes list is one Tab stop: the arrow keys, Home and End move between its notes', async ({ page, pilcrow }) => {
+  await page.goto(pilcrow.url)
+  const titles = ['Third', 'Second', 'First'] // most recent first
+  for (const title of [...titles].reverse()) {
+    await page.getByRole('button', { name: 'New note' }).click()
+    await page.getByRole('textbox', { name: 'Note title' }).fill(title)
+  }
+  const notes = page.getByRole('list', { name: 'Notes' })
+  const row = (title: string) => notes.getByRole('button', { name: new RegExp(`^${title}`) })
+  await expect(notes.getByRole('button')).toHaveCount(4) // and the first, untitled note
+  await page.getByRole('button', { name: 'New note' }).focus()
+  await page.keyboard.press('Tab')
+  await expect(row('Third')).toBeFocused() // the open note's row
+  await page.keyboard.press('ArrowDown')
+  await expect(row('Second')).toBeFocused()
+  await page.keyboard.press('End')
+  await expect(row('Untitled note')).toBeFocused()
+  await page.keyboard.press('Home')
+  await expect(row('Third')).toBeFocused()
+  await page.keyboard.press('ArrowDown')
+  await page.keyboard.press('Tab')
+  await expect(page.getByRole('button', { name: 'Import sources…' })).toBeFocused() // past the list in one press
+  await page.keyboard.press('Shift+Tab')
+  await expect(row('Second')).toBeFocused() // back where the list was left
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('textbox', { name: 'Note title' })).toHaveValue('Second')
+})

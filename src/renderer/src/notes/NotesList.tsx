@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react'
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
 import { UNTITLED, type Note, type NoteSummary } from '../../../shared/notes'
 import { relativeTime } from './relative-time'
 
@@ -19,7 +19,20 @@ interface NotesListProps {
   onOpen(id: string): void
 }
 
-/** The notes by last edit, the open one marked; the most recent first, the rest on request. */
+/** Keys that move the focus between the rows, to the row they lead to (from `at` of `count`). */
+const ROW_KEYS: Record<string, (at: number, count: number) => number> = {
+  ArrowDown: (at, count) => Math.min(at + 1, count - 1),
+  ArrowUp: (at) => Math.max(at - 1, 0),
+  Home: () => 0,
+  End: (_at, count) => count - 1
+}
+
+/**
+ * The notes by last edit, the open one marked; the most recent first, the rest on request. The
+ * list is one stop for Tab (the open note's row, or the last one focused), and the arrow keys,
+ * Home and End move between rows: a hundred rows are not a hundred Tab presses on the way to
+ * the sources.
+ */
 export function NotesList({ notes, open, onOpen }: NotesListProps): ReactNode {
   const [limit, setLimit] = useState(NOTES_PAGE)
   const list = useRef<HTMLUListElement>(null)
@@ -31,6 +44,7 @@ export function NotesList({ notes, open, onOpen }: NotesListProps): ReactNode {
     focusRow.current = null
   })
 
+  const [focusedId, setFocusedId] = useState<string | null>(null)
   const shown = notes.slice(0, limit)
   const hidden = notes.length - shown.length
   const more = Math.min(hidden, NOTES_MORE)
@@ -39,13 +53,30 @@ export function NotesList({ notes, open, onOpen }: NotesListProps): ReactNode {
   const openAt = open ? notes.findIndex((note) => note.id === open.id) : -1
   const openBeyondShown = openAt >= shown.length
   if (openBeyondShown) rows.push({ note: notes[openAt]!, at: openAt })
+  const listed = (id: string | null | undefined): id is string => !!id && rows.some((row) => row.note.id === id)
+  const tabStop = listed(focusedId) ? focusedId : listed(open?.id) ? open.id : rows[0]?.note.id
+  const moveFocus = (event: KeyboardEvent<HTMLUListElement>): void => {
+    const key = ROW_KEYS[event.key]
+    const buttons = [...(list.current?.querySelectorAll<HTMLButtonElement>('.note-item') ?? [])]
+    const at = buttons.indexOf(event.target as HTMLButtonElement)
+    if (!key || at < 0 || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return
+    event.preventDefault()
+    buttons[key(at, buttons.length)]?.focus()
+  }
   return (
     <>
-      <ul className="note-list" aria-label="Notes" ref={list}>
+      <ul className="note-list" aria-label="Notes" ref={list} onKeyDown={moveFocus}>
         {rows.map(({ note, at }) => (
           // the position in the whole list, for screen readers, as not every note is a row
           <li key={note.id} aria-posinset={at + 1} aria-setsize={notes.length}>
-            <button type="button" className="note-item" aria-current={open?.id === note.id ? 'true' : undefined} onClick={() => onOpen(note.id)}>
+            <button
+              type="button"
+              className="note-item"
+              tabIndex={note.id === tabStop ? 0 : -1}
+              aria-current={open?.id === note.id ? 'true' : undefined}
+              onFocus={() => setFocusedId(note.id)}
+              onClick={() => onOpen(note.id)}
+            >
               <span className="note-item-title">{(open?.id === note.id ? open.title : note.title) || UNTITLED}</span>
               <span className="note-item-time">{relativeTime(note.updatedAt)}</span>
             </button>
