@@ -141,6 +141,24 @@ test.describe('a long source', () => {
     const target = reader.locator('[data-block-id="p-long1200"]')
     await expectRevealed(target)
 
+    // scrolled through in steps: what comes into view is laid out (the middle of the view is text,
+    // not blank space), what leaves it is not
+    const middleOfView = () =>
+      reader.evaluate((r) => {
+        const view = r.getBoundingClientRect()
+        const middle = (view.top + view.bottom) / 2
+        const block = [...r.querySelectorAll('[data-block-id]')].find((b) => {
+          const box = b.getBoundingClientRect()
+          return box.height > 0 && box.top < middle + 30 && box.bottom > middle - 30
+        })
+        return block?.textContent ?? ''
+      })
+    for (let step = 1; step <= 8; step++) {
+      await reader.evaluate((r, at) => (r.scrollTop = (r.scrollHeight * at) / 9), step)
+      await expect.poll(middleOfView).toMatch(/Report paragraph \d+ on Caspian shipping/)
+      expect(await laidOut()).toBeLessThan(200)
+    }
+
     // scrolled back to the middle by the scrollbar, the paragraphs there are shown and citable
     await reader.evaluate((r) => (r.scrollTop = r.scrollHeight / 2))
     await expect.poll(async () => reader.locator('[data-block-id]:visible').count()).toBeGreaterThan(3)

@@ -54,8 +54,16 @@ export class BlockWindow {
   private generation = 0
   /** Where the caret's block was last time: usually where it still is. */
   private lastIndex = 0
-  /** The blocks the last refresh showed: the ones with a layout to measure. */
-  private lastShown = new Set<Element>()
+  /** The blocks the last refresh showed, in order: the ones with a layout to measure. */
+  private lastShown: Element[] = []
+  private lastShownSet = new Set<Element>()
+  /**
+   * Whether blocks were added, removed or replaced since the last refresh. Until they are, every
+   * block but the shown ones is hidden, and a scroll touches only the blocks that come into or
+   * leave the window, not all of them (5,000 attribute reads were a third of a scroll's work).
+   */
+  private childrenChanged = true
+  private readonly children = new MutationObserver(() => (this.childrenChanged = true))
   /**
    * Geometry, read when it changes (scroll, resize) and not on each keystroke: reading it
    * forces a layout in the middle of an edit.
@@ -71,6 +79,7 @@ export class BlockWindow {
     private readonly from: number
   ) {
     windows.set(root, this)
+    this.children.observe(root, { childList: true })
     // the first refresh runs before the first layout: geometry read now would force a layout
     // of every block; read it once the window is shown
     this.viewHeight = window.innerHeight
@@ -92,6 +101,7 @@ export class BlockWindow {
 
   dispose(): void {
     this.disposed = true
+    this.children.disconnect()
     this.deactivate()
     if (windows.get(this.root) === this) windows.delete(this.root)
   }
@@ -116,18 +126,22 @@ export class BlockWindow {
       this.active = true
       this.root.dataset['windowed'] = ''
     }
+    // a change made in this task has not reached the observer's callback yet
+    if (this.children.takeRecords().length > 0) this.childrenChanged = true
     let plan = this.plan()
-    if (plan.key === this.shownKey) return
+    if (plan.key === this.shownKey && !this.childrenChanged) return
     // blocks new since the last refresh (a long note opened, a chunk of a source rendered)
     // have no layout yet: hide those outside the window before anything reads the layout
-    this.hideNewBlocks(plan.shown)
+    const everyBlock = this.childrenChanged
+    if (everyBlock) this.hideNewBlocks(plan.shown)
     // measure what was shown, before it is hidden, so gaps match what was there
-    if (this.lastShown.size > 0) {
+    if (this.lastShown.length > 0) {
       this.measure()
       plan = this.plan()
     }
-    this.apply(plan.shown, plan.tops)
+    this.apply(plan.shown, plan.tops, everyBlock)
     this.shownKey = plan.key
+    this.childrenChanged = false
   }
 
   private hideNewBlocks(shown: number[]): void {
@@ -135,7 +149,7 @@ export class BlockWindow {
     const keep = new Set(shown)
     for (let i = 0; i < blocks.length; i++) {
       const block = blocks[i]!
-      if (!keep.has(i) && !this.lastShown.has(block) && !block.hasAttribute(OUTSIDE)) block.setAttribute(OUTSIDE, '')
+      if (!keep.has(i) && !this.lastShownSet.has(block) && !block.hasAttribute(OUTSIDE)) block.setAttribute(OUTSIDE, '')
     }
   }
 
@@ -171,18 +185,22 @@ export class BlockWindow {
     return tops
   }
 
-  private apply(shown: number[], tops: Float64Array): void {
+  /** Shows the blocks at `shown` and hides the rest: checking every block, or (`everyBlock` false) only those shown before. */
+  private apply(shown: number[], tops: Float64Array, everyBlock: boolean): void {
     const blocks = this.root.children
-    const visible = new Uint8Array(blocks.length)
-    for (const i of shown) visible[i] = 1
-    for (let i = 0; i < blocks.length; i++) {
-      const block = blocks[i] as HTMLElement
-      // touch only blocks that change: an attribute write invalidates the block's style
+    const next = shown.map((i) => blocks[i]!)
+    const nextSet = new Set(next)
+    // touch only blocks that change: an attribute write invalidates the block's style
+    const toCheck: Iterable<Element> = everyBlock ? blocks : [...this.lastShown, ...next]
+    for (const block of toCheck) {
       const hidden = block.hasAttribute(OUTSIDE)
-      if (visible[i] === 1 && hidden) block.removeAttribute(OUTSIDE)
-      else if (visible[i] === 0 && !hidden) block.setAttribute(OUTSIDE, '')
+      if (nextSet.has(block) === hidden) {
+        if (hidden) block.removeAttribute(OUTSIDE)
+        else block.setAttribute(OUTSIDE, '')
+      }
     }
-    this.lastShown = new Set(shown.map((i) => blocks[i]!))
+    this.lastShown = next
+    this.lastShownSet = nextSet
     const gaps = new Map<HTMLElement, number>()
     for (let k = 1; k < shown.length; k++) {
       const previous = shown[k - 1]!
@@ -197,18 +215,17 @@ export class BlockWindow {
 
   /** Records the pitch of each block shown last time that is followed by one without a gap. */
   private measure(): void {
-    const blocks = this.root.children
     let previous: { block: Element; top: number } | null = null
     let sum = 0
     let count = 0
-    for (let i = 0; i < blocks.length; i++) {
-      const block = blocks[i]!
-      if (!this.lastShown.has(block) || block.hasAttribute(OUTSIDE)) {
+    for (const block of this.lastShown) {
+      if (block.parentElement !== this.root || block.hasAttribute(OUTSIDE)) {
         previous = null
         continue
       }
       const top = block.getBoundingClientRect().top
-      if (previous && !this.gapped.has(block as HTMLElement)) {
+      // a pitch is measured between neighbours that were both shown, with no gap between them
+      if (previous && block.previousElementSibling === previous.block && !this.gapped.has(block as HTMLElement)) {
         const pitch = top - previous.top
         if (pitch > 0) {
           this.pitches.set(previous.block, pitch)
@@ -243,8 +260,10 @@ export class BlockWindow {
     for (const block of this.root.querySelectorAll(`:scope > [${OUTSIDE}]`)) block.removeAttribute(OUTSIDE)
     for (const block of this.gapped) block.style.removeProperty('margin-top')
     this.gapped.clear()
-    this.lastShown.clear()
+    this.lastShown = []
+    this.lastShownSet.clear()
     this.shownKey = ''
+    this.childrenChanged = true
   }
 }
 
