@@ -22,9 +22,16 @@ const DIALOGS: [keys: string, name: string][] = [
   ['Control+/', 'Keyboard shortcuts']
 ]
 
-/** Presses the theme shortcut until the window is in `theme`. */
-async function switchTheme(page: Page, theme: string): Promise<void> {
-  while ((await page.locator('html').getAttribute('data-theme')) !== theme) await page.keyboard.press('Control+Shift+L')
+/** Presses the theme shortcut (system → light → dark → system) until the window is in `theme`. */
+async function switchTheme(page: Page, theme: 'light' | 'dark'): Promise<void> {
+  const html = page.locator('html')
+  for (let presses = 0; presses < 3; presses++) {
+    const now = await html.getAttribute('data-theme')
+    if (now === theme) return
+    await page.keyboard.press('Control+Shift+L')
+    await expect(html).not.toHaveAttribute('data-theme', now ?? '') // applied before the next press
+  }
+  await expect(html).toHaveAttribute('data-theme', theme)
 }
 
 /** A note citing ¶5: a chip in the note, its reference below, the paragraph's margin badge. */
@@ -41,7 +48,7 @@ test('the main window, its search, palette and dialogs pass an axe audit in ligh
   await page.goto(pilcrow.url)
   await expect(noteEditor(page)).toBeVisible()
   await citeParagraph5(page)
-  for (const theme of ['light', 'dark']) {
+  for (const theme of ['light', 'dark'] as const) {
     await switchTheme(page, theme)
     expect(await audit(page), `the main window (${theme})`).toEqual([])
 
@@ -70,7 +77,7 @@ test('a chip showing its paragraph, the notes citing a paragraph, the source dia
   await page.getByLabel('Files to import').setInputFiles(garbage)
   await expect(page.getByRole('region', { name: 'Import' }).getByRole('alert')).toContainText('scan.pdf')
 
-  for (const theme of ['light', 'dark']) {
+  for (const theme of ['light', 'dark'] as const) {
     await switchTheme(page, theme)
     expect(await audit(page), `the import results (${theme})`).toEqual([])
 
