@@ -188,3 +188,22 @@ test('the notes list is one Tab stop: the arrow keys, Home and End move between 
   await page.keyboard.press('Enter')
   await expect(page.getByRole('textbox', { name: 'Note title' })).toHaveValue('Second')
 })
+
+test("a chip's paragraph preview, shown on hover, is dismissed with Escape and shown again when the chip is entered anew", async ({ page, pilcrow }) => {
+  await page.goto(pilcrow.url)
+  await citeParagraph5(page)
+  const chip = noteEditor(page).getByRole('button', { name: /^¶5/ })
+  const preview = page.getByRole('tooltip')
+  await chip.hover()
+  await expect(preview).toBeVisible()
+  await page.keyboard.press('Escape')
+  await expect(preview).toBeHidden()
+  await expect(chip).toBeVisible() // the pointer stays; only the preview goes
+  await page.mouse.move(0, 0)
+  await chip.hover()
+  await expect(preview).toBeVisible()
+  // with the focus elsewhere too
+  await page.getByRole('combobox', { name: 'Search' }).focus()
+  await page.keyboard.press('Escape')
+  await expect(preview).toBeHidden()
+})

@@ -28,6 +28,9 @@ function placePreview(event: Event): void {
   const chip = event.target instanceof Element ? event.target.closest('button.chip') : null
   const preview = chip?.nextElementSibling
   if (!chip || !(preview instanceof HTMLElement) || !preview.classList.contains('chip-preview')) return
+  // coming into the chip (not moving within it) shows a preview dismissed before
+  const from = (event as MouseEvent | FocusEvent).relatedTarget
+  if (!(from instanceof Node && chip.parentElement?.contains(from))) chip.parentElement?.classList.remove(PREVIEW_DISMISSED)
   const scroller = chip.closest('.note-scroll')
   if (!scroller) return
   preview.classList.remove('chip-preview-below', 'chip-preview-end')
@@ -37,6 +40,19 @@ function placePreview(event: Event): void {
   preview.style.display = ''
   preview.classList.toggle('chip-preview-below', shown.top < room.top)
   preview.classList.toggle('chip-preview-end', shown.right > room.right)
+}
+
+/** On a chip's host: its preview was dismissed with Escape (WCAG 1.4.13), until the chip is entered again. */
+const PREVIEW_DISMISSED = 'chip-preview-dismissed'
+
+/**
+ * Escape, wherever the focus is, hides the preview of the chip under the pointer or with the
+ * focus, which stay where they are. Nothing else is taken from the key (it still leaves the
+ * note, closes a search or a dialog).
+ */
+function dismissPreviews(event: KeyboardEvent): void {
+  if (event.key !== 'Escape') return
+  for (const host of document.querySelectorAll('.chip-host:hover, .chip-host:has(> .chip:focus-visible)')) host.classList.add(PREVIEW_DISMISSED)
 }
 
 /**
@@ -91,10 +107,12 @@ export function ChipsPlugin(): null {
       root?.addEventListener('mouseover', placePreview)
       root?.addEventListener('focusin', placePreview)
     })
+    document.addEventListener('keydown', dismissPreviews, true)
     return () => {
       unregisterMutations()
       unsubscribe()
       unregisterRoot()
+      document.removeEventListener('keydown', dismissPreviews, true)
     }
   }, [editor, loaded, reveal, request])
   return null
