@@ -164,9 +164,11 @@ test('Tab indents in the note; Escape, then Tab or Shift+Tab, leaves it (no keyb
 test('the notes list is one Tab stop: the arrow keys, Home and End move between its notes', async ({ page, pilcrow }) => {
   await page.goto(pilcrow.url)
   const titles = ['Third', 'Second', 'First'] // most recent first
+  const noteTitle = page.getByRole('textbox', { name: 'Note title' })
   for (const title of [...titles].reverse()) {
     await page.getByRole('button', { name: 'New note' }).click()
-    await page.getByRole('textbox', { name: 'Note title' }).fill(title)
+    await expect(noteTitle).toHaveValue('') // the new note is open
+    await noteTitle.fill(title)
   }
   const notes = page.getByRole('list', { name: 'Notes' })
   const row = (title: string) => notes.getByRole('button', { name: new RegExp(`^${title}`) })

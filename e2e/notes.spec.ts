@@ -155,6 +155,29 @@ test.describe('notes', () => {
     await restarted.stop()
   })
 
+  test('a title typed while a new note is on its way is saved to the note it was typed in, not lost', async ({ page, pilcrow }) => {
+    await page.goto(pilcrow.url)
+    const title = page.getByRole('textbox', { name: 'Note title' })
+    await title.fill('Kept')
+    await expect(page.getByRole('list', { name: 'Notes' }).getByRole('button', { name: /^Kept/ })).toBeVisible()
+    // a slow server: the new note arrives once the title is typed, before the autosave's delay
+    let answer!: () => void
+    const typed = new Promise<void>((resolve) => (answer = resolve))
+    await page.route('**/api/createNote', async (route) => {
+      await typed
+      await route.continue()
+    })
+    await page.getByRole('button', { name: 'New note' }).click()
+    await title.fill('Typed while waiting')
+    answer()
+    await expect(title).toHaveValue('') // the new note is open now
+    const notes = page.getByRole('list', { name: 'Notes' })
+    await expect(notes.getByRole('button', { name: /^Typed while waiting/ })).toBeVisible()
+    // on disk: the note it was typed in has it, and the new note is still untitled
+    const titlesOnDisk = () => readdirSync(join(pilcrow.workspace, 'notes')).map((f) => (JSON.parse(readFileSync(join(pilcrow.workspace, 'notes', f), 'utf8')) as { title: string }).title).sort()
+    await expect.poll(titlesOnDisk).toEqual(['', 'Typed while waiting'])
+  })
+
   test('a note changed on disk by another program keeps both versions and says so', async ({ page, pilcrow }) => {
     await page.goto(pilcrow.url)
     await page.getByRole('textbox', { name: 'Note title' }).fill('Draft')

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { Note, NoteList, SerializedEditorState } from '../../../shared/notes'
+import { UNTITLED, type Note, type NoteList, type SerializedEditorState } from '../../../shared/notes'
 import { api } from '../api/client'
 import { NoteSaver, type SaveState } from './note-saver'
 
@@ -37,10 +37,18 @@ export function useNotes(initialNoteId: string | null | undefined, ready: boolea
 
   const show = useCallback(
     (note: Note | null) => {
-      saver.current?.dispose()
-      saver.current = note
+      // edits made while the next note was on its way (a title typed right after "New note")
+      // belong to the note they were typed in: saved, not dropped with its saver
+      const previous = saver.current
+      previous?.dispose()
+      if (previous?.hasUnsavedChanges) void previous.flush()
+      const next: NoteSaver | null = note
         ? new NoteSaver(api, note.id, note, {
-            onState: setSaveState,
+            // once another note is open, only a failure of this one is worth telling
+            onState: (state) => {
+              if (saver.current === next) setSaveState(state)
+              else if (state.kind === 'failed') setNotice({ kind: 'error', text: `“${note.title || UNTITLED}” was not saved: ${state.reason}` })
+            },
             onSaved: (result, title) => {
               if (result.conflict) setNotice({ kind: 'info', text: result.conflict.message })
               setOpen((current) => (current && current.id === note.id ? { ...current, title, updatedAt: result.updatedAt } : current))
@@ -48,6 +56,7 @@ export function useNotes(initialNoteId: string | null | undefined, ready: boolea
             }
           })
         : null
+      saver.current = next
       setSaveState({ kind: 'saved' })
       setOpen(note)
       void api.updateSettings({ lastNoteId: note?.id ?? null }).catch(() => undefined)
