@@ -146,8 +146,14 @@ test('Tab indents in the note; Escape, then Tab or Shift+Tab, leaves it (no keyb
   await expect(editor.locator('li li')).toHaveCount(0)
   await expect(editor).toBeFocused()
 
+  // nothing comes after the note yet: Tab goes round to the page's start
+  await page.keyboard.press('Escape')
+  await page.keyboard.press('Tab')
+  await expect(page.getByRole('combobox', { name: 'Search' })).toBeFocused()
+
   // with a citation, the note's references come after it
-  await page.keyboard.press('End')
+  await editor.click()
+  await page.keyboard.press('Control+End')
   await paragraph(page, 5).hover()
   await page.getByRole('button', { name: 'Cite ¶5 in note' }).click()
   await expect(editor).toBeFocused()

@@ -2,7 +2,7 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { mergeRegister } from '@lexical/utils'
 import { COMMAND_PRIORITY_HIGH, COMMAND_PRIORITY_LOW, KEY_DOWN_COMMAND, KEY_ESCAPE_COMMAND, KEY_TAB_COMMAND } from 'lexical'
 import { useEffect } from 'react'
-import { isTabbable, tabbable, type FocusableElement } from 'tabbable'
+import { isTabbable, type FocusableElement } from 'tabbable'
 
 /** The id of the note's hidden description, which tells keyboard users how to leave it. */
 export const LEAVE_NOTE_HINT_ID = 'note-keyboard-hint'
@@ -51,19 +51,21 @@ export function LeaveNotePlugin(): null {
 }
 
 /**
- * The control Tab (or Shift+Tab) reaches from `element` when skipping what is inside it: walked
- * from the element, not listed from the whole page (a long source holds thousands of controls).
- * Wraps around the page's ends, as the browser's own Tab does.
+ * The control Tab (or Shift+Tab) reaches from `element` when skipping what is inside it, wrapping
+ * around the page's ends as the browser's own Tab does. Walked from the element rather than listed
+ * from the whole page: a long source holds thousands of controls.
  */
 function neighbourOutside(element: HTMLElement, direction: 'next' | 'previous'): FocusableElement | null {
-  const walker = element.ownerDocument.createTreeWalker(element.ownerDocument.body, NodeFilter.SHOW_ELEMENT)
+  const body = element.ownerDocument.body
+  const walker = element.ownerDocument.createTreeWalker(body, NodeFilter.SHOW_ELEMENT)
+  const step = (): Node | null => (direction === 'next' ? walker.nextNode() : walker.previousNode())
+  const found = (node: Node): boolean => !element.contains(node) && !node.contains(element) && isTabbable(node as Element)
   walker.currentNode = element
-  if (direction === 'next') {
-    // past the element's own subtree: its last descendant, then onwards
-    while (walker.lastChild()) continue
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) if (isTabbable(node as Element)) return node as FocusableElement
-    return tabbable(element.ownerDocument.body).find((node) => !element.contains(node)) ?? null
-  }
-  for (let node = walker.previousNode(); node; node = walker.previousNode()) if (!node.contains(element) && isTabbable(node as Element)) return node as FocusableElement
-  return tabbable(element.ownerDocument.body).findLast((node) => !element.contains(node)) ?? null
+  if (direction === 'next') while (walker.lastChild()) continue // past the element's own subtree
+  for (let node = step(); node; node = step()) if (found(node)) return node as FocusableElement
+  // from the page's other end, up to the element
+  walker.currentNode = body
+  if (direction === 'previous') while (walker.lastChild()) continue
+  for (let node: Node | null = direction === 'next' ? step() : walker.currentNode; node && node !== element; node = step()) if (found(node)) return node as FocusableElement
+  return null
 }
