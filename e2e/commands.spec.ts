@@ -26,6 +26,30 @@ test.describe('commands, palette, shortcuts and theme', () => {
     await expect(sheet).not.toBeVisible()
   })
 
+  test('a dialog opened by a shortcut right after Escape closed another stays open', async ({ page, pilcrow }) => {
+    await page.goto(pilcrow.url)
+    await expect(page.getByRole('textbox', { name: 'Note', exact: true })).toBeVisible()
+    await page.keyboard.press('Control+,')
+    await expect(page.getByRole('dialog', { name: 'Settings' })).toBeVisible()
+    // Escape and Ctrl+/ in one go, as a fast hand sends them to a busy page: the keys wait their
+    // turn together, and the closed dialog's close event comes after the shortcut opened the next
+    const cdp = await page.context().newCDPSession(page)
+    await page.evaluate(() => setTimeout(() => { for (const end = performance.now() + 300; performance.now() < end; ); }, 0))
+    const key = (type: 'rawKeyDown' | 'keyUp', key: string, code: string, keyCode: number, modifiers: number) =>
+      cdp.send('Input.dispatchKeyEvent', { type, key, code, windowsVirtualKeyCode: keyCode, modifiers })
+    await Promise.all([
+      key('rawKeyDown', 'Escape', 'Escape', 27, 0),
+      key('keyUp', 'Escape', 'Escape', 27, 0),
+      key('rawKeyDown', 'Control', 'ControlLeft', 17, 2),
+      key('rawKeyDown', '/', 'Slash', 191, 2),
+      key('keyUp', '/', 'Slash', 191, 2),
+      key('keyUp', 'Control', 'ControlLeft', 17, 0)
+    ])
+    await expect(page.getByRole('dialog', { name: 'Settings' })).toBeHidden()
+    await page.waitForTimeout(300) // the close event has come by now
+    await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible()
+  })
+
   test('declared shortcuts work: search, settings, new note, notes list, theme', async ({ page, pilcrow }) => {
     await page.goto(pilcrow.url)
     await expect(page.getByRole('textbox', { name: 'Note', exact: true })).toBeVisible()

@@ -265,7 +265,8 @@ export function App(): ReactNode {
   useLayoutEffect(() => loadedSources.set(loaded), [loadedSources, loaded])
   const sourcesContext = useMemo<SourcesContextValue>(() => ({ loaded: loadedSources, reveal: revealInSource, request: requestSource }), [loadedSources, revealInSource, requestSource])
   const notice = notes.notice
-  const close = (): void => setDialog(null)
+  // a dialog's close event comes a task after Escape: by then a shortcut may have opened another
+  const closed = (name: DialogName) => (): void => setDialog((open) => (open === name ? null : open))
 
   return (
     <div className="app">
@@ -333,16 +334,16 @@ export function App(): ReactNode {
         <DeleteSourceDialog target={deleting} onConfirm={confirmDelete} onClose={() => setDeleting(null)} />
       </MountWhenFirstOpen>
       <MountWhenFirstOpen open={dialog === 'export'}>
-        <ExportDialog open={dialog === 'export'} openNote={notes.open} notes={notes.list?.notes ?? []} onClose={close} />
+        <ExportDialog open={dialog === 'export'} openNote={notes.open} notes={notes.list?.notes ?? []} onClose={closed('export')} />
       </MountWhenFirstOpen>
       <MountWhenFirstOpen open={dialog === 'palette'}>
-        <CommandPalette open={dialog === 'palette'} onClose={close} run={(id) => handlers[id]()} />
+        <CommandPalette open={dialog === 'palette'} onClose={closed('palette')} run={(id) => handlers[id]()} />
       </MountWhenFirstOpen>
       <MountWhenFirstOpen open={dialog === 'shortcuts'}>
-        <ShortcutsSheet open={dialog === 'shortcuts'} onClose={close} />
+        <ShortcutsSheet open={dialog === 'shortcuts'} onClose={closed('shortcuts')} />
       </MountWhenFirstOpen>
       <MountWhenFirstOpen open={dialog === 'settings'}>
-        {settings && <SettingsDialog open={dialog === 'settings'} settings={settings} onChange={update} onClose={close} />}
+        {settings && <SettingsDialog open={dialog === 'settings'} settings={settings} onChange={update} onClose={closed('settings')} />}
       </MountWhenFirstOpen>
     </div>
   )
