@@ -231,10 +231,13 @@ export function App(): ReactNode {
   )
 
   // Applied at once (controls stay responsive), then replaced by what the notebook stored.
+  /** Counts settings changes: only the answer to the latest is applied (answers can come out of order). */
+  const settingsChanges = useRef(0)
   const update = useCallback(
     (patch: SettingsPatch) => {
       setSettings((current) => (current ? { ...current, ...patch } : current))
-      api.updateSettings(patch).then(setSettings, report)
+      const change = ++settingsChanges.current
+      api.updateSettings(patch).then((saved) => change === settingsChanges.current && setSettings(saved), report)
     },
     [report]
   )
