@@ -230,9 +230,9 @@ export function App(): ReactNode {
     [openNoteAt, revealInSource, openSource]
   )
 
-  // Applied at once (controls stay responsive), then replaced by what the notebook stored.
   /** Counts settings changes: only the answer to the latest is applied (answers can come out of order). */
   const settingsChanges = useRef(0)
+  // Applied at once (controls stay responsive), then replaced by what the notebook stored.
   const update = useCallback(
     (patch: SettingsPatch) => {
       setSettings((current) => (current ? { ...current, ...patch } : current))

@@ -56,7 +56,6 @@ export class BlockWindow {
   private lastIndex = 0
   /** The blocks the last refresh showed, in order: the ones with a layout to measure. */
   private lastShown: Element[] = []
-  private lastShownSet = new Set<Element>()
   /**
    * Whether blocks were added, removed or replaced since the last refresh. Until they are, every
    * block but the shown ones is hidden, and a scroll touches only the blocks that come into or
@@ -147,9 +146,10 @@ export class BlockWindow {
   private hideNewBlocks(shown: number[]): void {
     const blocks = this.root.children
     const keep = new Set(shown)
+    const shownBefore = new Set(this.lastShown)
     for (let i = 0; i < blocks.length; i++) {
       const block = blocks[i]!
-      if (!keep.has(i) && !this.lastShownSet.has(block) && !block.hasAttribute(OUTSIDE)) block.setAttribute(OUTSIDE, '')
+      if (!keep.has(i) && !shownBefore.has(block) && !block.hasAttribute(OUTSIDE)) block.setAttribute(OUTSIDE, '')
     }
   }
 
@@ -200,7 +200,6 @@ export class BlockWindow {
       }
     }
     this.lastShown = next
-    this.lastShownSet = nextSet
     const gaps = new Map<HTMLElement, number>()
     for (let k = 1; k < shown.length; k++) {
       const previous = shown[k - 1]!
@@ -261,7 +260,6 @@ export class BlockWindow {
     for (const block of this.gapped) block.style.removeProperty('margin-top')
     this.gapped.clear()
     this.lastShown = []
-    this.lastShownSet.clear()
     this.shownKey = ''
     this.childrenChanged = true
   }
