@@ -1,4 +1,5 @@
 import { linkLabel, PARAGRAPH_LINK_TYPE, type SerializedParagraphLink } from './links'
+import { isValidParagraphLink } from './note-nodes'
 import type { SerializedEditorState } from './notes'
 
 /** A run of a note's text; a paragraph link reads as its label ("¶6 · Russia and Iran – …"). */
@@ -28,15 +29,17 @@ const BLOCK_TYPES = new Set(['paragraph', 'heading', 'quote', 'listitem', 'list'
  */
 export function noteBlocks(content: SerializedEditorState): NoteBlock[] {
   const blocks: NoteBlock[] = []
+  // files come from anywhere: a child may be null or a number, children may not be a list
   const visitBlock = (block: LexicalJsonNode, path: number[]): void => {
     const entry: NoteBlock = { pieces: [], path }
     const collect = (node: LexicalJsonNode, nodePath: number[]): void => {
       if (node.type === PARAGRAPH_LINK_TYPE) {
         const link = node as unknown as SerializedParagraphLink
-        if (isLink(link)) entry.pieces.push({ text: linkLabel(link.anchor.paragraph, link.sourceTitle ?? ''), link })
+        if (isValidParagraphLink(link)) entry.pieces.push({ text: linkLabel(link.anchor.paragraph, link.sourceTitle ?? ''), link })
       } else if (typeof node.text === 'string') entry.pieces.push({ text: node.text })
       else if (node.type === 'linebreak') entry.pieces.push({ text: ' ' })
-      ;(node.children ?? []).forEach((child, i) => {
+      ;(Array.isArray(node.children) ? node.children : []).forEach((child, i) => {
+        if (!isNode(child)) return
         if (BLOCK_TYPES.has(child.type ?? '')) visitBlock(child, [...nodePath, i])
         else collect(child, [...nodePath, i])
       })
@@ -44,8 +47,12 @@ export function noteBlocks(content: SerializedEditorState): NoteBlock[] {
     blocks.push(entry) // the block's place comes before its nested blocks
     collect(block, path)
   }
-  ;((content.root?.children ?? []) as LexicalJsonNode[]).forEach((block, i) => visitBlock(block, [i]))
+  ;((Array.isArray(content.root?.children) ? content.root.children : []) as unknown[]).forEach((block, i) => isNode(block) && visitBlock(block, [i]))
   return blocks.filter((b) => b.pieces.some((p) => p.text.trim() !== ''))
+}
+
+function isNode(value: unknown): value is LexicalJsonNode {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 /** The plain text of each block of a note (the passages search hits land on). */
@@ -53,7 +60,4 @@ export function notePassages(content: SerializedEditorState): string[] {
   return noteBlocks(content).map((b) => b.pieces.map((p) => p.text).join(''))
 }
 
-function isLink(link: SerializedParagraphLink): boolean {
-  const a = link.anchor
-  return !!a && typeof a.sourceId === 'string' && typeof a.blockId === 'string' && typeof a.quote?.exact === 'string'
-}
+

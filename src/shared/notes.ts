@@ -35,6 +35,8 @@ export interface NoteList {
 export interface Note extends NoteSummary {
   content: SerializedEditorState
   revision: string
+  /** Set when the note's file is read-only on disk: the note is shown, never saved over. */
+  readOnly?: string
 }
 
 /** What the editor sends to save a note. */

@@ -1,8 +1,8 @@
-import { chmodSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { chmodSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { removeStrayTempFiles, writeFileAtomic } from './atomic-write'
-import { useTempDirs } from './test-support'
+import { createFileExclusive, removeStrayTempFiles, writeFileAtomic } from './atomic-write'
+import { deadPid, useTempDirs } from './test-support'
 
 const tempDir = useTempDirs()
 
@@ -42,9 +42,50 @@ describe('writeFileAtomic', () => {
 
   it('cleans up temp files of interrupted saves, and nothing else', async () => {
     const dir = tempDir()
-    writeFileSync(join(dir, '.note.json.0123456789ab.tmp'), 'half')
+    const gone = deadPid()
+    writeFileSync(join(dir, `.note.json.${gone}.0123456789ab.tmp`), 'half')
     writeFileSync(join(dir, 'note.json'), 'whole')
-    expect(await removeStrayTempFiles(dir)).toEqual(['.note.json.0123456789ab.tmp'])
+    expect(await removeStrayTempFiles(dir)).toEqual([`.note.json.${gone}.0123456789ab.tmp`])
     expect(readdirSync(dir)).toEqual(['note.json'])
+  })
+
+  it('leaves the temp file of a save still running in another process (its writer is alive)', async () => {
+    const dir = tempDir()
+    const live = `.note.json.${process.ppid}.0123456789ab.tmp`
+    writeFileSync(join(dir, live), 'being written')
+    expect(await removeStrayTempFiles(dir)).toEqual([])
+    // a day later it is stray whoever holds the id
+    const dayAgo = new Date(Date.now() - 25 * 3600_000)
+    utimesSync(join(dir, live), dayAgo, dayAgo)
+    expect(await removeStrayTempFiles(dir)).toEqual([live])
+  })
+
+  it('an earlier build\'s temp file (no process id) is stray only once ten minutes old', async () => {
+    const dir = tempDir()
+    writeFileSync(join(dir, '.note.json.0123456789ab.tmp'), 'half')
+    expect(await removeStrayTempFiles(dir)).toEqual([])
+    const old = new Date(Date.now() - 11 * 60_000)
+    utimesSync(join(dir, '.note.json.0123456789ab.tmp'), old, old)
+    expect(await removeStrayTempFiles(dir)).toEqual(['.note.json.0123456789ab.tmp'])
+  })
+})
+
+describe('createFileExclusive', () => {
+  it('creates the file whole, and refuses with EEXIST when it is there already (nothing overwritten, no temp left)', async () => {
+    const dir = tempDir()
+    const file = join(dir, 'source.json')
+    await createFileExclusive(file, 'first')
+    await expect(createFileExclusive(file, 'second')).rejects.toMatchObject({ code: 'EEXIST' })
+    expect(readFileSync(file, 'utf8')).toBe('first')
+    expect(readdirSync(dir)).toEqual(['source.json'])
+  })
+
+  it('of many writers racing for one name, exactly one wins', async () => {
+    const dir = tempDir()
+    const file = join(dir, 'source.json')
+    const results = await Promise.allSettled(Array.from({ length: 20 }, (_, i) => createFileExclusive(file, `writer ${i}`)))
+    const won = results.flatMap((r, i) => (r.status === 'fulfilled' ? [i] : []))
+    expect(won).toHaveLength(1)
+    expect(readFileSync(file, 'utf8')).toBe(`writer ${won[0]}`)
   })
 })

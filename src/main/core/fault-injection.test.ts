@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -6,10 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parseNoteFile } from './note-file'
 import { NotesService } from './notes'
 import { bundleForChild } from './testing/bundle-for-child'
-import { useTempDirs } from './test-support'
+import { useNotebooks, useTempDirs } from './test-support'
 import { openWorkspace } from './workspace'
 
 const tempDir = useTempDirs()
+const openNotebook = useNotebooks()
 const hasStrace = spawnSync('strace', ['-V']).status === 0
 let child: string
 
@@ -29,7 +30,7 @@ async function workspaceWithNote() {
   const note = await notes.create('Kept')
   await notes.save({ id: note.id, title: 'Kept', content: { root: { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', text: 'old text' }] }] } }, baseRevision: note.revision })
   const target = join(ws.notesDir, `${note.id}.json`)
-  const temp = join(ws.notesDir, `.${note.id}.json.000000000000.tmp`)
+  const temp = join(ws.notesDir, `.${note.id}.json.1.000000000000.tmp`) // see save-once.child.ts
   return { dir, ws, id: note.id, target, temp, before: readFileSync(target, 'utf8') }
 }
 
@@ -79,4 +80,27 @@ describe.skipIf(!hasStrace)('saving under injected faults (strace)', () => {
       .filter((s, i, all) => s !== null && s !== all[i - 1])
     expect(steps.slice(steps.indexOf('create temp'))).toEqual(['create temp', 'write', 'fsync', 'rename', 'open folder', 'fsync'])
   })
+
+  it('a command started while the app saves on a slow disk leaves that save alone (its temp file is live)', async () => {
+    const ws = await workspaceWithNote()
+    // every fsync of the saving process waits 1.5 s, so its temp file sits in the folder meanwhile
+    const saving = spawn('strace', ['-f', '-qq', '-o', '/dev/null', '-e', 'trace=fsync', '-e', 'inject=fsync:delay_enter=1500000', process.execPath, child, ws.dir, ws.id, 'new text', 'real-pid'])
+    let stderr = ''
+    saving.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+    const exited = new Promise<number | null>((resolve) => saving.on('exit', resolve))
+    await until(() => readdirSync(ws.ws.notesDir).some((name) => name.endsWith('.tmp')))
+    // what every `pilcrow` command does as it opens the workspace: stray temp files are removed
+    const cli = await openNotebook(ws.dir, { bundled: false })
+    expect(cli.notes.list().notes).toHaveLength(1)
+    expect(await exited, stderr).toBe(0)
+    expect(parseNoteFile(readFileSync(ws.target, 'utf8')).content.root.children).toMatchObject([{ children: [{ text: 'new text' }] }])
+    expect(readdirSync(ws.ws.notesDir)).toEqual([`${ws.id}.json`])
+  })
 })
+
+/** Waits (up to 10 s) until `check` holds. */
+async function until(check: () => boolean): Promise<void> {
+  for (const start = Date.now(); !check(); await new Promise((r) => setTimeout(r, 10))) {
+    if (Date.now() - start > 10_000) throw new Error('timed out')
+  }
+}

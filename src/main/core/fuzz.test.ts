@@ -1,5 +1,5 @@
 import fc from 'fast-check'
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -15,6 +15,7 @@ import { importSourceBytes } from './importers'
 import { importMarkdown } from './importers/markdown'
 import { parseNoteFile } from './note-file'
 import { parseSourceFile } from './source-file'
+import { noteChildrenArbitrary } from './testing/note-arbitrary'
 import { useNotebooks, useTempDirs } from './test-support'
 
 const tempDir = useTempDirs()
@@ -37,6 +38,30 @@ function expectCleanOutcome(fn: () => unknown): void {
     expect((error as Error).message.length).toBeGreaterThan(0)
   }
 }
+
+describe('generated note files through the whole core', () => {
+  it('each is listed or reported damaged, and search, links and every export style go on working', async () => {
+    const ws = tempDir()
+    const samples = fc.sample(noteChildrenArbitrary, { seed: 7, numRuns: 60 })
+    await (await open(ws)).close()
+    samples.forEach((children, i) => {
+      const now = new Date().toISOString()
+      writeFileSync(join(ws, 'notes', `n-gen-${i}.json`), JSON.stringify({ format: 'pilcrow-note', formatVersion: 1, id: `n-gen-${i}`, title: `Generated ${i} ${i === 7 ? 'wombat' : ''}`.trim(), createdAt: now, updatedAt: now, trashedAt: null, content: { root: { type: 'root', children } } }))
+    })
+    const nb = await open(ws)
+    const list = await nb.listNotes()
+    expect(list.notes.length + list.damaged.length).toBe(samples.length)
+    expect((await nb.search({ query: 'a' })).hits).toBeDefined()
+    expect(await nb.getBacklinks('russia-iran-alignment')).toMatchObject({ sourceId: 'russia-iran-alignment' })
+    for (const style of ['links', 'footnotes', 'pandoc'] as const) expect((await nb.exportMarkdown({ notes: 'all', style })).files.length).toBeGreaterThan(samples.length / 2)
+    // saving each again (as the editor does, its unknown parts put back) keeps working
+    for (const { id } of list.notes) {
+      const note = await nb.getNote(id)
+      await nb.saveNote({ id, title: note.title, content: note.content, baseRevision: note.revision })
+    }
+    expect((await nb.search({ query: 'wombat', scope: 'notes' })).hits.map((h) => h.title)).toEqual(['Generated 7 wombat'])
+  })
+})
 
 describe('fuzzing every parser we own with random and hostile input', () => {
   it('note files', () => fc.assert(fc.property(hostile, (raw) => expectCleanOutcome(() => parseNoteFile(raw))), { numRuns: 400 }))

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { z } from 'zod'
 import { editorStateSchema } from '../../shared/editor-state-schema'
 import type { Note } from '../../shared/notes'
+import { contentDepth, MAX_NOTE_DEPTH, tooDeepMessage } from '../../shared/note-nodes'
 
 /** Version of `notes/<id>.json`; documented in docs/workspace-format.md. */
 export const NOTE_FORMAT_VERSION = 1
@@ -52,5 +53,7 @@ export function parseNoteFile(raw: string): StoredNote {
     throw new Error(`it is not a Pilcrow note (${issue?.path.join('.') || 'file'}: ${issue?.message})`)
   }
   const { format: _f, formatVersion: _v, ...note } = parsed.data
+  // every reader of a note walks its tree: one nested thousands deep would overflow their stacks
+  if (contentDepth(note.content.root) > MAX_NOTE_DEPTH) throw new Error(`${tooDeepMessage()} (${MAX_NOTE_DEPTH} levels); it was left untouched`)
   return note
 }

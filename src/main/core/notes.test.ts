@@ -1,9 +1,9 @@
-import { readdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs'
+import { chmodSync, readdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { SerializedEditorState } from '../../shared/notes'
 import { NotesService } from './notes'
-import { useTempDirs } from './test-support'
+import { deadPid, useTempDirs } from './test-support'
 import { openWorkspace } from './workspace'
 
 const tempDir = useTempDirs()
@@ -113,7 +113,7 @@ describe('NotesService', () => {
   it('removes temp files of interrupted saves at start and never lists them', async () => {
     const { notes, dir, notesDir } = await service()
     const note = await notes.create('Kept')
-    writeFileSync(join(notesDir, `.${note.id}.json.00112233aabb.tmp`), '{"half')
+    writeFileSync(join(notesDir, `.${note.id}.json.${deadPid()}.00112233aabb.tmp`), '{"half')
     const reopened = (await service(dir)).notes
     expect(readdirSync(notesDir)).toEqual([`${note.id}.json`])
     expect(reopened.list()).toMatchObject({ notes: [{ id: note.id }], damaged: [] })
@@ -122,5 +122,68 @@ describe('NotesService', () => {
   it('refuses ids that could name a file outside the notes folder', async () => {
     const { notes } = await service()
     await expect(notes.get('../../etc/passwd')).rejects.toThrow('"../../etc/passwd" is not a note id.')
+  })
+})
+
+describe('saves that arrive together', () => {
+  it('many saves of one note from two clients at once: every version is on disk or in a reported conflict copy (20 rounds)', async () => {
+    const { notes } = await service()
+    for (let round = 0; round < 20; round++) {
+      const note = await notes.create(`Round ${round}`)
+      // two clients (tabs) that both started from the same revision, each saving three times without waiting
+      const versions = ['a1', 'b1', 'a2', 'b2', 'a3', 'b3'].map((v) => `${v} of round ${round}`)
+      const results = await Promise.all(versions.map((words) => notes.save({ id: note.id, title: `Round ${round}`, content: text(words), baseRevision: note.revision })))
+      const onDisk = notes.all().map((n) => JSON.stringify(n.content))
+      for (const words of versions) expect(onDisk.some((c) => c.includes(`"${words}"`)), `"${words}" is somewhere`).toBe(true)
+      // every save after the first found another version on disk, and said where it was kept
+      expect(results.filter((r) => r.conflict !== null)).toHaveLength(versions.length - 1)
+      for (const r of results) if (r.conflict) expect(notes.all().some((n) => n.id === r.conflict!.copyId)).toBe(true)
+    }
+  })
+})
+
+describe('notes Pilcrow must not write', () => {
+  it('a note nested thousands of levels deep is listed as damaged with the reason, and the rest keeps working', async () => {
+    const { notes, notesDir, dir } = await service()
+    const ok = await notes.create('Fine')
+    let node: Record<string, unknown> = { type: 'text', text: 'deep', version: 1 }
+    for (let i = 0; i < 2000; i++) node = { type: 'quote', version: 1, children: [node] }
+    const raw = JSON.stringify({ format: 'pilcrow-note', formatVersion: 1, id: 'n-deep', title: 'Deep', createdAt: 'x', updatedAt: 'x', trashedAt: null, content: { root: { type: 'root', children: [node] } } })
+    writeFileSync(join(notesDir, 'n-deep.json'), raw)
+    const reopened = (await service(dir)).notes
+    expect(reopened.list()).toMatchObject({
+      notes: [{ id: ok.id }],
+      damaged: [{ id: 'n-deep', reason: 'n-deep.json cannot be read: its content is nested more than 100 levels deep, deeper than Pilcrow reads (100 levels); it was left untouched.' }]
+    })
+    await expect(reopened.save({ id: 'n-deep', title: 'x', content: text('over it'), baseRevision: 'r' })).rejects.toThrow('The damaged file was left as it is.')
+    expect(readFileSync(join(notesDir, 'n-deep.json'), 'utf8')).toBe(raw)
+  })
+
+  it('refuses to save content nested deeper than it reads back, with the reason', async () => {
+    const { notes } = await service()
+    const note = await notes.create('Pasted')
+    let node: Record<string, unknown> = { type: 'text', text: 'deep', version: 1 }
+    for (let i = 0; i < 150; i++) node = { type: 'listitem', version: 1, children: [{ type: 'list', listType: 'bullet', version: 1, children: [node] }] }
+    const deep = { root: { type: 'root' as const, children: [node] } }
+    await expect(notes.save({ id: note.id, title: 'Pasted', content: deep, baseRevision: note.revision })).rejects.toThrow(
+      'Not saved: its content is nested more than 100 levels deep, deeper than Pilcrow reads (100 levels). Undo the last paste, or flatten the nesting.'
+    )
+  })
+
+  it('a note file made read-only by its owner is shown as such and never written, its mode kept', async () => {
+    const { notes, notesDir, dir } = await service()
+    const note = await notes.create('Locked')
+    const path = join(notesDir, `${note.id}.json`)
+    chmodSync(path, 0o444)
+    const before = readFileSync(path, 'utf8')
+    const reopened = (await service(dir)).notes
+    const read = await reopened.get(note.id)
+    expect(read.readOnly).toBe('this note is read-only on disk. Make its file writable to edit it here.')
+    await expect(reopened.save({ id: note.id, title: 'Locked', content: text('new'), baseRevision: read.revision })).rejects.toThrow(
+      'Not saved: this note is read-only on disk. Make its file writable to edit it here.'
+    )
+    await expect(reopened.trash(note.id)).rejects.toThrow('“Locked” was not changed: this note is read-only on disk.')
+    expect(readFileSync(path, 'utf8')).toBe(before)
+    expect(statSync(path).mode & 0o777).toBe(0o444)
   })
 })

@@ -6,6 +6,8 @@ import { UNTITLED, type DamagedNote, type Note, type NoteDraft, type NoteList, t
 import { removeStrayTempFiles, writeFileAtomic } from './atomic-write'
 import { MAX_NOTE_BYTES, parseNoteFile, revisionOf, serializeNote, type StoredNote } from './note-file'
 import { notSaved } from './io-errors'
+import { notifyAll } from './notify'
+import { contentDepth, MAX_NOTE_DEPTH, tooDeepMessage } from '../../shared/note-nodes'
 import type { Workspace } from './workspace'
 
 /** A note's editor state before anything is typed. */
@@ -13,8 +15,11 @@ export const EMPTY_NOTE_CONTENT: SerializedEditorState = {
   root: { type: 'root', children: [{ type: 'paragraph', children: [], direction: null, format: '', indent: 0, version: 1 }], direction: null, format: '', indent: 0, version: 1 }
 }
 
-/** What we know of a note file: its parsed note and the revision of its bytes, or why it is damaged. */
-type Entry = { kind: 'ok'; note: StoredNote; revision: string } | { kind: 'damaged'; damaged: DamagedNote }
+/**
+ * What we know of a note file: its parsed note, the revision of its bytes and whether the file is
+ * read-only on disk, or why it is damaged.
+ */
+type Entry = { kind: 'ok'; note: StoredNote; revision: string; readOnly: boolean } | { kind: 'damaged'; damaged: DamagedNote }
 
 const NOTE_FILE = /^(n-[a-z0-9-]+)\.json$/
 
@@ -31,6 +36,8 @@ export class NotesService {
   private ids: string[] = []
   private read: Map<string, Entry> | null = null
   private readonly listeners = new Set<NoteChangeListener>()
+  /** The last change queued for each note: changes of one note run one after another. */
+  private readonly queues = new Map<string, Promise<unknown>>()
 
   constructor(private readonly workspace: Workspace) {}
 
@@ -105,23 +112,33 @@ export class NotesService {
     }
     this.entries.set(id, entry)
     if (entry.kind === 'damaged') throw new PilcrowError('unsupported-format', entry.damaged.reason)
-    return { ...entry.note, revision: entry.revision }
+    return { ...entry.note, revision: entry.revision, ...(entry.readOnly ? { readOnly: READ_ONLY } : {}) }
   }
 
   /**
    * Saves the editor's version. If the file on disk is no longer the revision the edits started
-   * from, another program changed it: the app's version is saved, and the disk version is kept
-   * as a new note whose title says so.
+   * from, another program (or another window) changed it: the app's version is saved, and the
+   * disk version is kept as a new note whose title says so. Saves of one note run one at a time,
+   * so the revision check and the write are one step: two saves sent together cannot both pass
+   * the check and leave one version nowhere.
    */
-  async save(draft: NoteDraft): Promise<SaveResult> {
+  save(draft: NoteDraft): Promise<SaveResult> {
+    return this.serialized(draft.id, () => this.saveNow(draft))
+  }
+
+  private async saveNow(draft: NoteDraft): Promise<SaveResult> {
     const size = Buffer.byteLength(JSON.stringify(draft.content))
     if (size > MAX_NOTE_BYTES) {
       throw new PilcrowError('invalid-argument', `Not saved: the note is ${(size / 1048576).toFixed(1)} MB, over the ${MAX_NOTE_BYTES / 1048576} MB limit. Split it into several notes.`)
+    }
+    if (contentDepth(draft.content.root) > MAX_NOTE_DEPTH) {
+      throw new PilcrowError('invalid-argument', `Not saved: ${tooDeepMessage()} (${MAX_NOTE_DEPTH} levels). Undo the last paste, or flatten the nesting.`)
     }
     const onDisk = this.readEntry(draft.id)
     if (onDisk.kind === 'damaged' && onDisk.damaged.reason !== MISSING) {
       throw new PilcrowError('unsupported-format', `Not saved: ${onDisk.damaged.reason} The damaged file was left as it is.`)
     }
+    if (onDisk.kind === 'ok' && onDisk.readOnly) throw new PilcrowError('invalid-argument', `Not saved: ${READ_ONLY}`)
     const known = this.entries.get(draft.id)
     const previous = onDisk.kind === 'ok' ? onDisk.note : known?.kind === 'ok' ? known.note : null
     if (!previous) throw new PilcrowError('not-found', `There is no note "${draft.id}" in this workspace.`)
@@ -139,14 +156,37 @@ export class NotesService {
     return { revision: saved.revision, updatedAt: saved.updatedAt, conflict }
   }
 
-  async trash(id: string): Promise<void> {
-    const note = await this.get(id)
-    await this.write({ ...note, trashedAt: new Date().toISOString() })
+  trash(id: string): Promise<void> {
+    return this.serialized(id, async () => {
+      const note = await this.writable(id)
+      await this.write({ ...note, trashedAt: new Date().toISOString() })
+    })
   }
 
-  async restore(id: string): Promise<Note> {
+  restore(id: string): Promise<Note> {
+    return this.serialized(id, async () => this.write({ ...(await this.writable(id)), trashedAt: null }))
+  }
+
+  /** The note as it is on disk, when Pilcrow may write its file. */
+  private async writable(id: string): Promise<Note> {
     const note = await this.get(id)
-    return this.write({ ...note, trashedAt: null })
+    if (note.readOnly) throw new PilcrowError('invalid-argument', `“${displayTitle(note.title)}” was not changed: ${READ_ONLY}`)
+    return note
+  }
+
+  /** Runs `work` after every change of this note queued before it. */
+  private serialized<T>(id: string, work: () => Promise<T>): Promise<T> {
+    const before = this.queues.get(id) ?? Promise.resolve()
+    const result = before.then(work, work)
+    const done = result.then(
+      () => undefined,
+      () => undefined
+    )
+    this.queues.set(id, done)
+    void done.then(() => {
+      if (this.queues.get(id) === done) this.queues.delete(id)
+    })
+    return result
   }
 
   private async keepCopy(note: StoredNote): Promise<StoredNote> {
@@ -164,8 +204,8 @@ export class NotesService {
       throw notSaved(`“${displayTitle(note.title)}”`, error)
     }
     const revision = revisionOf(raw)
-    this.entries.set(note.id, { kind: 'ok', note, revision })
-    for (const listener of this.listeners) listener(note.id, note)
+    this.entries.set(note.id, { kind: 'ok', note, revision, readOnly: false })
+    notifyAll(this.listeners, note.id, note)
     return { ...note, revision }
   }
 
@@ -173,12 +213,14 @@ export class NotesService {
     const fileName = `${id}.json`
     const damaged = (reason: string): Entry => ({ kind: 'damaged', damaged: { id, fileName, reason } })
     let raw: string
+    let readOnly = false
     try {
       // synchronous: note files are small, and a workspace of 5,000 notes opens in a third of
       // the time the promise API takes (four round trips per file through the thread pool)
       const read = readUpTo(this.pathOf(id), MAX_NOTE_BYTES)
-      if (typeof read === 'number') return damaged(`${fileName} cannot be read: it is ${(read / 1048576).toFixed(0)} MB, over the ${MAX_NOTE_BYTES / 1048576} MB limit.`)
-      raw = read
+      if (typeof read.size === 'number') return damaged(`${fileName} cannot be read: it is ${(read.size / 1048576).toFixed(0)} MB, over the ${MAX_NOTE_BYTES / 1048576} MB limit.`)
+      raw = read.text
+      readOnly = read.readOnly
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return damaged(MISSING)
       return damaged(`${fileName} cannot be read: ${(error as Error).message}.`)
@@ -186,7 +228,7 @@ export class NotesService {
     try {
       const note = parseNoteFile(raw)
       if (note.id !== id) return damaged(`${fileName} cannot be read: it holds note "${note.id}", not "${id}".`)
-      return { kind: 'ok', note, revision: revisionOf(raw) }
+      return { kind: 'ok', note, revision: revisionOf(raw), readOnly }
     } catch (error) {
       return damaged(`${fileName} cannot be read: ${(error as Error).message}.`)
     }
@@ -199,13 +241,18 @@ export class NotesService {
 }
 
 const MISSING = 'the note file is missing'
+const READ_ONLY = 'this note is read-only on disk. Make its file writable to edit it here.'
 
-/** A file's text, or its size when that is over `maxBytes` (then it is not read): one open, one stat, one read. */
-function readUpTo(path: string, maxBytes: number): string | number {
+/**
+ * A file's text and whether it is read-only (no write permission for anyone: the user's choice,
+ * respected even by root), or its size when that is over `maxBytes` (then it is not read): one
+ * open, one stat, one read.
+ */
+function readUpTo(path: string, maxBytes: number): { text: string; readOnly: boolean; size?: undefined } | { size: number } {
   const fd = openSync(path, 'r')
   try {
-    const { size } = fstatSync(fd)
-    if (size > maxBytes) return size
+    const { size, mode } = fstatSync(fd)
+    if (size > maxBytes) return { size }
     const bytes = Buffer.allocUnsafe(size)
     let done = 0
     while (done < size) {
@@ -213,7 +260,7 @@ function readUpTo(path: string, maxBytes: number): string | number {
       if (n === 0) break
       done += n
     }
-    return bytes.toString('utf8', 0, done)
+    return { text: bytes.toString('utf8', 0, done), readOnly: (mode & 0o222) === 0 }
   } finally {
     closeSync(fd)
   }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { readdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { createAnchor } from '../../shared/anchors'
@@ -136,5 +136,28 @@ describe('importing files as sources', () => {
     expect(kept.some((n) => n.startsWith('russia-iran-alignment.') && n.endsWith('.json'))).toBe(true)
     const saved = await nb.getNote(note.id)
     expect(JSON.stringify(saved.content)).toContain(p6.text.slice(0, 40)) // the quote stays in the note
+  })
+
+  it('a source another process (the CLI) added meanwhile is never overwritten: ids are taken on disk, exclusively', async () => {
+    const ws = tempDir()
+    const files = tempDir()
+    const app = await open(ws, { bundled: false })
+    const cli = await open(ws, { bundled: false })
+    writeFileSync(join(files, 'a.md'), '# Field notes\n\nThe quokka smiles at visitors.\n')
+    mkdirSync(join(files, 'other'))
+    writeFileSync(join(files, 'other', 'a.md'), '# Other notes\n\nThe wombat digs at night.\n')
+    const fromCli = await importOne(cli, join(files, 'a.md'))
+    const cliFile = readFileSync(join(ws, 'sources', 'a.json'), 'utf8')
+    // the app has not seen it, and imports another article under the same name
+    const fromApp = await importOne(app, join(files, 'other', 'a.md'))
+    expect(fromCli).toMatchObject({ ok: true, sourceId: 'a' })
+    expect(fromApp).toMatchObject({ ok: true, sourceId: 'a-2', status: 'added' })
+    expect(readFileSync(join(ws, 'sources', 'a.json'), 'utf8')).toBe(cliFile)
+    // two processes importing at the same moment each get their own id
+    writeFileSync(join(files, 'b.md'), '# B\n\nOne.\n')
+    writeFileSync(join(files, 'other', 'b.md'), '# B again\n\nTwo.\n')
+    const both = await Promise.all([importOne(app, join(files, 'b.md')), importOne(cli, join(files, 'other', 'b.md'))])
+    expect(new Set(both.map((o) => o.ok && o.sourceId)).size).toBe(2)
+    expect(readdirSync(join(ws, 'sources')).filter((n) => n.endsWith('.json')).sort()).toEqual(['a-2.json', 'a.json', 'b-2.json', 'b.json'])
   })
 })

@@ -1,15 +1,16 @@
-import { promises as fs, readFileSync } from 'node:fs'
+import { existsSync, promises as fs, readFileSync } from 'node:fs'
 import { basename, extname, join } from 'node:path'
 import { PilcrowError } from '../../shared/errors'
 import { importExtension } from '../../shared/imports'
 import type { Source, SourceMeta, SourceMetaPatch, SourceSummary } from '../../shared/model'
 import { slugify } from '../../shared/text'
-import { removeStrayTempFiles, writeFileAtomic } from './atomic-write'
+import { createFileExclusive, removeStrayTempFiles, writeFileAtomic } from './atomic-write'
 import { checkImportable, importSourceBytes } from './importers'
 import type { ImportProgress } from './importers/progress'
 import { catalogEntry, sameStamp, SourceCatalogFile, stampOf, type CatalogEntry, type FileStamp } from './source-catalog'
 import { parseSourceFile, serializeSource } from './source-file'
 import type { Workspace } from './workspace'
+import { notifyAll } from './notify'
 
 /** A file in the workspace that could not be read, with the reason; it is left untouched. */
 export interface DamagedFile {
@@ -187,11 +188,34 @@ export class SourcesService {
   async importBytes(bytes: Uint8Array, fileName: string, options: ImportOptions = {}): Promise<SourceImport> {
     const imported = await importSourceBytes(bytes, fileName, options.onProgress)
     const previous = options.reimport === false ? null : this.findByFile(fileName)
-    const id = previous?.id ?? this.uniqueId(slugify(basename(fileName, extname(fileName))))
-    const source: Source = { id, meta: previous ? keepEdits(imported.meta, previous.meta) : imported.meta, blocks: imported.blocks }
-    if (previous && serializeSource(previous) === serializeSource(source)) return { source: previous, previous, status: 'unchanged' }
-    await this.commit(source, { name: `${id}${importExtension(fileName)}`, bytes })
-    return { source, previous, status: previous ? 'updated' : 'added' }
+    if (!previous) {
+      const source = await this.addNew(slugify(basename(fileName, extname(fileName))), imported, { extension: importExtension(fileName), bytes })
+      return { source, previous: null, status: 'added' }
+    }
+    const source: Source = { id: previous.id, meta: keepEdits(imported.meta, previous.meta), blocks: imported.blocks }
+    if (serializeSource(previous) === serializeSource(source)) return { source: previous, previous, status: 'unchanged' }
+    await this.commit(source, { name: `${source.id}${importExtension(fileName)}`, bytes })
+    return { source, previous, status: 'updated' }
+  }
+
+  /**
+   * Adds a new source under a free id made from `base`. The id is taken by creating its files
+   * exclusively, so another process importing at the same moment (the CLI beside the app) never
+   * has its source overwritten: whoever comes second takes the next id.
+   */
+  private async addNew(base: string, imported: Omit<Source, 'id'>, original: { extension: string; bytes: Uint8Array }): Promise<Source> {
+    const taken = new Set<string>()
+    for (;;) {
+      const id = this.uniqueId(base, taken)
+      const source: Source = { id, meta: imported.meta, blocks: imported.blocks }
+      try {
+        await this.commitNew(source, { name: `${id}${original.extension}`, bytes: original.bytes })
+        return source
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+        taken.add(id)
+      }
+    }
   }
 
   /** Changes a source's citation details; edited fields survive a re-import. */
@@ -228,7 +252,7 @@ export class SourcesService {
     this.entries.delete(sourceId)
     this.loaded.delete(sourceId)
     void this.catalog.write(this.catalogByFile())
-    for (const listener of this.listeners) listener(sourceId, null, source)
+    notifyAll(this.listeners, sourceId, null, source)
   }
 
   private get originalsDir(): string {
@@ -257,7 +281,25 @@ export class SourcesService {
     const stat = await fs.stat(sourcePath).catch(() => null)
     this.remember(file, source, stampOf(stat))
     void this.catalog.write(this.catalogByFile())
-    for (const listener of this.listeners) listener(source.id, source, previous)
+    notifyAll(this.listeners, source.id, source, previous)
+  }
+
+  /** Creates a new source's files, the original first; fails with `EEXIST`, having written nothing, when the id is taken on disk. */
+  private async commitNew(source: Source, original: { name: string; bytes: Uint8Array }): Promise<void> {
+    await fs.mkdir(this.originalsDir, { recursive: true })
+    const originalPath = join(this.originalsDir, original.name)
+    await createFileExclusive(originalPath, original.bytes)
+    const file = `${source.id}.json`
+    const sourcePath = join(this.workspace.sourcesDir, file)
+    try {
+      await createFileExclusive(sourcePath, serializeSource(source))
+    } catch (error) {
+      await fs.rm(originalPath, { force: true }).catch(() => undefined)
+      throw error
+    }
+    this.remember(file, source, stampOf(await fs.stat(sourcePath).catch(() => null)))
+    void this.catalog.write(this.catalogByFile())
+    notifyAll(this.listeners, source.id, source, null)
   }
 
   private findByFile(fileName: string): Source | null {
@@ -267,9 +309,12 @@ export class SourcesService {
     return entry ? this.readable(entry.id) : null
   }
 
-  private uniqueId(base: string): string {
-    let id = base || 'source'
-    for (let n = 2; this.entries.has(id); n++) id = `${base || 'source'}-${n}`
+  /** The first id from `base` that no source has here or on disk (another process may have added one). */
+  private uniqueId(base: string, taken: Set<string> = new Set()): string {
+    const stem = base || 'source'
+    const free = (id: string): boolean => !this.entries.has(id) && !taken.has(id) && !existsSync(join(this.workspace.sourcesDir, `${id}.json`))
+    let id = stem
+    for (let n = 2; !free(id); n++) id = `${stem}-${n}`
     return id
   }
 }

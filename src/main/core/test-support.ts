@@ -39,3 +39,14 @@ export function useNotebooks(): (dir: string, options?: { bundled?: boolean }) =
     return nb
   }
 }
+
+/** A process id that no running process has (for temp files whose writer is gone). */
+export function deadPid(): number {
+  for (let pid = 4_000_000; ; pid--) {
+    try {
+      process.kill(pid, 0)
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ESRCH') return pid
+    }
+  }
+}

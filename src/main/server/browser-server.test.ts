@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { useNotebooks, useTempDirs } from '../core/test-support'
 import { STARTUP_DATA_ID, type StartupData } from '../../shared/startup'
-import { startBrowserServer, type BrowserServer } from './browser-server'
+import { MAX_BODY_BYTES, startBrowserServer, type BrowserServer } from './browser-server'
 
 const tempDir = useTempDirs()
 let server: BrowserServer
@@ -68,10 +68,10 @@ describe('browser-mode server', () => {
     const page = await send(`/?token=${server.token}`, { headers: host() })
     expect(page.status).toBe(200)
     expect(page.body).toContain('<title>Pilcrow</title>')
-    expect(String(page.headers['set-cookie'])).toMatch(/HttpOnly; SameSite=Strict/)
+    expect(String(page.headers['set-cookie'])).toBe(`pilcrow-token-${server.port}=${server.token}; HttpOnly; SameSite=Strict; Path=/`)
     expect(page.headers['content-security-policy']).toContain("script-src 'self'")
     expect(page.headers['access-control-allow-origin']).toBeUndefined()
-    const asset = await send('/assets/app.js', { headers: { ...host(), Cookie: `pilcrow-token=${server.token}` } })
+    const asset = await send('/assets/app.js', { headers: { ...host(), Cookie: `pilcrow-token-${server.port}=${server.token}` } })
     expect(asset.status).toBe(200)
   })
 
@@ -86,7 +86,7 @@ describe('browser-mode server', () => {
     expect(page.body.indexOf(`id="${STARTUP_DATA_ID}"`)).toBeLessThan(page.body.indexOf('</head>'))
     // not for a HEAD request, nor for the page's other files
     expect((await send(`/?token=${server.token}`, { method: 'HEAD', headers: host() })).body).toBe('')
-    expect((await send('/assets/app.js', { headers: { ...host(), Cookie: `pilcrow-token=${server.token}` } })).body).toBe('console.log(1)')
+    expect((await send('/assets/app.js', { headers: { ...host(), Cookie: `pilcrow-token-${server.port}=${server.token}` } })).body).toBe('console.log(1)')
   })
 
   it("keeps the page's data inert: a title cannot close its script element", async () => {
@@ -143,9 +143,47 @@ describe('browser-mode server', () => {
   })
 
   it('never serves files outside the build folder', async () => {
-    const auth = { ...host(), Cookie: `pilcrow-token=${server.token}` }
+    const auth = { ...host(), Cookie: `pilcrow-token-${server.port}=${server.token}` }
     for (const path of ['/../secret.txt', '/assets/%2e%2e/%2e%2e/secret.txt', '/assets/..%5c..%5csecret.txt', '/assets/link.txt', '/%00']) {
       expect([403, 404], path).toContain((await send(path, { headers: auth })).status)
     }
+  })
+
+  it("scopes the page's cookie to its port: another server's cookie on 127.0.0.1 opens nothing here", async () => {
+    const other = await startBrowserServer({ api: await openNotebook(tempDir()), rendererDir })
+    try {
+      const theirs = `pilcrow-token-${other.port}=${other.token}`
+      expect((await send('/assets/app.js', { headers: { ...host(), Cookie: theirs } })).status).toBe(401)
+      // both cookies side by side (one browser, two servers): each page still loads
+      const both = `${theirs}; pilcrow-token-${server.port}=${server.token}`
+      expect((await send('/assets/app.js', { headers: { ...host(), Cookie: both } })).status).toBe(200)
+    } finally {
+      await other.close()
+    }
+  })
+
+  it('answers 413 with the limit to a body over it, without reading it', async () => {
+    const declared = await send('/api/importSource', {
+      method: 'POST',
+      headers: { ...host(), 'Content-Type': 'application/json', 'X-Pilcrow-Token': server.token, 'Content-Length': String(MAX_BODY_BYTES + 1) },
+      body: ''
+    })
+    expect(declared.status).toBe(413)
+    expect(JSON.parse(declared.body).error.message).toBe('The request is larger than 54 MB, the most Pilcrow accepts (files up to 40 MB).')
+    // sent in chunks with no length: answered 413 once it passes the limit, not reset
+    const streamed = await new Promise<number>((resolve, reject) => {
+      const req = httpRequest({ host: '127.0.0.1', port: server.port, path: '/api/importSource', method: 'POST', headers: { ...host(), 'Content-Type': 'application/json', 'X-Pilcrow-Token': server.token, 'Transfer-Encoding': 'chunked' }, setHost: false }, (res) => {
+        res.resume()
+        resolve(res.statusCode ?? 0)
+      })
+      req.on('error', reject)
+      const chunk = Buffer.alloc(1024 * 1024, 'a')
+      const pump = (): void => {
+        while (!req.destroyed && req.write(chunk));
+        if (!req.destroyed) req.once('drain', pump)
+      }
+      pump()
+    })
+    expect(streamed).toBe(413)
   })
 })

@@ -4,13 +4,17 @@ import type { AddressInfo } from 'node:net'
 import type { NotebookApi } from '../../shared/api'
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp'
 import { PilcrowError, serializeError, type PilcrowErrorCode } from '../../shared/errors'
-import { isAllowedHost, isAllowedOrigin, readCookie, TOKEN_COOKIE, TOKEN_HEADER, tokensMatch } from './request-guard'
+import { isAllowedHost, isAllowedOrigin, readCookie, TOKEN_HEADER, tokenCookieName, tokensMatch } from './request-guard'
 import { readStaticFile } from './static-files'
 import { startupScript } from './startup-script'
 import { IMPORT_SIZE_LIMIT_BYTES } from '../../shared/imports'
 
 /** The largest API request body we accept: an imported file at the size limit, as base64, and a little more. */
-const MAX_BODY_BYTES = Math.ceil(IMPORT_SIZE_LIMIT_BYTES / 3) * 4 + 1024 * 1024
+export const MAX_BODY_BYTES = Math.ceil(IMPORT_SIZE_LIMIT_BYTES / 3) * 4 + 1024 * 1024
+
+/** Thrown when a request body is over `MAX_BODY_BYTES`: answered 413, the rest left unread. */
+class BodyTooLarge extends Error {}
+const TOO_LARGE_MESSAGE = `The request is larger than ${Math.floor(MAX_BODY_BYTES / 1024 / 1024)} MB, the most Pilcrow accepts (files up to ${IMPORT_SIZE_LIMIT_BYTES / 1024 / 1024} MB).`
 
 export interface BrowserServerOptions {
   api: NotebookApi
@@ -64,8 +68,8 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     const isPage = url.pathname === '/' || url.pathname === '/index.html'
     const queryToken = isPage ? url.searchParams.get('token') : null
     if (queryToken !== null && tokensMatch(queryToken, token)) {
-      res.setHeader('Set-Cookie', `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`)
-    } else if (!tokensMatch(readCookie(req, TOKEN_COOKIE), token)) {
+      res.setHeader('Set-Cookie', `${tokenCookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`)
+    } else if (!tokensMatch(readCookie(req, tokenCookieName(port)), token)) {
       return send(res, 401, 'text/plain; charset=utf-8', 'Unauthorized: open the address printed by "pilcrow serve"; it carries the token.')
     }
     const [file, startup] = await Promise.all([readStaticFile(options.rendererDir, isPage ? '/index.html' : url.pathname), isPage && req.method === 'GET' ? pageStartup() : ''])
@@ -91,6 +95,8 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     if (!(req.headers['content-type'] ?? '').toLowerCase().startsWith('application/json')) {
       return sendJson(res, 415, { error: { code: 'invalid-argument', message: 'API calls must send application/json.' } })
     }
+    const declared = Number(req.headers['content-length'])
+    if (declared > MAX_BODY_BYTES) return tooLarge(res)
     try {
       const body = await readBody(req)
       let payload: unknown
@@ -104,6 +110,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       const result = await dispatchCall(options.api, method, args)
       sendJson(res, 200, { result: result ?? null })
     } catch (error) {
+      if (error instanceof BodyTooLarge) return tooLarge(res)
       if (!(error instanceof PilcrowError)) console.error('pilcrow: API call failed:', error)
       const wire = serializeError(error)
       sendJson(res, STATUS_BY_CODE[wire.code], { error: wire })
@@ -139,6 +146,13 @@ function headerValue(req: IncomingMessage, name: string): string | undefined {
   return Array.isArray(value) ? value[0] : value
 }
 
+/** Answers 413 and closes the connection once the answer is out, leaving the rest of the body unread. */
+function tooLarge(res: ServerResponse): void {
+  res.setHeader('Connection', 'close')
+  sendJson(res, 413, { error: { code: 'invalid-argument', message: TOO_LARGE_MESSAGE } })
+  res.once('finish', () => res.socket?.destroySoon())
+}
+
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
@@ -146,8 +160,8 @@ function readBody(req: IncomingMessage): Promise<string> {
     req.on('data', (chunk: Buffer) => {
       size += chunk.length
       if (size > MAX_BODY_BYTES) {
-        reject(new PilcrowError('invalid-argument', `The request is larger than ${Math.round(MAX_BODY_BYTES / 1024 / 1024)} MB.`))
-        req.destroy()
+        req.pause()
+        reject(new BodyTooLarge())
       } else chunks.push(chunk)
     })
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))

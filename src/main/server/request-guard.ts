@@ -3,8 +3,14 @@ import type { IncomingMessage } from 'node:http'
 
 /** Header that carries the per-run token on API calls (after the first page load). */
 export const TOKEN_HEADER = 'x-pilcrow-token'
-/** Cookie that lets the page load its own scripts and styles; never accepted for API calls. */
-export const TOKEN_COOKIE = 'pilcrow-token'
+/**
+ * Cookie that lets the page load its own scripts and styles; never accepted for API calls. Its
+ * name carries the port: cookies are shared by every port of 127.0.0.1, and a second
+ * `pilcrow serve` in the same browser must not replace the first one's.
+ */
+export function tokenCookieName(port: number): string {
+  return `pilcrow-token-${port}`
+}
 
 /** Compares two tokens in constant time (hashing first makes the lengths equal). */
 export function tokensMatch(given: string | undefined | null, expected: string): boolean {

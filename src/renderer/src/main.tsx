@@ -2,7 +2,9 @@
 import { embeddedStartup } from './app/startup'
 import { startTransition, StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
+import { api } from './api/client'
 import { App } from './app/App'
+import { ErrorBoundary } from './app/ErrorBoundary'
 import '@fontsource-variable/source-serif-4/opsz.css'
 import '@fontsource-variable/source-serif-4/opsz-italic.css'
 import '@fontsource-variable/inter/index.css'
@@ -17,7 +19,10 @@ import './styles/editor.css'
 const render = () =>
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
-      <App />
+      {/* the last line of defence against a white window: and the note open then is not reopened at start */}
+      <ErrorBoundary what="Pilcrow's window" resetKey={null} onError={() => void api.updateSettings({ lastNoteId: null }).catch(() => undefined)}>
+        <App />
+      </ErrorBoundary>
     </StrictMode>
   )
 if (embeddedStartup()) render()

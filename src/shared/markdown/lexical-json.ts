@@ -7,6 +7,11 @@ export interface JsonNode {
   [key: string]: unknown
 }
 
+/** A node's children that are nodes: files come from anywhere, and a child may be null, a number, or a list that is not one. */
+export function childrenOf(node: { children?: unknown }): JsonNode[] {
+  return Array.isArray(node.children) ? node.children.filter((c): c is JsonNode => typeof c === 'object' && c !== null && !Array.isArray(c)) : []
+}
+
 /** Lexical's text format bits. */
 export const FORMAT = { bold: 1, italic: 2, strikethrough: 4, underline: 8, code: 16 } as const
 

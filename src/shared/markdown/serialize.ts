@@ -1,6 +1,7 @@
 import { paragraphLabel, type SerializedParagraphLink } from '../links'
 import { codeSpan, escapeText, keepLeadingSpace, linkDestination } from './escape'
-import { FORMAT, type JsonNode } from './lexical-json'
+import { childrenOf, FORMAT, type JsonNode } from './lexical-json'
+import { isValidParagraphLink } from '../note-nodes'
 
 /** How paragraph links are written: readable links, footnotes, or Pandoc citations. */
 export type CitationStyle = 'links' | 'footnotes' | 'pandoc'
@@ -38,7 +39,7 @@ export interface MarkdownBody {
 export function noteToMarkdown(root: { children?: JsonNode[] }, options: MarkdownOptions): MarkdownBody {
   const footnotes: string[] = []
   const writer = new Writer(options, footnotes)
-  const blocks = (root.children ?? []).map((block) => writer.block(block, '')).filter((b) => b !== null)
+  const blocks = childrenOf(root).map((block) => writer.block(block, '')).filter((b) => b !== null)
   const markdown = blocks.join('\n\n') + (footnotes.length > 0 ? `\n\n${footnotes.join('\n')}` : '')
   return { markdown: markdown.trimEnd() + '\n' }
 }
@@ -53,17 +54,17 @@ class Writer {
     switch (node.type) {
       case 'heading': {
         const level = Number(String(node['tag'] ?? 'h1').slice(1)) || 1
-        return `${'#'.repeat(level)} ${this.inline(node.children ?? [])}`
+        return `${'#'.repeat(level)} ${this.inline(childrenOf(node))}`
       }
       case 'quote':
-        return keepLeadingSpace(this.inline(node.children ?? []))
+        return keepLeadingSpace(this.inline(childrenOf(node)))
           .split('\n')
           .map((line) => (line ? `> ${line}` : '>'))
           .join('\n')
       case 'list':
         return this.list(node, indent)
       case 'code': {
-        const body = (node.children ?? []).map((c) => (c.type === 'linebreak' ? '\n' : c.type === 'tab' ? '\t' : String(c['text'] ?? ''))).join('')
+        const body = (childrenOf(node)).map((c) => (c.type === 'linebreak' ? '\n' : c.type === 'tab' ? '\t' : String(c['text'] ?? ''))).join('')
         const longest = Math.max(2, ...(body.match(/`+/g) ?? []).map((r) => r.length))
         const fence = '`'.repeat(longest + 1)
         return `${fence}${String(node['language'] ?? '')}\n${body}\n${fence}`
@@ -71,7 +72,7 @@ class Writer {
       case 'horizontalrule':
         return '---'
       default: {
-        const text = this.inline(node.children ?? [])
+        const text = this.inline(childrenOf(node))
         return text.trim() === '' ? null : keepLeadingSpace(text)
       }
     }
@@ -82,8 +83,8 @@ class Writer {
     const start = Number(node['start'] ?? 1)
     const lines: string[] = []
     let number = start
-    for (const item of node.children ?? []) {
-      const children = item.children ?? []
+    for (const item of childrenOf(node)) {
+      const children = childrenOf(item)
       // an item holding only a nested list continues the previous item one level deeper
       if (children.length === 1 && children[0]!.type === 'list') {
         const marker = type === 'number' ? `${number - 1}. ` : '- '
@@ -116,13 +117,14 @@ class Writer {
           break
         case 'link':
         case 'autolink':
-          out += `[${this.inline(node.children ?? [])}](${linkDestination(String(node['url'] ?? ''))})`
+          out += `[${this.inline(childrenOf(node))}](${linkDestination(String(node['url'] ?? ''))})`
           break
         case 'paragraph-link':
-          out += this.citation(node as unknown as SerializedParagraphLink)
+          // a citation without a usable anchor (a damaged file) says so rather than failing the export
+          out += isValidParagraphLink(node) ? this.citation(node as unknown as SerializedParagraphLink) : escapeText('¶ (damaged citation)', false)
           break
         default:
-          if (node.children) out += this.inline(node.children)
+          out += this.inline(childrenOf(node))
       }
     }
     return out

@@ -1,13 +1,16 @@
 // Child process for the fault-injection test: saves one note once, as the app does, and reports
 // the outcome the way the UI and the CLI do ("Not saved: <reason>"). The temp file's random part
-// is fixed (by replacing crypto.randomBytes before the app's modules load) so strace can aim at it.
+// is fixed (by replacing crypto.randomBytes and the process id in its name before the app's modules
+// load) so strace can aim at it.
 import crypto from 'node:crypto'
 import { syncBuiltinESMExports } from 'node:module'
 
 crypto.randomBytes = ((size: number) => Buffer.alloc(size, 0)) as typeof crypto.randomBytes
 syncBuiltinESMExports()
+const [workspaceDir, noteId, text, pid] = process.argv.slice(2)
+// the real id when asked for: another process then sees this save as live (see removeStrayTempFiles)
+if (pid !== 'real-pid') Object.defineProperty(process, 'pid', { value: 1 })
 
-const [workspaceDir, noteId, text] = process.argv.slice(2)
 const { openWorkspace } = await import('../workspace')
 const { NotesService } = await import('../notes')
 const notes = new NotesService(await openWorkspace(workspaceDir!))

@@ -24,6 +24,7 @@ import { AppBar } from './AppBar'
 import { Banners, type Banner } from './Banners'
 import { CitationBus, type Citation } from './citations'
 import { CommandPalette } from './CommandPalette'
+import { ErrorBoundary } from './ErrorBoundary'
 import { SettingsDialog } from './SettingsDialog'
 import { ShortcutsSheet } from './ShortcutsSheet'
 import { LoadedSources, SourcesContext, type SourcesContextValue } from './sources-context'
@@ -311,13 +312,19 @@ export function App(): ReactNode {
             <SplitPane
               fraction={settings?.panes.readerFraction ?? 0.5}
               onCommit={(readerFraction) => update({ panes: { readerFraction } })}
-              left={<Reader source={source} empty={settings !== null && sourceId === null && sourceList.length === 0} backlinks={backlinks} onCite={cite} onOpenBacklink={openBacklink} handle={reader} />}
+              left={
+                <ErrorBoundary what="The source" resetKey={sourceId}>
+                  <Reader source={source} empty={settings !== null && sourceId === null && sourceList.length === 0} backlinks={backlinks} onCite={cite} onOpenBacklink={openBacklink} handle={reader} />
+                </ErrorBoundary>
+              }
               right={
                 // the editor's code loads once the article has painted: evaluating it earlier delayed that paint
                 settings && notesMayLoad ? (
-                  <Suspense fallback={<p className="reader-empty">Loading the editor…</p>}>
-                    <NotePane notes={notes} citations={citations} reveal={revealInNote} onExport={handlers['note.export']} />
-                  </Suspense>
+                  <ErrorBoundary what="This note" resetKey={notes.open?.id} onError={(error) => notes.open && notes.markUnreadable(notes.open.id, `This note could not be shown (${error.message}). Nothing was saved over it.`)}>
+                    <Suspense fallback={<p className="reader-empty">Loading the editor…</p>}>
+                      <NotePane notes={notes} citations={citations} reveal={revealInNote} onExport={handlers['note.export']} />
+                    </Suspense>
+                  </ErrorBoundary>
                 ) : null
               }
             />

@@ -1,4 +1,5 @@
 import { LexicalComposer } from '@lexical/react/LexicalComposer'
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import { CheckListPlugin } from '@lexical/react/LexicalCheckListPlugin'
 import { ClickableLinkPlugin } from '@lexical/react/LexicalClickableLinkPlugin'
 import { ContentEditable } from '@lexical/react/LexicalContentEditable'
@@ -12,7 +13,7 @@ import { OnChangePlugin } from '@lexical/react/LexicalOnChangePlugin'
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin'
 import { TabIndentationPlugin } from '@lexical/react/LexicalTabIndentationPlugin'
 import { TRANSFORMERS } from '@lexical/markdown'
-import { useState, type ReactNode } from 'react'
+import { useEffect, useState, type ReactNode } from 'react'
 import type { SerializedEditorState } from '../../../shared/notes'
 import type { CitationBus } from '../app/citations'
 import { CaretSyncPlugin } from './CaretSyncPlugin'
@@ -22,15 +23,12 @@ import { RevealInNotePlugin, type RevealInNoteRequest } from './RevealInNotePlug
 import { LEAVE_NOTE_HINT_ID, LeaveNotePlugin } from './LeaveNotePlugin'
 import { ReferencesPanel } from './ReferencesPlugin'
 import { NOTE_NODES, NOTE_THEME } from './editor-config'
+import { fromEditorState, toEditorState } from './opaque-content'
 import { SafeLinksPlugin } from './SafeLinksPlugin'
 import { isSafeLinkUrl } from './safe-url'
 import { Toolbar } from './Toolbar'
 import { WindowingPlugin } from './WindowingPlugin'
 import { WordCountPlugin } from './WordCountPlugin'
-
-function onError(error: Error): void {
-  console.error('Note editor error:', error)
-}
 
 interface NoteEditorProps {
   /** The note's saved state; the editor is keyed by note, so this is read once. */
@@ -44,14 +42,51 @@ interface NoteEditorProps {
   citations: CitationBus
   /** A citation or passage of this note to bring into view (from a backlink or a search hit). */
   reveal: RevealInNoteRequest | null
+  /** Set when the note must not be edited (its file is read-only on disk). */
+  readOnly: string | null
+  /** The note cannot be shown in full: it is shown read-only and must never be saved over. */
+  onUnreadable(reason: string): void
 }
 
 /** The note editor: Lexical rich text with Markdown shortcuts, undo/redo, a toolbar and a word count. */
-export function NoteEditor({ initialState, onChange, onBlur, status, citations, reveal }: NoteEditorProps): ReactNode {
+export function NoteEditor({ initialState, onChange, onBlur, status, citations, reveal, readOnly, onUnreadable }: NoteEditorProps): ReactNode {
   // read once: the editor is keyed by note, and serializing a long note on every render is slow
-  const [initialConfig] = useState(() => ({ namespace: 'pilcrow-note', nodes: NOTE_NODES, theme: NOTE_THEME, onError, editorState: JSON.stringify(initialState) }))
+  const [setup] = useState(() => {
+    const prepared = toEditorState(initialState)
+    // Lexical reports a node it cannot read to onError and goes on with what it read so far:
+    // such a note is shown read-only, so the part it dropped is never saved over
+    const problems: string[] = prepared.ok ? [] : [prepared.reason]
+    let loading = true
+    const onError = (error: Error): void => {
+      console.error('Note editor error:', error)
+      if (loading) problems.push(`This note cannot be shown in full (${error.message}). It is shown read-only and its file is left untouched.`)
+    }
+    const config = {
+      namespace: 'pilcrow-note',
+      nodes: NOTE_NODES,
+      theme: NOTE_THEME,
+      onError,
+      editable: readOnly === null && prepared.ok,
+      editorState: JSON.stringify(prepared.ok ? prepared.state : EMPTY_STATE)
+    }
+    const kept = prepared.ok ? prepared.kept : []
+    return { config, problems, kept, loaded: () => (loading = false) }
+  })
+  useEffect(() => {
+    setup.loaded()
+    if (setup.problems[0]) onUnreadable(setup.problems[0])
+    // once, for the note this editor was made for
+  }, [])
+  const kept = setup.kept
   return (
-    <LexicalComposer initialConfig={initialConfig}>
+    <LexicalComposer initialConfig={setup.config}>
+      <EditableWhen editable={readOnly === null && setup.problems.length === 0} />
+      {kept.length > 0 && (
+        <p className="note-kept" role="status">
+          {kept.length === 1 ? 'Part of this note' : `${kept.length} parts of this note`} cannot be shown by this version of Pilcrow ({[...new Set(kept.map((k) => k.reason))].join('; ')}).{' '}
+          {kept.length === 1 ? 'It is' : 'They are'} kept as {kept.length === 1 ? 'it is' : 'they are'} and saved unchanged; you can edit around {kept.length === 1 ? 'it' : 'them'}.
+        </p>
+      )}
       <div className="note-editor">
         <Toolbar />
         <div className="note-scroll">
@@ -70,7 +105,7 @@ export function NoteEditor({ initialState, onChange, onBlur, status, citations, 
           <WordCountPlugin />
         </footer>
       </div>
-      <OnChangePlugin ignoreSelectionChange ignoreHistoryMergeTagChange onChange={(state) => onChange(() => state.toJSON() as unknown as SerializedEditorState)} />
+      <OnChangePlugin ignoreSelectionChange ignoreHistoryMergeTagChange onChange={(state) => onChange(() => fromEditorState(state.toJSON() as unknown as SerializedEditorState))} />
       <CaretSyncPlugin />
       <ChipsPlugin />
       <CitationPlugin bus={citations} />
@@ -88,4 +123,14 @@ export function NoteEditor({ initialState, onChange, onBlur, status, citations, 
       <MarkdownShortcutPlugin transformers={TRANSFORMERS} />
     </LexicalComposer>
   )
+}
+
+/** What the editor starts from when a note cannot be shown at all (it is then read-only). */
+const EMPTY_STATE = { root: { type: 'root', version: 1, direction: null, format: '', indent: 0, children: [{ type: 'paragraph', version: 1, children: [], direction: null, format: '', indent: 0 }] } }
+
+/** Keeps the editor's editable flag in step with the note's (a note found unreadable, or read-only on disk). */
+function EditableWhen({ editable }: { editable: boolean }): null {
+  const [editor] = useLexicalComposerContext()
+  useEffect(() => editor.setEditable(editable), [editor, editable])
+  return null
 }

@@ -4,6 +4,7 @@ import { ListItemNode, ListNode } from '@lexical/list'
 import { HorizontalRuleNode } from '@lexical/react/LexicalHorizontalRuleNode'
 import { HeadingNode, QuoteNode } from '@lexical/rich-text'
 import type { EditorThemeClasses, Klass, LexicalNode } from 'lexical'
+import { OpaqueNode } from './nodes/OpaqueNode'
 import { ParagraphLinkNode } from './nodes/ParagraphLinkNode'
 
 /** Every node a note can hold. */
@@ -17,7 +18,8 @@ export const NOTE_NODES: Klass<LexicalNode>[] = [
   LinkNode,
   AutoLinkNode,
   HorizontalRuleNode,
-  ParagraphLinkNode
+  ParagraphLinkNode,
+  OpaqueNode
 ]
 
 /** Class names Lexical puts on what it renders; styled in styles/editor.css. */

@@ -33,6 +33,7 @@ export function NotePane({ notes, citations, reveal, onExport }: NotePaneProps):
           aria-label="Note title"
           placeholder="Untitled note"
           value={note.title}
+          readOnly={notes.saveState.kind === 'readonly'}
           maxLength={500}
           onChange={(e) => notes.editTitle(e.target.value)}
           onBlur={() => void notes.flush()}
@@ -51,6 +52,8 @@ export function NotePane({ notes, citations, reveal, onExport }: NotePaneProps):
         onBlur={() => void notes.flush()}
         citations={citations}
         reveal={reveal?.noteId === note.id ? reveal : null}
+        readOnly={note.readOnly ?? null}
+        onUnreadable={(reason) => notes.markUnreadable(note.id, reason)}
         status={<SaveStatus state={notes.saveState} onRetry={() => void notes.flush()} />}
       />
     </div>

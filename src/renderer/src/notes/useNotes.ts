@@ -19,6 +19,11 @@ export interface NotesController {
   editTitle(title: string): void
   /** Saves the open note now (blur, before closing). */
   flush(): Promise<void>
+  /**
+   * The open note cannot be shown in full (or showing it failed): nothing is saved over it from
+   * now on, the user is told why, and it is not reopened at the next start.
+   */
+  markUnreadable(noteId: string, reason: string): void
 }
 
 /**
@@ -58,11 +63,20 @@ export function useNotes(initialNoteId: string | null | undefined, ready: boolea
         : null
       saver.current = next
       setSaveState({ kind: 'saved' })
+      if (note?.readOnly) next?.freeze(note.readOnly)
       setOpen(note)
       void api.updateSettings({ lastNoteId: note?.id ?? null }).catch(() => undefined)
     },
     [refresh]
   )
+
+  const markUnreadable = useCallback((noteId: string, reason: string) => {
+    if (saver.current?.noteId !== noteId) return
+    saver.current.freeze(reason)
+    setNotice({ kind: 'error', text: reason })
+    // a note that cannot be shown must not be the one every start reopens
+    void api.updateSettings({ lastNoteId: null }).catch(() => undefined)
+  }, [])
 
   const flush = useCallback(async () => {
     await saver.current?.flush()
@@ -172,9 +186,11 @@ export function useNotes(initialNoteId: string | null | undefined, ready: boolea
     restoreNote,
     editContent: (content) => saver.current?.setContent(content),
     editTitle: (title) => {
+      if (saveState.kind === 'readonly') return
       saver.current?.setTitle(title)
       setOpen((current) => (current ? { ...current, title } : current))
     },
-    flush
+    flush,
+    markUnreadable
   }
 }

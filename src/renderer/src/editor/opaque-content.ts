@@ -1,0 +1,136 @@
+import type { SerializedEditorState } from '../../../shared/notes'
+import { allowedIn, contentDepth, extraFields, INLINE_HOSTS, isElementType, isKnownNodeType, MAX_NOTE_DEPTH, nodeProblem, tooDeepMessage, type KnownNodeType } from '../../../shared/note-nodes'
+
+/** The node type standing in, inside the editor, for content it cannot show (see `nodes/OpaqueNode.ts`). */
+export const OPAQUE_TYPE = 'pilcrow-opaque'
+
+/** Where the fields of a known node that this build does not read travel through the editor (Lexical keeps unknown `$` state). */
+const EXTRA_KEY = 'pilcrow:extra'
+
+type Json = Record<string, unknown>
+
+/** An opaque node as the editor stores it: the original node, untouched, and why it is kept aside. */
+export interface SerializedOpaque {
+  type: typeof OPAQUE_TYPE
+  version: 1
+  original: unknown
+  reason: string
+  inline: boolean
+}
+
+/** A note's content made safe for the editor, or why it cannot be shown at all. */
+export type PreparedContent =
+  | { ok: true; state: SerializedEditorState; kept: { reason: string }[] }
+  | { ok: false; reason: string }
+
+/**
+ * Makes a note's stored content safe to hand to Lexical: every node this build does not know,
+ * every node with a missing or wrong field, and every node standing where it may not stand, is
+ * replaced by an opaque node that carries it untouched (Lexical would otherwise drop it, and
+ * everything after it, while parsing). `fromEditorState` puts them all back, so a save after an
+ * edit elsewhere writes them as they were.
+ */
+export function toEditorState(content: SerializedEditorState): PreparedContent {
+  if (contentDepth(content.root) > MAX_NOTE_DEPTH) return { ok: false, reason: `This note cannot be shown: ${tooDeepMessage()}.` }
+  const kept: { reason: string }[] = []
+  const stored = content.root as Json
+  const children = stored['children']
+  const root: Json = { type: 'root', version: 1, direction: null, format: '', indent: 0, children: [] }
+  withExtras(root, stored['$'], Object.fromEntries(extraFields(stored, 'root').map((key) => [key, stored[key]])))
+  const blocks = (Array.isArray(children) ? children : []).map((child) => prepareChild(child, 'root', kept)!)
+  // Lexical refuses an empty root: a note with nothing in it starts with one empty paragraph
+  root['children'] = blocks.length > 0 ? blocks : [{ type: 'paragraph', version: 1, children: [], direction: null, format: '', indent: 0 }]
+  return { ok: true, state: { ...content, root: root as SerializedEditorState['root'] }, kept }
+}
+
+/**
+ * The child as the editor takes it; kept aside in an opaque node when it cannot be taken as it
+ * is and `parent` can hold one there; null when it cannot, so the caller keeps `parent` aside whole.
+ */
+function prepareChild(node: unknown, parent: KnownNodeType, kept: { reason: string }[]): Json | null {
+  const type = (node as Json | null)?.['type']
+  const problem = nodeProblem(node) ?? (isKnownNodeType(type) && !allowedIn(parent, type) ? `a ${type} cannot stand inside a ${parent}` : null)
+  const prepared = problem === null ? prepareKnown(node as Json, type as KnownNodeType, kept) : null
+  if (prepared !== null) return prepared
+  const reason = problem ?? `a ${String(type)} holds content that cannot stand where it is`
+  if (parent === 'root') return opaque(node, reason, false, kept)
+  if (INLINE_HOSTS.has(parent)) return opaque(node, reason, true, kept)
+  return null // a list, a code block or a link holds only its own kinds
+}
+
+/** A copy of a valid node for the editor, its children prepared; null when a child cannot stand in it. */
+function prepareKnown(source: Json, type: KnownNodeType, kept: { reason: string }[]): Json | null {
+  const copy: Json = {}
+  for (const [key, value] of Object.entries(source)) if (key !== '$' && key !== 'children') copy[key] = value
+  const extras = extraFields(source, type).filter((key) => source[key] !== undefined)
+  for (const key of extras) delete copy[key]
+  withExtras(copy, source['$'], Object.fromEntries(extras.map((key) => [key, source[key]])))
+  if (!isElementType(type)) return copy
+  const children: Json[] = []
+  const before = kept.length
+  for (const child of source['children'] as unknown[]) {
+    const prepared = prepareChild(child, type, kept)
+    if (prepared === null) {
+      kept.length = before // the whole node is kept aside instead of its parts
+      return null
+    }
+    children.push(prepared)
+  }
+  copy['children'] = children
+  return copy
+}
+
+/** Adds the node's NodeState (`$`) and the fields this build does not read, kept under one state key. */
+function withExtras(target: Json, state: unknown, extras: Json): void {
+  const $ = typeof state === 'object' && state !== null && !Array.isArray(state) ? { ...(state as Json) } : {}
+  if (Object.keys(extras).length > 0) $[EXTRA_KEY] = extras
+  if (Object.keys($).length > 0) target['$'] = $
+}
+
+function opaque(original: unknown, reason: string, inline: boolean, kept: { reason: string }[]): Json {
+  kept.push({ reason })
+  const node: SerializedOpaque = { type: OPAQUE_TYPE, version: 1, original, reason, inline }
+  return node as unknown as Json
+}
+
+/**
+ * The editor's state as it is stored: opaque nodes give back the nodes they carry, and the
+ * fields this build does not read go back onto their nodes.
+ */
+export function fromEditorState(state: SerializedEditorState): SerializedEditorState {
+  return { ...state, root: restore(state.root) as SerializedEditorState['root'] }
+}
+
+function restore(node: unknown): unknown {
+  if (typeof node !== 'object' || node === null) return node
+  const json = node as Json
+  if (json['type'] === OPAQUE_TYPE) return (json as unknown as SerializedOpaque).original
+  const state = json['$'] as Json | undefined
+  const extras = state?.[EXTRA_KEY] as Json | undefined
+  const children = json['children']
+  if (!extras && !Array.isArray(children)) return node
+  const out: Json = { ...json }
+  if (extras) {
+    const { [EXTRA_KEY]: _extras, ...rest } = state!
+    if (Object.keys(rest).length > 0) out['$'] = rest
+    else delete out['$']
+    Object.assign(out, extras)
+  }
+  if (Array.isArray(children)) out['children'] = children.map(restore)
+  return out
+}
+
+/** Words of a node kept aside, for its placeholder and plain-text copies. */
+export function textOf(node: unknown, limit = 2000): string {
+  let text = ''
+  const stack: unknown[] = [node]
+  while (stack.length > 0 && text.length < limit) {
+    const next = stack.pop()
+    if (typeof next !== 'object' || next === null) continue
+    const json = next as Json
+    if (typeof json['text'] === 'string') text += json['text']
+    const children = json['children']
+    if (Array.isArray(children)) for (let i = children.length - 1; i >= 0; i--) stack.push(children[i])
+  }
+  return text.slice(0, limit)
+}
