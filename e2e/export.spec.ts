@@ -13,6 +13,7 @@ test('export a note citing ¶6 and quoting ¶9: the file holds the quote and lin
   await page.keyboard.type('The bulwark claim ')
   await paragraph(page, 6).hover()
   await page.getByRole('button', { name: 'Cite ¶6 in note' }).click()
+  await page.keyboard.type('. Then')
   await selectWords(page, 9, 'while Russia did not deliver on time')
   await page.getByRole('button', { name: 'Quote in note' }).click()
   await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible()
@@ -25,13 +26,16 @@ test('export a note citing ¶6 and quoting ¶9: the file holds the quote and lin
   const download = await downloading
   expect(download.suggestedFilename()).toBe('Kremlin reading.zip')
   const files = unzipSync(readFileSync((await download.path())!))
-  const note = strFromU8(files['notes/Kremlin reading.md']!)
-  const source = strFromU8(files['sources/russia-iran-alignment.md']!)
-  expect(note).toContain('> “while Russia did not deliver on time” [¶9](../sources/russia-iran-alignment.md#p9)')
-  const links = [...note.matchAll(/\]\(\.\.\/sources\/russia-iran-alignment\.md#(p\d+)\)/g)].map((m) => m[1])
+  // everything in one folder named after the note
+  const note = strFromU8(files['Kremlin reading/notes/Kremlin reading.md']!)
+  const source = strFromU8(files['Kremlin reading/sources/russia-iran-alignment.md']!)
+  expect(note).toContain('> “while Russia did not deliver on time” [¶9](../sources/russia-iran-alignment.md#^p9)')
+  // a full stop typed right after a citation follows the chip, with no space before it
+  expect(note).toContain('The bulwark claim [¶6](../sources/russia-iran-alignment.md#^p6). Then')
+  const links = [...note.matchAll(/\]\(\.\.\/sources\/russia-iran-alignment\.md#\^(p\d+)\)/g)].map((m) => m[1])
   expect(links).toEqual(['p6', 'p9'])
-  for (const anchor of links) expect(source).toContain(`<a id="${anchor}"></a>`)
-  expect(Object.keys(files)).toContain('index.md')
+  for (const anchor of links) expect(source).toContain(`<a id="^${anchor}"></a>`)
+  expect(Object.keys(files)).toContain('Kremlin reading/index.md')
 })
 
 test('pilcrow export --all then pilcrow import into a fresh workspace reproduces the notebook', async ({ page, pilcrow }) => {

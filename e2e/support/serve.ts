@@ -17,8 +17,13 @@ export interface ServedPilcrow {
   stdout: string[]
   /** Stops the server (SIGINT, as a user would) and waits for it to exit. */
   stop(): Promise<number | null>
-  /** Starts a new server process on the same workspace. */
-  restart(): Promise<ServedPilcrow>
+  /** Starts a new server process on the same workspace (on any free port, or as `pilcrow serve` does by itself: its last one). */
+  restart(options?: ServeOptions): Promise<ServedPilcrow>
+}
+
+export interface ServeOptions {
+  /** A port; 'last' passes none, so the server takes the one of its last run (the default is any free port). */
+  port?: number | 'last'
 }
 
 const URL_LINE = /^Pilcrow is running at (http:\/\/127\.0\.0\.1:(\d+)\/\?token=(\S+))$/
@@ -31,8 +36,9 @@ export async function stopAllServers(): Promise<void> {
   await Promise.all([...running].map((served) => served.stop()))
 }
 
-export async function servePilcrow(workspace: string): Promise<ServedPilcrow> {
-  const child = spawn(process.execPath, [join(APP_ROOT, 'bin', 'pilcrow.js'), 'serve', '--workspace', workspace, '--port', '0'], {
+export async function servePilcrow(workspace: string, options: ServeOptions = {}): Promise<ServedPilcrow> {
+  const port = options.port === 'last' ? [] : ['--port', String(options.port ?? 0)]
+  const child = spawn(process.execPath, [join(APP_ROOT, 'bin', 'pilcrow.js'), 'serve', '--workspace', workspace, ...port], {
     cwd: APP_ROOT,
     stdio: ['ignore', 'pipe', 'pipe']
   })
@@ -70,9 +76,9 @@ export async function servePilcrow(workspace: string): Promise<ServedPilcrow> {
         child.once('exit', (code) => done(code))
         child.kill('SIGINT')
       }),
-    restart: async () => {
+    restart: async (restartOptions) => {
       await served.stop()
-      return servePilcrow(workspace)
+      return servePilcrow(workspace, restartOptions)
     }
   }
   running.add(served)

@@ -25,7 +25,8 @@ export const apiArgumentSchemas: { [M in NotebookMethod]: z.ZodType<Parameters<N
       base64: z
         .string()
         .max(Math.ceil(IMPORT_SIZE_LIMIT_BYTES / 3) * 4, 'the file is over the import size limit')
-        .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'the file must be sent as base64')
+        .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'the file must be sent as base64'),
+      updateSourceId: id.optional()
     })
   ]),
   getImportStatus: z.tuple([]),

@@ -37,6 +37,8 @@ export function formatBytes(bytes: number): string {
 export interface ImportFileRequest {
   fileName: string
   base64: string
+  /** Update this source with the file, whatever it is (the user chose “Update this source”). */
+  updateSourceId?: string
 }
 
 /** How the links to a re-imported source came out. */
@@ -49,6 +51,15 @@ export interface RelinkReport {
   orphaned: number
 }
 
+/** "Updated “Title” (12 blocks). Links: 2 stayed… The previous version is kept in …" — what an import did, in words. */
+export function describeImport(o: Extract<ImportOutcome, { ok: true }>): string {
+  const blocks = `${o.blockCount} ${o.blockCount === 1 ? 'block' : 'blocks'}`
+  if (o.status === 'added') return `Imported “${o.title}” (${blocks}).`
+  const links = o.relinked ? relinkSummary(o.relinked) : ''
+  if (o.status === 'unchanged') return `“${o.title}” is unchanged.${links}`
+  return `Updated “${o.title}” (${blocks}).${links}${o.previousKept ? ` The previous version is kept in ${o.previousKept}.` : ''}`
+}
+
 /** " Links: 2 stayed, 1 moved, 0 orphaned." — empty when no note cites the source. */
 export function relinkSummary(r: RelinkReport): string {
   return r.stayed + r.moved + r.orphaned === 0 ? '' : ` Links: ${r.stayed} stayed, ${r.moved} moved, ${r.orphaned} orphaned.`
@@ -58,12 +69,14 @@ export type ImportOutcome =
   | {
       fileName: string
       ok: true
-      /** `added` (new source), `updated` (same file name imported again), `unchanged` (same content). */
+      /** `added` (a new source), `updated` (the same work imported again), `unchanged` (the same content). */
       status: 'added' | 'updated' | 'unchanged'
       sourceId: string
       title: string
       blockCount: number
       relinked?: RelinkReport
+      /** For an update: where the previous version was kept, relative to the workspace (`.pilcrow/deleted-sources/…`). */
+      previousKept?: string
     }
   | { fileName: string; ok: false; error: string }
 

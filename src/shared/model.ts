@@ -58,6 +58,18 @@ export interface SourceMeta {
   originalFile?: string
   /** Fields the user edited; they keep the user's values when the file is imported again. */
   edited?: string[]
+  /**
+   * What the file itself said of the work, kept once the user edits the title, authors or
+   * address: a re-import of the same work is recognised by these, not by the user's corrections.
+   */
+  imported?: WorkIdentity
+}
+
+/** The facts that say which work a source is (see `core/source-identity.ts`). */
+export interface WorkIdentity {
+  title: string
+  authors: string[]
+  url?: string
 }
 
 /** The citation details a user can edit; an empty string clears a field. */

@@ -34,7 +34,7 @@ describe('pilcrow import FILE...', () => {
     writeFileSync(join(files, 'reading.md'), '# Reading list\n\nFirst paragraph.\n\nSecond paragraph, revised.\n')
     const again = await pilcrow('import', join(files, 'reading.md'), '--workspace', workspace)
     expect(again.code).toBe(0)
-    expect(again.out).toBe('updated reading: Reading list (3 blocks).\n')
+    expect(again.out).toMatch(/^reading: Updated “Reading list” \(3 blocks\)\. The previous version is kept in \.pilcrow\/deleted-sources\/reading\.[0-9TZ-]+\.replaced\.json\.\n$/)
 
     const search = await pilcrow('search', 'revised', '--workspace', workspace, '--json')
     expect(JSON.parse(search.out)[0]).toMatchObject({ kind: 'source', sourceId: 'reading', paragraph: 2 })

@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
-import { relinkSummary, type ImportOutcome } from '../../shared/imports'
+import { describeImport, type ImportOutcome } from '../../shared/imports'
+import type { ImportedNote } from '../core/export/notebook-import'
 import type { Notebook } from '../core/notebook'
 import type { CliCommand } from './commands'
 import { UsageError } from './usage-error'
@@ -8,23 +9,24 @@ import { openWorkspaceOption } from './workspace-option'
 
 /** One line of `--json` output per argument, in the order given. */
 type ImportLine =
-  | { file: string; sourceId: string; title: string; blockCount: number; status: string; relinked?: unknown }
+  | { file: string; sourceId: string; title: string; blockCount: number; status: string; relinked?: unknown; previousKept?: string }
   | { file: string; error: string }
   | { folder: string; notes: unknown[]; sources: unknown[] }
   | { folder: string; error: string }
 
 export const importCommand: CliCommand = {
   name: 'import',
-  usage: 'pilcrow import FILE|FOLDER... [--workspace DIR] [--json]',
+  usage: 'pilcrow import FILE|FOLDER... [--update SOURCE_ID] [--workspace DIR] [--json]',
   summary: 'Import files as sources (Markdown, text, web pages, PDFs), or an exported notebook folder',
   async run(argv) {
     const { values, positionals } = parseArgs({
       args: argv,
-      options: { workspace: { type: 'string' }, json: { type: 'boolean', default: false } },
+      options: { workspace: { type: 'string' }, json: { type: 'boolean', default: false }, update: { type: 'string' } },
       strict: true,
       allowPositionals: true
     })
     if (positionals.length === 0) throw new UsageError('give the files to import (or the folder of an exported notebook).')
+    if (values.update !== undefined && positionals.length !== 1) throw new UsageError('--update takes one file: the new version of that source.')
     const notebook = await openWorkspaceOption(values.workspace)
     const lines: ImportLine[] = []
     const stopProgress = values.json || !process.stderr.isTTY ? () => undefined : showProgress(notebook)
@@ -34,7 +36,7 @@ export const importCommand: CliCommand = {
           (s) => s.isDirectory(),
           () => false
         )
-        const line = isFolder ? await importFolder(notebook, path, values.json) : fileLine(path, (await notebook.importSourceFiles([path]))[0]!, values.json)
+        const line = isFolder ? await importFolder(notebook, path, values.json) : fileLine(path, (await notebook.importSourceFiles([path], values.update))[0]!, values.json)
         lines.push(line)
       }
     } finally {
@@ -51,21 +53,17 @@ function fileLine(path: string, outcome: ImportOutcome, json: boolean): ImportLi
     if (!json) console.error(`pilcrow import: ${outcome.error}`)
     return { file: path, error: outcome.error }
   }
-  if (!json) {
-    const verb = outcome.status === 'added' ? 'imported' : outcome.status === 'updated' ? 'updated' : 'unchanged'
-    const relinked = outcome.relinked ? relinkSummary(outcome.relinked) : ''
-    console.log(`${verb} ${outcome.sourceId}: ${outcome.title} (${outcome.blockCount} blocks).${relinked}`)
-  }
-  const { sourceId, title, blockCount, status, relinked } = outcome
-  return { file: path, sourceId, title, blockCount, status, ...(relinked ? { relinked } : {}) }
+  if (!json) console.log(`${outcome.sourceId}: ${describeImport(outcome)}`)
+  const { sourceId, title, blockCount, status, relinked, previousKept } = outcome
+  return { file: path, sourceId, title, blockCount, status, ...(relinked ? { relinked } : {}), ...(previousKept ? { previousKept } : {}) }
 }
 
 async function importFolder(notebook: Notebook, path: string, json: boolean): Promise<ImportLine> {
   try {
     const result = await notebook.importNotebook(path)
     if (!json) {
-      for (const s of result.sources) console.log(`source ${s.id}: ${s.title}`)
-      for (const n of result.notes) console.log(`note ${n.id}: ${n.title} (${n.links} ${n.links === 1 ? 'link' : 'links'})`)
+      for (const s of result.sources) console.log(`source ${s.id}: ${s.title}${s.status === 'unchanged' ? ' (already here)' : ''}`)
+      for (const n of result.notes) console.log(`note ${n.id}: ${describeImportedNote(n)}`)
     }
     return { folder: path, ...result }
   } catch (error) {
@@ -73,6 +71,16 @@ async function importFolder(notebook: Notebook, path: string, json: boolean): Pr
     if (!json) console.error(`pilcrow import: ${path}: ${message}`)
     return { folder: path, error: message }
   }
+}
+
+/** "“Title” added: 5 links, 1 orphaned; 1 citation no longer in the text: ¶6 “…”." */
+function describeImportedNote(n: ImportedNote): string {
+  const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`
+  const verb = n.status === 'unchanged' ? 'unchanged (skipped)' : n.status === 'updated' ? `updated (the version it replaced is in the trash as “${n.previousKept}”)` : 'added'
+  const parts = [`“${n.title}” ${verb}: ${plural(n.links, 'link')}`]
+  if (n.orphaned) parts[0] += `, ${n.orphaned} orphaned (kept with their words)`
+  if (n.missing.length) parts.push(`${plural(n.missing.length, 'citation')} no longer in the text: ${n.missing.map((m) => `¶${m.paragraph ?? ''} “${m.quote.length > 60 ? `${m.quote.slice(0, 60)}…` : m.quote}”`).join(', ')}`)
+  return `${parts.join('; ')}.`
 }
 
 /** On a terminal, a progress line for long imports (a PDF's pages). */

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util'
 import { findAppRoot, rendererDir } from '../core/app-paths'
 import { openWorkspaceDir, workspaceDirOption } from './workspace-option'
 import { startBrowserServer } from '../server/browser-server'
+import { loadServerIdentity, saveServerIdentity } from '../server/server-identity'
 import type { CliCommand } from './commands'
 import { UsageError } from './usage-error'
 import { existsSync } from 'node:fs'
@@ -18,8 +19,8 @@ export const serveCommand: CliCommand = {
       strict: true,
       allowPositionals: false
     })
-    const port = values.port === undefined ? 0 : Number(values.port)
-    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a whole number from 0 to 65535, not "${values.port}".`)
+    const asked = values.port === undefined ? null : Number(values.port)
+    if (asked !== null && (!Number.isInteger(asked) || asked < 0 || asked > 65535)) throw new UsageError(`--port must be a whole number from 0 to 65535, not "${values.port}".`)
     const workspaceDir = workspaceDirOption(values.workspace)
     const renderer = rendererDir(findAppRoot())
     if (!existsSync(join(renderer, 'index.html'))) {
@@ -28,7 +29,12 @@ export const serveCommand: CliCommand = {
     }
     // the page first: the search index loads a moment later, in the background
     const notebook = await openWorkspaceDir(workspaceDir, { searchIndexDelayMs: 1500 })
-    const server = await startBrowserServer({ api: notebook, rendererDir: renderer, port })
+    // the same token and, unless asked otherwise, the same port as the last run: a page left open
+    // across a restart reaches the new server and saves what was typed meanwhile
+    const identity = await loadServerIdentity(notebook.workspace.root)
+    const start = (port: number) => startBrowserServer({ api: notebook, rendererDir: renderer, port, token: identity.token })
+    const server = await (asked === null && identity.port !== null ? start(identity.port).catch(() => start(0)) : start(asked ?? 0))
+    if (server.port !== identity.port) await saveServerIdentity(notebook.workspace.root, { ...identity, port: server.port })
     console.log(`Pilcrow is running at ${server.url}`)
     await new Promise<void>((resolve) => {
       const stop = (): void => resolve()

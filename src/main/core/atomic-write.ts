@@ -18,11 +18,11 @@ function tempPathFor(path: string): string {
 }
 
 /** Writes `data` to a new temp file beside `path` and makes it durable; returns the temp file's path. */
-async function writeTemp(path: string, data: string | Uint8Array): Promise<string> {
+async function writeTemp(path: string, data: string | Uint8Array, mode = 0o644): Promise<string> {
   const temp = tempPathFor(path)
   let handle: fs.FileHandle | undefined
   try {
-    handle = await fs.open(temp, 'wx', 0o644)
+    handle = await fs.open(temp, 'wx', mode)
     await handle.writeFile(data)
     await handle.sync()
     await handle.close()
@@ -38,10 +38,11 @@ async function writeTemp(path: string, data: string | Uint8Array): Promise<strin
  * Replaces `path` with `data` so that a crash at any moment leaves either the old or the new
  * content, never a torn file: write a temp file in the same folder → fsync → rename over the
  * target → fsync the folder. There is deliberately no non-atomic fallback: if any step fails the
- * error propagates and the old file is untouched.
+ * error propagates and the old file is untouched. `mode` sets the new file's permissions (0o600
+ * for a secret the user alone may read).
  */
-export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  const temp = await writeTemp(path, data)
+export async function writeFileAtomic(path: string, data: string | Uint8Array, options: { mode?: number } = {}): Promise<void> {
+  const temp = await writeTemp(path, data, options.mode)
   try {
     await fs.rename(temp, path)
   } catch (error) {

@@ -99,7 +99,7 @@ describe('fuzzing every parser we own with random and hostile input', () => {
   it('the Markdown note importer', () =>
     fc.assert(
       fc.property(hostile, (raw) => {
-        const note = markdownToNote(raw, { citation: () => null, orphan: () => null })
+        const note = markdownToNote(raw, { citation: () => null })
         expect(note.root.type).toBe('root')
       }),
       { numRuns: 300 }

@@ -105,9 +105,9 @@ export class Notebook implements NotebookApi {
     return this.imports.importUpload(file)
   }
 
-  /** Imports files from disk (the CLI; the renderer cannot name paths). */
-  async importSourceFiles(paths: string[]): Promise<ImportOutcome[]> {
-    return this.imports.importPaths(paths)
+  /** Imports files from disk (the CLI; the renderer cannot name paths); `update` names the source they update. */
+  async importSourceFiles(paths: string[], update?: string): Promise<ImportOutcome[]> {
+    return this.imports.importPaths(paths, update)
   }
 
   async getImportStatus(): Promise<ImportStatus> {

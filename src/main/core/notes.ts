@@ -103,6 +103,26 @@ export class NotesService {
     return this.write({ ...note, id, title: note.title.trim(), trashedAt: null })
   }
 
+  /** Whether a note (readable or damaged) has this id. */
+  has(id: string): boolean {
+    return this.entries.has(id)
+  }
+
+  /**
+   * Puts a note from elsewhere (an import) in place of the note with its id. The version it
+   * replaces is kept as a note in the trash, titled so, and its title is returned.
+   */
+  replace(id: string, incoming: Omit<StoredNote, 'id' | 'trashedAt'>): Promise<{ note: Note; previousKept: string }> {
+    return this.serialized(id, async () => {
+      const current = await this.writable(id)
+      const stamp = new Date().toISOString().slice(0, 16).replace('T', ' ')
+      const copy: StoredNote = { ...current, id: newNoteId(), title: `${displayTitle(current.title)} (before import, ${stamp})`, trashedAt: new Date().toISOString() }
+      await this.write(copy)
+      const note = await this.write({ ...incoming, id, title: incoming.title.trim(), trashedAt: current.trashedAt })
+      return { note, previousKept: copy.title }
+    })
+  }
+
   /** Reads the note from disk (so an outside change is seen), with its revision. */
   async get(id: string): Promise<Note> {
     const entry = this.readEntry(id)

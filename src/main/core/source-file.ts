@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { withoutPlainRuns } from '../../shared/block-runs'
-import type { Source } from '../../shared/model'
+import type { SourceMeta, Source } from '../../shared/model'
 
 /** Version of `sources/<id>.json`; documented in docs/workspace-format.md. */
 export const SOURCE_FORMAT_VERSION = 1
@@ -35,7 +35,8 @@ const sourceFile = z.object({
     url: z.string().optional(),
     citationKey: z.string().optional(),
     originalFile: z.string().optional(),
-    edited: z.array(z.string()).optional()
+    edited: z.array(z.string()).optional(),
+    imported: z.object({ title: z.string(), authors: z.array(z.string()), url: z.string().optional() }).optional()
   }),
   blocks: z.array(block)
 })
@@ -46,7 +47,11 @@ export function serializeSource(source: Source): string {
     const { id, kind, level, paragraph, text, runs, page } = withoutPlainRuns(block)
     return { id, kind, level, paragraph, text, runs, page }
   })
-  return JSON.stringify({ format: 'pilcrow-source', formatVersion: SOURCE_FORMAT_VERSION, id: source.id, meta: source.meta, blocks }) + '\n'
+  // and one key order for the metadata, however it was put together
+  const { title, authors, date, publisher, container, url, citationKey, originalFile, edited, imported } = source.meta
+  // every field listed (the type fails to compile when SourceMeta gains one this misses)
+  const meta: { [K in keyof Required<SourceMeta>]: SourceMeta[K] } = { title, authors, date, publisher, container, url, citationKey, originalFile, edited, imported }
+  return JSON.stringify({ format: 'pilcrow-source', formatVersion: SOURCE_FORMAT_VERSION, id: source.id, meta, blocks }) + '\n'
 }
 
 /** Parses a stored source, or throws an Error whose message says what is wrong with it. */

@@ -160,4 +160,47 @@ describe('importing files as sources', () => {
     expect(new Set(both.map((o) => o.ok && o.sourceId)).size).toBe(2)
     expect(readdirSync(join(ws, 'sources')).filter((n) => n.endsWith('.json')).sort()).toEqual(['a-2.json', 'a.json', 'b-2.json', 'b.json'])
   })
+
+  it('a file name is not an identity: two articles both saved as source.html are two sources; the same work under another name updates in place, and nothing is ever lost from disk', async () => {
+    const ws = tempDir()
+    const files = tempDir()
+    const pages = join(import.meta.dirname, 'importers', 'fixtures', 'web-pages')
+    const nb = await open(ws)
+    const quanta = await importOne(nb, join(pages, 'quanta-1', 'source.html'))
+    expect(quanta).toMatchObject({ ok: true, status: 'added', sourceId: 'source' })
+    const source = await nb.getSource('source')
+    const cited = source.blocks.find((b) => b.paragraph === 3)!
+    const note = await nb.createNote('Chaos')
+    await nb.saveNote({ id: note.id, title: 'Chaos', content: doc(chip(createAnchor(source, cited.id))), baseRevision: note.revision })
+    const before = snapshot(ws)
+
+    // another article, also named source.html: a new source with its own id and key; nothing of the first changes
+    const salon = await importOne(nb, join(pages, 'salon-1', 'source.html'))
+    expect(salon).toMatchObject({ ok: true, status: 'added', sourceId: 'source-2' })
+    expect(salon).not.toHaveProperty('relinked')
+    const after = snapshot(ws)
+    for (const [path, hash] of Object.entries(before)) if (!path.includes('catalog')) expect(after[path], path).toBe(hash)
+    const [first, second] = [await nb.getSource('source'), await nb.getSource('source-2')]
+    expect(first.meta.title).toBe(source.meta.title)
+    expect(second.meta.citationKey).not.toBe(first.meta.citationKey)
+    expect((await nb.getBacklinks('source')).byBlock[cited.id]).toHaveLength(1)
+
+    // the same work (same canonical address) saved under another name, one paragraph gone: updated in place
+    const page = readFileSync(join(pages, 'quanta-1', 'source.html'), 'utf8')
+    const firstParagraph = source.blocks.find((b) => b.paragraph === 1)!.text.slice(0, 60)
+    const cut = page.indexOf(firstParagraph.slice(0, 40))
+    expect(cut).toBeGreaterThan(0)
+    writeFileSync(join(files, 'index.html'), page.slice(0, cut) + page.slice(cut + 40))
+    const updated = await importOne(nb, join(files, 'index.html'))
+    expect(updated).toMatchObject({ ok: true, status: 'updated', sourceId: 'source', relinked: { stayed: 1, moved: 0, orphaned: 0 } })
+    const kept = (updated as { previousKept: string }).previousKept
+    expect(kept).toMatch(/^\.pilcrow\/deleted-sources\/source\.[0-9TZ-]+\.replaced\.json$/)
+    expect(createHash('sha256').update(readFileSync(join(ws, kept))).digest('hex')).toBe(before['sources/source.json'])
+    const bin = readdirSync(join(ws, '.pilcrow', 'deleted-sources'))
+    expect(bin.some((name) => name.endsWith('.replaced.html'))).toBe(true)
+    // the user can also say so: "Update this source" with any file
+    const chosen = (await nb.importSourceFiles([join(pages, 'lwn-1', 'source.html')], 'source-2'))[0]!
+    expect(chosen).toMatchObject({ ok: true, status: 'updated', sourceId: 'source-2' })
+    expect((await nb.listSources()).map((s) => s.id).sort()).toEqual(['russia-iran-alignment', 'source', 'source-2'])
+  })
 })

@@ -25,12 +25,12 @@ export class SourceImports {
     return { ...this.status }
   }
 
-  /** Files on disk (the CLI). */
-  importPaths(paths: string[]): Promise<ImportOutcome[]> {
+  /** Files on disk (the CLI); `update` names the source they update (one file then). */
+  importPaths(paths: string[], update?: string): Promise<ImportOutcome[]> {
     return this.enqueue(async () => {
       const outcomes: ImportOutcome[] = []
       for (const [index, path] of paths.entries()) {
-        outcomes.push(await this.run(basename(path), index, paths.length, (onProgress) => this.sources.importFile(path, { onProgress })))
+        outcomes.push(await this.run(basename(path), index, paths.length, (onProgress) => this.sources.importFile(path, { onProgress, ...(update ? { update } : {}) })))
       }
       return outcomes
     })
@@ -38,8 +38,9 @@ export class SourceImports {
 
   /** One file sent by the UI, as base64. */
   importUpload(file: ImportFileRequest): Promise<ImportOutcome> {
+    const update = file.updateSourceId
     return this.enqueue(() =>
-      this.run(file.fileName, 0, 1, (onProgress) => this.sources.importBytes(Buffer.from(file.base64, 'base64'), safeFileName(file.fileName), { onProgress }))
+      this.run(file.fileName, 0, 1, (onProgress) => this.sources.importBytes(Buffer.from(file.base64, 'base64'), safeFileName(file.fileName), { onProgress, ...(update ? { update } : {}) }))
     )
   }
 
@@ -69,6 +70,7 @@ export class SourceImports {
         blockCount: result.source.blocks.length
       }
       if (result.previous) outcome.relinked = relinkReport(this.links.linksTo(result.source.id), result.source)
+      if (result.previousKept) outcome.previousKept = result.previousKept
       return outcome
     } catch (error) {
       const message = error instanceof PilcrowError ? error.message : `${fileName}: the import failed (${(error as Error).message}).`

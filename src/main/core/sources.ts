@@ -1,5 +1,5 @@
 import { existsSync, promises as fs, readFileSync } from 'node:fs'
-import { basename, extname, join } from 'node:path'
+import { basename, extname, join, relative, sep } from 'node:path'
 import { PilcrowError } from '../../shared/errors'
 import { importExtension } from '../../shared/imports'
 import type { Source, SourceMeta, SourceMetaPatch, SourceSummary } from '../../shared/model'
@@ -11,6 +11,8 @@ import { catalogEntry, sameStamp, SourceCatalogFile, stampOf, type CatalogEntry,
 import { parseSourceFile, serializeSource } from './source-file'
 import type { Workspace } from './workspace'
 import { notifyAll } from './notify'
+import { derivedCitationKey, uniqueCitationKey } from './citation-keys'
+import { identityOf, isSameWork } from './source-identity'
 
 /** A file in the workspace that could not be read, with the reason; it is left untouched. */
 export interface DamagedFile {
@@ -24,12 +26,18 @@ export interface SourceImport {
   /** The version it replaced, when the same file was imported before. */
   previous: Source | null
   status: 'added' | 'updated' | 'unchanged'
+  /** Where the replaced version was kept (`.pilcrow/deleted-sources/…`), for an update. */
+  previousKept: string | null
 }
 
 export interface ImportOptions {
   onProgress?: ImportProgress
-  /** Replace the source imported earlier from a file of the same name (default true). */
+  /** Update the source that is the same work, when there is one (default true). */
   reimport?: boolean
+  /** Update this source, whatever the file is (the user chose "Update this source"). */
+  update?: string
+  /** When the workspace has the same work, keep it as it is (an exported notebook's copy of a source it has). */
+  keepExisting?: boolean
 }
 
 /** Told after a source is added, replaced or deleted: its new version (null when deleted) and the one before (null when new). */
@@ -181,21 +189,29 @@ export class SourcesService {
   }
 
   /**
-   * Imports a file's bytes as a source. The same file name imported again replaces the earlier
-   * source in place (same id, metadata the user edited kept); otherwise the id comes from the
-   * file name, made unique. Nothing is written unless the import succeeds.
+   * Imports a file's bytes as a source. It updates a source in place (same id, the metadata the
+   * user edited kept, the previous version kept in `.pilcrow/deleted-sources/`) only when it is the
+   * same work (`isSameWork`), or when the user chose that source (`options.update`); otherwise it
+   * is a new source with its own id and citation key, whatever its file is called. Nothing is
+   * written unless the import succeeds.
    */
   async importBytes(bytes: Uint8Array, fileName: string, options: ImportOptions = {}): Promise<SourceImport> {
     const imported = await importSourceBytes(bytes, fileName, options.onProgress)
-    const previous = options.reimport === false ? null : this.findByFile(fileName)
+    const previous = options.update ? this.get(options.update) : options.reimport === false ? null : this.findSameWork(imported.meta)
     if (!previous) {
-      const source = await this.addNew(slugify(basename(fileName, extname(fileName))), imported, { extension: importExtension(fileName), bytes })
-      return { source, previous: null, status: 'added' }
+      const taken = new Set(this.catalogEntries().map((e) => e.meta.citationKey ?? derivedCitationKey(e.meta, e.id)))
+      const source = await this.addNew(slugify(basename(fileName, extname(fileName))), imported, { extension: importExtension(fileName), bytes }, taken)
+      return { source, previous: null, status: 'added', previousKept: null }
     }
-    const source: Source = { id: previous.id, meta: keepEdits(imported.meta, previous.meta), blocks: imported.blocks }
-    if (serializeSource(previous) === serializeSource(source)) return { source: previous, previous, status: 'unchanged' }
+    if (options.keepExisting) return { source: previous, previous, status: 'unchanged', previousKept: null }
+    const meta = keepEdits(imported.meta, previous.meta)
+    // the key papers already cite stays the key
+    if (previous.meta.citationKey) meta.citationKey = previous.meta.citationKey
+    const source: Source = { id: previous.id, meta, blocks: imported.blocks }
+    if (serializeSource(previous) === serializeSource(source)) return { source: previous, previous, status: 'unchanged', previousKept: null }
+    const previousKept = await this.keepDeleted(previous, 'replaced')
     await this.commit(source, { name: `${source.id}${importExtension(fileName)}`, bytes })
-    return { source, previous, status: 'updated' }
+    return { source, previous, status: 'updated', previousKept }
   }
 
   /**
@@ -203,11 +219,12 @@ export class SourcesService {
    * exclusively, so another process importing at the same moment (the CLI beside the app) never
    * has its source overwritten: whoever comes second takes the next id.
    */
-  private async addNew(base: string, imported: Omit<Source, 'id'>, original: { extension: string; bytes: Uint8Array }): Promise<Source> {
+  private async addNew(base: string, imported: Omit<Source, 'id'>, original: { extension: string; bytes: Uint8Array }, keys: ReadonlySet<string>): Promise<Source> {
     const taken = new Set<string>()
     for (;;) {
       const id = this.uniqueId(base, taken)
-      const source: Source = { id, meta: imported.meta, blocks: imported.blocks }
+      const citationKey = uniqueCitationKey(imported.meta.citationKey ?? derivedCitationKey(imported.meta, id), keys)
+      const source: Source = { id, meta: { ...imported.meta, citationKey }, blocks: imported.blocks }
       try {
         await this.commitNew(source, { name: `${id}${original.extension}`, bytes: original.bytes })
         return source
@@ -222,6 +239,11 @@ export class SourcesService {
   async updateMeta(sourceId: string, patch: SourceMetaPatch): Promise<Source> {
     const current = this.get(sourceId)
     const meta: SourceMeta = { ...current.meta }
+    // the file's own word on which work this is, before the user corrects it
+    if (!meta.imported && (patch.title !== undefined || patch.authors !== undefined || patch.url !== undefined)) {
+      const { title, authors, url } = identityOf(current.meta)
+      meta.imported = { title, authors, ...(url ? { url } : {}) }
+    }
     const edited = new Set(current.meta.edited ?? [])
     for (const [key, value] of Object.entries(patch) as [keyof typeof patch, unknown][]) {
       if (value === undefined) continue
@@ -243,16 +265,31 @@ export class SourcesService {
    */
   async remove(sourceId: string): Promise<void> {
     const source = this.get(sourceId)
-    const bin = join(this.workspace.root, '.pilcrow', 'deleted-sources')
-    await fs.mkdir(bin, { recursive: true })
-    const stamp = new Date().toISOString().replace(/[:.]/g, '-')
-    await fs.rename(join(this.workspace.sourcesDir, `${sourceId}.json`), join(bin, `${sourceId}.${stamp}.json`))
-    const original = source.meta.originalFile ? join(this.originalsDir, `${sourceId}${importExtension(source.meta.originalFile)}`) : null
-    if (original) await fs.rename(original, join(bin, `${sourceId}.${stamp}${importExtension(original)}`)).catch(() => undefined)
+    await this.keepDeleted(source, 'deleted')
+    await fs.rm(join(this.workspace.sourcesDir, `${sourceId}.json`))
+    if (source.meta.originalFile) await fs.rm(join(this.originalsDir, `${sourceId}${importExtension(source.meta.originalFile)}`), { force: true })
     this.entries.delete(sourceId)
     this.loaded.delete(sourceId)
     void this.catalog.write(this.catalogByFile())
     notifyAll(this.listeners, sourceId, null, source)
+  }
+
+  /**
+   * Copies a source's files (its JSON and its original) into `.pilcrow/deleted-sources/`, before
+   * they are deleted or replaced, and returns the JSON's path there, relative to the workspace.
+   */
+  private async keepDeleted(source: Source, why: 'deleted' | 'replaced'): Promise<string> {
+    const bin = join(this.workspace.root, '.pilcrow', 'deleted-sources')
+    await fs.mkdir(bin, { recursive: true })
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-')
+    const name = `${source.id}.${stamp}${why === 'replaced' ? '.replaced' : ''}`
+    const kept = join(bin, `${name}.json`)
+    await fs.copyFile(join(this.workspace.sourcesDir, `${source.id}.json`), kept)
+    if (source.meta.originalFile) {
+      const extension = importExtension(source.meta.originalFile)
+      await fs.copyFile(join(this.originalsDir, `${source.id}${extension}`), join(bin, `${name}${extension}`)).catch(() => undefined)
+    }
+    return relative(this.workspace.root, kept).split(sep).join('/')
   }
 
   private get originalsDir(): string {
@@ -302,9 +339,9 @@ export class SourcesService {
     notifyAll(this.listeners, source.id, source, null)
   }
 
-  private findByFile(fileName: string): Source | null {
-    const name = fileName.toLowerCase()
-    const entry = this.catalogEntries().find((e) => e.meta.originalFile?.toLowerCase() === name)
+  /** The source that is the same work as `meta`, if any (see `isSameWork`). */
+  private findSameWork(meta: SourceMeta): Source | null {
+    const entry = this.catalogEntries().find((e) => isSameWork(e.meta, meta))
     // one whose file became unreadable is not replaced: the import gets a new id and the file stays
     return entry ? this.readable(entry.id) : null
   }
@@ -329,5 +366,6 @@ function keepEdits(imported: SourceMeta, previous: SourceMeta): SourceMeta {
     else record[key] = value
   }
   if (previous.edited?.length) meta.edited = previous.edited
+  if (previous.imported) meta.imported = { title: imported.title, authors: imported.authors, ...(imported.url ? { url: imported.url } : {}) }
   return meta
 }

@@ -22,7 +22,7 @@ export interface BrowserServerOptions {
   rendererDir: string
   /** 0 picks a free port. */
   port?: number
-  /** Fixed token for tests; a random one per run otherwise. */
+  /** The workspace's token, kept between runs (see server-identity.ts); a random one per run otherwise. */
   token?: string
 }
 
@@ -70,7 +70,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     if (queryToken !== null && tokensMatch(queryToken, token)) {
       res.setHeader('Set-Cookie', `${tokenCookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`)
     } else if (!tokensMatch(readCookie(req, tokenCookieName(port)), token)) {
-      return send(res, 401, 'text/plain; charset=utf-8', 'Unauthorized: open the address printed by "pilcrow serve"; it carries the token.')
+      return send(res, 401, 'text/html; charset=utf-8', UNAUTHORIZED_PAGE)
     }
     const [file, startup] = await Promise.all([readStaticFile(options.rendererDir, isPage ? '/index.html' : url.pathname), isPage && req.method === 'GET' ? pageStartup() : ''])
     if (file.status !== 200) return send(res, file.status, 'text/plain; charset=utf-8', file.status === 404 ? 'Not found' : 'Forbidden')
@@ -96,7 +96,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       return sendJson(res, 415, { error: { code: 'invalid-argument', message: 'API calls must send application/json.' } })
     }
     const declared = Number(req.headers['content-length'])
-    if (declared > MAX_BODY_BYTES) return tooLarge(res)
+    if (declared > MAX_BODY_BYTES) return tooLarge(req, res)
     try {
       const body = await readBody(req)
       let payload: unknown
@@ -110,7 +110,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       const result = await dispatchCall(options.api, method, args)
       sendJson(res, 200, { result: result ?? null })
     } catch (error) {
-      if (error instanceof BodyTooLarge) return tooLarge(res)
+      if (error instanceof BodyTooLarge) return tooLarge(req, res)
       if (!(error instanceof PilcrowError)) console.error('pilcrow: API call failed:', error)
       const wire = serializeError(error)
       sendJson(res, STATUS_BY_CODE[wire.code], { error: wire })
@@ -134,6 +134,19 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   }
 }
 
+/** What a page without the right token is told, in words: where the right address is. */
+const UNAUTHORIZED_PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Pilcrow: open the address with its key</title></head>
+<body>
+<h1>This address needs its key</h1>
+<p>Pilcrow's server only opens to the address it printed when it started, which carries a key:
+<code>Pilcrow is running at http://127.0.0.1:PORT/?token=…</code>. Copy that whole line's address from the
+terminal where <code>pilcrow serve</code> runs, and open it here.</p>
+<p>If the server was started again with a new key, text you typed that was not saved yet is kept by this
+browser, and saved when you open the new address on the same port.</p>
+</body></html>
+`
+
 /** The page with the startup data's script at the end of its head, else of the page (module scripts run after parsing: any place works). */
 function withStartup(page: Buffer, script: string): string {
   const html = page.toString('utf8')
@@ -146,11 +159,20 @@ function headerValue(req: IncomingMessage, name: string): string | undefined {
   return Array.isArray(value) ? value[0] : value
 }
 
-/** Answers 413 and closes the connection once the answer is out, leaving the rest of the body unread. */
-function tooLarge(res: ServerResponse): void {
-  res.setHeader('Connection', 'close')
+/** How long the rest of a refused body is let through (and dropped), so the sender reads the 413 before the connection closes. */
+const TOO_LARGE_GRACE_MS = 1000
+
+/**
+ * Answers 413 at once. The rest of the body is not kept: it is let through for a moment (a
+ * sender still writing would otherwise fail before it reads the answer), then the connection closes.
+ */
+function tooLarge(req: IncomingMessage, res: ServerResponse): void {
   sendJson(res, 413, { error: { code: 'invalid-argument', message: TOO_LARGE_MESSAGE } })
-  res.once('finish', () => res.socket?.destroySoon())
+  req.removeAllListeners('data')
+  req.resume()
+  const socket = req.socket
+  const timer = setTimeout(() => socket.destroy(), TOO_LARGE_GRACE_MS)
+  socket.once('close', () => clearTimeout(timer))
 }
 
 function readBody(req: IncomingMessage): Promise<string> {

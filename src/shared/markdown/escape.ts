@@ -1,12 +1,16 @@
 /** Characters that mean something in Markdown anywhere in a line (backslash-escaped in text). */
 const INLINE_SPECIAL = /[\\`*_[\]<>#|~&]/g
 
+/** Characters Pandoc's Markdown gives a meaning besides CommonMark's: `@key` citations, `^superscript^`. */
+const PANDOC_SPECIAL = /[@^]/g
+
 /**
  * Escapes text so Markdown shows it as written: every character with a meaning in inline
- * Markdown, and list, heading or rule markers at the start of a line.
+ * Markdown, and list, heading or rule markers at the start of a line; for Pandoc, its own too.
  */
-export function escapeText(text: string, atLineStart: boolean): string {
+export function escapeText(text: string, atLineStart: boolean, pandoc = false): string {
   let out = text.replace(INLINE_SPECIAL, '\\$&')
+  if (pandoc) out = out.replace(PANDOC_SPECIAL, '\\$&')
   if (atLineStart) out = out.replace(/^(\s*)([-+=])/, '$1\\$2').replace(/^(\s*\d+)([.)])/, '$1\\$2')
   return out
 }

@@ -27,11 +27,12 @@ const target = (link: SerializedParagraphLink): CitationTarget => ({
 const md = (children: JsonNode[], style: CitationStyle = 'links') => noteToMarkdown({ children }, { style, target }).markdown
 const back = (markdown: string) =>
   markdownToNote(markdown, {
-    citation: (href) => {
-      const m = /#p(\d+)$/.exec(href)
+    citation: (ref) => {
+      if (ref.kind === 'orphan') return chip(ref.paragraph ?? 0)
+      if (ref.kind !== 'link') return null
+      const m = /#\^?p(\d+)$/.exec(ref.href)
       return m ? chip(Number(m[1])) : null
-    },
-    orphan: (paragraph) => chip(paragraph ?? 0)
+    }
   }).root.children!
 
 describe('noteToMarkdown: every node type', () => {
@@ -69,16 +70,35 @@ describe('noteToMarkdown: every node type', () => {
 
   it('writes citations in the three styles, and orphans with their quote', () => {
     const note = [J.paragraph([J.text('Claim '), chip(6), J.text(' and '), chip(99)])]
-    expect(md(note, 'links')).toBe('Claim [¶6](../sources/russia-iran-alignment.md#p6) and ¶99 (unresolved link: “words of paragraph 99”)\n')
+    expect(md(note, 'links')).toBe('Claim [¶6](../sources/russia-iran-alignment.md#^p6) and ¶99 (unresolved link: “words of paragraph 99”)\n')
     expect(md(note, 'pandoc')).toBe('Claim [@tazmini2021, para. 6] and [@tazmini2021, para. 99] (unresolved link: “words of paragraph 99”)\n')
     expect(md(note, 'footnotes')).toBe(
       'Claim [^1] and ¶99 (unresolved link: “words of paragraph 99”)\n\n' +
-        '[^1]: “words of paragraph 6” — Ghoncheh Tazmini, *Russia and Iran – a strategic alliance or something more?*, 18 January 2021, ¶6. [Source](../sources/russia-iran-alignment.md#p6)\n'
+        '[^1]: “words of paragraph 6” — Ghoncheh Tazmini, *Russia and Iran – a strategic alliance or something more?*, 18 January 2021, ¶6. [Source](../sources/russia-iran-alignment.md#^p6)\n'
     )
   })
 })
 
 describe('markdownToNote', () => {
+  it('finds the citations of every style where the text has them: links, Pandoc citations, footnotes, unresolved markers', () => {
+    const refs: unknown[] = []
+    const read = markdownToNote(
+      'A [¶6](../sources/a.md#^p6), B [@key2021, para. 9], C [@key2021, p. 4], D [@key2021] and E[^1]; F ¶3 (unresolved link: “gone words”); not \\@handle nor \\[@x\\].\n\n[^1]: “quoted *words*” — Someone, *Title*, ¶11. [Source](../sources/a.md#^p11)\n',
+      { citation: (ref) => (refs.push(ref), { type: 'paragraph-link', version: 1 }) }
+    )
+    expect(refs).toEqual([
+      { kind: 'link', href: '../sources/a.md#^p6' },
+      { kind: 'pandoc', key: 'key2021', paragraph: 9 },
+      { kind: 'pandoc', key: 'key2021', paragraph: null, page: 4 },
+      { kind: 'pandoc', key: 'key2021', paragraph: null },
+      { kind: 'footnote', href: '../sources/a.md#^p11', quote: 'quoted words' },
+      { kind: 'orphan', paragraph: 3, quote: 'gone words' }
+    ])
+    // the footnote's definition is not a paragraph of the note, and escaped text stays text
+    expect(read.root.children).toHaveLength(1)
+    expect(JSON.stringify(read.root.children)).toContain('not @handle nor [@x].')
+  })
+
   it('reads back what noteToMarkdown wrote', () => {
     const note = [
       J.heading(2, [J.text('Head')]),

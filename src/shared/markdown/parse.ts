@@ -3,25 +3,72 @@ import { decodeEntities } from '../html-entities'
 import * as J from './lexical-json'
 import { FORMAT, type JsonNode } from './lexical-json'
 
+/**
+ * A citation as the text of an export writes it (see serialize.ts), in each style: a link
+ * (`[¶6](../sources/x.md#^p6)`), a Pandoc citation (`[@key, para. 6]`, `[@key, p. 4]`), a footnote
+ * (`[^1]`, its definition holding the quoted words and the link), or an unresolved link's marker.
+ */
+export type CitationRef =
+  | { kind: 'link'; href: string }
+  | { kind: 'pandoc'; key: string; paragraph: number | null; page?: number; unresolvedQuote?: string }
+  | { kind: 'footnote'; href: string | null; quote: string }
+  | { kind: 'orphan'; paragraph: number | null; quote: string }
+
 export interface ParseOptions {
-  /** A link to an exported source paragraph becomes a paragraph link; null keeps it a plain link. */
-  citation(href: string): JsonNode | null
-  /** Text marking an unresolved link ("¶6 (unresolved link: “…”)") becomes a paragraph link again. */
-  orphan(paragraph: number | null, quote: string): JsonNode | null
+  /** A citation, in reading order, becomes what this returns; null keeps it as it was written (a plain link, the text). */
+  citation(ref: CitationRef): JsonNode | null
 }
 
-/** The marker an unresolved paragraph link is exported as (see serialize.ts). */
-const ORPHAN_MARKER = /¶(\d*) \(unresolved link: “([\s\S]*?)”\)/g
+/**
+ * Citations written as text: a Pandoc citation (with the unresolved marker that may follow it), a
+ * footnote reference, or an unresolved link's marker. Matched inside one text token, so words the
+ * export escaped (`\@handle`, `\[`) never match.
+ */
+const TEXT_CITATION =
+  /\[@([\p{L}\p{N}_:.#$%&+?<>~/-]+)(?:, (para|p)\. (\d+|\?))?\](?: \(unresolved link: “([\s\S]*?)”\))?|\[\^(\d+)\]|¶(\d*) \(unresolved link: “([\s\S]*?)”\)/gu
+
+/** A footnote definition as the footnotes style writes it: `[^1]: “quoted words” — by, title, date, ¶6. [Source](…)`. */
+const FOOTNOTE_DEFINITION = /^\[\^(\d+)\]: /
 
 /** Reads Markdown (CommonMark + GFM) back into a note's Lexical state. */
 export function markdownToNote(markdown: string, options: ParseOptions): { root: JsonNode } {
   const tokens = new Lexer({ gfm: true }).lex(markdown.replace(/\r\n?/g, '\n'))
-  const children = new Reader(options).blocks(tokens)
+  // footnote definitions come last but are needed where their references stand: read them first
+  const footnotes = new Map<string, { href: string | null; quote: string }>()
+  const body = tokens.filter((token) => {
+    const isDefinition = token.type === 'paragraph' && FOOTNOTE_DEFINITION.test(token.raw)
+    if (isDefinition) for (const [label, definition] of footnoteDefinitions(token.raw)) footnotes.set(label, definition)
+    return !isDefinition
+  })
+  const children = new Reader(options, footnotes).blocks(body)
   return { root: { type: 'root', version: 1, direction: null, format: '', indent: 0, children: children.length > 0 ? children : [J.paragraph([])] } }
 }
 
+/**
+ * The definitions of a paragraph of them (the footnotes style writes them on consecutive lines,
+ * which Markdown joins into one paragraph): each one's quoted words and link, by its label.
+ */
+function footnoteDefinitions(raw: string): [string, { href: string | null; quote: string }][] {
+  const definitions: string[] = []
+  for (const line of raw.split('\n')) {
+    if (FOOTNOTE_DEFINITION.test(line) || definitions.length === 0) definitions.push(line)
+    else definitions[definitions.length - 1] += `\n${line}`
+  }
+  return definitions.map((text) => {
+    const inline = new Lexer({ gfm: true }).inlineTokens(text)
+    const plain = inline.map((t) => ('text' in t ? String(t.text) : '')).join('')
+    const label = FOOTNOTE_DEFINITION.exec(text)?.[1] ?? ''
+    const quote = /^\[\^\d+\]: “([\s\S]*?)” — /.exec(plain)?.[1] ?? ''
+    const links = inline.filter((t): t is Tokens.Link => t.type === 'link')
+    return [label, { href: links.at(-1)?.href ?? null, quote: decodeEntities(quote) }]
+  })
+}
+
 class Reader {
-  constructor(private readonly options: ParseOptions) {}
+  constructor(
+    private readonly options: ParseOptions,
+    private readonly footnotes: Map<string, { href: string | null; quote: string }>
+  ) {}
 
   blocks(tokens: Token[]): JsonNode[] {
     const out: JsonNode[] = []
@@ -102,7 +149,7 @@ class Reader {
           break
         case 'link': {
           const link = token as Tokens.Link
-          const chip = this.options.citation(link.href)
+          const chip = this.options.citation({ kind: 'link', href: link.href })
           if (chip) out.push(chip)
           else out.push(J.link(link.href, this.inline(link.tokens, f)))
           break
@@ -119,18 +166,18 @@ class Reader {
         default: {
           const children = (token as { tokens?: Token[] }).tokens
           if (children && children.length > 0) out.push(...this.inline(children, f))
-          else out.push(...this.textWithOrphans(decodeEntities((token as { text?: string }).text ?? ''), f))
+          else out.push(...this.textWithCitations(decodeEntities((token as { text?: string }).text ?? ''), f))
         }
       }
     }
     return mergeText(out)
   }
 
-  private textWithOrphans(value: string, format: number): JsonNode[] {
+  private textWithCitations(value: string, format: number): JsonNode[] {
     const out: JsonNode[] = []
     let at = 0
-    for (const match of value.matchAll(ORPHAN_MARKER)) {
-      const chip = this.options.orphan(match[1] ? Number(match[1]) : null, match[2]!)
+    for (const match of value.matchAll(TEXT_CITATION)) {
+      const chip = this.options.citation(this.refOf(match))
       if (!chip) continue
       if (match.index > at) out.push(J.text(value.slice(at, match.index), format))
       out.push(chip)
@@ -138,6 +185,16 @@ class Reader {
     }
     if (at < value.length) out.push(J.text(value.slice(at), format))
     return out
+  }
+
+  private refOf(match: RegExpMatchArray): CitationRef {
+    const [, key, unit, number, unresolved, footnote, orphanParagraph, orphanQuote] = match
+    if (key !== undefined) {
+      const value = number === undefined || number === '?' ? null : Number(number)
+      return { kind: 'pandoc', key, paragraph: unit === 'para' ? value : null, ...(unit === 'p' && value !== null ? { page: value } : {}), ...(unresolved !== undefined ? { unresolvedQuote: unresolved } : {}) }
+    }
+    if (footnote !== undefined) return { kind: 'footnote', ...(this.footnotes.get(footnote) ?? { href: null, quote: '' }) }
+    return { kind: 'orphan', paragraph: orphanParagraph ? Number(orphanParagraph) : null, quote: orphanQuote ?? '' }
   }
 }
 

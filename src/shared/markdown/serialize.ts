@@ -13,7 +13,7 @@ export interface CitationTarget {
   paragraph: number | null
   /** The page the block starts on, for sources with pages (PDFs). */
   page?: number
-  /** The block's anchor in the exported source file: `p6`, or the block id when unnumbered. */
+  /** The block's anchor in the exported source file: `p6`, or the block id when unnumbered (links name it `#^p6`, as Obsidian's block links do). */
   anchor: string
   /** The exported source file, relative to the note file. */
   href: string
@@ -136,7 +136,7 @@ class Writer {
     // emphasis markers must touch the words: keep surrounding spaces outside them
     const [, lead, core, trail] = /^(\s*)([\s\S]*?)(\s*)$/.exec(value)!
     if (!core) return value
-    let md = escapeText(core, atLineStart)
+    let md = escapeText(core, atLineStart, this.options.style === 'pandoc')
     if (format & FORMAT.strikethrough) md = `~~${md}~~`
     if (format & FORMAT.italic) md = `*${md}*`
     if (format & FORMAT.bold) md = `**${md}**`
@@ -150,18 +150,18 @@ class Writer {
     const quote = link.anchor.quote.exact.length > 140 ? `${link.anchor.quote.exact.slice(0, 140)}…` : link.anchor.quote.exact
     if (!target.resolved) {
       const marker = `${number} (unresolved link: “${quote}”)`
-      return this.options.style === 'pandoc' ? `[@${target.citationKey}, para. ${target.paragraph ?? '?'}] ${escapeText(`(unresolved link: “${quote}”)`, false)}` : escapeText(marker, false)
+      return this.options.style === 'pandoc' ? `[@${target.citationKey}, para. ${target.paragraph ?? '?'}] ${escapeText(`(unresolved link: “${quote}”)`, false, true)}` : escapeText(marker, false)
     }
     switch (this.options.style) {
       case 'links':
-        return `[${number}](${linkDestination(`${target.href}#${target.anchor}`)})`
+        return `[${number}](${linkDestination(`${target.href}#^${target.anchor}`)})`
       case 'pandoc':
         if (target.page !== undefined) return `[@${target.citationKey}, p. ${target.page}]`
         return target.paragraph === null ? `[@${target.citationKey}]` : `[@${target.citationKey}, para. ${target.paragraph}]`
       case 'footnotes': {
         const n = this.footnotes.length + 1
         const by = [target.authors.join(', '), `*${escapeText(target.title, false)}*`, target.date, number].filter(Boolean).join(', ')
-        this.footnotes.push(`[^${n}]: “${escapeText(quote, false)}” — ${by}. [Source](${linkDestination(`${target.href}#${target.anchor}`)})`)
+        this.footnotes.push(`[^${n}]: “${escapeText(quote, false)}” — ${by}. [Source](${linkDestination(`${target.href}#^${target.anchor}`)})`)
         return `[^${n}]`
       }
     }

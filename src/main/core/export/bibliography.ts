@@ -1,44 +1,46 @@
+import { Cite } from '@citation-js/core'
+import '@citation-js/plugin-bibtex'
+import { extname } from 'node:path'
 import type { Source } from '../../../shared/model'
+import { derivedCitationKey, uniqueCitationKey } from '../citation-keys'
 
 /** A Pandoc citation key for a source: its own, else "<first author's surname><year>", else its id. */
 export function citationKey(source: Source): string {
-  if (source.meta.citationKey) return source.meta.citationKey
-  const surname = source.meta.authors[0]?.split(/\s+/).at(-1)?.toLowerCase().replace(/[^a-z0-9]/g, '')
-  const year = source.meta.date?.slice(0, 4)
-  return surname && year ? `${surname}${year}` : source.id
+  return source.meta.citationKey ?? derivedCitationKey(source.meta, source.id)
 }
 
-const bibEscape = (text: string): string => text.replace(/([{}\\&%$#_])/g, '\\$1')
-
-/** BibTeX entries for the cited sources (online articles as @article, others as @misc). */
-export function toBibTeX(sources: Source[]): string {
-  return sources
-    .map((s) => {
-      const fields: [string, string | undefined][] = [
-        ['title', s.meta.title],
-        ['author', s.meta.authors.join(' and ') || undefined],
-        ['year', s.meta.date?.slice(0, 4)],
-        ['date', s.meta.date],
-        ['journal', s.meta.container],
-        ['publisher', s.meta.publisher],
-        ['url', s.meta.url]
-      ]
-      const body = fields
-        .filter((f): f is [string, string] => !!f[1])
-        .map(([k, v]) => `  ${k} = {${bibEscape(v)}}`)
-        .join(',\n')
-      return `@${s.meta.container ? 'article' : 'misc'}{${citationKey(s)},\n${body}\n}\n`
-    })
-    .join('\n')
+/** One key per source, none shared (two works of one author and year become "…2021" and "…2021b"). */
+export function citationKeys(sources: Source[]): Map<string, string> {
+  const keys = new Map<string, string>()
+  const taken = new Set<string>()
+  for (const source of sources) {
+    const key = uniqueCitationKey(citationKey(source), taken)
+    taken.add(key)
+    keys.set(source.id, key)
+  }
+  return keys
 }
 
-/** CSL JSON items for the cited sources (what Zettlr and Pandoc's citeproc read). */
-export function toCslJson(sources: Source[]): string {
-  const items = sources.map((s) => {
+/** A CSL-JSON item (the format citeproc, Pandoc and Zotero share). */
+export type CslItem = Record<string, unknown> & { id: string; type: string }
+
+/** What kind of work a source is, as CSL names it: a saved page is a web page, a PDF in a periodical an article. */
+function cslType(source: Source): string {
+  const pdf = extname(source.meta.originalFile ?? '').toLowerCase() === '.pdf'
+  if (pdf) return source.meta.container ? 'article-journal' : 'document'
+  if (source.meta.url) return 'webpage'
+  return source.meta.container ? 'article-magazine' : 'document'
+}
+
+/** CSL-JSON items for the sources, under their keys. */
+export function cslItems(sources: Source[], keys: Map<string, string>): CslItem[] {
+  return sources.map((s) => {
     const [y, m, d] = (s.meta.date ?? '').split('-').map(Number)
-    const item: Record<string, unknown> = {
-      id: citationKey(s),
-      type: s.meta.container ? 'article-magazine' : 'document',
+    const key = keys.get(s.id) ?? citationKey(s)
+    const item: CslItem = {
+      id: key,
+      'citation-key': key,
+      type: cslType(s),
       title: s.meta.title,
       author: s.meta.authors.map((name) => {
         const parts = name.trim().split(/\s+/)
@@ -51,5 +53,14 @@ export function toCslJson(sources: Source[]): string {
     if (s.meta.url) item['URL'] = s.meta.url
     return item
   })
+}
+
+/** The items as CSL-JSON, what notes point Pandoc at (`bibliography: references.json`). */
+export function toCslJson(items: CslItem[]): string {
   return JSON.stringify(items, null, 2) + '\n'
+}
+
+/** The items as BibLaTeX, written by citation-js (capitals kept in braces, web pages as @online, full dates). */
+export function toBibLaTeX(items: CslItem[]): string {
+  return items.length === 0 ? '' : new Cite(items).format('biblatex')
 }

@@ -4,13 +4,14 @@ const MAX_NAME = 100
 
 /**
  * A file name for `title` that is valid on Windows, macOS and Linux and not in `taken`
- * (compared case-insensitively): unsafe characters become `-`, reserved names get a `_`, long
+ * (compared case-insensitively): unsafe characters, and those that break links to it, become `-`, reserved names get a `_`, long
  * titles are cut, empty ones become "Untitled", duplicates get " (2)", " (3)"…
  */
 export function safeFileName(title: string, extension: string, taken: Set<string>): string {
   let base = title
     .normalize('NFC')
-    .replace(/[/\\:*?"<>|\u0000-\u001f\u007f]/g, '-')
+    // unsafe on some system, or breaking a link to the file (# starts a fragment; [ ] ^ % mean Markdown or URL escapes)
+    .replace(/[/\\:*?"<>|#[\]^%\u0000-\u001f\u007f]/g, '-')
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/^[.\s]+|[.\s]+$/g, '')

@@ -8,10 +8,10 @@ import type { JsonNode } from '../../../shared/markdown/lexical-json'
 import { noteToMarkdown, type CitationStyle, type CitationTarget } from '../../../shared/markdown/serialize'
 import type { Source } from '../../../shared/model'
 import { UNTITLED } from '../../../shared/notes'
-import { extractLinks } from '../link-extraction'
 import type { StoredNote } from '../note-file'
-import { citationKey, toBibTeX, toCslJson } from './bibliography'
+import { citationKeys, cslItems, toBibLaTeX, toCslJson } from './bibliography'
 import { safeFileName } from './file-names'
+import { noteDataComment, type SavedCitation } from './note-data'
 import { blockAnchor, sourceToMarkdown } from './source-markdown'
 
 export type { ExportFile }
@@ -25,64 +25,71 @@ export interface ExportInput {
   wholeNotebook: boolean
 }
 
+/** The bibliography a note points Pandoc at: CSL-JSON, beside the note and at the export's root, so `pandoc --citeproc` works run from either. */
+const BIBLIOGRAPHY = 'references.json'
+
 /**
  * A self-contained Markdown export: `notes/*.md`, `sources/*.md` (every block anchored),
- * `index.md`, and for the Pandoc style `references.bib` and `references.json`. Every citation
- * link lands on its paragraph in any Markdown viewer.
+ * `index.md`, and for the Pandoc style the bibliography (CSL-JSON, and BibLaTeX for LaTeX users).
+ * Every citation link lands on its paragraph in any Markdown viewer; each note ends with a hidden
+ * comment holding its exact citations, so importing the export gives back the same notes.
  */
 export function buildExport(request: ExportInput): ExportFile[] {
   const sourcesById = new Map(request.sources.map((s) => [s.id, s]))
+  const keys = citationKeys(request.sources)
   const cited = new Set<string>()
   const names = new Set<string>()
   const files: ExportFile[] = []
   const noteEntries: { title: string; file: string }[] = []
 
   for (const note of request.notes) {
+    const saved: SavedCitation[] = []
     const target = (link: SerializedParagraphLink): CitationTarget => {
       const source = sourcesById.get(link.anchor.sourceId)
       const block = source ? resolveAnchor(source, link.anchor).block : null
       if (source) cited.add(source.id)
-      return {
+      const written: CitationTarget = {
         resolved: block !== null,
         paragraph: block ? block.paragraph : link.anchor.paragraph,
         ...(block?.page !== undefined ? { page: block.page } : {}),
         anchor: block ? blockAnchor(block) : '',
         href: `../sources/${link.anchor.sourceId}.md`,
-        citationKey: source ? citationKey(source) : link.anchor.sourceId,
+        citationKey: keys.get(link.anchor.sourceId) ?? link.anchor.sourceId,
         authors: source?.meta.authors ?? [],
         title: source?.meta.title ?? link.sourceTitle,
         date: source?.meta.date ? formatDate(source.meta.date) : ''
       }
+      // what the text says of this citation, beside the exact anchor: an import pairs them by it
+      saved.push({ ...link.anchor, sourceTitle: written.title, citationKey: written.citationKey, label: { paragraph: written.paragraph, ...(written.page !== undefined ? { page: written.page } : {}) } })
+      return written
     }
     const { markdown } = noteToMarkdown(note.content.root as { children?: JsonNode[] }, { style: request.style, target })
-    const links = extractLinks(note.content)
-    const noteSources = [...new Set(links.map((l) => l.anchor.sourceId))].map((id) => sourcesById.get(id)).filter((s): s is Source => !!s)
+    const noteSources = [...new Set(saved.map((c) => c.sourceId))].map((id) => sourcesById.get(id)).filter((s): s is Source => !!s)
+    // flat properties only: Obsidian shows no nested front matter
     const front: Record<string, unknown> = {
       title: note.title || UNTITLED,
       created: note.createdAt,
       updated: note.updatedAt,
-      sources: noteSources.map((s) => ({ title: s.meta.title, file: `../sources/${s.id}.md`, ...(s.meta.citationKey ? { citationKey: s.meta.citationKey } : {}) }))
+      sources: noteSources.map((s) => s.meta.title)
     }
-    if (request.style === 'pandoc') front['bibliography'] = '../references.bib'
-    // exact anchors (quote, context, range), so an import gives back the very same links
-    front['pilcrow'] = { id: note.id, citations: links.map((l) => ({ ...l.anchor, sourceTitle: sourceTitleOf(sourcesById, l.anchor.sourceId) })) }
+    if (request.style === 'pandoc') front['bibliography'] = BIBLIOGRAPHY
     const file = safeFileName(note.title || UNTITLED, '.md', names)
-    files.push({ path: `notes/${file}`, content: `---\n${stringify(front)}---\n\n${markdown}` })
+    files.push({ path: `notes/${file}`, content: `---\n${stringify(front)}---\n\n${markdown}\n${noteDataComment({ id: note.id, citations: saved })}` })
     noteEntries.push({ title: note.title || UNTITLED, file })
   }
 
   const exportedSources = request.sources.filter((s) => request.wholeNotebook || cited.has(s.id))
   for (const source of exportedSources) files.push({ path: `sources/${source.id}.md`, content: sourceToMarkdown(source) })
   if (request.style === 'pandoc') {
-    const bibSources = exportedSources.filter((s) => cited.has(s.id))
-    files.push({ path: 'references.bib', content: toBibTeX(bibSources) }, { path: 'references.json', content: toCslJson(bibSources) })
+    const items = cslItems(
+      exportedSources.filter((s) => cited.has(s.id)),
+      keys
+    )
+    const csl = toCslJson(items)
+    files.push({ path: BIBLIOGRAPHY, content: csl }, { path: `notes/${BIBLIOGRAPHY}`, content: csl }, { path: 'references.bib', content: toBibLaTeX(items) })
   }
   files.push({ path: 'index.md', content: indexPage(noteEntries, exportedSources) })
   return files
-}
-
-function sourceTitleOf(sources: Map<string, Source>, id: string): string {
-  return sources.get(id)?.meta.title ?? id
 }
 
 function indexPage(notes: { title: string; file: string }[], sources: Source[]): string {

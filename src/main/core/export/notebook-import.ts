@@ -1,29 +1,47 @@
 import { promises as fs } from 'node:fs'
 import { basename, join } from 'node:path'
-import { createAnchor, type ParagraphAnchor } from '../../../shared/anchors'
 import { PilcrowError } from '../../../shared/errors'
 import { PARAGRAPH_LINK_TYPE } from '../../../shared/links'
 import type { JsonNode } from '../../../shared/markdown/lexical-json'
 import { markdownToNote } from '../../../shared/markdown/parse'
-import type { Source } from '../../../shared/model'
+import { noteBlocks } from '../../../shared/note-content'
+import { contentDepth, MAX_NOTE_DEPTH, tooDeepMessage } from '../../../shared/note-nodes'
 import type { SerializedEditorState } from '../../../shared/notes'
+import { derivedCitationKey } from '../citation-keys'
 import { splitFrontMatter } from '../importers/front-matter'
+import type { StoredNote } from '../note-file'
 import type { NotesService } from '../notes'
 import type { SourcesService } from '../sources'
+import { CitationPairing } from './citation-pairing'
+import { savedCitations, splitNoteData } from './note-data'
 
-export interface NotebookImportResult {
-  notes: { id: string; title: string; links: number }[]
-  sources: { id: string; title: string }[]
+/** What importing one note of an exported notebook did. */
+export interface ImportedNote {
+  id: string
+  title: string
+  /** `added`; `updated` (a note with its id was here and differed: that version was kept in the trash); `unchanged` (the same note was here). */
+  status: 'added' | 'updated' | 'unchanged'
+  /** Citations restored as links. */
+  links: number
+  /** Citations of the text that could not be found: orphans that keep their words. */
+  orphaned: number
+  /** Citations the note was exported with that are no longer in its text (deleted when it was edited). */
+  missing: { paragraph: number | null; quote: string }[]
+  /** For an update: the title of the copy of the version it replaced, in the trash. */
+  previousKept?: string
 }
 
-/** A link to an exported source paragraph: `…/sources/<id>.md#p6` (or `#<block id>`, `#^p6`). */
-const SOURCE_LINK = /(?:^|\/)sources\/([a-z0-9][a-z0-9-]*)\.md#\^?([A-Za-z0-9-]+)$/
+export interface NotebookImportResult {
+  notes: ImportedNote[]
+  sources: { id: string; title: string; status: 'added' | 'unchanged' }[]
+}
 
 /**
  * Imports an exported notebook (or Markdown notes written elsewhere in the same syntax): the
- * sources it carries that the workspace lacks, then every note, with its paragraph links
- * restored — exactly, from the anchors the export keeps in each note's front matter, or from
- * the link's source and ¶ number.
+ * sources it carries that the workspace lacks, then every note, each citation of its text paired
+ * with the anchor its export saved by what it says (see `CitationPairing`). A note whose id is
+ * already here is skipped when it is the same, and otherwise updated with the previous version
+ * kept in the trash; the report says which.
  */
 export async function importNotebook(folder: string, notes: NotesService, sources: SourcesService): Promise<NotebookImportResult> {
   const result: NotebookImportResult = { notes: [], sources: [] }
@@ -31,79 +49,66 @@ export async function importNotebook(folder: string, notes: NotesService, source
   const noteFiles = (await fs.readdir(noteDir)).filter((n) => n.toLowerCase().endsWith('.md') && n !== 'index.md').sort()
   if (noteFiles.length === 0) throw new PilcrowError('invalid-argument', `${folder} holds no Markdown notes (looked for notes/*.md and *.md).`)
 
+  // the export's sources, each as the workspace knows it: its id here (the same work already here is kept as it is)
+  const sourceIds = new Map<string, string>()
   const sourceDir = join(folder, 'sources')
   if (await isDir(sourceDir)) {
     for (const name of (await fs.readdir(sourceDir)).filter((n) => n.endsWith('.md')).sort()) {
       const id = basename(name, '.md')
-      if (sources.has(id)) continue
-      const { source } = await sources.importFile(join(sourceDir, name), { reimport: false })
-      result.sources.push({ id: source.id, title: source.meta.title })
+      if (sources.has(id)) {
+        sourceIds.set(id, id)
+        continue
+      }
+      const imported = await sources.importFile(join(sourceDir, name), { keepExisting: true })
+      sourceIds.set(id, imported.source.id)
+      result.sources.push({ id: imported.source.id, title: imported.source.meta.title, status: imported.status === 'added' ? 'added' : 'unchanged' })
     }
   }
+  const here = (id: string): string => sourceIds.get(id) ?? id
+  const keys = new Map(sources.catalogEntries().map((e) => [e.meta.citationKey ?? derivedCitationKey(e.meta, e.id), e.id]))
 
   for (const file of noteFiles) {
     const raw = await fs.readFile(join(noteDir, file), 'utf8')
-    const { data, body } = splitFrontMatter(raw, file)
-    const saved = savedCitations(data)
-    let ordinal = 0
-    let links = 0
-    const chip = (anchor: ParagraphAnchor, sourceTitle: string): JsonNode => {
-      links++
-      return { type: PARAGRAPH_LINK_TYPE, version: 1, anchor, sourceTitle }
-    }
+    const { data: front, body: withData } = splitFrontMatter(raw, file)
+    const { body, data } = splitNoteData(withData)
+    const noteData = (data ?? front['pilcrow']) as { id?: unknown } | undefined
+    const saved = savedCitations(noteData).map((c) => ({ ...c, sourceId: here(c.sourceId) }))
+    const noteKeys = new Map(keys)
+    for (const c of saved) if (c.citationKey) noteKeys.set(c.citationKey, c.sourceId)
+    const pairing = new CitationPairing(saved, (id) => sources.find(here(id)), noteKeys)
     const content = markdownToNote(body, {
-      citation: (href) => {
-        const match = SOURCE_LINK.exec(href)
-        if (!match) return null
-        const exact = saved[ordinal++]
-        if (exact && exact.anchor.sourceId === match[1]) return chip(exact.anchor, exact.sourceTitle)
-        const source = sources.find(match[1]!)
-        const block = source && findBlock(source, match[2]!)
-        return source && block ? chip(createAnchor(source, block.id), source.meta.title) : null
-      },
-      orphan: (paragraph, quote) => {
-        const exact = saved[ordinal++]
-        if (exact) return chip(exact.anchor, exact.sourceTitle)
-        return chip({ sourceId: 'unknown', blockId: 'unknown', paragraph, quote: { exact: quote, prefix: '', suffix: '' } }, 'Unknown source')
+      citation: (ref) => {
+        const paired = pairing.pair(ref)
+        return paired ? ({ type: PARAGRAPH_LINK_TYPE, version: 1, anchor: { ...paired.anchor, sourceId: here(paired.anchor.sourceId) }, sourceTitle: paired.sourceTitle } as JsonNode) : null
       }
     }) as unknown as SerializedEditorState
-    const title = typeof data['title'] === 'string' ? data['title'] : basename(file, '.md')
-    const pilcrow = data['pilcrow'] as { id?: unknown } | undefined
-    const created = isoOr(data['created'])
-    const note = await notes.add({
-      id: typeof pilcrow?.id === 'string' ? pilcrow.id : undefined,
-      title,
-      createdAt: created,
-      updatedAt: isoOr(data['updated'], created),
-      content
-    })
-    result.notes.push({ id: note.id, title: note.title, links })
+    if (contentDepth(content.root) > MAX_NOTE_DEPTH) throw new PilcrowError('invalid-argument', `${file}: ${tooDeepMessage()}; it was not imported.`)
+    const title = typeof front['title'] === 'string' ? front['title'] : basename(file, '.md')
+    const created = isoOr(front['created'])
+    const incoming = { title, createdAt: created, updatedAt: isoOr(front['updated'], created), content }
+    const id = typeof noteData?.id === 'string' && /^n-[a-z0-9-]+$/.test(noteData.id) ? noteData.id : undefined
+    const report = { links: pairing.links, orphaned: pairing.orphans.length, missing: pairing.unpaired.map((c) => ({ paragraph: c.label?.paragraph ?? c.paragraph, quote: c.quote.exact })) }
+    if (id && notes.has(id)) {
+      const current = await notes.get(id)
+      if (sameNote(current, incoming)) {
+        result.notes.push({ id, title: current.title, status: 'unchanged', ...report })
+        continue
+      }
+      const { note, previousKept } = await notes.replace(id, incoming)
+      result.notes.push({ id: note.id, title: note.title, status: 'updated', previousKept, ...report })
+      continue
+    }
+    const note = await notes.add({ ...(id ? { id } : {}), ...incoming })
+    result.notes.push({ id: note.id, title: note.title, status: 'added', ...report })
   }
   return result
 }
 
-function savedCitations(data: Record<string, unknown>): { anchor: ParagraphAnchor; sourceTitle: string }[] {
-  const list = (data['pilcrow'] as { citations?: unknown } | undefined)?.citations
-  if (!Array.isArray(list)) return []
-  return list.flatMap((c: Record<string, unknown>) => {
-    const quote = c['quote'] as ParagraphAnchor['quote'] | undefined
-    if (typeof c['sourceId'] !== 'string' || typeof c['blockId'] !== 'string' || typeof quote?.exact !== 'string') return []
-    const anchor: ParagraphAnchor = {
-      sourceId: c['sourceId'],
-      blockId: c['blockId'],
-      quote: { exact: quote.exact, prefix: String(quote.prefix ?? ''), suffix: String(quote.suffix ?? '') },
-      paragraph: typeof c['paragraph'] === 'number' ? c['paragraph'] : null
-    }
-    const range = c['range'] as { start?: unknown; end?: unknown } | undefined
-    if (typeof range?.start === 'number' && typeof range.end === 'number') anchor.range = { start: range.start, end: range.end }
-    return [{ anchor, sourceTitle: String(c['sourceTitle'] ?? c['sourceId']) }]
-  })
-}
-
-/** `p6` names ¶6; anything else is a block id. */
-function findBlock(source: Source, anchor: string) {
-  const paragraph = /^p(\d+)$/.exec(anchor)
-  return paragraph ? source.blocks.find((b) => b.paragraph === Number(paragraph[1])) : source.blocks.find((b) => b.id === anchor)
+/** The same note: its title, and its text with each citation's source and block, block by block. */
+function sameNote(a: Pick<StoredNote, 'title' | 'content'>, b: Pick<StoredNote, 'title' | 'content'>): boolean {
+  const shape = (note: Pick<StoredNote, 'title' | 'content'>): string =>
+    JSON.stringify([note.title.trim(), noteBlocks(note.content).map((block) => block.pieces.map((p) => (p.link ? `[${p.link.anchor.sourceId}#${p.link.anchor.blockId}]` : p.text)).join('').replace(/\s+/g, ' ').trim())])
+  return shape(a) === shape(b)
 }
 
 function isoOr(value: unknown, fallback = new Date().toISOString()): string {

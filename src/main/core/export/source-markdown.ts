@@ -21,10 +21,12 @@ function inline(block: Block): string {
 }
 
 /**
- * A source as Markdown that any viewer can link into: every block starts with an HTML anchor
- * (`<a id="p6"></a>`, for `#p6` links) and ends with an Obsidian block id (`^p6`). Pull quotes,
- * author notes and standfirsts are callouts, so Pilcrow's Markdown importer reads it back as
- * the same source.
+ * A source as Markdown that any viewer can link into. Every block starts with an HTML anchor
+ * named like Obsidian's block links (`<a id="^p6"></a>`, so `file.md#^p6` lands on it in a
+ * browser) and carries an Obsidian block id (`^p6`): at the end of a paragraph's or list item's
+ * line, on a line of its own after a quote or callout (where Obsidian looks for it), and none on a
+ * heading (Obsidian would show it as part of the heading). Pull quotes, author notes and
+ * standfirsts are callouts, so Pilcrow's Markdown importer reads it back as the same source.
  */
 export function sourceToMarkdown(source: Source): string {
   const { meta } = source
@@ -33,23 +35,23 @@ export function sourceToMarkdown(source: Source): string {
   for (const block of source.blocks) {
     const anchor = blockAnchor(block)
     const body = inline(block)
-    const tag = `<a id="${anchor}"></a>`
+    const tag = `<a id="^${anchor}"></a>`
     switch (block.kind) {
       case 'heading':
-        lines.push(`${'#'.repeat(Math.min(6, (block.level ?? 2) + (block.level === 1 ? 1 : 0)))} ${tag}${body} ^${anchor}`)
+        lines.push(`${'#'.repeat(Math.min(6, (block.level ?? 2) + (block.level === 1 ? 1 : 0)))} ${tag}${body}`)
         break
       case 'pullquote':
-        lines.push(`> [!pullquote]\n> ${tag}${body} ^${anchor}`)
+        lines.push(`> [!pullquote]\n> ${tag}${body}`, `^${anchor}`)
         break
       case 'quote':
-        lines.push(`> ${tag}**¶${block.paragraph}** ${body} ^${anchor}`)
+        lines.push(`> ${tag}**¶${block.paragraph}** ${body}`, `^${anchor}`)
         break
       case 'listItem':
         lines.push(`${'  '.repeat(block.level ?? 0)}- ${tag}**¶${block.paragraph}** ${body} ^${anchor}`)
         break
       case 'authorNote':
       case 'standfirst':
-        lines.push(`> [!${block.kind === 'authorNote' ? 'author-note' : 'standfirst'}]\n> ${tag}${body} ^${anchor}`)
+        lines.push(`> [!${block.kind === 'authorNote' ? 'author-note' : 'standfirst'}]\n> ${tag}${body}`, `^${anchor}`)
         break
       default:
         lines.push(`${tag}**¶${block.paragraph}** ${body} ^${anchor}`)

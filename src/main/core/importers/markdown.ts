@@ -30,7 +30,11 @@ export function importMarkdown(text: string, fileName: string): ImportedSource {
   collectBlocks(new Lexer({ gfm: true }).lex(body), drafts, 0)
   // a source exported by Pilcrow repeats its title as a heading and marks ¶ numbers: not text
   const exported = typeof data['pilcrowSource'] === 'string'
-  const cleaned = drafts.map((b) => stripMarkers(b, exported)).filter((b, i) => !(exported && i === 0 && b.kind === 'heading' && b.text === data['title']))
+  const cleaned = drafts
+    .map((b) => stripMarkers(b, exported))
+    .filter((b, i) => !(exported && i === 0 && b.kind === 'heading' && b.text === data['title']))
+    // an Obsidian block id on a line of its own (after a quote or callout) names a block; it is not one
+    .filter((b) => !BLOCK_ID_LINE.test(b.text))
   const blocks = assignIdsAndNumbers(cleaned.filter((b) => b.text.trim() !== ''))
   if (blocks.length === 0) throw new PilcrowError('unsupported-format', `${fileName}: there is no text to import.`)
   return { meta: readMeta(data, blocks, fileName), blocks }
@@ -100,6 +104,8 @@ function stripPrefix(block: DraftBlock, prefix: string): DraftBlock {
   }
   return draft(block.kind, runs, block.level)
 }
+
+const BLOCK_ID_LINE = /^\s*\^[A-Za-z0-9-]+\s*$/
 
 /** Drops Obsidian block ids (` ^p6`) and, in Pilcrow's own exports, the leading bold ¶ number. */
 function stripMarkers(block: DraftBlock, exported: boolean): DraftBlock {

@@ -34,6 +34,12 @@ function createHttpApi(): NotebookApi {
     })
     const body = (await response.json().catch(() => null)) as { result?: unknown; error?: { code: string; message: string } } | null
     if (response.ok && body && 'result' in body) return body.result
+    if (response.status === 401) {
+      // the server was started again with another key: this page's key is out of date
+      const error = new Error('Pilcrow’s server no longer knows this page’s key (it was started again with a new one). Open the address “pilcrow serve” printed; what you typed is kept in this browser and saved there.')
+      error.name = 'unauthorized'
+      throw error
+    }
     const error = new Error(body?.error?.message ?? `Pilcrow's server answered ${response.status}.`)
     error.name = body?.error?.code ?? 'io-error'
     throw error

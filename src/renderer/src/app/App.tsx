@@ -167,9 +167,9 @@ export function App(): ReactNode {
     )
   )
   const importFiles = useCallback(
-    (files: File[]) => {
+    (files: File[], updateSourceId?: string) => {
       openedAfterImport.current = false
-      void imports.importFiles(files)
+      void imports.importFiles(files, updateSourceId)
     },
     [imports]
   )
@@ -306,7 +306,7 @@ export function App(): ReactNode {
           <div className={`workbench${notesHidden ? ' notes-hidden' : ''}`}>
             {!notesHidden && (
               <NotesSidebar notes={notes}>
-                <SourcesList sources={sourceList} openId={sourceId} onOpen={openSource} onImport={importFiles} onEditDetails={editDetails} onDelete={askDelete} pickerRef={openImportPicker} />
+                <SourcesList sources={sourceList} openId={sourceId} onOpen={openSource} onImport={importFiles} onUpdate={(id, file) => importFiles([file], id)} onEditDetails={editDetails} onDelete={askDelete} pickerRef={openImportPicker} />
               </NotesSidebar>
             )}
             <SplitPane

@@ -13,11 +13,12 @@ import {
   COMMAND_PRIORITY_HIGH,
   DRAGOVER_COMMAND,
   DROP_COMMAND,
+  TextNode,
   type LexicalEditor
 } from 'lexical'
 import { useEffect } from 'react'
 import { CITATION_MIME, type Citation, type CitationBus } from '../app/citations'
-import { $createParagraphLinkNode } from './nodes/ParagraphLinkNode'
+import { $createParagraphLinkNode, $isParagraphLinkNode } from './nodes/ParagraphLinkNode'
 
 /** Inserts a citation at the caret (or at the end of the note when it has never had one). */
 function $insertCitation(citation: Citation): void {
@@ -47,6 +48,23 @@ function $insertCitation(citation: Citation): void {
   }
 }
 
+/** Punctuation that belongs against the word (or chip) before it. */
+const CLOSING_PUNCTUATION = /^ [.,;:!?)\]…”’]/
+
+/**
+ * A citation is inserted with a space after it, ready for the next word; a full stop or comma
+ * typed next takes that space's place, so the note (and its export) reads "¶6." not "¶6 .".
+ */
+function $punctuationHugsChip(node: TextNode): void {
+  const text = node.getTextContent()
+  if (!CLOSING_PUNCTUATION.test(text) || !$isParagraphLinkNode(node.getPreviousSibling())) return
+  const selection = $getSelection()
+  node.setTextContent(text.slice(1))
+  if ($isRangeSelection(selection)) {
+    for (const point of [selection.anchor, selection.focus]) if (point.key === node.getKey() && point.offset > 0) point.set(point.key, point.offset - 1, 'text')
+  }
+}
+
 /** Moves the Lexical selection to where a drop happened. */
 function $selectAtPoint(editor: LexicalEditor, x: number, y: number): void {
   const range = document.caretRangeFromPoint?.(x, y)
@@ -70,6 +88,7 @@ export function CitationPlugin({ bus }: { bus: CitationBus }): null {
           editor.update(() => $insertCitation(citation))
           editor.focus()
         }),
+        editor.registerNodeTransform(TextNode, $punctuationHugsChip),
         editor.registerCommand(
           DRAGOVER_COMMAND,
           (event) => {

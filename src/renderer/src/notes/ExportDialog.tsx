@@ -13,11 +13,6 @@ interface ExportDialogProps {
 
 type Scope = 'this' | 'selected' | 'all'
 
-/** Names the zip after what is in it, safely. */
-function zipName(name: string): string {
-  return `${name.replace(/[/\\:*?"<>|\u0000-\u001f]/g, '-').trim() || 'Pilcrow export'}.zip`
-}
-
 /**
  * Export to Markdown: this note, chosen notes or the whole notebook, in one of three citation
  * styles. The result is a zip (notes/, sources/, index.md) that the browser downloads, or that
@@ -44,12 +39,12 @@ export function ExportDialog({ open, openNote, notes, onClose }: ExportDialogPro
     setError(null)
     try {
       // the zip library loads with the first export: its tables cost ~12 ms at every start otherwise
-      const [result, { strToU8, zipSync }] = await Promise.all([api.exportMarkdown({ notes: selection, style }), import('fflate')])
-      const zip = zipSync(Object.fromEntries(result.files.map((f) => [f.path, strToU8(f.content)])))
-      const url = URL.createObjectURL(new Blob([zip as BlobPart], { type: 'application/zip' }))
+      const [result, { exportZip }] = await Promise.all([api.exportMarkdown({ notes: selection, style }), import('./export-zip')])
+      const zip = exportZip(result)
+      const url = URL.createObjectURL(new Blob([zip.bytes as BlobPart], { type: 'application/zip' }))
       const link = document.createElement('a')
       link.href = url
-      link.download = zipName(result.name)
+      link.download = zip.name
       link.click()
       window.setTimeout(() => URL.revokeObjectURL(url), 10_000)
       onClose()

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import { UNTITLED, type Note, type NoteList, type SerializedEditorState } from '../../../shared/notes'
 import { api } from '../api/client'
 import { NoteSaver, type SaveState } from './note-saver'
+import { dropDraft, keptDraft, notesWithDrafts } from './unsaved-drafts'
 
 export interface NotesController {
   list: NoteList | null
@@ -41,12 +42,17 @@ export function useNotes(initialNoteId: string | null | undefined, ready: boolea
   const refresh = useCallback(() => api.listNotes().then(setList, fail), [fail])
 
   const show = useCallback(
-    (note: Note | null) => {
+    (stored: Note | null) => {
       // edits made while the next note was on its way (a title typed right after "New note")
       // belong to the note they were typed in: saved, not dropped with its saver
       const previous = saver.current
       previous?.dispose()
       if (previous?.hasUnsavedChanges) void previous.flush()
+      // edits an earlier page kept and never saved (the server was down, the page reloaded): shown and saved now
+      const draft = stored && !stored.readOnly ? keptDraft(stored.id) : null
+      const resumed = draft && (draft.title !== stored!.title || JSON.stringify(draft.content) !== JSON.stringify(stored!.content))
+      if (draft && !resumed) dropDraft(draft.id)
+      const note = resumed ? { ...stored!, title: draft.title, content: draft.content } : stored
       const next: NoteSaver | null = note
         ? new NoteSaver(api, note.id, note, {
             // once another note is open, only a failure of this one is worth telling
@@ -64,6 +70,10 @@ export function useNotes(initialNoteId: string | null | undefined, ready: boolea
       saver.current = next
       setSaveState({ kind: 'saved' })
       if (note?.readOnly) next?.freeze(note.readOnly)
+      if (resumed && next) {
+        next.resume(draft.baseRevision)
+        setNotice({ kind: 'info', text: `Restored what you typed in “${note!.title || UNTITLED}” that had not been saved (this browser kept it); it is saved now.` })
+      }
       setOpen(note)
       void api.updateSettings({ lastNoteId: note?.id ?? null }).catch(() => undefined)
     },
@@ -145,6 +155,12 @@ export function useNotes(initialNoteId: string | null | undefined, ready: boolea
         const initial = await api.listNotes()
         if (cancelled) return
         setList(initial)
+        const opening = [initialNoteId, initial.notes[0]?.id].find((id): id is string => !!id && initial.notes.some((n) => n.id === id))
+        void saveKeptDrafts(opening ?? null).then((recovered) => {
+          if (recovered.length === 0) return
+          setNotice({ kind: 'info', text: `Saved what you had typed in ${recovered.map((t) => `“${t}”`).join(', ')} that had not been saved (this browser kept it).` })
+          void refresh()
+        })
         const candidates = [initialNoteId, initial.notes[0]?.id].filter((id): id is string => !!id && initial.notes.some((n) => n.id === id))
         if (candidates[0]) show(await api.getNote(candidates[0]))
         else if (initial.notes.length === 0 && initial.trash.length === 0 && initial.damaged.length === 0) {
@@ -165,13 +181,20 @@ export function useNotes(initialNoteId: string | null | undefined, ready: boolea
   useEffect(() => {
     const onBeforeUnload = (event: BeforeUnloadEvent): void => {
       if (!saver.current?.hasUnsavedChanges) return
+      // whatever happens next (the user leaves, the server is gone), the edits stay in the browser
+      saver.current.keepUnsaved()
       event.preventDefault()
       void saver.current.flush().then(() => {
         if (!saver.current?.hasUnsavedChanges && window.pilcrow) window.close()
       })
     }
+    const onPageHide = (): void => saver.current?.keepUnsaved()
     window.addEventListener('beforeunload', onBeforeUnload)
-    return () => window.removeEventListener('beforeunload', onBeforeUnload)
+    window.addEventListener('pagehide', onPageHide)
+    return () => {
+      window.removeEventListener('beforeunload', onBeforeUnload)
+      window.removeEventListener('pagehide', onPageHide)
+    }
   }, [])
 
   return {
@@ -193,4 +216,27 @@ export function useNotes(initialNoteId: string | null | undefined, ready: boolea
     flush,
     markUnreadable
   }
+}
+
+/**
+ * Saves the drafts this browser kept for notes other than `except` (which opens and saves its own),
+ * and returns their titles. A note deleted since becomes a new note, so the words are not lost.
+ */
+async function saveKeptDrafts(except: string | null): Promise<string[]> {
+  const saved: string[] = []
+  for (const id of notesWithDrafts()) {
+    const draft = id === except ? null : keptDraft(id)
+    if (!draft) continue
+    try {
+      await api.saveNote({ id: draft.id, title: draft.title, content: draft.content, baseRevision: draft.baseRevision })
+    } catch (error) {
+      if ((error as Error).name !== 'not-found') continue // kept for the next start
+      const note = await api.createNote(draft.title).catch(() => null)
+      if (!note) continue
+      await api.saveNote({ id: note.id, title: draft.title, content: draft.content, baseRevision: note.revision }).catch(() => undefined)
+    }
+    dropDraft(id)
+    saved.push(draft.title || UNTITLED)
+  }
+  return saved
 }

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import { relinkSummary, type ImportOutcome, type ImportStatus } from '../../../shared/imports'
+import { describeImport, type ImportOutcome, type ImportStatus } from '../../../shared/imports'
 
 /** "Importing book.pdf (2 of 3) — page 120 of 300", then what each file came to. */
 export function ImportStatusPanel({ progress, outcomes, onDismiss }: { progress: ImportStatus | null; outcomes: ImportOutcome[]; onDismiss(): void }): ReactNode {
@@ -25,7 +25,7 @@ export function ImportStatusPanel({ progress, outcomes, onDismiss }: { progress:
           {outcomes.map((o, i) => (
             <li key={i} className={o.ok ? 'import-ok' : 'import-failed'}>
               {/* the alert inside the item: a list item cannot itself be an alert */}
-              {o.ok ? describe(o) : <span role="alert">{o.error}</span>}
+              {o.ok ? describeImport(o) : <span role="alert">{o.error}</span>}
             </li>
           ))}
         </ul>
@@ -38,11 +38,3 @@ export function ImportStatusPanel({ progress, outcomes, onDismiss }: { progress:
     </section>
   )
 }
-
-function describe(o: Extract<ImportOutcome, { ok: true }>): string {
-  const blocks = `${o.blockCount} ${o.blockCount === 1 ? 'block' : 'blocks'}`
-  if (o.status === 'added') return `Imported “${o.title}” (${blocks}).`
-  const links = o.relinked ? relinkSummary(o.relinked) : ''
-  return o.status === 'unchanged' ? `“${o.title}” is unchanged.${links}` : `Updated “${o.title}” (${blocks}).${links}`
-}
-

@@ -7,6 +7,8 @@ interface SourcesListProps {
   openId: string | null
   onOpen(id: string): void
   onImport(files: File[]): void
+  /** Imports one file as a new version of this source (the user says it is the same work). */
+  onUpdate(id: string, file: File): void
   onEditDetails(id: string): void
   onDelete(id: string): void
   /** Receives the function that opens the file picker (the Import command uses it). */
@@ -16,8 +18,10 @@ interface SourcesListProps {
 const ACCEPT = Object.keys(IMPORT_FORMATS).join(',')
 
 /** The sources in the sidebar: import, open one in the reader, edit its details, delete it. */
-export function SourcesList({ sources, openId, onOpen, onImport, onEditDetails, onDelete, pickerRef }: SourcesListProps): ReactNode {
+export function SourcesList({ sources, openId, onOpen, onImport, onUpdate, onEditDetails, onDelete, pickerRef }: SourcesListProps): ReactNode {
   const input = useRef<HTMLInputElement>(null)
+  const updateInput = useRef<HTMLInputElement>(null)
+  const updating = useRef<string | null>(null)
   useEffect(() => {
     if (!pickerRef) return
     pickerRef.current = () => input.current?.click()
@@ -53,6 +57,18 @@ export function SourcesList({ sources, openId, onOpen, onImport, onEditDetails, 
             onImport(files)
           }}
         />
+        <input
+          ref={updateInput}
+          type="file"
+          accept={ACCEPT}
+          hidden
+          aria-label="File to update the source with"
+          onChange={(e) => {
+            const file = e.target.files?.[0]
+            e.target.value = ''
+            if (file && updating.current) onUpdate(updating.current, file)
+          }}
+        />
       </div>
       {sources.length === 0 && <p className="sidebar-empty">No sources. Import a file, or drop one on the window.</p>}
       <ul className="source-list" aria-label="Sources">
@@ -63,6 +79,18 @@ export function SourcesList({ sources, openId, onOpen, onImport, onEditDetails, 
               <span className="note-item-time">{s.authors.join(', ') || s.originalFile || ''}</span>
             </button>
             <span className="source-actions">
+              <button
+                type="button"
+                className="icon-button"
+                aria-label={`Update ${s.title} from a file…`}
+                title="Update this source: import a newer version of the same work in its place"
+                onClick={() => {
+                  updating.current = s.id
+                  updateInput.current?.click()
+                }}
+              >
+                ⟳
+              </button>
               <button type="button" className="icon-button" aria-label={`Edit details of ${s.title}`} title="Edit details" onClick={() => onEditDetails(s.id)}>
                 ✎
               </button>

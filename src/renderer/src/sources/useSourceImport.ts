@@ -8,7 +8,8 @@ export interface SourceImportState {
   progress: ImportStatus | null
   /** The outcomes of the last batch, until dismissed. */
   outcomes: ImportOutcome[]
-  importFiles(files: File[]): Promise<void>
+  /** Imports files as sources; with `updateSourceId`, one file as a new version of that source. */
+  importFiles(files: File[], updateSourceId?: string): Promise<void>
   /** Shows outcomes of an import made elsewhere (the desktop File → Import dialog). */
   show(outcomes: ImportOutcome[]): void
   dismiss(): void
@@ -35,14 +36,14 @@ export function useSourceImport(onImported: (outcome: Extract<ImportOutcome, { o
     return () => clearInterval(timer)
   }, [activeFile])
 
-  const importFiles = useCallback(async (files: File[]) => {
+  const importFiles = useCallback(async (files: File[], updateSourceId?: string) => {
     if (running.current || files.length === 0) return
     running.current = true
     setOutcomes([])
     try {
       for (const [index, file] of files.entries()) {
         setProgress({ running: true, fileName: file.name, fileIndex: index + 1, fileCount: files.length })
-        const outcome = await importOne(file)
+        const outcome = await importOne(file, updateSourceId)
         setOutcomes((list) => [...list, outcome])
         if (outcome.ok) imported.current(outcome)
       }
@@ -61,12 +62,12 @@ export function useSourceImport(onImported: (outcome: Extract<ImportOutcome, { o
   }
 }
 
-async function importOne(file: File): Promise<ImportOutcome> {
+async function importOne(file: File, updateSourceId?: string): Promise<ImportOutcome> {
   const fail = (error: string): ImportOutcome => ({ fileName: file.name, ok: false, error })
   if (!isImportable(file.name)) return fail(`${file.name}: Pilcrow cannot import this type of file (it reads Markdown, plain text, saved web pages and PDFs).`)
   if (file.size > IMPORT_SIZE_LIMIT_BYTES) return fail(`${file.name}: the file is ${formatBytes(file.size)}, over the ${formatBytes(IMPORT_SIZE_LIMIT_BYTES)} limit for imports.`)
   try {
-    return await api.importSource({ fileName: file.name, base64: await fileToBase64(file) })
+    return await api.importSource({ fileName: file.name, base64: await fileToBase64(file), ...(updateSourceId ? { updateSourceId } : {}) })
   } catch (error) {
     return fail(`${file.name}: ${(error as Error).message}`)
   }

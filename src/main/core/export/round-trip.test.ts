@@ -1,0 +1,140 @@
+import { spawnSync } from 'node:child_process'
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { createAnchor, type ParagraphAnchor } from '../../../shared/anchors'
+import * as J from '../../../shared/markdown/lexical-json'
+import type { JsonNode } from '../../../shared/markdown/lexical-json'
+import type { CitationStyle } from '../../../shared/markdown/serialize'
+import { noteBlocks } from '../../../shared/note-content'
+import type { SerializedEditorState } from '../../../shared/notes'
+import type { Notebook } from '../notebook'
+import { useNotebooks, useTempDirs } from '../test-support'
+import { writeExport } from './write-export'
+
+const tempDir = useTempDirs()
+const open = useNotebooks()
+const doc = (...children: JsonNode[]) => ({ root: { type: 'root', version: 1, children } }) as unknown as SerializedEditorState
+const STYLES: CitationStyle[] = ['links', 'footnotes', 'pandoc']
+
+/** A notebook with two notes citing the article: whole paragraphs, a quote inside one, a list, an orphan. */
+async function notebookWithCitations(): Promise<{ nb: Notebook; ids: string[] }> {
+  const nb = await open(tempDir())
+  const source = await nb.getSource('russia-iran-alignment')
+  const block = (n: number) => source.blocks.find((b) => b.paragraph === n)!
+  const chip = (anchor: ParagraphAnchor): JsonNode => ({ type: 'paragraph-link', version: 1, anchor, sourceTitle: source.meta.title })
+  const words = 'while Russia did not deliver on time'
+  const at = block(9).text.indexOf(words)
+  const orphan: ParagraphAnchor = { sourceId: 'russia-iran-alignment', blockId: 'p-gone', paragraph: 4, quote: { exact: 'words no longer in the source', prefix: '', suffix: '' } }
+  const first = await nb.createNote('Alignment')
+  await nb.saveNote({
+    id: first.id,
+    title: 'Alignment',
+    content: doc(
+      J.heading(2, [J.text('Not an alliance')]),
+      J.paragraph([J.text('Alignment '), chip(createAnchor(source, block(5).id)), J.text(', not alliance; see also '), chip(createAnchor(source, block(6).id)), J.text('.')]),
+      J.quote([J.text(`“${words}” `), chip(createAnchor(source, block(9).id, { start: at, end: at + words.length }))]),
+      J.list('bullet', 1, [J.listItem(1, [J.text('pluralism '), chip(createAnchor(source, block(11).id))]), J.listItem(2, [J.text('gone '), chip(orphan)])]),
+      J.paragraph([J.text('Again '), chip(createAnchor(source, block(6).id)), J.text(' and last '), chip(createAnchor(source, block(12).id))])
+    ),
+    baseRevision: first.revision
+  })
+  const second = await nb.createNote('Second thoughts')
+  await nb.saveNote({ id: second.id, title: 'Second thoughts', content: doc(J.paragraph([J.text('Bulwark '), chip(createAnchor(source, block(6).id))])), baseRevision: second.revision })
+  return { nb, ids: [first.id, second.id] }
+}
+
+/** A note as its reader sees it: block by block, its text with each chip as the source, block and words it names. */
+function reading(content: SerializedEditorState): string[] {
+  return noteBlocks(content).map((b) => b.pieces.map((p) => (p.link ? `[${p.link.anchor.sourceId}#${p.link.anchor.blockId} “${p.link.anchor.quote.exact.slice(0, 30)}”]` : p.text)).join(''))
+}
+
+async function exported(nb: Notebook, style: CitationStyle): Promise<string> {
+  const out = join(tempDir(), 'export')
+  await writeExport((await nb.exportMarkdown({ notes: 'all', style })).files, out, false)
+  return out
+}
+
+const noteFile = (out: string, title: string) => join(out, 'notes', `${title}.md`)
+
+describe('export → import gives back the same notes, in every style', () => {
+  it.each(STYLES)('%s: the same notes, text, chips (source, block, words) and order', async (style) => {
+    const { nb, ids } = await notebookWithCitations()
+    const out = await exported(nb, style)
+    const fresh = await open(tempDir())
+    const result = await fresh.importNotebook(out)
+    expect(result.notes.map((n) => [n.title, n.status, n.links, n.orphaned, n.missing.length])).toEqual([
+      ['Alignment', 'added', 7, 0, 0],
+      ['Second thoughts', 'added', 1, 0, 0]
+    ])
+    for (const id of ids) {
+      const [before, after] = [await nb.getNote(id), await fresh.getNote(id)]
+      expect(after.title).toBe(before.title)
+      expect(reading(after.content)).toEqual(reading(before.content))
+      // the very same anchors, quote and context included
+      const anchors = (c: SerializedEditorState) => noteBlocks(c).flatMap((b) => b.pieces.flatMap((p) => (p.link ? [p.link.anchor] : [])))
+      expect(anchors(after.content)).toEqual(anchors(before.content))
+    }
+  })
+
+  it.each(STYLES)('%s: a citation deleted from the exported text moves no other; it is reported, with its words', async (style) => {
+    const { nb, ids } = await notebookWithCitations()
+    const out = await exported(nb, style)
+    const path = noteFile(out, 'Alignment')
+    const text = readFileSync(path, 'utf8')
+    // the first citation of the text, as each style writes it
+    const first = { links: /\[¶5\]\([^)]+\)/, footnotes: /\[\^1\]/, pandoc: /\[@tazmini2021, para\. 5\]/ }[style]
+    expect(text).toMatch(first)
+    writeFileSync(path, text.replace(first, ''))
+    const fresh = await open(tempDir())
+    const [alignment] = (await fresh.importNotebook(out)).notes
+    expect(alignment).toMatchObject({ links: 6, orphaned: 0 })
+    expect(alignment!.missing).toEqual([{ paragraph: 5, quote: expect.stringMatching(/^The term “alliance”, I argue/) }])
+    const before = reading((await nb.getNote(ids[0]!)).content)
+    const after = reading((await fresh.getNote(ids[0]!)).content)
+    expect(after).toEqual(before.map((line) => line.replace(/\[russia-iran-alignment#p-[a-z0-9]+ “The term “alliance”[^\]]*\]/, '')))
+  })
+
+  it('imported twice: the second time each note is skipped as unchanged; an edited one is updated, the version it replaced kept in the trash', async () => {
+    const { nb } = await notebookWithCitations()
+    const out = await exported(nb, 'links')
+    const fresh = await open(tempDir())
+    await fresh.importNotebook(out)
+    const again = await fresh.importNotebook(out)
+    expect(again.notes.map((n) => n.status)).toEqual(['unchanged', 'unchanged'])
+    expect((await fresh.listNotes()).notes).toHaveLength(2)
+    writeFileSync(noteFile(out, 'Second thoughts'), readFileSync(noteFile(out, 'Second thoughts'), 'utf8').replace('Bulwark', 'Bastion'))
+    const third = await fresh.importNotebook(out)
+    expect(third.notes.map((n) => n.status)).toEqual(['unchanged', 'updated'])
+    expect(third.notes[1]!.previousKept).toMatch(/^Second thoughts \(before import, .+\)$/)
+    const list = await fresh.listNotes()
+    expect(list.notes).toHaveLength(2)
+    expect(list.trash.map((n) => n.title)).toEqual([third.notes[1]!.previousKept])
+    expect(reading((await fresh.getNote(list.trash[0]!.id)).content)[0]).toMatch(/^Bulwark /)
+    expect(reading((await fresh.getNote(third.notes[1]!.id)).content)[0]).toMatch(/^Bastion /)
+  })
+})
+
+// Where pandoc is missing this skips: install it (apt-get install pandoc), as .ci/run does.
+const hasPandoc = spawnSync('pandoc', ['--version']).status === 0
+
+describe.skipIf(!hasPandoc)('the Pandoc export, read by the real pandoc --citeproc', () => {
+  it('resolves every citation run from the export folder and from notes/, with no warning', async () => {
+    const { nb } = await notebookWithCitations()
+    const out = await exported(nb, 'pandoc')
+    const notes = readdirSync(join(out, 'notes')).filter((n) => n.endsWith('.md'))
+    expect(notes).toHaveLength(2)
+    for (const [cwd, prefix] of [
+      [out, 'notes/'],
+      [join(out, 'notes'), '']
+    ] as const) {
+      for (const note of notes) {
+        const run = spawnSync('pandoc', ['--citeproc', '-t', 'plain', `${prefix}${note}`], { cwd, encoding: 'utf8' })
+        expect(run.status, run.stderr).toBe(0)
+        expect(run.stderr, `${cwd}: ${note}`).toBe('')
+        expect(run.stdout).toContain('(Tazmini 2021, para. 6)')
+        expect(run.stdout).toMatch(/Tazmini, Ghoncheh\. 2021\./)
+      }
+    }
+  })
+})

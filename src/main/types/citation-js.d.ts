@@ -1,0 +1,9 @@
+// citation-js ships no types; these declare the part Pilcrow uses.
+declare module '@citation-js/core' {
+  export class Cite {
+    constructor(data: unknown, options?: Record<string, unknown>)
+    /** `format('biblatex')`, `format('bibtex')` (plugin-bibtex), `format('data')` (CSL-JSON). */
+    format(format: string, options?: Record<string, unknown>): string
+  }
+}
+declare module '@citation-js/plugin-bibtex'
