@@ -190,4 +190,26 @@ test.describe('importing sources', () => {
     await expect(chip).toHaveAccessibleDescription(/While the Kremlin has acted as a bulwark/) // its saved quote
     expect(readdirSync(join(pilcrow.workspace, '.pilcrow', 'deleted-sources')).some((n) => n.endsWith('.json'))).toBe(true)
   })
+
+  test('two different articles both saved as source.html become two sources; "Update this source" replaces one, keeping the old version', async ({ page, pilcrow }) => {
+    test.slow() // three web pages through jsdom and Readability
+    await page.goto(pilcrow.url)
+    const page1 = { name: 'source.html', mimeType: 'text/html', buffer: readFileSync(join(WEB_PAGES, 'quanta-1', 'source.html')) }
+    const page2 = { name: 'source.html', mimeType: 'text/html', buffer: readFileSync(join(WEB_PAGES, 'salon-1', 'source.html')) }
+    const panel = page.getByRole('region', { name: 'Import' })
+    await importFiles(page, [page1])
+    await expect(panel).toContainText('Imported “The Hidden Heroines of Chaos”', { timeout: 30_000 })
+    await importFiles(page, [page2])
+    await expect(panel).toContainText('Imported “The sharing economy is a lie', { timeout: 30_000 })
+    await expect(sources(page).getByRole('button', { name: /^The Hidden Heroines of Chaos/ })).toBeVisible()
+    await expect(sources(page).getByRole('button', { name: /^The sharing economy is a lie/ })).toBeVisible()
+
+    // the user says the LWN page is a new version of the salon article: it takes its place
+    await page.getByRole('button', { name: /^Update The sharing economy is a lie.* from a file…$/ }).click()
+    await page.getByLabel('File to update the source with').setInputFiles({ name: 'newer.html', mimeType: 'text/html', buffer: readFileSync(join(WEB_PAGES, 'lwn-1', 'source.html')) })
+    await expect(panel).toContainText(/Updated “.+” \(\d+ blocks\)\. The previous version is kept in \.pilcrow\/deleted-sources\/source-2\.[0-9TZ-]+\.replaced\.json\./, { timeout: 30_000 })
+    await expect(sources(page).getByRole('button', { name: /^The sharing economy is a lie/ })).toHaveCount(0)
+    await expect(sources(page).getByRole('button', { name: /^The Hidden Heroines of Chaos/ })).toBeVisible()
+    expect(readdirSync(join(pilcrow.workspace, '.pilcrow', 'deleted-sources')).filter((n) => n.startsWith('source-2.'))).toHaveLength(2) // its JSON and its page
+  })
 })
