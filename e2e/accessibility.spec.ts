@@ -178,14 +178,14 @@ test('the notes list is one Tab stop: the arrow keys, Home and End move between 
   }
   const notes = page.getByRole('list', { name: 'Notes' })
   const row = (title: string) => notes.getByRole('button', { name: new RegExp(`^${title}`) })
-  await expect(notes.getByRole('button')).toHaveCount(4) // and the first, untitled note
+  await expect(notes.getByRole('button')).toHaveCount(3) // the first, empty note became “First”: no empty note is kept beside it
   await page.getByRole('button', { name: 'New note' }).focus()
   await page.keyboard.press('Tab')
   await expect(row('Third')).toBeFocused() // the open note's row
   await page.keyboard.press('ArrowDown')
   await expect(row('Second')).toBeFocused()
   await page.keyboard.press('End')
-  await expect(row('Untitled note')).toBeFocused()
+  await expect(row('First')).toBeFocused()
   await page.keyboard.press('Home')
   await expect(row('Third')).toBeFocused()
   await page.keyboard.press('ArrowDown')

@@ -4,6 +4,8 @@ test.describe('commands, palette, shortcuts and theme', () => {
   test('the command palette finds commands by fuzzy match and runs them', async ({ page, pilcrow }) => {
     await page.goto(pilcrow.url)
     await expect(page.getByRole('textbox', { name: 'Note', exact: true })).toBeVisible()
+    // something written in the first note: a new note is then another note
+    await page.getByRole('textbox', { name: 'Note title' }).fill('Written')
     await page.keyboard.press('Control+Shift+P')
     const palette = page.getByRole('dialog', { name: 'Command palette' })
     await expect(palette).toBeVisible()
@@ -59,8 +61,10 @@ test.describe('commands, palette, shortcuts and theme', () => {
     await page.keyboard.press('Control+,')
     await expect(page.getByRole('dialog', { name: 'Settings' })).toBeVisible()
     await page.keyboard.press('Escape')
+    await page.getByRole('textbox', { name: 'Note title' }).fill('Written')
     await page.keyboard.press('Control+Alt+n')
     await expect(page.getByRole('list', { name: 'Notes' }).getByRole('button')).toHaveCount(2)
+    await expect(page.getByRole('textbox', { name: 'Note title' })).toBeFocused() // ready for the new note's title
     await page.keyboard.press('Control+\\')
     await expect(page.getByRole('list', { name: 'Notes' })).toHaveCount(0)
     await page.keyboard.press('Control+\\')

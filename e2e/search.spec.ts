@@ -54,10 +54,11 @@ test.describe('search', () => {
   test('says so when nothing matches, and filters with in:notes', async ({ page, pilcrow }) => {
     await page.goto(pilcrow.url)
     const box = page.getByRole('combobox', { name: 'Search' })
+    const said = page.locator('.search-panel').getByRole('status')
     await box.fill('xylophonequartz')
-    await expect(results(page)).toContainText('No matches.')
+    await expect(said).toHaveText('Nothing matches “xylophonequartz”.')
     await box.fill('Kremlin in:notes')
-    await expect(results(page)).toContainText('No matches.')
+    await expect(said).toHaveText('No matches. Try fewer words, or part of a word.')
     await box.fill('Kremlin in:sources')
     await expect(results(page).getByRole('option').first()).toContainText('¶')
   })

@@ -50,6 +50,7 @@ export const apiArgumentSchemas: { [M in NotebookMethod]: z.ZodType<Parameters<N
   getNote: z.tuple([noteId]),
   saveNote: z.tuple([z.strictObject({ id: noteId, title, content: editorState, baseRevision: z.string().max(100) })]),
   trashNote: z.tuple([noteId]),
+  discardEmptyNote: z.tuple([noteId]),
   restoreNote: z.tuple([noteId]),
   getBacklinks: z.tuple([id]),
   search: z.tuple([

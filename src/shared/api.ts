@@ -40,6 +40,11 @@ export interface NotebookApi {
   saveNote(draft: NoteDraft): Promise<SaveResult>
   /** Moves a note to the trash (it can be restored). */
   trashNote(noteId: string): Promise<void>
+  /**
+   * Deletes a note left as it was created (no title, no text, never edited): a "New note" nobody
+   * wrote in is not kept as clutter. Any other note is left alone; says whether it was deleted.
+   */
+  discardEmptyNote(noteId: string): Promise<boolean>
   /** Brings a note back from the trash. */
   restoreNote(noteId: string): Promise<Note>
   /** Which notes cite which blocks of a source, resolved against the source as it is now. */
@@ -70,6 +75,7 @@ export const NOTEBOOK_API_METHODS = [
   'getNote',
   'saveNote',
   'trashNote',
+  'discardEmptyNote',
   'restoreNote',
   'getBacklinks',
   'search',

@@ -18,6 +18,9 @@ export type CommandId =
   | 'theme.cycle'
   | 'panes.toggleNotes'
   | 'reader.focus'
+  | 'reader.find'
+  | 'reader.goTo'
+  | 'reader.outline'
   | 'editor.focus'
 
 export type MenuName = 'file' | 'edit' | 'view' | 'help'
@@ -44,6 +47,9 @@ export const COMMANDS: readonly CommandDeclaration[] = [
   { id: 'theme.cycle', label: 'Change theme (system, light, dark)', shortcut: 'Mod+Shift+L', menu: 'view', keywords: 'dark light mode appearance' },
   { id: 'panes.toggleNotes', label: 'Show or hide the notes list', shortcut: 'Mod+\\', menu: 'view', keywords: 'sidebar pane' },
   { id: 'reader.focus', label: 'Go to the source', shortcut: 'Mod+1', menu: 'view', keywords: 'reader article' },
+  { id: 'reader.find', label: 'Find in this source…', shortcut: 'Mod+F', menu: 'edit', keywords: 'search words page reader' },
+  { id: 'reader.goTo', label: 'Go to paragraph…', shortcut: 'Mod+G', menu: 'view', keywords: 'jump number ¶ pilcrow' },
+  { id: 'reader.outline', label: 'Show the outline of the source', shortcut: 'Mod+Shift+O', menu: 'view', keywords: 'headings contents sections toc' },
   { id: 'editor.focus', label: 'Go to the note', shortcut: 'Mod+2', menu: 'view', keywords: 'editor write' },
   { id: 'settings.open', label: 'Settings…', shortcut: 'Mod+,', menu: 'file', keywords: 'preferences font' },
   { id: 'shortcuts.show', label: 'Keyboard shortcuts', shortcut: 'Mod+/', menu: 'help', keywords: 'keys help' }

@@ -25,3 +25,8 @@ export function parseDeepLink(url: string): DeepLink | null {
   if (kind === 'note' && id.startsWith('n-')) return { kind: 'note', noteId: id }
   return null
 }
+
+/** The link to a paragraph of a source: `pilcrow://source/<sourceId>#<blockId>`. */
+export function sourceDeepLink(sourceId: string, blockId: string): string {
+  return `pilcrow://source/${encodeURIComponent(sourceId)}#${encodeURIComponent(blockId)}`
+}

@@ -54,6 +54,8 @@ export interface SearchStatus {
 export interface SearchResponse {
   hits: SearchHit[]
   status: SearchStatus
+  /** Words of the query that match nothing (left out of the search), as typed: "s300". */
+  unmatched?: string[]
 }
 
 const UNNUMBERED_LABEL: Partial<Record<BlockKind, string>> = {
@@ -68,4 +70,10 @@ export function hitPlace(hit: SearchHit, untitled: string): string {
   if (hit.kind === 'note') return hit.title || untitled
   const where = hit.paragraph !== null ? `¶${hit.paragraph}` : (UNNUMBERED_LABEL[hit.blockKind] ?? '¶')
   return `${where} · ${hit.title}`
+}
+
+/** "Nothing matches “s300”." / "Nothing matches “s300” or “foo”." */
+export function unmatchedMessage(words: string[]): string {
+  const quoted = words.map((w) => `“${w}”`)
+  return `Nothing matches ${quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}` : quoted[0]}.`
 }

@@ -18,6 +18,8 @@ export const settingsSchema = z.object({
   lastSourceId: z.string().max(200).nullable().catch(null),
   /** The first-run hint about citing paragraphs was dismissed. */
   citeHintDismissed: z.boolean().catch(false),
+  /** Straight quotes typed in a note become curly (“ ” ‘ ’), outside code. */
+  smartQuotes: z.boolean().catch(true),
   /** Desktop window bounds, restored on start. */
   window: z
     .object({
@@ -44,6 +46,7 @@ export const settingsPatchSchema = z
     lastNoteId: z.string().max(200).nullable(),
     lastSourceId: z.string().max(200).nullable(),
     citeHintDismissed: z.boolean(),
+    smartQuotes: z.boolean(),
     window: z
       .object({
         x: z.number().int().optional(),

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util'
 import { UNTITLED } from '../../shared/notes'
-import { hitPlace, type SearchHit, type SearchScope } from '../../shared/search'
+import { hitPlace, unmatchedMessage, type SearchHit, type SearchScope } from '../../shared/search'
 import type { CliCommand } from './commands'
 import { UsageError } from './usage-error'
 import { openWorkspaceOption } from './workspace-option'
@@ -36,11 +36,14 @@ export const searchCommand: CliCommand = {
 
     const notebook = await openWorkspaceOption(values.workspace)
     try {
-      const { hits } = await notebook.search({ query, scope: (values.in as SearchScope | undefined) ?? 'all', limit })
+      const { hits, unmatched } = await notebook.search({ query, scope: (values.in as SearchScope | undefined) ?? 'all', limit })
       if (values.json) {
         console.log(JSON.stringify(hits, null, 2))
-      } else if (hits.length === 0) {
-        console.log(`No results for ${JSON.stringify(query)}.`)
+        return 0
+      }
+      if (unmatched?.length) console.log(`${unmatchedMessage(unmatched)}${hits.length ? ' Results for the other words:\n' : ''}`)
+      if (hits.length === 0) {
+        if (!unmatched?.length) console.log(`No results for ${JSON.stringify(query)}.`)
       } else {
         const tty = process.stdout.isTTY === true
         for (const hit of hits) console.log(`${hit.kind === 'note' ? 'note · ' : ''}${hitPlace(hit, UNTITLED)}\n  ${highlight(hit, tty)}\n`)

@@ -7,7 +7,7 @@ import type { SourceBacklinks } from '../../shared/links'
 import { extractLinks } from './link-extraction'
 import { LinkIndex } from './link-index'
 import { checkNotesCensus } from './notes-census'
-import { NotesService } from './notes'
+import { isUntouched, NotesService } from './notes'
 import { SearchService } from './search/search-service'
 import type { SearchRequest, SearchResponse, SearchStatus } from '../../shared/search'
 import type { ExportRequest, ExportResult } from '../../shared/export'
@@ -152,6 +152,10 @@ export class Notebook implements NotebookApi {
     await this.notes.trash(noteId)
   }
 
+  async discardEmptyNote(noteId: string): Promise<boolean> {
+    return this.notes.discardIfEmpty(noteId)
+  }
+
   async restoreNote(noteId: string): Promise<Note> {
     return this.notes.restore(noteId)
   }
@@ -169,7 +173,8 @@ export class Notebook implements NotebookApi {
   }
 
   async exportMarkdown(request: ExportRequest): Promise<ExportResult> {
-    const notes = request.notes === 'all' ? this.notes.all().filter((n) => !n.trashedAt) : await Promise.all(request.notes.map((id) => this.notes.get(id)))
+    // a whole-notebook export leaves out the trash, and notes nobody ever wrote in
+    const notes = request.notes === 'all' ? this.notes.all().filter((n) => !n.trashedAt && !isUntouched(n)) : await Promise.all(request.notes.map((id) => this.notes.get(id)))
     // a notebook export carries every source; a note export only those it cites (the rest are not read)
     const cited = new Set(notes.flatMap((note) => extractLinks(note.content).map((link) => link.anchor.sourceId)))
     const sources = request.notes === 'all' ? this.sources.all() : [...cited].map((id) => this.sources.readable(id)).filter((s): s is Source => s !== null)

@@ -8,6 +8,7 @@ import { MAX_NOTE_BYTES, parseNoteFile, revisionOf, serializeNote, type StoredNo
 import { notSaved } from './io-errors'
 import { notifyAll } from './notify'
 import { contentDepth, MAX_NOTE_DEPTH, tooDeepMessage } from '../../shared/note-nodes'
+import { noteBlocks } from '../../shared/note-content'
 import type { Workspace } from './workspace'
 
 /** A note's editor state before anything is typed. */
@@ -176,6 +177,18 @@ export class NotesService {
     return { revision: saved.revision, updatedAt: saved.updatedAt, conflict }
   }
 
+  /** Deletes the note if it is as it was created (see `isUntouched`); says whether it did. */
+  discardIfEmpty(id: string): Promise<boolean> {
+    return this.serialized(id, async () => {
+      const entry = this.readEntry(id)
+      if (entry.kind !== 'ok' || entry.readOnly || !isUntouched(entry.note)) return false
+      await fs.rm(this.pathOf(id))
+      this.entries.delete(id)
+      notifyAll(this.listeners, id, null)
+      return true
+    })
+  }
+
   trash(id: string): Promise<void> {
     return this.serialized(id, async () => {
       const note = await this.writable(id)
@@ -284,6 +297,11 @@ function readUpTo(path: string, maxBytes: number): { text: string; readOnly: boo
   } finally {
     closeSync(fd)
   }
+}
+
+/** A note as "New note" made it: no title, no text, never saved since. Deleting it loses nothing. */
+export function isUntouched(note: StoredNote): boolean {
+  return note.title.trim() === '' && note.updatedAt === note.createdAt && noteBlocks(note.content).length === 0
 }
 
 function newNoteId(): string {

@@ -15,7 +15,7 @@ import { FIELD_BOOST, PULL_QUOTE_BOOST, SEARCH_INDEX_VERSION, SEGMENT_ANALYZER, 
 import { encodeSegment } from './segment'
 import { SegmentBuilder } from './segment-builder'
 import { foldText, makeSnippet } from './snippets'
-import { foldTerm, processTerm, tokenize } from './text-processing'
+import { foldTerm, processTerm, queryWords, tokenize } from './text-processing'
 
 /** Work this long between yields while rebuilding, so API calls are answered meanwhile. */
 const SLICE_MS = 12
@@ -137,8 +137,11 @@ export class SearchService {
     const scope = parsed.scope !== 'all' ? parsed.scope : (request.scope ?? 'all')
     const limit = request.limit ?? DEFAULT_LIMIT
     const engine = new QueryEngine(this.index, FIELD_BOOST)
-    const groups = this.wordGroups(parsed, engine)
-    if (groups.length === 0) return { hits: [], status: this.getStatus() }
+    const { groups, unmatched } = this.wordGroups(parsed, engine)
+    const said = unmatched.length > 0 ? { unmatched } : {}
+    // `in:notes` or `in:sources` alone lists them (notes most recently edited first)
+    if (groups.length === 0 && unmatched.length === 0 && parsed.scope !== 'all') return { hits: this.listing(parsed.scope, limit), status: this.getStatus() }
+    if (groups.length === 0) return { hits: [], status: this.getStatus(), ...said }
 
     const allowedSources = parsed.sourceWords.length > 0 ? this.sourcesMatching(parsed.sourceWords) : null
     const accept = (id: string): boolean => {
@@ -165,31 +168,43 @@ export class SearchService {
       hits.push(hit)
       if (hits.length >= limit) break
     }
-    return { hits, status: this.getStatus() }
+    return { hits, status: this.getStatus(), ...said }
   }
 
   /**
-   * One group of index terms per query word: the word itself and its typo variants; for the
-   * word being typed, also its most frequent completions (at most MAX_PREFIX_EXPANSIONS, like a
-   * search engine's max_expansions, so a two-letter prefix costs no more than a few words).
+   * One group of index terms per query word: the word itself and its typo variants (a word of a
+   * compound also its joined form: "Al-Assad" finds "AlAssad" or "Al" and "Assad"); for the word
+   * being typed, also its most frequent completions (at most MAX_PREFIX_EXPANSIONS, like a search
+   * engine's max_expansions, so a two-letter prefix costs no more than a few words). A word
+   * nothing in the index matches makes no group: it is named in `unmatched`, and the search goes
+   * on with the others.
    */
-  private wordGroups(parsed: ParsedQuery, engine: QueryEngine): WordGroup[] {
-    const words = [...parsed.phrases.flatMap(tokenize), ...parsed.words.flatMap(tokenize)]
+  private wordGroups(parsed: ParsedQuery, engine: QueryEngine): { groups: WordGroup[]; unmatched: string[] } {
+    const words = [...parsed.phrases, ...parsed.words].flatMap(queryWords)
     const typing = parsed.endsInWord ? words.pop() : undefined
     const groups: WordGroup[] = []
+    const unmatched = new Set<string>()
     // typo variants only for words the index does not know: a correctly spelled word needs none
     const withTypos = (stem: string): WordGroup => {
       const distance = engine.has(stem) ? 0 : stem.length >= 8 ? 2 : stem.length >= 5 ? 1 : 0
       return [{ term: stem, weight: 1 }, ...(distance > 0 ? engine.fuzzyVariants(stem, distance, FUZZY_WEIGHT) : [])]
     }
-    for (const word of words) {
+    const joinedTerm = (joined: string | undefined): WordGroup => {
+      const stem = joined ? processTerm(joined) : null
+      return stem ? withTypos(stem) : []
+    }
+    const add = (group: WordGroup, asTyped: string): void => {
+      if (group.some((t) => engine.has(t.term))) groups.push(group)
+      else unmatched.add(asTyped)
+    }
+    for (const { word, joined } of words) {
       const stem = processTerm(word)
-      if (stem) groups.push(withTypos(stem))
+      if (stem) add([...withTypos(stem), ...joinedTerm(joined)], joined ? compoundAsTyped(parsed, word, joined) : word)
     }
     if (typing) {
-      const stem = processTerm(typing)
+      const stem = processTerm(typing.word)
       const completions = new Map<string, number>()
-      for (const prefix of new Set([foldTerm(typing), stem])) {
+      for (const prefix of new Set([foldTerm(typing.word), stem])) {
         if (prefix && prefix.length >= MIN_PREFIX) for (const [term, documents] of engine.termsWithPrefix(prefix)) completions.set(term, documents)
       }
       const best = [...completions]
@@ -197,10 +212,10 @@ export class SearchService {
         .sort((a, b) => b[1] - a[1])
         .slice(0, MAX_PREFIX_EXPANSIONS)
         .map(([term]): { term: string; weight: number } => ({ term, weight: PREFIX_WEIGHT }))
-      const group = [...(stem ? withTypos(stem) : []), ...best]
-      if (group.length > 0) groups.push(group)
+      const group = [...(stem ? withTypos(stem) : []), ...joinedTerm(typing.joined), ...best]
+      if (group.length > 0) add(group, typing.joined ? compoundAsTyped(parsed, typing.word, typing.joined) : typing.word)
     }
-    return groups
+    return { groups, unmatched: [...unmatched] }
   }
 
   /** A pull quote never ranks above the body paragraph it repeats: it moves just below it. */
@@ -247,6 +262,28 @@ export class SearchService {
     const text = note.passages[passage] ?? ''
     const hit: NoteHit = { kind: 'note', title: note.title || UNTITLED, ...makeSnippet(text || note.title, matched, prefixes), text, score: round(result.score), noteId: ref.noteId, passage }
     return hit
+  }
+
+  /** Every note (most recently edited first) or every source (its first paragraph), as hits. */
+  private listing(scope: 'notes' | 'sources', limit: number): SearchHit[] {
+    if (scope === 'notes') {
+      return this.notes
+        .list()
+        .notes.slice(0, limit)
+        .map((note): NoteHit => {
+          const text = this.passages.get(note.id)?.passages[0] ?? ''
+          return { kind: 'note', title: note.title || UNTITLED, ...makeSnippet(text, new Set()), text, score: 0, noteId: note.id, passage: 0 }
+        })
+    }
+    return this.sources
+      .catalogEntries()
+      .slice(0, limit)
+      .flatMap((entry): SourceHit[] => {
+        const source = this.sources.readable(entry.id)
+        const block = source?.blocks.find((b) => b.paragraph !== null) ?? source?.blocks[0]
+        if (!source || !block) return []
+        return [{ kind: 'source', title: source.meta.title, ...makeSnippet(block.text, new Set()), text: block.text, score: 0, sourceId: source.id, blockId: block.id, paragraph: block.paragraph, blockKind: block.kind }]
+      })
   }
 
   private notePassageText(noteId: string): string {
@@ -380,6 +417,12 @@ export class SearchService {
         .finally(() => (this.compaction = null))
     }
   }
+}
+
+/** A compound of the query as the user typed it ("S-300"), for saying it matched nothing. */
+function compoundAsTyped(parsed: ParsedQuery, part: string, joined: string): string {
+  const typed = [...parsed.phrases, ...parsed.words].flatMap((w) => w.match(/[\p{L}\p{N}]+(?:[-\u2010\u2011][\p{L}\p{N}]+)+/gu) ?? [])
+  return typed.find((c) => c.replace(/[-\u2010\u2011]/g, '') === joined) ?? part
 }
 
 /** The passage of a note with the most matched words. */

@@ -57,6 +57,51 @@ describe('search', () => {
     expect(where((await nb.search({ query: 'delivering ' })).hits)).toContain('¶9') // -ing → deliver
   })
 
+  it('compounds written another way meet: S300 / S-300, COVID19 / COVID-19, email / e-mail, Al-Assad / al Assad', async () => {
+    const nb = await open()
+    for (const words of ['The COVID-19 year.', 'Send an email today.', 'Bashar al Assad spoke.', 'The e-mail was lost.', 'One AlAssad rally.']) {
+      const note = await nb.createNote('Compounds')
+      await nb.saveNote({ id: note.id, title: '', content: content(words), baseRevision: note.revision })
+    }
+    const notesFor = async (query: string) => (await nb.search({ query, scope: 'notes' })).hits.map((h) => (h as { text: string }).text)
+    expect(where((await nb.search({ query: 'S300' })).hits)[0]).toBe('¶9') // the article says "S-300"
+    expect(where((await nb.search({ query: 's300 Kremlin ' })).hits)).toContain('¶9')
+    expect(where((await nb.search({ query: 'S-300' })).hits)[0]).toBe('¶9')
+    expect(await notesFor('COVID19')).toEqual(['The COVID-19 year.'])
+    expect(await notesFor('covid-19')).toEqual(['The COVID-19 year.'])
+    expect((await notesFor('email')).sort()).toEqual(['Send an email today.', 'The e-mail was lost.'])
+    expect((await notesFor('e-mail')).sort()).toEqual(['Send an email today.', 'The e-mail was lost.'])
+    expect((await notesFor('Al-Assad')).sort()).toEqual(['Bashar al Assad spoke.', 'One AlAssad rally.'])
+    expect((await notesFor('al Assad')).sort()).toEqual(['Bashar al Assad spoke.'])
+    // the compound is marked whole in the snippet
+    const [hit] = (await nb.search({ query: 's300' })).hits
+    expect(hit!.highlights.map(([a, b]) => hit!.snippet.slice(a, b))).toEqual(['S-300'])
+  })
+
+  it('says which words of the query match nothing, and searches with the others', async () => {
+    const nb = await open()
+    const response = await nb.search({ query: 'qwxzv Kremlin bulwark ' })
+    expect(response.unmatched).toEqual(['qwxzv'])
+    expect(where(response.hits)[0]).toBe('¶6')
+    expect(await nb.search({ query: 'qwxzv zzqqk' })).toMatchObject({ hits: [], unmatched: ['qwxzv', 'zzqqk'] })
+    expect((await nb.search({ query: 'Kremlin bulwark' })).unmatched).toBeUndefined()
+  })
+
+  it('in:notes alone lists the notes, most recently edited first; in:sources alone lists the sources', async () => {
+    const nb = await open()
+    const older = await nb.createNote('Older')
+    await nb.saveNote({ id: older.id, title: 'Older', content: content('first words'), baseRevision: older.revision })
+    await new Promise((r) => setTimeout(r, 5))
+    const newer = await nb.createNote('Newer')
+    await nb.saveNote({ id: newer.id, title: 'Newer', content: content('second words'), baseRevision: newer.revision })
+    expect((await nb.search({ query: 'in:notes' })).hits.map((h) => [h.title, h.snippet])).toEqual([
+      ['Newer', 'second words'],
+      ['Older', 'first words']
+    ])
+    const sources = (await nb.search({ query: 'in:sources' })).hits
+    expect(sources).toMatchObject([{ kind: 'source', sourceId: 'russia-iran-alignment', paragraph: 1 }])
+  })
+
   it('matches "quoted phrases" exactly and drops -excluded words', async () => {
     const nb = await open()
     expect(where((await nb.search({ query: '"runs with the hare"' })).hits)).toEqual(['¶6'])

@@ -17,7 +17,10 @@ export function makeSnippet(text: string, matched: ReadonlySet<string>, prefixes
     const term = processTerm(word)
     return term !== null && (matched.has(term) || prefixes.some((p) => term.startsWith(p)))
   }
-  const spans = wordSpans(text).filter((s) => isMatch(s.word))
+  // a compound and its words may both match ("S-300" and "300"): the outermost is marked
+  const spans = wordSpans(text)
+    .filter((s) => isMatch(s.word))
+    .filter((s, i, all) => !all.slice(0, i).some((o) => o.start <= s.start && s.end <= o.end))
   if (text.length <= SNIPPET_CHARS) return { snippet: text, highlights: spans.map((s) => [s.start, s.end]) }
   const first = spans[0]?.start ?? 0
   let start = Math.max(0, first - 60)

@@ -3,9 +3,34 @@ import { stemmer } from 'stemmer'
 /** Words: runs of letters and digits (any script), with inner apostrophes and hyphens split off. */
 const WORD = /[\p{L}\p{N}]+/gu
 
-/** Splits text into words (MiniSearch's `tokenize`). */
+/** Words joined by hyphens: "S-300", "COVID-19", "e-mail", "Al-Assad" (not en dashes: "1990–2000" is a range). */
+const COMPOUND = /[\p{L}\p{N}]+(?:[-\u2010\u2011][\p{L}\p{N}]+)+/gu
+const HYPHENS = /[-\u2010\u2011]/g
+
+/**
+ * Splits text into the words the index holds (MiniSearch's `tokenize`): each word, and each
+ * hyphenated compound joined as well ("S-300" gives "S", "300" and "S300"), so the compound
+ * written either way finds it: "S300", "S-300", "email" for "e-mail".
+ */
 export function tokenize(text: string): string[] {
-  return text.match(WORD) ?? []
+  const words = text.match(WORD) ?? []
+  const compounds = text.match(COMPOUND)
+  return compounds ? [...words, ...compounds.map((c) => c.replace(HYPHENS, ''))] : words
+}
+
+/**
+ * A query's words, each with the joined form when it was written as a compound: "Al-Assad" is
+ * found as "AlAssad" (a text that wrote it so, or "Al-Assad") or as "Al" and "Assad" together
+ * ("al Assad"). The query "S300" is one word and finds "S-300" by its joined form.
+ */
+export function queryWords(text: string): { word: string; joined?: string }[] {
+  const out: { word: string; joined?: string }[] = []
+  for (const match of text.matchAll(/[\p{L}\p{N}]+(?:[-\u2010\u2011][\p{L}\p{N}]+)*/gu)) {
+    const parts = match[0].match(WORD)!
+    const joined = parts.length > 1 ? parts.join('') : undefined
+    for (const word of parts) out.push(joined ? { word, joined } : { word })
+  }
+  return out
 }
 
 /** Case- and accent-insensitive form of a word: "Éclat" → "eclat". */
@@ -37,7 +62,9 @@ export function processTerm(term: string): string | null {
 const memo = new Map<string, string | null>()
 const MEMO_LIMIT = 200_000
 
-/** Word positions in the original text, for highlighting. */
+/** Word positions in the original text, for highlighting; a compound also as a whole, by its joined form. */
 export function wordSpans(text: string): { start: number; end: number; word: string }[] {
-  return [...text.matchAll(WORD)].map((m) => ({ start: m.index, end: m.index + m[0].length, word: m[0] }))
+  const words = [...text.matchAll(WORD)].map((m) => ({ start: m.index, end: m.index + m[0].length, word: m[0] }))
+  const compounds = [...text.matchAll(COMPOUND)].map((m) => ({ start: m.index, end: m.index + m[0].length, word: m[0].replace(HYPHENS, '') }))
+  return compounds.length ? [...words, ...compounds].sort((a, b) => a.start - b.start || b.end - a.end) : words
 }

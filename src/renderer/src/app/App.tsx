@@ -11,6 +11,7 @@ import { ExportDialog } from '../notes/ExportDialog'
 import { NotesSidebar } from '../notes/NotesSidebar'
 import { useNotes } from '../notes/useNotes'
 import { Reader, type ReaderHandle } from '../reader/Reader'
+import type { ReaderTool } from '../reader/ReaderTools'
 import { revealBlock } from '../reader/reveal'
 import type { SearchBoxHandle } from '../search/SearchBox'
 import { DeleteSourceDialog } from '../sources/DeleteSourceDialog'
@@ -24,6 +25,11 @@ import { AppBar } from './AppBar'
 import { Banners, type Banner } from './Banners'
 import { CitationBus, type Citation } from './citations'
 import { CommandPalette } from './CommandPalette'
+import { COMPACT_LAYOUT, useMediaQuery } from './useMediaQuery'
+import { Toast, useToast } from './Toast'
+import { shortcutLabel } from '../../../shared/commands'
+import { IS_MAC } from './useCommands'
+import { VIEW_PANEL, ViewTabs, type CompactView } from './ViewTabs'
 import { ErrorBoundary } from './ErrorBoundary'
 import { SettingsDialog } from './SettingsDialog'
 import { ShortcutsSheet } from './ShortcutsSheet'
@@ -48,8 +54,19 @@ export function App(): ReactNode {
   const [banners, setBanners] = useState<Banner[]>([])
   const [dialog, setDialog] = useState<DialogName>(null)
   const [notesHidden, setNotesHidden] = useState(false)
+  // a narrow window (or high zoom) shows one view at a time: the notebook lists, the source or the note
+  const compact = useMediaQuery(COMPACT_LAYOUT)
+  const [view, setView] = useState<CompactView>('source')
+  const viewBeforeNotebook = useRef<CompactView>('source')
+  const showView = useCallback((next: CompactView) => {
+    setView((current) => {
+      if (next === 'notebook' && current !== 'notebook') viewBeforeNotebook.current = current
+      return next
+    })
+  }, [])
   const [backlinks, setBacklinks] = useState<SourceBacklinks | null>(null)
   const [revealInNote, setRevealInNote] = useState<RevealInNoteRequest | null>(null)
+  const [toast, showToast] = useToast()
   const citations = useMemo(() => new CitationBus(), [])
   const search = useRef<SearchBoxHandle>(null)
   const reader = useRef<ReaderHandle>(null)
@@ -102,6 +119,12 @@ export function App(): ReactNode {
     if (notesMayLoad) api.getWorkspaceInfo().then((info) => setBanners((b) => [...b, ...info.warnings.map((text): Banner => ({ kind: 'error', text }))]), report)
   }, [notesMayLoad, report])
 
+  // the tip about citing has done its work once something is cited: it does not come back (a new source has no citations yet)
+  const hasCitations = !!backlinks && Object.keys(backlinks.byBlock).length > 0
+  useEffect(() => {
+    if (hasCitations && settings && !settings.citeHintDismissed) update({ citeHintDismissed: true })
+  }, [hasCitations, settings])
+
   // Backlinks follow the notes: refreshed whenever the list changes (every save updates it). Not
   // before the article has painted: the server reads every note to answer the first time.
   useEffect(() => {
@@ -124,33 +147,65 @@ export function App(): ReactNode {
     },
     [openNoteById]
   )
-  const openBacklink = useCallback((b: Backlink) => openNoteAt(b.noteId, { kind: 'citation', occurrence: b.occurrence }), [openNoteAt])
+  const openBacklink = useCallback(
+    (b: Backlink) => {
+      showView('note')
+      openNoteAt(b.noteId, { kind: 'citation', occurrence: b.occurrence })
+    },
+    [openNoteAt, showView]
+  )
   /** Shows a block, opening its source first when another one is open. Stable (it reads the open source from a ref): chips get it through context. */
   const openSourceId = useRef(sourceId)
   openSourceId.current = sourceId
   const revealInSource = useCallback(
     (id: string, blockId: string) => {
-      if (id === openSourceId.current) revealBlock(blockId)
+      showView('source')
+      if (id === openSourceId.current) requestAnimationFrame(() => revealBlock(blockId))
       else {
         openSource(id)
         pendingReveal.current = blockId
       }
     },
-    [openSource]
+    [openSource, showView]
   )
   const pendingReveal = useRef<string | null>(null)
+  /** A block that takes the focus once revealed (a search hit chosen from the keyboard). */
+  const focusAfterReveal = useRef<string | null>(null)
   useEffect(() => {
     if (source && pendingReveal.current) {
       const blockId = pendingReveal.current
       pendingReveal.current = null
       requestAnimationFrame(() => revealBlock(blockId))
     }
+    const focus = focusAfterReveal.current
+    if (source && focus) {
+      focusAfterReveal.current = null
+      requestAnimationFrame(() => requestAnimationFrame(() => reader.current?.focusBlock(focus, { scroll: false })))
+    }
   }, [source])
 
   const openHit = useCallback(
-    (hit: SearchHit) => (hit.kind === 'source' ? revealInSource(hit.sourceId, hit.blockId) : openNoteAt(hit.noteId, { kind: 'passage', index: hit.passage })),
-    [openNoteAt, revealInSource]
+    (hit: SearchHit) => {
+      showView(hit.kind === 'source' ? 'source' : 'note')
+      if (hit.kind === 'source') {
+        const sameSource = hit.sourceId === openSourceId.current
+        revealInSource(hit.sourceId, hit.blockId)
+        // the keyboard goes on from the paragraph found: arrows, Enter to cite it
+        if (sameSource) requestAnimationFrame(() => requestAnimationFrame(() => reader.current?.focusBlock(hit.blockId, { scroll: false })))
+        else focusAfterReveal.current = hit.blockId
+      }
+      else openNoteAt(hit.noteId, { kind: 'passage', index: hit.passage })
+    },
+    [openNoteAt, revealInSource, showView]
   )
+  // in a compact window, what the notebook view opens (a note, a source) is then shown
+  const openNoteId = notes.open?.id
+  useEffect(() => {
+    if (openNoteId) setView((v) => (v === 'notebook' ? 'note' : v))
+  }, [openNoteId])
+  useEffect(() => {
+    if (sourceId) setView((v) => (v === 'notebook' ? 'source' : v))
+  }, [sourceId])
 
   // Importing: each imported file refreshes the list; the first new source of a batch opens.
   const openedAfterImport = useRef(false)
@@ -243,6 +298,12 @@ export function App(): ReactNode {
     [report]
   )
 
+  /** Find, Go to ¶ and the outline live in the reader: it is shown first (a compact window). */
+  const openReaderTool = (tool: ReaderTool): void => {
+    showView('source')
+    requestAnimationFrame(() => reader.current?.openTool(tool) || showToast('Open a source first: there is nothing to look through.'))
+  }
+
   const handlers: CommandHandlers = {
     'note.new': () => void notes.newNote(),
     'note.export': () => setDialog('export'),
@@ -253,15 +314,27 @@ export function App(): ReactNode {
       requestAnimationFrame(() => openImportPicker.current?.())
     },
     'source.details': () => sourceId && editDetails(sourceId),
-    'cite.quoteSelection': () => void reader.current?.quoteSelection(),
+    'cite.quoteSelection': () => {
+      if (reader.current?.quoteSelection()) return
+      showToast(`Nothing to cite yet: select words in the source, or move to a paragraph (click it, or ${shortcutLabel('Mod+1', IS_MAC)} then ↑ ↓), then press ${shortcutLabel('Mod+Shift+E', IS_MAC)} again.`)
+    },
     'search.focus': () => search.current?.focus(),
     'palette.open': () => setDialog('palette'),
     'shortcuts.show': () => setDialog('shortcuts'),
     'settings.open': () => setDialog('settings'),
     'theme.cycle': () => settings && update({ theme: NEXT_THEME[settings.theme] }),
-    'panes.toggleNotes': () => setNotesHidden((hidden) => !hidden),
-    'reader.focus': () => reader.current?.focus(),
-    'editor.focus': () => document.querySelector<HTMLElement>('[role="textbox"][aria-label="Note"]')?.focus()
+    'panes.toggleNotes': () => (compact ? showView(view === 'notebook' ? viewBeforeNotebook.current : 'notebook') : setNotesHidden((hidden) => !hidden)),
+    'reader.focus': () => {
+      showView('source')
+      requestAnimationFrame(() => reader.current?.focus())
+    },
+    'reader.find': () => openReaderTool('find'),
+    'reader.goTo': () => openReaderTool('goto'),
+    'reader.outline': () => openReaderTool('outline'),
+    'editor.focus': () => {
+      showView('note')
+      requestAnimationFrame(() => document.querySelector<HTMLElement>('[role="textbox"][aria-label="Note"]')?.focus())
+    }
   }
   useCommands(handlers)
 
@@ -282,6 +355,7 @@ export function App(): ReactNode {
         theme={settings?.theme}
         search={search}
         onOpenHit={openHit}
+        onLeaveSearch={handlers['reader.focus']}
         onCycleTheme={handlers['theme.cycle']}
         onOpenSettings={handlers['settings.open']}
         onOpenPalette={handlers['palette.open']}
@@ -303,18 +377,21 @@ export function App(): ReactNode {
               </button>
             </div>
           )}
-          <div className={`workbench${notesHidden ? ' notes-hidden' : ''}`}>
-            {!notesHidden && (
-              <NotesSidebar notes={notes}>
+          {compact && <ViewTabs view={view} onChange={showView} />}
+          <div className={`workbench${compact ? ` compact view-is-${view}` : notesHidden ? ' notes-hidden' : ''}`}>
+            {(compact || !notesHidden) && (
+              <NotesSidebar notes={notes} id={VIEW_PANEL.notebook} asPanel={compact} hidden={compact && view !== 'notebook'}>
                 <SourcesList sources={sourceList} openId={sourceId} onOpen={openSource} onImport={importFiles} onUpdate={(id, file) => importFiles([file], id)} onEditDetails={editDetails} onDelete={askDelete} pickerRef={openImportPicker} />
               </NotesSidebar>
             )}
             <SplitPane
+              single={compact ? (view === 'source' ? 'left' : view === 'note' ? 'right' : 'none') : undefined}
+              ids={[VIEW_PANEL.source, VIEW_PANEL.note]}
               fraction={settings?.panes.readerFraction ?? 0.5}
               onCommit={(readerFraction) => update({ panes: { readerFraction } })}
               left={
                 <ErrorBoundary what="The source" resetKey={sourceId}>
-                  <Reader source={source} empty={settings !== null && sourceId === null && sourceList.length === 0} backlinks={backlinks} onCite={cite} onOpenBacklink={openBacklink} handle={reader} />
+                  <Reader source={source} empty={settings !== null && sourceId === null && sourceList.length === 0} backlinks={backlinks} onCite={cite} onOpenBacklink={openBacklink} handle={reader} onNotice={showToast} />
                 </ErrorBoundary>
               }
               right={
@@ -322,7 +399,7 @@ export function App(): ReactNode {
                 settings && notesMayLoad ? (
                   <ErrorBoundary what="This note" resetKey={notes.open?.id} onError={(error) => notes.open && notes.markUnreadable(notes.open.id, `This note could not be shown (${error.message}). Nothing was saved over it.`)}>
                     <Suspense fallback={<p className="reader-empty">Loading the editor…</p>}>
-                      <NotePane notes={notes} citations={citations} reveal={revealInNote} onExport={handlers['note.export']} />
+                      <NotePane notes={notes} citations={citations} reveal={revealInNote} onExport={handlers['note.export']} smartQuotes={settings.smartQuotes} />
                     </Suspense>
                   </ErrorBoundary>
                 ) : null
@@ -331,6 +408,7 @@ export function App(): ReactNode {
           </div>
         </SourcesContext.Provider>
       </main>
+      <Toast text={toast} />
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">
           <p>Drop files to import them as sources</p>

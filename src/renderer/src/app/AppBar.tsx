@@ -13,13 +13,14 @@ interface AppBarProps {
   theme: Settings['theme'] | undefined
   search: Ref<SearchBoxHandle>
   onOpenHit(hit: SearchHit): void
+  onLeaveSearch(): void
   onCycleTheme(): void
   onOpenSettings(): void
   onOpenPalette(): void
 }
 
 /** The window's top bar: the app, the open source, search, theme, palette and settings. */
-export function AppBar({ title, sources, sourceId, onOpenSource, theme, search, onOpenHit, onCycleTheme, onOpenSettings, onOpenPalette }: AppBarProps): ReactNode {
+export function AppBar({ title, sources, sourceId, onOpenSource, theme, search, onOpenHit, onLeaveSearch, onCycleTheme, onOpenSettings, onOpenPalette }: AppBarProps): ReactNode {
   return (
     <header className="app-bar">
       <span className="brand" aria-hidden="true">
@@ -37,7 +38,7 @@ export function AppBar({ title, sources, sourceId, onOpenSource, theme, search, 
       ) : (
         <span className="app-bar-title">{title}</span>
       )}
-      <SearchBox onOpenHit={onOpenHit} handle={search} />
+      <SearchBox onOpenHit={onOpenHit} onLeave={onLeaveSearch} handle={search} />
       <button type="button" className="bar-button" onClick={onOpenPalette} aria-label="Open the command palette" title="Command palette">
         ⌘
       </button>

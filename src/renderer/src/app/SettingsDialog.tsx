@@ -11,7 +11,7 @@ interface SettingsDialogProps {
   onClose(): void
 }
 
-/** Theme and editor font size. Changes apply (and are saved) at once; Escape closes. */
+/** Theme, editor font size and typing. Changes apply (and are saved) at once; Escape closes. */
 export function SettingsDialog({ open, settings, onChange, onClose }: SettingsDialogProps): ReactNode {
   const dialog = useModalDialog(open)
 
@@ -36,6 +36,10 @@ export function SettingsDialog({ open, settings, onChange, onClose }: SettingsDi
             </option>
           ))}
         </select>
+      </label>
+      <label className="checkbox">
+        <input type="checkbox" checked={settings.smartQuotes} onChange={(e) => onChange({ smartQuotes: e.target.checked })} />
+        Curly quotes while typing notes (“ ” and ‘ ’ for " and ')
       </label>
       <div className="dialog-actions">
         <button type="button" className="primary-button" onClick={onClose}>

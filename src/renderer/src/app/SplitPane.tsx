@@ -11,12 +11,18 @@ interface SplitPaneProps {
   onCommit(fraction: number): void
   left: ReactNode
   right: ReactNode
+  /**
+   * A compact window shows one pane (or none, while the notebook view is up) as the panel of its
+   * view tab; `ids` name the panes for the tabs' `aria-controls`.
+   */
+  single?: 'left' | 'right' | 'none'
+  ids?: [string, string]
 }
 
 const clamp = (value: number): number => Math.min(MAX, Math.max(MIN, value))
 
 /** Two panes and a splitter that can be dragged, or moved with the arrow keys when focused. */
-export function SplitPane({ fraction: initial, onCommit, left, right }: SplitPaneProps): ReactNode {
+export function SplitPane({ fraction: initial, onCommit, left, right, single, ids }: SplitPaneProps): ReactNode {
   const [fraction, setFraction] = useState(initial)
   const container = useRef<HTMLDivElement>(null)
   const dragging = useRef(false)
@@ -51,9 +57,20 @@ export function SplitPane({ fraction: initial, onCommit, left, right }: SplitPan
     onCommit(next)
   }
 
+  // one tree whether split or single, so crossing the breakpoint never remounts the editor
+  const paneProps = (side: 'left' | 'right') => {
+    if (!single) return { className: 'split-pane' }
+    const id = ids?.[side === 'left' ? 0 : 1]
+    return { className: 'split-pane', id, role: 'tabpanel', 'aria-labelledby': id ? `tab-${id}` : undefined, hidden: single !== side }
+  }
   return (
-    <div className="split" ref={container} style={{ gridTemplateColumns: `${fraction}fr auto ${1 - fraction}fr` }}>
-      <div className="split-pane">{left}</div>
+    <div
+      className={single ? 'split split-single' : 'split'}
+      ref={container}
+      hidden={single === 'none'}
+      style={single ? undefined : { gridTemplateColumns: `${fraction}fr auto ${1 - fraction}fr` }}
+    >
+      <div {...paneProps('left')}>{left}</div>
       <div
         className="split-handle"
         role="separator"
@@ -63,12 +80,13 @@ export function SplitPane({ fraction: initial, onCommit, left, right }: SplitPan
         aria-valuemax={MAX * 100}
         aria-valuenow={Math.round(fraction * 100)}
         tabIndex={0}
+        hidden={!!single}
         onPointerDown={onPointerDown}
         onPointerMove={onPointerMove}
         onPointerUp={onPointerUp}
         onKeyDown={onKeyDown}
       />
-      <div className="split-pane">{right}</div>
+      <div {...paneProps('right')}>{right}</div>
     </div>
   )
 }

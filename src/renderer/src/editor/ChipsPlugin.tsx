@@ -98,6 +98,12 @@ export function ChipsPlugin(): null {
       const key = button && editor.read(() => $getNearestNodeFromDOMNode(button)?.getKey())
       const chip = key ? chips.get(key) : undefined
       if (chip?.view?.revealBlockId) reveal(chip.anchor.sourceId, chip.view.revealBlockId)
+      // a click (not Enter or Space on the focused chip) also puts the caret just after the chip,
+      // in the note: the next key types there, not into the chip's button
+      if (key && event.detail > 0) {
+        editor.update(() => $getNodeByKey(key)?.selectNext(0, 0))
+        editor.focus()
+      }
     }
     const unregisterRoot = editor.registerRootListener((root, previous) => {
       previous?.removeEventListener('click', onClick)

@@ -13,6 +13,7 @@ import { OnChangePlugin } from '@lexical/react/LexicalOnChangePlugin'
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin'
 import { TabIndentationPlugin } from '@lexical/react/LexicalTabIndentationPlugin'
 import { TRANSFORMERS } from '@lexical/markdown'
+import { $getRoot } from 'lexical'
 import { useEffect, useState, type ReactNode } from 'react'
 import type { SerializedEditorState } from '../../../shared/notes'
 import type { CitationBus } from '../app/citations'
@@ -25,6 +26,7 @@ import { ReferencesPanel } from './ReferencesPlugin'
 import { NOTE_NODES, NOTE_THEME } from './editor-config'
 import { fromEditorState, toEditorState } from './opaque-content'
 import { SafeLinksPlugin } from './SafeLinksPlugin'
+import { SmartQuotesPlugin } from './SmartQuotesPlugin'
 import { isSafeLinkUrl } from './safe-url'
 import { Toolbar } from './Toolbar'
 import { WindowingPlugin } from './WindowingPlugin'
@@ -46,10 +48,14 @@ interface NoteEditorProps {
   readOnly: string | null
   /** The note cannot be shown in full: it is shown read-only and must never be saved over. */
   onUnreadable(reason: string): void
+  /** Receives the function that puts the caret at the start of the note (Enter in the title). */
+  focusStartRef?: { current: (() => void) | null }
+  /** Straight quotes typed become curly (a setting, on by default). */
+  smartQuotes?: boolean
 }
 
 /** The note editor: Lexical rich text with Markdown shortcuts, undo/redo, a toolbar and a word count. */
-export function NoteEditor({ initialState, onChange, onBlur, status, citations, reveal, readOnly, onUnreadable }: NoteEditorProps): ReactNode {
+export function NoteEditor({ initialState, onChange, onBlur, status, citations, reveal, readOnly, onUnreadable, focusStartRef, smartQuotes = true }: NoteEditorProps): ReactNode {
   // read once: the editor is keyed by note, and serializing a long note on every render is slow
   const [setup] = useState(() => {
     const prepared = toEditorState(initialState)
@@ -81,6 +87,7 @@ export function NoteEditor({ initialState, onChange, onBlur, status, citations, 
   return (
     <LexicalComposer initialConfig={setup.config}>
       <EditableWhen editable={readOnly === null && setup.problems.length === 0} />
+      {focusStartRef && <FocusStart handle={focusStartRef} />}
       {kept.length > 0 && (
         <p className="note-kept" role="status">
           {kept.length === 1 ? 'Part of this note' : `${kept.length} parts of this note`} cannot be shown by this version of Pilcrow ({[...new Set(kept.map((k) => k.reason))].join('; ')}).{' '}
@@ -107,6 +114,7 @@ export function NoteEditor({ initialState, onChange, onBlur, status, citations, 
       </div>
       <OnChangePlugin ignoreSelectionChange ignoreHistoryMergeTagChange onChange={(state) => onChange(() => fromEditorState(state.toJSON() as unknown as SerializedEditorState))} />
       <CaretSyncPlugin />
+      {smartQuotes && <SmartQuotesPlugin />}
       <ChipsPlugin />
       <CitationPlugin bus={citations} />
       <RevealInNotePlugin request={reveal} />
@@ -132,5 +140,20 @@ const EMPTY_STATE = { root: { type: 'root', version: 1, direction: null, format:
 function EditableWhen({ editable }: { editable: boolean }): null {
   const [editor] = useLexicalComposerContext()
   useEffect(() => editor.setEditable(editable), [editor, editable])
+  return null
+}
+
+/** Hands out a function that puts the caret at the very start of the note and focuses it. */
+function FocusStart({ handle }: { handle: { current: (() => void) | null } }): null {
+  const [editor] = useLexicalComposerContext()
+  useEffect(() => {
+    handle.current = () => {
+      editor.update(() => $getRoot().selectStart())
+      editor.focus()
+    }
+    return () => {
+      handle.current = null
+    }
+  }, [editor, handle])
   return null
 }

@@ -3,7 +3,7 @@ import { $dfs } from '@lexical/utils'
 import { $getNodeByKey } from 'lexical'
 import { useEffect, useState, type ReactNode } from 'react'
 import { createAnchor, resolveAnchor, type ParagraphAnchor } from '../../../shared/anchors'
-import { paragraphLabel } from '../../../shared/links'
+import { paragraphLabel, shortTitle } from '../../../shared/links'
 import { useLoadedSources, useSources } from '../app/sources-context'
 import { $isParagraphLinkNode, ParagraphLinkNode } from './nodes/ParagraphLinkNode'
 
@@ -19,7 +19,8 @@ export function ReferencesPanel(): ReactNode {
   const { reveal } = useSources()
   const sources = useLoadedSources()
   const [refs, setRefs] = useState<Reference[]>([])
-  const [open, setOpen] = useState(true)
+  // in a short window the writing comes first: the list starts folded
+  const [open, setOpen] = useState(() => !window.matchMedia('(max-height: 640px)').matches)
 
   useEffect(() => {
     const read = (): void =>
@@ -63,12 +64,14 @@ export function ReferencesPanel(): ReactNode {
                 {block ? (
                   <button type="button" className="reference" onClick={() => reveal(ref.anchor.sourceId, block.id)}>
                     <span className="reference-number">{paragraphLabel(block.paragraph, block.page)}</span>
+                    <span className="reference-source">{shortTitle(source!.meta.title, 24)}</span>
                     <span className="reference-text">{ref.anchor.range ? `“${quote}”` : clip(block.text)}</span>
                     {resolved?.status === 'changed' && <span className="chip-flag">changed</span>}
                   </button>
                 ) : (
                   <div className="reference">
                     <span className="reference-number">¶{ref.anchor.paragraph ?? ''}?</span>
+                    <span className="reference-source">{shortTitle(source?.meta.title ?? ref.sourceTitle, 24)}</span>
                     <span className="reference-text">
                       Unresolved — saved quote: “{quote.length > 160 ? `${quote.slice(0, 160)}…` : quote}”
                     </span>

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react'
+import { useEffect, useRef, type ReactNode } from 'react'
 import type { CitationBus } from '../app/citations'
 import type { RevealInNoteRequest } from '../editor/RevealInNotePlugin'
 import { NoteEditor } from '../editor/NoteEditor'
@@ -11,10 +11,21 @@ interface NotePaneProps {
   citations: CitationBus
   reveal: RevealInNoteRequest | null
   onExport(): void
+  /** Straight quotes typed become curly (the setting). */
+  smartQuotes: boolean
 }
 
-export function NotePane({ notes, citations, reveal, onExport }: NotePaneProps): ReactNode {
+export function NotePane({ notes, citations, reveal, onExport, smartQuotes }: NotePaneProps): ReactNode {
   const note = notes.open
+  const title = useRef<HTMLInputElement>(null)
+  const focusEditorStart = useRef<(() => void) | null>(null)
+  // a new note: the caret goes to its title, ready for typing (Enter then moves to its first line)
+  const { titleFocusFor, titleFocused } = notes
+  useEffect(() => {
+    if (!note || titleFocusFor !== note.id || !title.current) return
+    title.current.focus()
+    titleFocused()
+  }, [note, titleFocusFor, titleFocused])
   if (!note) {
     return (
       <div className="note-pane note-pane-empty">
@@ -29,6 +40,7 @@ export function NotePane({ notes, citations, reveal, onExport }: NotePaneProps):
     <div className="note-pane">
       <div className="note-header">
         <input
+          ref={title}
           className="note-title"
           aria-label="Note title"
           placeholder="Untitled note"
@@ -36,6 +48,11 @@ export function NotePane({ notes, citations, reveal, onExport }: NotePaneProps):
           readOnly={notes.saveState.kind === 'readonly'}
           maxLength={500}
           onChange={(e) => notes.editTitle(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key !== 'Enter' || e.nativeEvent.isComposing) return
+            e.preventDefault()
+            focusEditorStart.current?.()
+          }}
           onBlur={() => void notes.flush()}
         />
         <button type="button" className="bar-button" onClick={onExport} title="Export notes to Markdown">
@@ -53,6 +70,8 @@ export function NotePane({ notes, citations, reveal, onExport }: NotePaneProps):
         citations={citations}
         reveal={reveal?.noteId === note.id ? reveal : null}
         readOnly={note.readOnly ?? null}
+        focusStartRef={focusEditorStart}
+        smartQuotes={smartQuotes}
         onUnreadable={(reason) => notes.markUnreadable(note.id, reason)}
         status={<SaveStatus state={notes.saveState} onRetry={() => void notes.flush()} />}
       />

@@ -4,11 +4,13 @@ import { NotesList } from './NotesList'
 import type { NotesController } from './useNotes'
 
 /** The notes list: new note, the notes by last edit with the open one marked, then `children` (the sources), the trash, damaged files. */
-export function NotesSidebar({ notes, children }: { notes: NotesController; children?: ReactNode }): ReactNode {
+export function NotesSidebar({ notes, children, id, asPanel, hidden }: { notes: NotesController; children?: ReactNode; id?: string; asPanel?: boolean; hidden?: boolean }): ReactNode {
   const [trashOpen, setTrashOpen] = useState(false)
   const list = notes.list
+  // in a compact window the sidebar is the panel of the "Notes and sources" view tab
+  const panel = asPanel ? { role: 'tabpanel', 'aria-labelledby': `tab-${id}` } : {}
   return (
-    <nav className="sidebar" aria-label="Notebook">
+    <nav className="sidebar" aria-label="Notebook" id={id} hidden={hidden} {...panel}>
       <button type="button" className="new-note" onClick={() => void notes.newNote()} title="New note">
         <span aria-hidden="true" className="plus">+</span> New note
       </button>

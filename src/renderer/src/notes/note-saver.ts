@@ -47,6 +47,7 @@ export class NoteSaver {
   private retryTimer: number | undefined
   private retries = 0
   private disposed = false
+  private everChanged = false
   /** Whether the browser holds a draft of this note (kept when a save failed). */
   private draftKept = false
 
@@ -77,6 +78,11 @@ export class NoteSaver {
   keepUnsaved(): void {
     if (!this.hasUnsavedChanges || this.frozen !== null) return
     this.draftKept = keepDraft({ id: this.noteId, title: this.title, content: this.content(), baseRevision: this.revision }) || this.draftKept
+  }
+
+  /** Whether anything was typed into this note here (title or text). */
+  get touched(): boolean {
+    return this.everChanged
   }
 
   get hasUnsavedChanges(): boolean {
@@ -127,6 +133,7 @@ export class NoteSaver {
 
   private changed(): void {
     this.dirty = true
+    this.everChanged = true
     if (this.state.kind !== 'failed') this.setState({ kind: 'unsaved' })
     window.clearTimeout(this.timer)
     this.timer = window.setTimeout(() => void this.flush(), AUTOSAVE_DELAY_MS)

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
+import { noteBlocks } from '../../../shared/note-content'
 import { UNTITLED, type Note, type NoteList, type SerializedEditorState } from '../../../shared/notes'
 import { api } from '../api/client'
 import { NoteSaver, type SaveState } from './note-saver'
@@ -25,6 +26,9 @@ export interface NotesController {
    * now on, the user is told why, and it is not reopened at the next start.
    */
   markUnreadable(noteId: string, reason: string): void
+  /** The note whose title should take the focus (a new note), until `titleFocused` is called. */
+  titleFocusFor: string | null
+  titleFocused(): void
 }
 
 /**
@@ -36,7 +40,9 @@ export function useNotes(initialNoteId: string | null | undefined, ready: boolea
   const [open, setOpen] = useState<Note | null>(null)
   const [saveState, setSaveState] = useState<SaveState>({ kind: 'saved' })
   const [notice, setNotice] = useState<NotesController['notice']>(null)
+  const [titleFocusFor, setTitleFocusFor] = useState<string | null>(null)
   const saver = useRef<NoteSaver | null>(null)
+  const openRef = useRef<Note | null>(null)
 
   const fail = useCallback((error: unknown) => setNotice({ kind: 'error', text: (error as Error).message }), [])
   const refresh = useCallback(() => api.listNotes().then(setList, fail), [fail])
@@ -48,6 +54,10 @@ export function useNotes(initialNoteId: string | null | undefined, ready: boolea
       const previous = saver.current
       previous?.dispose()
       if (previous?.hasUnsavedChanges) void previous.flush()
+      // a "New note" nobody wrote in is not kept (the notebook decides: only an untouched, empty, untitled note goes)
+      else if (previous && !previous.touched && previous.noteId !== stored?.id) {
+        void api.discardEmptyNote(previous.noteId).then((deleted) => deleted && void refresh(), () => undefined)
+      }
       // edits an earlier page kept and never saved (the server was down, the page reloaded): shown and saved now
       const draft = stored && !stored.readOnly ? keptDraft(stored.id) : null
       const resumed = draft && (draft.title !== stored!.title || JSON.stringify(draft.content) !== JSON.stringify(stored!.content))
@@ -68,6 +78,7 @@ export function useNotes(initialNoteId: string | null | undefined, ready: boolea
           })
         : null
       saver.current = next
+      openRef.current = note
       setSaveState({ kind: 'saved' })
       if (note?.readOnly) next?.freeze(note.readOnly)
       if (resumed && next) {
@@ -106,13 +117,27 @@ export function useNotes(initialNoteId: string | null | undefined, ready: boolea
     [flush, show, fail, refresh]
   )
 
+  const creating = useRef(false)
   const newNote = useCallback(async () => {
-    await flush()
+    // a second press while the first note is on its way (Space on the button) makes no second note
+    if (creating.current) return
+    // the open note is itself a new note nobody wrote in: it is the new note (no pile of empty ones)
+    const open = openRef.current
+    if (open && saver.current?.noteId === open.id && !saver.current.touched && open.title === '' && noteBlocks(open.content).length === 0) {
+      setTitleFocusFor(open.id)
+      return
+    }
+    creating.current = true
     try {
-      show(await api.createNote())
+      await flush()
+      const created = await api.createNote()
+      show(created)
+      setTitleFocusFor(created.id)
       await refresh()
     } catch (error) {
       fail(error)
+    } finally {
+      creating.current = false
     }
   }, [flush, show, refresh, fail])
 
@@ -214,7 +239,9 @@ export function useNotes(initialNoteId: string | null | undefined, ready: boolea
       setOpen((current) => (current ? { ...current, title } : current))
     },
     flush,
-    markUnreadable
+    markUnreadable,
+    titleFocusFor,
+    titleFocused: useCallback(() => setTitleFocusFor(null), [])
   }
 }
 

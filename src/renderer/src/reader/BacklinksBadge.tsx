@@ -16,11 +16,18 @@ export function BacklinksBadge({ paragraph, backlinks, onOpen }: BacklinksBadgeP
   const notes = new Set(backlinks.map((b) => b.noteId)).size
   const label = `${notes} ${notes === 1 ? 'note cites' : 'notes cite'} ¶${paragraph}`
 
+  /** Where the focus was when the list opened: it goes back there when Escape closes it. */
+  const openedFrom = useRef<HTMLElement | null>(null)
   useEffect(() => {
     if (!at) return
+    // the list takes the focus, so its notes can be chosen with the keyboard
+    popover.current?.querySelector<HTMLElement>('.backlink')?.focus()
     const close = (event: MouseEvent | KeyboardEvent): void => {
       const inside = event instanceof MouseEvent && (popover.current?.contains(event.target as Node) || badge.current?.contains(event.target as Node))
-      if (event instanceof KeyboardEvent ? event.key === 'Escape' : !inside) setAt(null)
+      if (event instanceof KeyboardEvent ? event.key === 'Escape' : !inside) {
+        setAt(null)
+        if (event instanceof KeyboardEvent) openedFrom.current?.focus()
+      }
     }
     const dismiss = (): void => setAt(null)
     document.addEventListener('mousedown', close)
@@ -36,13 +43,14 @@ export function BacklinksBadge({ paragraph, backlinks, onOpen }: BacklinksBadgeP
   }, [at])
 
   const toggle = (): void => {
+    openedFrom.current = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : badge.current
     const rect = badge.current?.getBoundingClientRect()
     setAt(at || !rect ? null : { left: rect.left, top: rect.bottom + 6 })
   }
 
   return (
     <div className="backlinks">
-      <button type="button" ref={badge} className="backlinks-badge" aria-label={label} title={label} aria-expanded={at !== null} onClick={toggle}>
+      <button type="button" ref={badge} className="backlinks-badge" aria-label={label} title={`${label} (N when the paragraph has the focus)`} aria-expanded={at !== null} onClick={toggle} tabIndex={-1}>
         {notes}
       </button>
       {at &&

@@ -5,6 +5,9 @@ import { OUTSIDE } from '../app/block-window'
 import { BacklinksBadge } from './BacklinksBadge'
 import { InlineRuns } from './InlineRuns'
 
+/** The hidden text each paragraph names as its description: what the keys do on it. */
+export const READER_KEYS_HINT_ID = 'reader-keys-hint'
+
 /** What a numbered block can do: be cited, dragged, and show its backlinks. */
 export interface BlockActions {
   cite(block: Block): void
@@ -55,7 +58,7 @@ function BlockBody({ block, backlinks, actions, outside }: { block: Block; backl
       const level = Math.min(6, Math.max(2, (block.level ?? 2) + (block.level === 1 ? 1 : 0)))
       const Tag = `h${level}` as 'h2'
       return (
-        <Tag className="block block-heading" data-block-id={block.id} id={block.id} {...outside}>
+        <Tag className="block block-heading" data-block-id={block.id} id={block.id} tabIndex={-1} {...outside}>
           {content}
         </Tag>
       )
@@ -88,7 +91,8 @@ function NumberedBlock({ block, backlinks, actions, outside, children }: { block
   const indent = block.kind === 'listItem' ? ` indent-${Math.min(block.level ?? 0, 5)}` : ''
   const n = block.paragraph
   return (
-    <div className={`numbered${indent}`} data-block-id={block.id} id={block.id} {...outside}>
+    // one Tab stop for the whole source (see reader-keys.ts): the block takes the focus, its buttons are for the pointer and the keys
+    <div className={`numbered${indent}`} data-block-id={block.id} id={block.id} tabIndex={-1} aria-describedby={n !== null ? READER_KEYS_HINT_ID : undefined} {...outside}>
       {n !== null && (
         <div className="margin">
           <a
@@ -96,12 +100,13 @@ function NumberedBlock({ block, backlinks, actions, outside, children }: { block
             href={`#block=${block.id}`}
             aria-label={`¶${n}`}
             title="Drag into a note to cite this paragraph"
+            tabIndex={-1}
             draggable
             onDragStart={(e) => actions.dragStart(block, e)}
           >
             ¶{n}
           </a>
-          <button type="button" className="cite-button" aria-label={`Cite ¶${n} in note`} title={`Cite ¶${n} in note`} onClick={() => actions.cite(block)}>
+          <button type="button" className="cite-button" aria-label={`Cite ¶${n} in note`} title={`Cite ¶${n} in note (Enter when the paragraph has the focus)`} tabIndex={-1} onClick={() => actions.cite(block)}>
             +
           </button>
           {backlinks && backlinks.length > 0 && <BacklinksBadge paragraph={n} backlinks={backlinks} onOpen={actions.openBacklink} />}

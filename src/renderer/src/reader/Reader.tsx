@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type DragEvent, type ReactNode, type Ref, type RefObject } from 'react'
+import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type DragEvent, type FocusEvent, type KeyboardEvent, type ReactNode, type Ref, type RefObject } from 'react'
 import { createAnchor } from '../../../shared/anchors'
 import type { Backlink, SourceBacklinks } from '../../../shared/links'
 import type { Block, Source } from '../../../shared/model'
@@ -6,13 +6,19 @@ import { shortcutLabel } from '../../../shared/commands'
 import { CITATION_MIME, type Citation } from '../app/citations'
 import { IS_MAC } from '../app/useCommands'
 import { attachBlockWindow } from '../app/block-window'
-import { BlockView, type BlockActions } from './BlockView'
+import { sourceDeepLink } from '../../../shared/deep-links'
+import { BlockView, READER_KEYS_HINT_ID, type BlockActions } from './BlockView'
+import { extendSelection, focusableBlockOf, focusBlock, makeTabStop, neighbour } from './reader-keys'
+import { ReaderTools, type ReaderTool, type ReaderToolsHandle } from './ReaderTools'
+import { blockAtTop, rememberedPosition, rememberPosition, restorePosition } from './reading-position'
 import { blockIdFromHash, revealBlock } from './reveal'
 import { readSelectedQuote, type SelectedQuote } from './selection-anchor'
 import { SourceHeader } from './SourceHeader'
 
 interface ReaderProps {
   source: Source | null
+  /** Says something short to the user (a link copied, nothing to quote). */
+  onNotice?(text: string): void
   /** No source to show (the workspace has none): say how to add one instead of "Loading". */
   empty?: boolean
   backlinks: SourceBacklinks | null
@@ -67,16 +73,42 @@ function useBlockWindow(article: RefObject<HTMLElement | null>, pane: RefObject<
 export interface ReaderHandle {
   /** Quotes the selection (or cites the focused paragraph) into the note; false when there is none. */
   quoteSelection(): boolean
+  /** Focuses the paragraph that had the focus last (else the first): the reader's one Tab stop. */
   focus(): void
+  /** Focuses block `blockId` (Go to ¶N, the outline, a search hit); `scroll: false` when it is being revealed already. */
+  focusBlock(blockId: string, options?: { scroll?: boolean }): void
+  /** Opens Find, Go to ¶ or the Outline; false when no source is open. */
+  openTool(tool: ReaderTool): boolean
 }
 
 /** The reading pane: the open source, citable paragraph by paragraph or by selected words. */
-export function Reader({ source, empty, backlinks, onCite, onOpenBacklink, handle }: ReaderProps): ReactNode {
+export function Reader({ source, empty, backlinks, onCite, onOpenBacklink, handle, onNotice }: ReaderProps): ReactNode {
   const [selected, setSelected] = useState<SelectedQuote | null>(null)
   const pane = useRef<HTMLElement>(null)
   const article = useRef<HTMLElement>(null)
   const shown = useProgressiveCount(source?.blocks.length ?? 0, source?.id)
   useBlockWindow(article, pane, source?.id)
+
+  // the reading position: kept while scrolling, restored when the source opens (unless a link says where to go)
+  useEffect(() => {
+    const scroller = pane.current
+    if (!source || !scroller) return
+    const kept = rememberedPosition(source.id)
+    if (kept && !blockIdFromHash(window.location.hash)) restorePosition(kept)
+    let timer: number | undefined
+    const onScroll = (): void => {
+      window.clearTimeout(timer)
+      timer = window.setTimeout(() => {
+        const top = blockAtTop(scroller)
+        if (top) rememberPosition(source.id, top)
+      }, 400)
+    }
+    scroller.addEventListener('scroll', onScroll, { passive: true })
+    return () => {
+      window.clearTimeout(timer)
+      scroller.removeEventListener('scroll', onScroll)
+    }
+  }, [source])
 
   useEffect(() => {
     if (!source) return
@@ -115,8 +147,87 @@ export function Reader({ source, empty, backlinks, onCite, onOpenBacklink, handl
       onCite(quote ? quoteOf(quote) : citationOf(block!))
       return true
     },
-    focus: () => pane.current?.focus()
+    focus: () => {
+      const stop = article.current?.querySelector<HTMLElement>('[data-block-id][tabindex="0"]') ?? (article.current ? neighbour(article.current, null, 'first') : null)
+      if (stop && article.current) focusBlock(article.current, stop)
+      else pane.current?.focus()
+    },
+    focusBlock: focusBlockById,
+    openTool: (tool) => {
+      tools.current?.open(tool)
+      return tools.current !== null
+    }
   }))
+
+  const tools = useRef<ReaderToolsHandle>(null)
+  const focusBlockById = useCallback((blockId: string, options?: { scroll?: boolean }) => {
+    const block = article.current?.querySelector<HTMLElement>(`[data-block-id="${CSS.escape(blockId)}"]`)
+    if (block && article.current) focusBlock(article.current, block, options?.scroll ?? true)
+  }, [])
+
+  /** Go to ¶N and the outline: the block is revealed (centred, highlighted) and takes the focus. */
+  const goToBlock = useCallback(
+    (blockId: string) => {
+      revealBlock(blockId)
+      focusBlockById(blockId, { scroll: false })
+    },
+    [focusBlockById]
+  )
+
+  // the first paragraph is the source's Tab stop until another takes the focus
+  useEffect(() => {
+    const root = article.current
+    if (!root || root.querySelector('[data-block-id][tabindex="0"]')) return
+    const first = neighbour(root, null, 'first')
+    if (first) makeTabStop(root, first)
+  }, [source, shown])
+
+  const onArticleFocus = (event: FocusEvent): void => {
+    const block = focusableBlockOf(event.target as Node)
+    if (block && event.target === block && article.current) makeTabStop(article.current, block)
+  }
+
+  /** The keys of a focused paragraph: move, select words, cite, show the notes citing it, copy a link to it. */
+  const onArticleKey = (event: KeyboardEvent): void => {
+    const root = article.current
+    const block = focusableBlockOf(event.target as Node)
+    if (!root || !source || !block || event.target !== block || event.metaKey) return
+    const byWord = event.ctrlKey || event.altKey
+    if (event.shiftKey && extendSelection(block, event.key, byWord)) return event.preventDefault()
+    if (event.ctrlKey || event.altKey || event.shiftKey) return
+    const move = { ArrowDown: 'next', j: 'next', ArrowUp: 'previous', k: 'previous', Home: 'first', End: 'last' } as const
+    const where = move[event.key as keyof typeof move]
+    if (where) {
+      event.preventDefault()
+      document.getSelection()?.removeAllRanges()
+      const next = neighbour(root, block, where)
+      if (next) focusBlock(root, next)
+      return
+    }
+    const data = source.blocks.find((b) => b.id === block.dataset['blockId'])
+    if (!data) return
+    const key = event.key.toLowerCase()
+    if ((event.key === 'Enter' || key === 'c') && data.paragraph !== null) {
+      event.preventDefault()
+      const quote = readSelectedQuote(source, document.getSelection())
+      onCite(quote && quote.anchor.blockId === data.id ? quoteOf(quote) : citationOf(data))
+    } else if (key === 'n' && data.paragraph !== null) {
+      event.preventDefault()
+      const badge = block.querySelector<HTMLButtonElement>('.backlinks-badge')
+      if (badge) badge.click()
+      else onNotice?.(`No note cites ¶${data.paragraph} yet.`)
+    } else if (key === 'l') {
+      event.preventDefault()
+      const link = sourceDeepLink(source.id, data.id)
+      const what = data.paragraph !== null ? `¶${data.paragraph}` : 'this heading'
+      navigator.clipboard.writeText(link).then(
+        () => onNotice?.(`Copied a link to ${what}: ${link}`),
+        () => onNotice?.(`The link to ${what} could not be copied: ${link}`)
+      )
+    } else if (event.key === 'Escape') {
+      document.getSelection()?.removeAllRanges()
+    }
+  }
 
   const actions = useMemo<BlockActions>(() => ({
     cite: (block) => onCite(citationOf(block)),
@@ -135,8 +246,12 @@ export function Reader({ source, empty, backlinks, onCite, onOpenBacklink, handl
   const paneRect = selected ? pane.current?.getBoundingClientRect() : undefined
   return (
     <section className="reader" aria-label="Source" ref={pane} tabIndex={-1}>
+      <p id={READER_KEYS_HINT_ID} hidden>
+        Up and down arrows or J and K: next paragraph. Enter: cite it in the note. N: the notes citing it. L: copy a link to it. Shift with the arrows: select words, then Enter quotes them.
+      </p>
+      {source && <ReaderTools source={source} article={article} rendered={shown} focusBlock={goToBlock} handle={tools} />}
       {source ? (
-        <article className="reader-article" lang="en" ref={article}>
+        <article className="reader-article" lang="en" ref={article} onKeyDown={onArticleKey} onFocus={onArticleFocus}>
           <SourceHeader meta={source.meta} />
           {source.blocks.slice(0, shown).map((block, i) => (
             <BlockView
@@ -156,7 +271,8 @@ export function Reader({ source, empty, backlinks, onCite, onOpenBacklink, handl
         <button
           type="button"
           className="quote-button"
-          style={{ top: selected.rect.top - paneRect.top + (pane.current?.scrollTop ?? 0) - 40, left: Math.max(8, selected.rect.left - paneRect.left) }}
+          // below the selection's last line: the line above, often still being read, stays visible
+          style={{ top: selected.rect.bottom - paneRect.top + (pane.current?.scrollTop ?? 0) + 6, left: Math.max(8, selected.rect.left - paneRect.left) }}
           onMouseDown={(e) => e.preventDefault() /* keep the selection */}
           onClick={() => {
             onCite(quoteOf(selected))

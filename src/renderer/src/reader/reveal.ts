@@ -1,5 +1,8 @@
 import { revealInWindow } from '../app/block-window'
 
+/** When a block was last revealed: a reading position being restored gives way to it. */
+export let revealedAt = 0
+
 /** How long a revealed block stays highlighted. */
 const HIGHLIGHT_MS = 1800
 
@@ -8,6 +11,7 @@ const HIGHLIGHT_MS = 1800
  * open source has no such block. Notes, search and deep links all reveal through here.
  */
 export function revealBlock(blockId: string, attempts = 60): boolean {
+  revealedAt = performance.now()
   const el = document.querySelector<HTMLElement>(`[data-block-id="${CSS.escape(blockId)}"]`)
   if (!el) {
     // a long source renders progressively: the block may come in the next frames

@@ -1,7 +1,7 @@
 import { useEffect, useImperativeHandle, useMemo, useRef, useState, type KeyboardEvent, type ReactNode, type Ref } from 'react'
 import { UNTITLED } from '../../../shared/notes'
 import { shortcutLabel } from '../../../shared/commands'
-import { hitPlace, type SearchHit } from '../../../shared/search'
+import { hitPlace, unmatchedMessage, type SearchHit } from '../../../shared/search'
 import { IS_MAC } from '../app/useCommands'
 import { Highlighted } from './Highlighted'
 import { useSearch } from './useSearch'
@@ -13,6 +13,8 @@ export interface SearchBoxHandle {
 
 interface SearchBoxProps {
   onOpenHit(hit: SearchHit): void
+  /** Escape with nowhere to go back to: the app puts the focus somewhere useful (the source). */
+  onLeave(): void
   handle: Ref<SearchBoxHandle>
 }
 
@@ -22,12 +24,14 @@ interface SearchBoxProps {
  * One search box for sources and notes. Ctrl/Cmd+K focuses it; results come while typing,
  * grouped by sources and notes; arrows move, Enter opens, Escape closes.
  */
-export function SearchBox({ onOpenHit, handle }: SearchBoxProps): ReactNode {
+export function SearchBox({ onOpenHit, onLeave, handle }: SearchBoxProps): ReactNode {
   const [query, setQuery] = useState('')
   const [open, setOpen] = useState(false)
   const [active, setActive] = useState(0)
   const input = useRef<HTMLInputElement>(null)
-  const { hits, status, error } = useSearch(query)
+  /** Where the focus was before the search box took it: Escape goes back there, never to the page's body. */
+  const returnTo = useRef<HTMLElement | null>(null)
+  const { hits, unmatched, status, error } = useSearch(query)
 
   // sources first, then notes: the order the list shows and the arrows follow
   const ordered = useMemo(() => [...hits.filter((h) => h.kind === 'source'), ...hits.filter((h) => h.kind === 'note')], [hits])
@@ -60,7 +64,9 @@ export function SearchBox({ onOpenHit, handle }: SearchBoxProps): ReactNode {
       if (open && query) setOpen(false)
       else {
         setQuery('')
-        input.current?.blur()
+        const back = returnTo.current
+        if (back?.isConnected) back.focus()
+        else onLeave()
       }
     }
   }
@@ -114,12 +120,16 @@ export function SearchBox({ onOpenHit, handle }: SearchBoxProps): ReactNode {
           setQuery(e.target.value)
           setOpen(true)
         }}
-        onFocus={() => setOpen(true)}
+        onFocus={(e) => {
+          setOpen(true)
+          returnTo.current = e.relatedTarget instanceof HTMLElement ? e.relatedTarget : null
+        }}
         onBlur={() => setOpen(false)}
         onKeyDown={onKeyDown}
       />
       {showPanel && (
-        <div className="search-panel" id="search-results" role="listbox" aria-label="Search results">
+        // the listbox holds only the results; what is said about them stands beside it
+        <div className="search-panel">
           {loading && (
             <p className="search-status" role="status">
               {status.state === 'rebuilding' ? 'Building the search index' : 'Loading the search index'}… {Math.round(status.progress * 100)}%
@@ -130,9 +140,17 @@ export function SearchBox({ onOpenHit, handle }: SearchBoxProps): ReactNode {
               {error}
             </p>
           )}
-          {renderGroup('source', 'Sources')}
-          {renderGroup('note', 'Notes')}
-          {!loading && !error && ordered.length === 0 && <p className="search-status">No matches. Try fewer words, or part of a word.</p>}
+          {unmatched.length > 0 && (
+            <p className="search-status" role="status">
+              {unmatchedMessage(unmatched)}
+              {ordered.length > 0 ? ' Results for the other words:' : ''}
+            </p>
+          )}
+          <div id="search-results" role="listbox" aria-label="Search results">
+            {renderGroup('source', 'Sources')}
+            {renderGroup('note', 'Notes')}
+          </div>
+          {!loading && !error && ordered.length === 0 && unmatched.length === 0 && <p className="search-status" role="status">No matches. Try fewer words, or part of a word.</p>}
           <p className="search-help">“phrase” · -exclude · in:notes · in:sources · source:title</p>
         </div>
       )}

@@ -9,8 +9,9 @@ const DEBOUNCE_MS = 60
  * Results for a query as it is typed: debounced, and only the answer to the latest query is
  * shown (older answers arriving late are dropped). Reports the index status while it loads.
  */
-export function useSearch(query: string): { hits: SearchHit[]; status: SearchStatus | null; error: string | null } {
+export function useSearch(query: string): { hits: SearchHit[]; unmatched: string[]; status: SearchStatus | null; error: string | null } {
   const [hits, setHits] = useState<SearchHit[]>([])
+  const [unmatched, setUnmatched] = useState<string[]>([])
   const [status, setStatus] = useState<SearchStatus | null>(null)
   const [error, setError] = useState<string | null>(null)
   const latest = useRef(0)
@@ -19,6 +20,7 @@ export function useSearch(query: string): { hits: SearchHit[]; status: SearchSta
     const id = ++latest.current
     if (query.trim() === '') {
       setHits([])
+      setUnmatched([])
       setError(null)
       return
     }
@@ -37,6 +39,7 @@ export function useSearch(query: string): { hits: SearchHit[]; status: SearchSta
         (response) => {
           if (id !== latest.current) return
           setHits(response.hits)
+          setUnmatched(response.unmatched ?? [])
           setStatus(response.status)
           setError(null)
         },
@@ -49,5 +52,5 @@ export function useSearch(query: string): { hits: SearchHit[]; status: SearchSta
     }
   }, [query])
 
-  return { hits, status, error }
+  return { hits, unmatched, status, error }
 }
