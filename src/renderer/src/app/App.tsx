@@ -1,3 +1,4 @@
+import { flushSync } from 'react-dom'
 import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { parseDeepLink } from '../../../shared/deep-links'
 import type { Backlink, SourceBacklinks } from '../../../shared/links'
@@ -300,8 +301,8 @@ export function App(): ReactNode {
 
   /** Find, Go to ¶ and the outline live in the reader: it is shown first (a compact window). */
   const openReaderTool = (tool: ReaderTool): void => {
-    showView('source')
-    requestAnimationFrame(() => reader.current?.openTool(tool) || showToast('Open a source first: there is nothing to look through.'))
+    flushSync(() => showView('source'))
+    if (!reader.current?.openTool(tool)) showToast('Open a source first: there is nothing to look through.')
   }
 
   const handlers: CommandHandlers = {
@@ -324,16 +325,17 @@ export function App(): ReactNode {
     'settings.open': () => setDialog('settings'),
     'theme.cycle': () => settings && update({ theme: NEXT_THEME[settings.theme] }),
     'panes.toggleNotes': () => (compact ? showView(view === 'notebook' ? viewBeforeNotebook.current : 'notebook') : setNotesHidden((hidden) => !hidden)),
+    // the view is shown (a compact window) and the focus moved before the key event ends: the next keys land there
     'reader.focus': () => {
-      showView('source')
-      requestAnimationFrame(() => reader.current?.focus())
+      flushSync(() => showView('source'))
+      reader.current?.focus()
     },
     'reader.find': () => openReaderTool('find'),
     'reader.goTo': () => openReaderTool('goto'),
     'reader.outline': () => openReaderTool('outline'),
     'editor.focus': () => {
-      showView('note')
-      requestAnimationFrame(() => document.querySelector<HTMLElement>('[role="textbox"][aria-label="Note"]')?.focus())
+      flushSync(() => showView('note'))
+      document.querySelector<HTMLElement>('[role="textbox"][aria-label="Note"]')?.focus()
     }
   }
   useCommands(handlers)

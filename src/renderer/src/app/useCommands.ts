@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react'
+import { useLayoutEffect, useRef } from 'react'
 import { COMMANDS, matchesShortcut, type CommandId } from '../../../shared/commands'
 import type { ImportOutcome } from '../../../shared/imports'
 
@@ -26,7 +26,8 @@ export function useCommands(handlers: CommandHandlers): void {
   const latest = useRef(handlers)
   latest.current = handlers
 
-  useEffect(() => {
+  // before the first paint: a shortcut pressed as soon as the window shows is not lost
+  useLayoutEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
       if (event.repeat || event.isComposing) return
       const command = COMMANDS.find((c) => c.shortcut && matchesShortcut(c.shortcut, event, IS_MAC))

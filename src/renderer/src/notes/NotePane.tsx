@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react'
+import { useLayoutEffect, useRef, type ReactNode } from 'react'
 import type { CitationBus } from '../app/citations'
 import type { RevealInNoteRequest } from '../editor/RevealInNotePlugin'
 import { NoteEditor } from '../editor/NoteEditor'
@@ -20,12 +20,14 @@ export function NotePane({ notes, citations, reveal, onExport, smartQuotes }: No
   const title = useRef<HTMLInputElement>(null)
   const focusEditorStart = useRef<(() => void) | null>(null)
   // a new note: the caret goes to its title, ready for typing (Enter then moves to its first line)
-  const { titleFocusFor, titleFocused } = notes
-  useEffect(() => {
+  const { titleFocusFor, titleFocused, editTitle } = notes
+  // before the paint: no key falls between the note showing and its title taking the focus
+  useLayoutEffect(() => {
     if (!note || titleFocusFor !== note.id || !title.current) return
     title.current.focus()
-    titleFocused()
-  }, [note, titleFocusFor, titleFocused])
+    const typed = titleFocused()
+    if (typed) editTitle(note.title + typed)
+  }, [note, titleFocusFor, titleFocused, editTitle])
   if (!note) {
     return (
       <div className="note-pane note-pane-empty">

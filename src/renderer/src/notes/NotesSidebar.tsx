@@ -7,10 +7,10 @@ import type { NotesController } from './useNotes'
 export function NotesSidebar({ notes, children, id, asPanel, hidden }: { notes: NotesController; children?: ReactNode; id?: string; asPanel?: boolean; hidden?: boolean }): ReactNode {
   const [trashOpen, setTrashOpen] = useState(false)
   const list = notes.list
-  // in a compact window the sidebar is the panel of the "Notes and sources" view tab
-  const panel = asPanel ? { role: 'tabpanel', 'aria-labelledby': `tab-${id}` } : {}
-  return (
-    <nav className="sidebar" aria-label="Notebook" id={id} hidden={hidden} {...panel}>
+  // in a compact window the sidebar is the panel of the "Notes and sources" view tab (a region inside it, named by the tab)
+  const nav = (
+    <nav className="sidebar" aria-label="Notebook" id={asPanel ? undefined : id} hidden={hidden}>
+      {asPanel && <h1 className="visually-hidden">Notes and sources</h1>}
       <button type="button" className="new-note" onClick={() => void notes.newNote()} title="New note">
         <span aria-hidden="true" className="plus">+</span> New note
       </button>
@@ -53,5 +53,12 @@ export function NotesSidebar({ notes, children, id, asPanel, hidden }: { notes: 
         </section>
       )}
     </nav>
+  )
+  return asPanel ? (
+    <div className="sidebar-panel" id={id} role="tabpanel" aria-labelledby={`tab-${id}`} hidden={hidden}>
+      {nav}
+    </div>
+  ) : (
+    nav
   )
 }

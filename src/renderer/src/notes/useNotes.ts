@@ -28,7 +28,8 @@ export interface NotesController {
   markUnreadable(noteId: string, reason: string): void
   /** The note whose title should take the focus (a new note), until `titleFocused` is called. */
   titleFocusFor: string | null
-  titleFocused(): void
+  /** The title has the focus: returns what was typed while the note was on its way (its title's start). */
+  titleFocused(): string
 }
 
 /**
@@ -118,16 +119,23 @@ export function useNotes(initialNoteId: string | null | undefined, ready: boolea
   )
 
   const creating = useRef(false)
+  const typeAhead = useRef<{ stop(): string } | null>(null)
   const newNote = useCallback(async () => {
     // a second press while the first note is on its way (Space on the button) makes no second note
     if (creating.current) return
     // the open note is itself a new note nobody wrote in: it is the new note (no pile of empty ones)
     const open = openRef.current
     if (open && saver.current?.noteId === open.id && !saver.current.touched && open.title === '' && noteBlocks(open.content).length === 0) {
+      typeAhead.current?.stop()
+      typeAhead.current = captureTypeAhead()
       setTitleFocusFor(open.id)
       return
     }
     creating.current = true
+    // what is typed while the note is on its way is its title (the focus is still on the button):
+    // kept until the title field has the focus (`titleFocused`)
+    typeAhead.current?.stop()
+    typeAhead.current = captureTypeAhead()
     try {
       await flush()
       const created = await api.createNote()
@@ -135,6 +143,8 @@ export function useNotes(initialNoteId: string | null | undefined, ready: boolea
       setTitleFocusFor(created.id)
       await refresh()
     } catch (error) {
+      typeAhead.current?.stop()
+      typeAhead.current = null
       fail(error)
     } finally {
       creating.current = false
@@ -181,15 +191,20 @@ export function useNotes(initialNoteId: string | null | undefined, ready: boolea
         if (cancelled) return
         setList(initial)
         const opening = [initialNoteId, initial.notes[0]?.id].find((id): id is string => !!id && initial.notes.some((n) => n.id === id))
-        void saveKeptDrafts(opening ?? null).then((recovered) => {
+        void saveKeptDrafts(saver.current?.noteId ?? opening ?? null).then((recovered) => {
           if (recovered.length === 0) return
           setNotice({ kind: 'info', text: `Saved what you had typed in ${recovered.map((t) => `“${t}”`).join(', ')} that had not been saved (this browser kept it).` })
           void refresh()
         })
-        const candidates = [initialNoteId, initial.notes[0]?.id].filter((id): id is string => !!id && initial.notes.some((n) => n.id === id))
-        if (candidates[0]) show(await api.getNote(candidates[0]))
-        else if (initial.notes.length === 0 && initial.trash.length === 0 && initial.damaged.length === 0) {
-          show(await api.createNote())
+        // a note opened or made meanwhile (New note pressed as the window opened) stays open
+        const stillFirst = (): boolean => !cancelled && saver.current === null
+        if (opening) {
+          const note = await api.getNote(opening)
+          if (stillFirst()) show(note)
+        } else if (initial.notes.length === 0 && initial.trash.length === 0 && initial.damaged.length === 0 && stillFirst()) {
+          const note = await api.createNote()
+          if (stillFirst()) show(note)
+          else void api.discardEmptyNote(note.id).catch(() => undefined)
           setList(await api.listNotes())
         }
       } catch (error) {
@@ -241,7 +256,12 @@ export function useNotes(initialNoteId: string | null | undefined, ready: boolea
     flush,
     markUnreadable,
     titleFocusFor,
-    titleFocused: useCallback(() => setTitleFocusFor(null), [])
+    titleFocused: useCallback(() => {
+      const typed = typeAhead.current?.stop() ?? ''
+      typeAhead.current = null
+      setTitleFocusFor(null)
+      return typed
+    }, [])
   }
 }
 
@@ -266,4 +286,29 @@ async function saveKeptDrafts(except: string | null): Promise<string[]> {
     saved.push(draft.title || UNTITLED)
   }
   return saved
+}
+
+/**
+ * Collects the characters typed anywhere but in a text field until `stop()`, which returns them
+ * (Backspace takes one back). The keys do nothing else meanwhile: Space does not press the button
+ * again.
+ */
+function captureTypeAhead(): { stop(): string } {
+  let typed = ''
+  const onKey = (event: KeyboardEvent): void => {
+    const target = event.target as HTMLElement | null
+    if (event.ctrlKey || event.metaKey || event.altKey || target?.closest('input, textarea, select, [contenteditable="true"]')) return
+    if (event.key.length === 1) typed += event.key
+    else if (event.key === 'Backspace') typed = typed.slice(0, -1)
+    else return
+    event.preventDefault()
+    event.stopPropagation()
+  }
+  window.addEventListener('keydown', onKey, true)
+  return {
+    stop: () => {
+      window.removeEventListener('keydown', onKey, true)
+      return typed
+    }
+  }
 }

@@ -26,7 +26,6 @@ export function FindBar({ source, article, rendered, onClose }: FindBarProps): R
   const matches = useMemo(() => findMatches(source, query), [source, query])
   const at = matches.length === 0 ? -1 : Math.min(current, matches.length - 1)
 
-  useEffect(() => input.current?.focus(), [])
   useEffect(() => {
     setCurrent(0)
     visited.current = false
@@ -66,6 +65,7 @@ export function FindBar({ source, article, rendered, onClose }: FindBarProps): R
     <div className="find-bar" role="search" aria-label="Find in this source">
       <input
         ref={input}
+        autoFocus
         type="search"
         className="find-input"
         aria-label="Find in this source"

@@ -150,7 +150,8 @@ export function Reader({ source, empty, backlinks, onCite, onOpenBacklink, handl
     focus: () => {
       const stop = article.current?.querySelector<HTMLElement>('[data-block-id][tabindex="0"]') ?? (article.current ? neighbour(article.current, null, 'first') : null)
       if (stop && article.current) focusBlock(article.current, stop)
-      else pane.current?.focus()
+      // asked before the source is on the page (a key pressed as the window opens): once it is
+      else wantsFocus.current = true
     },
     focusBlock: focusBlockById,
     openTool: (tool) => {
@@ -175,11 +176,17 @@ export function Reader({ source, empty, backlinks, onCite, onOpenBacklink, handl
   )
 
   // the first paragraph is the source's Tab stop until another takes the focus
+  const wantsFocus = useRef(false)
   useEffect(() => {
     const root = article.current
-    if (!root || root.querySelector('[data-block-id][tabindex="0"]')) return
-    const first = neighbour(root, null, 'first')
-    if (first) makeTabStop(root, first)
+    if (!root) return
+    const stop = root.querySelector<HTMLElement>('[data-block-id][tabindex="0"]') ?? neighbour(root, null, 'first')
+    if (!stop) return
+    makeTabStop(root, stop)
+    if (wantsFocus.current) {
+      wantsFocus.current = false
+      focusBlock(root, stop)
+    }
   }, [source, shown])
 
   const onArticleFocus = (event: FocusEvent): void => {

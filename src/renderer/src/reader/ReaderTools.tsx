@@ -1,4 +1,5 @@
-import { useEffect, useImperativeHandle, useRef, useState, type KeyboardEvent, type ReactNode, type Ref, type RefObject } from 'react'
+import { useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode, type Ref, type RefObject } from 'react'
+import { flushSync } from 'react-dom'
 import { shortcutLabel } from '../../../shared/commands'
 import type { Source } from '../../../shared/model'
 import { IS_MAC } from '../app/useCommands'
@@ -30,7 +31,9 @@ export function ReaderTools({ source, article, rendered, focusBlock, handle }: R
   const returnTo = useRef<HTMLElement | null>(null)
   const open = (next: ReaderTool): void => {
     if (tool === null) returnTo.current = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null
-    setTool(next)
+    // rendered, and its field focused (autoFocus), before the shortcut's key event ends: the
+    // next keys go into it, not to the paragraph that had the focus (where C would cite)
+    flushSync(() => setTool(next))
   }
   useImperativeHandle(handle, () => ({ open }))
   // another source: its own tools
@@ -72,7 +75,6 @@ function GoToParagraph({ source, onGo, onClose }: { source: Source; onGo(blockId
   const [value, setValue] = useState('')
   const [error, setError] = useState<string | null>(null)
   const input = useRef<HTMLInputElement>(null)
-  useEffect(() => input.current?.focus(), [])
   const numbered = source.blocks.filter((b) => b.paragraph !== null)
   const last = numbered.at(-1)?.paragraph ?? 0
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>): void => {
@@ -91,7 +93,7 @@ function GoToParagraph({ source, onGo, onClose }: { source: Source; onGo(blockId
     <div className="reader-panel goto-panel" role="group" aria-label="Go to paragraph">
       <label>
         Go to ¶{' '}
-        <input ref={input} className="goto-input" inputMode="numeric" aria-label="Paragraph number" aria-describedby={error ? 'goto-error' : undefined} value={value} onChange={(e) => {
+        <input ref={input} autoFocus className="goto-input" inputMode="numeric" aria-label="Paragraph number" aria-describedby={error ? 'goto-error' : undefined} value={value} onChange={(e) => {
             setValue(e.target.value)
             setError(null)
           }} onKeyDown={onKeyDown} />
@@ -109,7 +111,8 @@ function GoToParagraph({ source, onGo, onClose }: { source: Source; onGo(blockId
 /** The source's headings; choosing one goes there. */
 function Outline({ headings, onGo, onClose }: { headings: Source['blocks']; onGo(blockId: string): void; onClose(): void }): ReactNode {
   const list = useRef<HTMLElement>(null)
-  useEffect(() => list.current?.querySelector<HTMLElement>('button')?.focus() ?? list.current?.focus(), [])
+  // the first heading takes the focus as the panel mounts (a layout effect: before the next key)
+  useLayoutEffect(() => (list.current?.querySelector<HTMLElement>('button') ?? list.current)?.focus(), [])
   const onKeyDown = (event: KeyboardEvent): void => {
     if (event.key === 'Escape') {
       event.preventDefault()

@@ -31,11 +31,18 @@ export function SearchBox({ onOpenHit, onLeave, handle }: SearchBoxProps): React
   const input = useRef<HTMLInputElement>(null)
   /** Where the focus was before the search box took it: Escape goes back there, never to the page's body. */
   const returnTo = useRef<HTMLElement | null>(null)
-  const { hits, unmatched, status, error } = useSearch(query)
+  const { hits, unmatched, status, error, answered } = useSearch(query)
+  /** Enter pressed before the answer to the query typed came: the first result opens when it comes. */
+  const enterPending = useRef(false)
 
   // sources first, then notes: the order the list shows and the arrows follow
   const ordered = useMemo(() => [...hits.filter((h) => h.kind === 'source'), ...hits.filter((h) => h.kind === 'note')], [hits])
   useEffect(() => setActive(0), [hits])
+  useEffect(() => {
+    if (!enterPending.current || answered !== query) return
+    enterPending.current = false
+    choose(ordered[0])
+  }, [answered, query, ordered])
 
   useImperativeHandle(handle, () => ({
     focus: () => {
@@ -59,15 +66,15 @@ export function SearchBox({ onOpenHit, onLeave, handle }: SearchBoxProps): React
       setActive((a) => (ordered.length === 0 ? 0 : (a + step + ordered.length) % ordered.length))
     } else if (event.key === 'Enter') {
       event.preventDefault()
-      choose(ordered[active])
+      if (answered === query || query.trim() === '') choose(ordered[active])
+      else enterPending.current = true
     } else if (event.key === 'Escape') {
-      if (open && query) setOpen(false)
-      else {
-        setQuery('')
-        const back = returnTo.current
-        if (back?.isConnected) back.focus()
-        else onLeave()
-      }
+      // closes the results and goes back where the focus was (the query stays for next time)
+      event.preventDefault()
+      setOpen(false)
+      const back = returnTo.current
+      if (back?.isConnected) back.focus()
+      else onLeave()
     }
   }
 
@@ -117,6 +124,7 @@ export function SearchBox({ onOpenHit, onLeave, handle }: SearchBoxProps): React
         placeholder={`Search sources and notes  (${shortcutLabel('Mod+K', IS_MAC)})`}
         value={query}
         onChange={(e) => {
+          enterPending.current = false
           setQuery(e.target.value)
           setOpen(true)
         }}

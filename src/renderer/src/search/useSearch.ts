@@ -9,8 +9,10 @@ const DEBOUNCE_MS = 60
  * Results for a query as it is typed: debounced, and only the answer to the latest query is
  * shown (older answers arriving late are dropped). Reports the index status while it loads.
  */
-export function useSearch(query: string): { hits: SearchHit[]; unmatched: string[]; status: SearchStatus | null; error: string | null } {
+export function useSearch(query: string): { hits: SearchHit[]; unmatched: string[]; status: SearchStatus | null; error: string | null; answered: string | null } {
   const [hits, setHits] = useState<SearchHit[]>([])
+  /** The query the hits answer (they lag the query while it is typed). */
+  const [answered, setAnswered] = useState<string | null>(null)
   const [unmatched, setUnmatched] = useState<string[]>([])
   const [status, setStatus] = useState<SearchStatus | null>(null)
   const [error, setError] = useState<string | null>(null)
@@ -39,6 +41,7 @@ export function useSearch(query: string): { hits: SearchHit[]; unmatched: string
         (response) => {
           if (id !== latest.current) return
           setHits(response.hits)
+          setAnswered(query)
           setUnmatched(response.unmatched ?? [])
           setStatus(response.status)
           setError(null)
@@ -52,5 +55,5 @@ export function useSearch(query: string): { hits: SearchHit[]; unmatched: string
     }
   }, [query])
 
-  return { hits, unmatched, status, error }
+  return { hits, unmatched, status, error, answered }
 }
