@@ -190,9 +190,9 @@ test.describe('notes', () => {
     outside.content.root.children[0].children[0].text = 'Theirs.'
     writeFileSync(path, JSON.stringify(outside))
     await page.keyboard.type(' More of mine.')
-    await expect(page.getByRole('alert')).toContainText('“Draft” was changed on disk by another program. Your version was saved; the other version was kept as the note “Draft (changed on disk')
-    await expect(notesList(page).getByRole('button', { name: /changed on disk/ })).toHaveCount(1)
-    await notesList(page).getByRole('button', { name: /changed on disk/ }).click()
+    await expect(page.getByRole('alert')).toContainText('“Draft” was changed elsewhere at the same time (another window or tab, or another program). Your version was saved; the other version was kept as the note “Draft (other version')
+    await expect(notesList(page).getByRole('button', { name: /other version/ })).toHaveCount(1)
+    await notesList(page).getByRole('button', { name: /other version/ }).click()
     await expect(editor(page)).toHaveText('Theirs.')
   })
 

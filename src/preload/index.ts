@@ -1,5 +1,6 @@
 import { contextBridge, ipcRenderer } from 'electron'
 import { COMMAND_CHANNEL, IMPORTED_CHANNEL, IPC_CHANNEL, NOTEBOOK_API_METHODS, OPEN_CHANNEL } from '../shared/api'
+import { EVENT_CHANNEL, parseNotebookEvent } from '../shared/events'
 
 /**
  * Exposes the notebook contract as named methods on `window.pilcrow` — never `ipcRenderer`
@@ -31,4 +32,13 @@ contextBridge.exposeInMainWorld('pilcrowShell', {
   onDidRequestCommand: (listener: (id: string) => void) => subscribe(COMMAND_CHANNEL, (id) => typeof id === 'string' && listener(id)),
   onDidRequestOpen: (listener: (url: string) => void) => subscribe(OPEN_CHANNEL, (url) => typeof url === 'string' && listener(url)),
   onDidImport: (listener: (outcomes: unknown[]) => void) => subscribe(IMPORTED_CHANNEL, (outcomes) => Array.isArray(outcomes) && listener(outcomes))
+})
+
+/** The notebook's events (see shared/events.ts), checked before the page hears of them. */
+contextBridge.exposeInMainWorld('pilcrowEvents', {
+  onDidChangeNote: (listener: (event: unknown) => void) =>
+    subscribe(EVENT_CHANNEL, (value) => {
+      const event = parseNotebookEvent(value)
+      if (event?.type === 'note-changed') listener(event)
+    })
 })

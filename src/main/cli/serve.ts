@@ -32,7 +32,7 @@ export const serveCommand: CliCommand = {
     // the same token and, unless asked otherwise, the same port as the last run: a page left open
     // across a restart reaches the new server and saves what was typed meanwhile
     const identity = await loadServerIdentity(notebook.workspace.root)
-    const start = (port: number) => startBrowserServer({ api: notebook, rendererDir: renderer, port, token: identity.token })
+    const start = (port: number) => startBrowserServer({ api: notebook, events: notebook, rendererDir: renderer, port, token: identity.token })
     const server = await (asked === null && identity.port !== null ? start(identity.port).catch(() => start(0)) : start(asked ?? 0))
     if (server.port !== identity.port) await saveServerIdentity(notebook.workspace.root, { ...identity, port: server.port })
     console.log(`Pilcrow is running at ${server.url}`)

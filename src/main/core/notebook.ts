@@ -1,4 +1,5 @@
 import type { NotebookApi } from '../../shared/api'
+import type { NoteChangedEvent, NotebookEvents } from '../../shared/events'
 import type { Source, SourceMetaPatch, SourceSummary, WorkspaceInfo } from '../../shared/model'
 import type { ImportFileRequest, ImportOutcome, ImportStatus } from '../../shared/imports'
 import type { Note, NoteDraft, NoteList, SaveResult } from '../../shared/notes'
@@ -33,7 +34,7 @@ export interface NotebookOptions {
  * The notebook: everything a user can do, in plain Node. Both shells (Electron IPC, browser-mode
  * HTTP) and the CLI drive this class; none of them add behaviour of their own.
  */
-export class Notebook implements NotebookApi {
+export class Notebook implements NotebookApi, NotebookEvents {
   private constructor(
     readonly workspace: Workspace,
     readonly sources: SourcesService,
@@ -75,6 +76,13 @@ export class Notebook implements NotebookApi {
     searchIndex.start(options.searchIndexDelayMs ?? 0)
     const imports = new SourceImports(sources, links)
     return new Notebook(workspace, sources, notes, links, searchIndex, imports, options.settings)
+  }
+
+  /** Told after every change of a note, made by any window or tab on this notebook (see shared/events.ts). */
+  onDidChangeNote(listener: (event: NoteChangedEvent) => void): () => void {
+    return this.notes.onDidChange((noteId, note, revision) =>
+      listener({ type: 'note-changed', noteId, revision, title: note?.title ?? '', updatedAt: note?.updatedAt ?? new Date().toISOString(), trashed: !!note?.trashedAt })
+    )
   }
 
   /** Stops background work and writes pending caches. */

@@ -94,7 +94,7 @@ describe('NotesService', () => {
     writeFileSync(path, JSON.stringify(outside))
     const result = await notes.save({ id: note.id, title: 'Draft', content: text('typed in the app'), baseRevision: note.revision })
     expect(result.conflict).not.toBeNull()
-    expect(result.conflict!.message).toMatch(/^“Draft” was changed on disk by another program\. Your version was saved; the other version was kept as the note “Draft \(changed on disk, .+\)”\.$/)
+    expect(result.conflict!.message).toMatch(/^“Draft” was changed elsewhere at the same time \(another window or tab, or another program\)\. Your version was saved; the other version was kept as the note “Draft \(other version, .+\)”\.$/)
     expect((await notes.get(note.id)).content).toEqual(text('typed in the app'))
     expect((await notes.get(result.conflict!.copyId)).content).toEqual(text('written by another program'))
     // the next save starts from the new revision: no second conflict

@@ -24,8 +24,8 @@ type Entry = { kind: 'ok'; note: StoredNote; revision: string; readOnly: boolean
 
 const NOTE_FILE = /^(n-[a-z0-9-]+)\.json$/
 
-/** Listeners told after every change to a note (the link index and search use this). */
-export type NoteChangeListener = (noteId: string, note: StoredNote | null) => void
+/** Listeners told after every change to a note (the link index, search and the events use this), with the revision now on disk. */
+export type NoteChangeListener = (noteId: string, note: StoredNote | null, revision: string | null) => void
 
 /**
  * The notes folder: one file per note, written atomically. A file that cannot be read is listed
@@ -170,7 +170,7 @@ export class NotesService {
       conflict = {
         copyId: copy.id,
         copyTitle: copy.title,
-        message: `“${displayTitle(onDisk.note.title)}” was changed on disk by another program. Your version was saved; the other version was kept as the note “${copy.title}”.`
+        message: `“${displayTitle(onDisk.note.title)}” was changed elsewhere at the same time (another window or tab, or another program). Your version was saved; the other version was kept as the note “${copy.title}”.`
       }
     }
     const saved = await this.write({ ...previous, title: draft.title.trim(), content: draft.content, updatedAt: new Date().toISOString() })
@@ -184,7 +184,7 @@ export class NotesService {
       if (entry.kind !== 'ok' || entry.readOnly || !isUntouched(entry.note)) return false
       await fs.rm(this.pathOf(id))
       this.entries.delete(id)
-      notifyAll(this.listeners, id, null)
+      notifyAll(this.listeners, id, null, null)
       return true
     })
   }
@@ -224,7 +224,7 @@ export class NotesService {
 
   private async keepCopy(note: StoredNote): Promise<StoredNote> {
     const stamp = new Date().toISOString().slice(0, 16).replace('T', ' ')
-    const copy: StoredNote = { ...note, id: newNoteId(), title: `${displayTitle(note.title)} (changed on disk, ${stamp})`, trashedAt: null }
+    const copy: StoredNote = { ...note, id: newNoteId(), title: `${displayTitle(note.title)} (other version, ${stamp})`, trashedAt: null }
     await this.write(copy)
     return copy
   }
@@ -238,7 +238,7 @@ export class NotesService {
     }
     const revision = revisionOf(raw)
     this.entries.set(note.id, { kind: 'ok', note, revision, readOnly: false })
-    notifyAll(this.listeners, note.id, note)
+    notifyAll(this.listeners, note.id, note, revision)
     return { ...note, revision }
   }
 

@@ -3,6 +3,7 @@ import Store from 'electron-store'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { COMMAND_CHANNEL, OPEN_CHANNEL } from '../../shared/api'
+import { EVENT_CHANNEL } from '../../shared/events'
 import { parseDeepLink } from '../../shared/deep-links'
 import { COMMANDS, type CommandId } from '../../shared/commands'
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp'
@@ -55,6 +56,10 @@ async function start(): Promise<void> {
   bindNotebookIpc(ipcMain, notebook, (event) => event.sender === win?.webContents && event.senderFrame?.url === rendererUrl)
 
   win = createMainWindow({ preloadPath: join(appRoot, 'out', 'preload', 'index.cjs'), rendererIndex, rendererUrl, bounds: settings.get().window })
+  // the notebook's events reach the window (the CLI or another program changing notes is the events issue's next step)
+  notebook.onDidChangeNote((event) => {
+    if (win && !win.isDestroyed()) win.webContents.send(EVENT_CHANNEL, event)
+  })
   const saveBounds = (): void => {
     if (!win || win.isDestroyed()) return
     const { x, y, width, height } = win.getNormalBounds()

@@ -53,7 +53,8 @@ beforeEach(async () => {
   writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)')
   writeFileSync(join(root, 'secret.txt'), 'secret')
   symlinkSync(join(root, 'secret.txt'), join(rendererDir, 'assets', 'link.txt'))
-  server = await startBrowserServer({ api: await openNotebook(join(root, 'ws')), rendererDir })
+  const notebook = await openNotebook(join(root, 'ws'))
+  server = await startBrowserServer({ api: notebook, events: notebook, rendererDir })
 })
 
 afterEach(() => server.close())
@@ -194,5 +195,28 @@ describe('browser-mode server', () => {
       expect(reply.status).toBe(413)
       expect(JSON.parse(reply.body).error.message).toBe('The request is larger than 54 MB, the most Pilcrow accepts (files up to 40 MB).')
     }
+  })
+
+  it('streams the notebook\'s events to a page with the token (and only to one)', async () => {
+    expect((await send('/api/events', { headers: host() })).status).toBe(401)
+    const received = new Promise<string>((resolve, reject) => {
+      const req = httpRequest({ host: '127.0.0.1', port: server.port, path: '/api/events', headers: { ...host(), 'X-Pilcrow-Token': server.token }, setHost: false }, (res) => {
+        expect(res.headers['content-type']).toBe('text/event-stream; charset=utf-8')
+        let text = ''
+        res.on('data', (chunk: Buffer) => {
+          text += chunk.toString()
+          const data = /^data: (.+)$/m.exec(text)
+          if (data) {
+            resolve(data[1]!)
+            req.destroy()
+          }
+        })
+      })
+      req.on('error', reject)
+      req.end()
+    })
+    await new Promise((r) => setTimeout(r, 50)) // the stream is open
+    const created = JSON.parse((await apiCall('createNote', ['Streamed'])).body).result
+    expect(JSON.parse(await received)).toEqual({ type: 'note-changed', noteId: created.id, revision: created.revision, title: 'Streamed', updatedAt: created.updatedAt, trashed: false })
   })
 })

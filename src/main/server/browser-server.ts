@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { NotebookApi } from '../../shared/api'
+import type { NotebookEvents } from '../../shared/events'
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp'
 import { PilcrowError, serializeError, type PilcrowErrorCode } from '../../shared/errors'
 import { isAllowedHost, isAllowedOrigin, readCookie, TOKEN_HEADER, tokenCookieName, tokensMatch } from './request-guard'
@@ -18,6 +19,8 @@ const TOO_LARGE_MESSAGE = `The request is larger than ${Math.floor(MAX_BODY_BYTE
 
 export interface BrowserServerOptions {
   api: NotebookApi
+  /** The notebook's events, streamed to every page at `GET /api/events` (two tabs stay in step). */
+  events?: NotebookEvents
   /** The built renderer (`out/renderer`). */
   rendererDir: string
   /** 0 picks a free port. */
@@ -90,6 +93,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
     if (!tokensMatch(headerValue(req, TOKEN_HEADER), token)) return sendJson(res, 401, { error: { code: 'invalid-argument', message: 'Missing or wrong token.' } })
+    if (method === 'events' && req.method === 'GET') return streamEvents(req, res)
     if (req.method !== 'POST') return sendJson(res, 405, { error: { code: 'invalid-argument', message: 'API calls use POST.' } })
     // A JSON content type cannot be sent cross-origin without a preflight we never answer.
     if (!(req.headers['content-type'] ?? '').toLowerCase().startsWith('application/json')) {
@@ -115,6 +119,22 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       const wire = serializeError(error)
       sendJson(res, STATUS_BY_CODE[wire.code], { error: wire })
     }
+  }
+
+  /**
+   * Server-Sent Events, read by the page with `fetch` (so the token travels in a header, as on
+   * every API call): one `data:` line of JSON per event, a comment every 20 s to keep the stream open.
+   */
+  function streamEvents(req: IncomingMessage, res: ServerResponse): void {
+    securityHeaders(res)
+    res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' })
+    res.write(': pilcrow events\n\n')
+    const unsubscribe = options.events?.onDidChangeNote((event) => res.write(`data: ${JSON.stringify(event)}\n\n`)) ?? (() => undefined)
+    const ping = setInterval(() => res.write(': ping\n\n'), 20_000)
+    req.on('close', () => {
+      clearInterval(ping)
+      unsubscribe()
+    })
   }
 
   await new Promise<void>((resolve, reject) => {

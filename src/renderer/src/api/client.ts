@@ -24,6 +24,11 @@ function takeToken(): string {
   return sessionStorage.getItem(TOKEN_KEY) ?? ''
 }
 
+/** This tab's token for browser mode's API (also for its event stream). */
+export function apiToken(): string {
+  return sessionStorage.getItem(TOKEN_KEY) ?? ''
+}
+
 function createHttpApi(): NotebookApi {
   const token = takeToken()
   return createApiProxy(async (method, args) => {

@@ -132,7 +132,10 @@ export function App(): ReactNode {
     if (sourceId && notesMayLoad) api.getBacklinks(sourceId).then(setBacklinks, report)
   }, [sourceId, notesMayLoad, notes.list, report])
 
-  const { open: openNote, newNote } = notes
+  const { open: openNote, newNote, flash } = notes
+  useEffect(() => {
+    if (flash) showToast(flash.text)
+  }, [flash, showToast])
   const cite = useCallback(
     (citation: Citation) => {
       if (!openNote && !citations.hasEditor) void newNote()

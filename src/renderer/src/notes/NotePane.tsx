@@ -65,7 +65,8 @@ export function NotePane({ notes, citations, reveal, onExport, smartQuotes }: No
         </button>
       </div>
       <NoteEditor
-        key={note.id}
+        // a new revision shown (the note followed a change made in another window) is a new editor
+        key={`${note.id}:${note.revision}`}
         initialState={note.content}
         onChange={notes.editContent}
         onBlur={() => void notes.flush()}

@@ -80,6 +80,11 @@ export class NoteSaver {
     this.draftKept = keepDraft({ id: this.noteId, title: this.title, content: this.content(), baseRevision: this.revision }) || this.draftKept
   }
 
+  /** The revision this page last saved or read: a change announced with another one came from elsewhere. */
+  get revisionOnDisk(): string {
+    return this.revision
+  }
+
   /** Whether anything was typed into this note here (title or text). */
   get touched(): boolean {
     return this.everChanged

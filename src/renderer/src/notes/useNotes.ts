@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import { noteBlocks } from '../../../shared/note-content'
 import { UNTITLED, type Note, type NoteList, type SerializedEditorState } from '../../../shared/notes'
 import { api } from '../api/client'
+import { events } from '../api/events'
 import { NoteSaver, type SaveState } from './note-saver'
 import { dropDraft, keptDraft, notesWithDrafts } from './unsaved-drafts'
 
@@ -26,6 +27,8 @@ export interface NotesController {
    * now on, the user is told why, and it is not reopened at the next start.
    */
   markUnreadable(noteId: string, reason: string): void
+  /** A passing message (the open note followed a change made in another tab), shown by the app for a moment. */
+  flash: { text: string; at: number } | null
   /** The note whose title should take the focus (a new note), until `titleFocused` is called. */
   titleFocusFor: string | null
   /** The title has the focus: returns what was typed while the note was on its way (its title's start). */
@@ -42,6 +45,7 @@ export function useNotes(initialNoteId: string | null | undefined, ready: boolea
   const [saveState, setSaveState] = useState<SaveState>({ kind: 'saved' })
   const [notice, setNotice] = useState<NotesController['notice']>(null)
   const [titleFocusFor, setTitleFocusFor] = useState<string | null>(null)
+  const [flash, setFlash] = useState<NotesController['flash']>(null)
   const saver = useRef<NoteSaver | null>(null)
   const openRef = useRef<Note | null>(null)
 
@@ -217,6 +221,29 @@ export function useNotes(initialNoteId: string | null | undefined, ready: boolea
     // initialNoteId is read once, at start
   }, [ready])
 
+  // Changes made elsewhere (another window or tab on this notebook): the list follows, and the
+  // open note follows too when it has nothing unsaved here (with edits here, saving keeps both
+  // versions and says so). Two tabs on one note then take turns instead of copying each other.
+  useEffect(() => {
+    let timer: number | undefined
+    return events.onDidChangeNote((event) => {
+      window.clearTimeout(timer)
+      timer = window.setTimeout(() => void refresh(), 150)
+      const current = saver.current
+      if (!current || current.noteId !== event.noteId || current.hasUnsavedChanges) return
+      if (event.revision === current.revisionOnDisk) return // this page's own save
+      if (event.revision === null) {
+        setNotice({ kind: 'error', text: `“${event.title || UNTITLED}” was deleted in another window. What is shown here is not saved anywhere: copy what you need.` })
+        return
+      }
+      void api.getNote(event.noteId).then((note) => {
+        if (saver.current !== current || current.hasUnsavedChanges || note.revision === current.revisionOnDisk) return
+        show(note)
+        setFlash({ text: `“${note.title || UNTITLED}” was changed in another window or tab: this one now shows that version.`, at: Date.now() })
+      }, () => undefined)
+    })
+  }, [refresh, show])
+
   // Closing the window with unsaved edits: save first, then close (Electron), or ask (browser).
   useEffect(() => {
     const onBeforeUnload = (event: BeforeUnloadEvent): void => {
@@ -255,6 +282,7 @@ export function useNotes(initialNoteId: string | null | undefined, ready: boolea
     },
     flush,
     markUnreadable,
+    flash,
     titleFocusFor,
     titleFocused: useCallback(() => {
       const typed = typeAhead.current?.stop() ?? ''

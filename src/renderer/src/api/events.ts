@@ -1,0 +1,79 @@
+import { parseNotebookEvent, type NoteChangedEvent, type NotebookEvents } from '../../../shared/events'
+import { apiToken } from './client'
+
+declare global {
+  interface Window {
+    /** Set by the Electron preload; absent in browser mode. */
+    pilcrowEvents?: NotebookEvents
+  }
+}
+
+/** Reconnecting waits this long, doubling up to 10 s (a server restarting). */
+const RETRY_FIRST_MS = 500
+const RETRY_MAX_MS = 10_000
+
+/**
+ * Browser mode: one event stream (`GET /api/events`, Server-Sent Events read with `fetch` so the
+ * token goes in a header), opened when the first listener comes, reconnected after a restart.
+ */
+function createStreamEvents(): NotebookEvents {
+  const listeners = new Set<(event: NoteChangedEvent) => void>()
+  let running = false
+  const run = async (): Promise<void> => {
+    running = true
+    for (let retry = RETRY_FIRST_MS; listeners.size > 0; retry = Math.min(RETRY_MAX_MS, retry * 2)) {
+      try {
+        const response = await fetch('/api/events', { headers: { 'X-Pilcrow-Token': apiToken() } })
+        if (response.ok && response.body) {
+          retry = RETRY_FIRST_MS / 2
+          await readStream(response.body, (data) => {
+            let event: unknown
+            try {
+              event = parseNotebookEvent(JSON.parse(data))
+            } catch {
+              return
+            }
+            if (event) for (const listener of listeners) listener(event as NoteChangedEvent)
+          })
+        }
+      } catch {
+        // the server is away: try again
+      }
+      await new Promise((resolve) => setTimeout(resolve, retry))
+    }
+    running = false
+  }
+  return {
+    onDidChangeNote(listener) {
+      listeners.add(listener)
+      if (!running) void run()
+      return () => listeners.delete(listener)
+    }
+  }
+}
+
+/** Reads `data:` lines of a Server-Sent Events body until it ends. */
+async function readStream(body: ReadableStream<Uint8Array>, onData: (data: string) => void): Promise<void> {
+  const reader = body.getReader()
+  const decoder = new TextDecoder()
+  let buffer = ''
+  for (;;) {
+    const { value, done } = await reader.read()
+    if (done) return
+    buffer += decoder.decode(value, { stream: true })
+    let end: number
+    while ((end = buffer.indexOf('\n\n')) !== -1) {
+      const message = buffer.slice(0, end)
+      buffer = buffer.slice(end + 2)
+      const data = message
+        .split('\n')
+        .filter((line) => line.startsWith('data: '))
+        .map((line) => line.slice(6))
+        .join('\n')
+      if (data) onData(data)
+    }
+  }
+}
+
+/** The notebook's events; the UI never knows which transport brings them. */
+export const events: NotebookEvents = window.pilcrowEvents ?? createStreamEvents()
