@@ -1,18 +1,10 @@
-import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { audit } from './support/axe'
 import { noteEditor, paragraph } from './support/locators'
 import { expect, test } from './support/pilcrow'
 
-/** WCAG 2.0–2.2 levels A and AA, and axe's best practices (landmarks, headings, names). */
-const RULE_SETS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']
-
-/** axe's findings on the page as it is now, one readable line per rule and element. */
-async function audit(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).withTags(RULE_SETS).analyze()
-  return violations.flatMap((v) => v.nodes.map((node) => `${v.id} (${v.impact}) at ${node.target.join(' ')}: ${node.failureSummary?.split('\n')[1]?.trim() ?? v.help}`))
-}
 
 /** The dialogs, by their shortcut and name. */
 const DIALOGS: [keys: string, name: string][] = [

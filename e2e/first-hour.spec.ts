@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
-import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
+import { audit } from './support/axe'
 import { noteEditor as editor, paragraph, selectWords } from './support/locators'
 import { expect, test } from './support/pilcrow'
 
@@ -13,9 +13,6 @@ const source = (page: Page) => page.getByRole('region', { name: 'Source' })
 const saved = (page: Page) => expect(page.locator('.note-status').getByRole('status')).toHaveText('Saved')
 const toast = (page: Page) => page.locator('.toast')
 const noteFiles = (workspace: string) => readdirSync(join(workspace, 'notes')).filter((n) => n.endsWith('.json'))
-/** axe's findings (WCAG 2.0–2.2 A and AA and best practices, as accessibility.spec.ts audits), one line each. */
-const audit = async (page: Page): Promise<string[]> =>
-  (await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze()).violations.flatMap((v) => v.nodes.map((n) => `${v.id} at ${n.target.join(' ')}`))
 
 test.describe('the first hour', () => {
   test('"New note" puts the caret in its title, Enter moves to its first line; pressing it again makes no pile of empty notes', async ({ page, pilcrow }) => {

@@ -26,11 +26,11 @@ import { AppBar } from './AppBar'
 import { Banners, type Banner } from './Banners'
 import { CitationBus, type Citation } from './citations'
 import { CommandPalette } from './CommandPalette'
-import { COMPACT_LAYOUT, useMediaQuery } from './useMediaQuery'
+import { useCompactView } from './useCompactView'
 import { Toast, useToast } from './Toast'
 import { shortcutLabel } from '../../../shared/commands'
 import { IS_MAC } from './useCommands'
-import { VIEW_PANEL, ViewTabs, type CompactView } from './ViewTabs'
+import { VIEW_PANEL, ViewTabs } from './ViewTabs'
 import { ErrorBoundary } from './ErrorBoundary'
 import { SettingsDialog } from './SettingsDialog'
 import { ShortcutsSheet } from './ShortcutsSheet'
@@ -55,16 +55,6 @@ export function App(): ReactNode {
   const [banners, setBanners] = useState<Banner[]>([])
   const [dialog, setDialog] = useState<DialogName>(null)
   const [notesHidden, setNotesHidden] = useState(false)
-  // a narrow window (or high zoom) shows one view at a time: the notebook lists, the source or the note
-  const compact = useMediaQuery(COMPACT_LAYOUT)
-  const [view, setView] = useState<CompactView>('source')
-  const viewBeforeNotebook = useRef<CompactView>('source')
-  const showView = useCallback((next: CompactView) => {
-    setView((current) => {
-      if (next === 'notebook' && current !== 'notebook') viewBeforeNotebook.current = current
-      return next
-    })
-  }, [])
   const [backlinks, setBacklinks] = useState<SourceBacklinks | null>(null)
   const [revealInNote, setRevealInNote] = useState<RevealInNoteRequest | null>(null)
   const [toast, showToast] = useToast()
@@ -74,6 +64,8 @@ export function App(): ReactNode {
   // The article first: the notes (the open one may be long) load once it has painted.
   const [notesMayLoad, setNotesMayLoad] = useState(false)
   const notes = useNotes(settings?.lastNoteId, notesMayLoad)
+  // a narrow window (or high zoom) shows one view at a time: the notebook lists, the source or the note
+  const { compact, view, showView, toggleNotebook } = useCompactView(notes.open?.id, sourceId)
   useAppearance(settings)
 
   const report = useCallback((e: unknown) => setBanners((b) => [...b, { kind: 'error', text: (e as Error).message }]), [])
@@ -202,14 +194,6 @@ export function App(): ReactNode {
     },
     [openNoteAt, revealInSource, showView]
   )
-  // in a compact window, what the notebook view opens (a note, a source) is then shown
-  const openNoteId = notes.open?.id
-  useEffect(() => {
-    if (openNoteId) setView((v) => (v === 'notebook' ? 'note' : v))
-  }, [openNoteId])
-  useEffect(() => {
-    if (sourceId) setView((v) => (v === 'notebook' ? 'source' : v))
-  }, [sourceId])
 
   // Importing: each imported file refreshes the list; the first new source of a batch opens.
   const openedAfterImport = useRef(false)
@@ -327,7 +311,7 @@ export function App(): ReactNode {
     'shortcuts.show': () => setDialog('shortcuts'),
     'settings.open': () => setDialog('settings'),
     'theme.cycle': () => settings && update({ theme: NEXT_THEME[settings.theme] }),
-    'panes.toggleNotes': () => (compact ? showView(view === 'notebook' ? viewBeforeNotebook.current : 'notebook') : setNotesHidden((hidden) => !hidden)),
+    'panes.toggleNotes': () => (compact ? toggleNotebook() : setNotesHidden((hidden) => !hidden)),
     // the view is shown (a compact window) and the focus moved before the key event ends: the next keys land there
     'reader.focus': () => {
       flushSync(() => showView('source'))
