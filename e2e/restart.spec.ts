@@ -57,7 +57,8 @@ test.describe('a restart of pilcrow serve', () => {
   test("the token is kept for the workspace in a file only its owner can read, and a page with an old key is told what to do", async ({ page, pilcrow }) => {
     const file = join(pilcrow.workspace, '.pilcrow', 'server.json')
     expect(statSync(file).mode & 0o777).toBe(0o600)
-    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ token: pilcrow.token, port: Number(new URL(pilcrow.origin).port) })
+    // the port is written just after the address is printed
+    await expect.poll(() => JSON.parse(readFileSync(file, 'utf8'))).toEqual({ token: pilcrow.token, port: Number(new URL(pilcrow.origin).port) })
     const response = await page.goto(pilcrow.origin + '/?token=an-old-key-from-another-run')
     expect(response?.status()).toBe(401)
     await expect(page.getByRole('heading', { name: 'This address needs its key' })).toBeVisible()

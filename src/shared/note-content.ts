@@ -1,5 +1,4 @@
 import { linkLabel, PARAGRAPH_LINK_TYPE, type SerializedParagraphLink } from './links'
-import { isValidParagraphLink } from './note-nodes'
 import type { SerializedEditorState } from './notes'
 
 /** A run of a note's text; a paragraph link reads as its label ("¶6 · Russia and Iran – …"). */
@@ -35,7 +34,7 @@ export function noteBlocks(content: SerializedEditorState): NoteBlock[] {
     const collect = (node: LexicalJsonNode, nodePath: number[]): void => {
       if (node.type === PARAGRAPH_LINK_TYPE) {
         const link = node as unknown as SerializedParagraphLink
-        if (isValidParagraphLink(link)) entry.pieces.push({ text: linkLabel(link.anchor.paragraph, link.sourceTitle ?? ''), link })
+        if (isUsableLink(link)) entry.pieces.push({ text: linkLabel(link.anchor.paragraph, link.sourceTitle ?? ''), link })
       } else if (typeof node.text === 'string') entry.pieces.push({ text: node.text })
       else if (node.type === 'linebreak') entry.pieces.push({ text: ' ' })
       ;(Array.isArray(node.children) ? node.children : []).forEach((child, i) => {
@@ -61,3 +60,20 @@ export function notePassages(content: SerializedEditorState): string[] {
 }
 
 
+
+/**
+ * Whether a paragraph link carries the anchor fields its readers use. A light check on purpose:
+ * this module is in the window's first bundle, and the full schemas (`note-nodes.ts`) are not.
+ */
+function isUsableLink(link: SerializedParagraphLink): boolean {
+  const a = link.anchor as Partial<SerializedParagraphLink['anchor']> | undefined
+  return (
+    !!a &&
+    typeof a === 'object' &&
+    typeof a.sourceId === 'string' &&
+    typeof a.blockId === 'string' &&
+    typeof a.quote?.exact === 'string' &&
+    (a.paragraph === null || typeof a.paragraph === 'number') &&
+    (link.sourceTitle === undefined || typeof link.sourceTitle === 'string')
+  )
+}

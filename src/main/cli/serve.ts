@@ -34,8 +34,11 @@ export const serveCommand: CliCommand = {
     const identity = await loadServerIdentity(notebook.workspace.root)
     const start = (port: number) => startBrowserServer({ api: notebook, events: notebook, rendererDir: renderer, port, token: identity.token })
     const server = await (asked === null && identity.port !== null ? start(identity.port).catch(() => start(0)) : start(asked ?? 0))
-    if (server.port !== identity.port) await saveServerIdentity(notebook.workspace.root, { ...identity, port: server.port })
     console.log(`Pilcrow is running at ${server.url}`)
+    // after the address is out: the write waits on the disk (fsync), the page need not
+    if (server.port !== identity.port) {
+      saveServerIdentity(notebook.workspace.root, { ...identity, port: server.port }).catch((error: unknown) => console.error('pilcrow: could not keep the port for the next run:', error))
+    }
     await new Promise<void>((resolve) => {
       const stop = (): void => resolve()
       process.once('SIGINT', stop)

@@ -293,7 +293,10 @@ export function App(): ReactNode {
   }
 
   const handlers: CommandHandlers = {
-    'note.new': () => void notes.newNote(),
+    'note.new': () => {
+      showView('note')
+      void notes.newNote()
+    },
     'note.export': () => setDialog('export'),
     'note.trash': () => notes.open && void notes.trashNote(notes.open.id),
     'source.import': () => {
@@ -369,8 +372,24 @@ export function App(): ReactNode {
           {compact && <ViewTabs view={view} onChange={showView} />}
           <div className={`workbench${compact ? ` compact view-is-${view}` : notesHidden ? ' notes-hidden' : ''}`}>
             {(compact || !notesHidden) && (
-              <NotesSidebar notes={notes} id={VIEW_PANEL.notebook} asPanel={compact} hidden={compact && view !== 'notebook'}>
-                <SourcesList sources={sourceList} openId={sourceId} onOpen={openSource} onImport={importFiles} onUpdate={(id, file) => importFiles([file], id)} onEditDetails={editDetails} onDelete={askDelete} pickerRef={openImportPicker} />
+              <NotesSidebar
+                notes={notes}
+                id={VIEW_PANEL.notebook}
+                asPanel={compact}
+                hidden={compact && view !== 'notebook'}
+                onOpenNote={(id) => {
+                  showView('note')
+                  void notes.openNote(id)
+                }}
+                onNewNote={handlers['note.new']}
+              >
+                <SourcesList
+                  sources={sourceList}
+                  openId={sourceId}
+                  onOpen={(id) => {
+                    showView('source')
+                    openSource(id)
+                  }} onImport={importFiles} onUpdate={(id, file) => importFiles([file], id)} onEditDetails={editDetails} onDelete={askDelete} pickerRef={openImportPicker} />
               </NotesSidebar>
             )}
             <SplitPane

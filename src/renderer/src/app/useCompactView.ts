@@ -35,11 +35,14 @@ export function useCompactView(openNoteId: string | undefined, openSourceId: str
       }),
     []
   )
+  // another note or source opened (not the first one the window opens with, which may come after
+  // the user has gone to the notebook view) shows its view
+  const opened = useRef({ note: openNoteId, source: openSourceId })
   useEffect(() => {
-    if (openNoteId) setView((v) => (v === 'notebook' ? 'note' : v))
-  }, [openNoteId])
-  useEffect(() => {
-    if (openSourceId) setView((v) => (v === 'notebook' ? 'source' : v))
-  }, [openSourceId])
+    const before = opened.current
+    opened.current = { note: openNoteId, source: openSourceId }
+    if (openNoteId && before.note && openNoteId !== before.note) setView((v) => (v === 'notebook' ? 'note' : v))
+    else if (openSourceId && before.source && openSourceId !== before.source) setView((v) => (v === 'notebook' ? 'source' : v))
+  }, [openNoteId, openSourceId])
   return { compact, view, showView, toggleNotebook }
 }

@@ -13,7 +13,9 @@ import {
   COMMAND_PRIORITY_HIGH,
   DRAGOVER_COMMAND,
   DROP_COMMAND,
-  TextNode,
+  KEY_DOWN_COMMAND,
+  COMMAND_PRIORITY_LOW,
+  $isTextNode,
   type LexicalEditor
 } from 'lexical'
 import { useEffect } from 'react'
@@ -49,20 +51,21 @@ function $insertCitation(citation: Citation): void {
 }
 
 /** Punctuation that belongs against the word (or chip) before it. */
-const CLOSING_PUNCTUATION = /^ [.,;:!?)\]…”’]/
+const CLOSING_PUNCTUATION = /^[.,;:!?)\]…”’]$/
 
 /**
  * A citation is inserted with a space after it, ready for the next word; a full stop or comma
- * typed next takes that space's place, so the note (and its export) reads "¶6." not "¶6 .".
+ * typed right after it takes that space's place, so the note (and its export) reads "¶6." not "¶6 .".
  */
-function $punctuationHugsChip(node: TextNode): void {
-  const text = node.getTextContent()
-  if (!CLOSING_PUNCTUATION.test(text) || !$isParagraphLinkNode(node.getPreviousSibling())) return
+function $punctuationHugsChip(event: KeyboardEvent): boolean {
+  if (!CLOSING_PUNCTUATION.test(event.key) || event.ctrlKey || event.metaKey || event.altKey) return false
   const selection = $getSelection()
-  node.setTextContent(text.slice(1))
-  if ($isRangeSelection(selection)) {
-    for (const point of [selection.anchor, selection.focus]) if (point.key === node.getKey() && point.offset > 0) point.set(point.key, point.offset - 1, 'text')
-  }
+  if (!$isRangeSelection(selection) || !selection.isCollapsed() || selection.anchor.offset !== 1) return false
+  const node = selection.anchor.getNode()
+  if (!$isTextNode(node) || !node.getTextContent().startsWith(' ') || !$isParagraphLinkNode(node.getPreviousSibling())) return false
+  event.preventDefault()
+  node.spliceText(0, 1, event.key, true)
+  return true
 }
 
 /** Moves the Lexical selection to where a drop happened. */
@@ -88,7 +91,9 @@ export function CitationPlugin({ bus }: { bus: CitationBus }): null {
           editor.update(() => $insertCitation(citation))
           editor.focus()
         }),
-        editor.registerNodeTransform(TextNode, $punctuationHugsChip),
+        // a key handler, not a text transform: registering a transform marks every text node of the
+        // note dirty, an extra full update each time a long note opens
+        editor.registerCommand(KEY_DOWN_COMMAND, $punctuationHugsChip, COMMAND_PRIORITY_LOW),
         editor.registerCommand(
           DRAGOVER_COMMAND,
           (event) => {

@@ -58,25 +58,31 @@ function prepareChild(node: unknown, parent: KnownNodeType, kept: { reason: stri
   return null // a list, a code block or a link holds only its own kinds
 }
 
-/** A copy of a valid node for the editor, its children prepared; null when a child cannot stand in it. */
+/**
+ * A valid node for the editor, its children prepared; null when a child cannot stand in it. The
+ * same object when nothing in it changes (a long note is not copied to be opened).
+ */
 function prepareKnown(source: Json, type: KnownNodeType, kept: { reason: string }[]): Json | null {
-  const copy: Json = {}
-  for (const [key, value] of Object.entries(source)) if (key !== '$' && key !== 'children') copy[key] = value
-  const extras = extraFields(source, type).filter((key) => source[key] !== undefined)
-  for (const key of extras) delete copy[key]
-  withExtras(copy, source['$'], Object.fromEntries(extras.map((key) => [key, source[key]])))
-  if (!isElementType(type)) return copy
-  const children: Json[] = []
-  const before = kept.length
-  for (const child of source['children'] as unknown[]) {
-    const prepared = prepareChild(child, type, kept)
-    if (prepared === null) {
-      kept.length = before // the whole node is kept aside instead of its parts
-      return null
+  let children: Json[] | null = null
+  if (isElementType(type)) {
+    const list = source['children'] as Json[]
+    const before = kept.length
+    for (let i = 0; i < list.length; i++) {
+      const prepared = prepareChild(list[i], type, kept)
+      if (prepared === null) {
+        kept.length = before // the whole node is kept aside instead of its parts
+        return null
+      }
+      if (prepared !== list[i]) (children ??= list.slice())[i] = prepared
     }
-    children.push(prepared)
   }
-  copy['children'] = children
+  const extras = extraFields(source, type).filter((key) => source[key] !== undefined)
+  if (extras.length === 0 && !children) return source
+  const copy: Json = { ...source }
+  for (const key of extras) delete copy[key]
+  delete copy['$']
+  withExtras(copy, source['$'], Object.fromEntries(extras.map((key) => [key, source[key]])))
+  if (children) copy['children'] = children
   return copy
 }
 
@@ -101,6 +107,7 @@ export function fromEditorState(state: SerializedEditorState): SerializedEditorS
   return { ...state, root: restore(state.root) as SerializedEditorState['root'] }
 }
 
+/** The node as stored; the same object when nothing in it was kept aside (no copy of a long note per save). */
 function restore(node: unknown): unknown {
   if (typeof node !== 'object' || node === null) return node
   const json = node as Json
@@ -108,7 +115,14 @@ function restore(node: unknown): unknown {
   const state = json['$'] as Json | undefined
   const extras = state?.[EXTRA_KEY] as Json | undefined
   const children = json['children']
-  if (!extras && !Array.isArray(children)) return node
+  let restoredChildren: unknown[] | null = null
+  if (Array.isArray(children)) {
+    for (let i = 0; i < children.length; i++) {
+      const child = restore(children[i])
+      if (child !== children[i]) (restoredChildren ??= children.slice())[i] = child
+    }
+  }
+  if (!extras && !restoredChildren) return node
   const out: Json = { ...json }
   if (extras) {
     const { [EXTRA_KEY]: _extras, ...rest } = state!
@@ -116,7 +130,7 @@ function restore(node: unknown): unknown {
     else delete out['$']
     Object.assign(out, extras)
   }
-  if (Array.isArray(children)) out['children'] = children.map(restore)
+  if (restoredChildren) out['children'] = restoredChildren
   return out
 }
 

@@ -4,21 +4,34 @@ import { NotesList } from './NotesList'
 import type { NotesController } from './useNotes'
 
 /** The notes list: new note, the notes by last edit with the open one marked, then `children` (the sources), the trash, damaged files. */
-export function NotesSidebar({ notes, children, id, asPanel, hidden }: { notes: NotesController; children?: ReactNode; id?: string; asPanel?: boolean; hidden?: boolean }): ReactNode {
+interface NotesSidebarProps {
+  notes: NotesController
+  children?: ReactNode
+  /** The id of the sidebar (or of its panel, in a compact window). */
+  id?: string
+  /** A compact window: the sidebar is the panel of the "Notes and sources" view tab. */
+  asPanel?: boolean
+  hidden?: boolean
+  /** A note chosen in the list, or a new one made: the app shows it (in a compact window, the note's view). */
+  onOpenNote(id: string): void
+  onNewNote(): void
+}
+
+export function NotesSidebar({ notes, children, id, asPanel, hidden, onOpenNote, onNewNote }: NotesSidebarProps): ReactNode {
   const [trashOpen, setTrashOpen] = useState(false)
   const list = notes.list
   // in a compact window the sidebar is the panel of the "Notes and sources" view tab (a region inside it, named by the tab)
   const nav = (
     <nav className="sidebar" aria-label="Notebook" id={asPanel ? undefined : id} hidden={hidden}>
       {asPanel && <h1 className="visually-hidden">Notes and sources</h1>}
-      <button type="button" className="new-note" onClick={() => void notes.newNote()} title="New note">
+      <button type="button" className="new-note" onClick={onNewNote} title="New note">
         <span aria-hidden="true" className="plus">+</span> New note
       </button>
       <h2 className="sidebar-heading" id="notes-heading">
         Notes
       </h2>
       {list && list.notes.length === 0 && <p className="sidebar-empty">No notes yet. Press “New note” to start one.</p>}
-      {list && <NotesList notes={list.notes} open={notes.open} onOpen={(id) => void notes.openNote(id)} />}
+      {list && <NotesList notes={list.notes} open={notes.open} onOpen={onOpenNote} />}
       {children}
       {list && list.damaged.length > 0 && (
         <section className="sidebar-section" aria-label="Damaged notes">

@@ -142,7 +142,9 @@ export class NoteSaver {
     if (this.state.kind !== 'failed') this.setState({ kind: 'unsaved' })
     window.clearTimeout(this.timer)
     this.timer = window.setTimeout(() => void this.flush(), AUTOSAVE_DELAY_MS)
-    this.maxWaitTimer ??= window.setTimeout(() => void this.flush(), AUTOSAVE_MAX_WAIT_MS)
+    // while typing goes on, the save (serializing the note) waits for an idle moment between
+    // keys, so the key being typed is painted first
+    this.maxWaitTimer ??= window.setTimeout(() => whenIdle(() => void this.flush()), AUTOSAVE_MAX_WAIT_MS)
   }
 
   private save(): Promise<void> {
@@ -192,6 +194,12 @@ export class NoteSaver {
     this.state = state
     this.events.onState(state)
   }
+}
+
+/** Runs `work` when the page is idle (within half a second at most); at once where idle callbacks do not exist. */
+function whenIdle(work: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(work, { timeout: 500 })
+  else work()
 }
 
 function isNetworkError(error: unknown): boolean {

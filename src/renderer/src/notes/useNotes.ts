@@ -59,8 +59,8 @@ export function useNotes(initialNoteId: string | null | undefined, ready: boolea
       const previous = saver.current
       previous?.dispose()
       if (previous?.hasUnsavedChanges) void previous.flush()
-      // a "New note" nobody wrote in is not kept (the notebook decides: only an untouched, empty, untitled note goes)
-      else if (previous && !previous.touched && previous.noteId !== stored?.id) {
+      // a "New note" nobody wrote in is not kept (the notebook has the last word: only an untouched, empty, untitled note goes)
+      else if (previous && !previous.touched && previous.noteId !== stored?.id && isEmptyNote(openRef.current, previous.noteId)) {
         void api.discardEmptyNote(previous.noteId).then((deleted) => deleted && void refresh(), () => undefined)
       }
       // edits an earlier page kept and never saved (the server was down, the page reloaded): shown and saved now
@@ -78,7 +78,9 @@ export function useNotes(initialNoteId: string | null | undefined, ready: boolea
             onSaved: (result, title) => {
               if (result.conflict) setNotice({ kind: 'info', text: result.conflict.message })
               setOpen((current) => (current && current.id === note.id ? { ...current, title, updatedAt: result.updatedAt } : current))
-              void refresh()
+              // the list learns of a plain save here (the note moves to the top); a conflict added a note: ask
+              if (result.conflict) void refresh()
+              else setList((list) => list && withSaved(list, note.id, title, result.updatedAt))
             }
           })
         : null
@@ -129,7 +131,7 @@ export function useNotes(initialNoteId: string | null | undefined, ready: boolea
     if (creating.current) return
     // the open note is itself a new note nobody wrote in: it is the new note (no pile of empty ones)
     const open = openRef.current
-    if (open && saver.current?.noteId === open.id && !saver.current.touched && open.title === '' && noteBlocks(open.content).length === 0) {
+    if (open && saver.current?.noteId === open.id && !saver.current.touched && isEmptyNote(open, open.id)) {
       typeAhead.current?.stop()
       typeAhead.current = captureTypeAhead()
       setTitleFocusFor(open.id)
@@ -227,9 +229,13 @@ export function useNotes(initialNoteId: string | null | undefined, ready: boolea
   useEffect(() => {
     let timer: number | undefined
     return events.onDidChangeNote((event) => {
-      window.clearTimeout(timer)
-      timer = window.setTimeout(() => void refresh(), 150)
       const current = saver.current
+      // this page's own save (answered, or on its way) updated the list itself
+      const own = current?.noteId === event.noteId && (current.hasUnsavedChanges || event.revision === current.revisionOnDisk)
+      if (!own) {
+        window.clearTimeout(timer)
+        timer = window.setTimeout(() => void refresh(), 150)
+      }
       if (!current || current.noteId !== event.noteId || current.hasUnsavedChanges) return
       if (event.revision === current.revisionOnDisk) return // this page's own save
       if (event.revision === null) {
@@ -339,4 +345,16 @@ function captureTypeAhead(): { stop(): string } {
       return typed
     }
   }
+}
+
+/** Whether `note` (the note `noteId` as it was opened) has no title and no text. */
+function isEmptyNote(note: Note | null, noteId: string): boolean {
+  return note?.id === noteId && note.title.trim() === '' && noteBlocks(note.content).length === 0
+}
+
+/** The list after a save of note `id`: its title and time, at the top (the list is by last edit). */
+function withSaved(list: NoteList, id: string, title: string, updatedAt: string): NoteList {
+  const saved = list.notes.find((n) => n.id === id)
+  if (!saved) return list
+  return { ...list, notes: [{ ...saved, title, updatedAt }, ...list.notes.filter((n) => n.id !== id)] }
 }
