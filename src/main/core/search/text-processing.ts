@@ -14,8 +14,14 @@ const HYPHENS = /[-\u2010\u2011]/g
  */
 export function tokenize(text: string): string[] {
   const words = text.match(WORD) ?? []
+  // most texts have no hyphen: a plain search for one is far cheaper than the compound pattern
+  if (!hasHyphen(text)) return words
   const compounds = text.match(COMPOUND)
   return compounds ? [...words, ...compounds.map((c) => c.replace(HYPHENS, ''))] : words
+}
+
+function hasHyphen(text: string): boolean {
+  return text.includes('-') || text.includes('\u2010') || text.includes('\u2011')
 }
 
 /**
@@ -65,6 +71,7 @@ const MEMO_LIMIT = 200_000
 /** Word positions in the original text, for highlighting; a compound also as a whole, by its joined form. */
 export function wordSpans(text: string): { start: number; end: number; word: string }[] {
   const words = [...text.matchAll(WORD)].map((m) => ({ start: m.index, end: m.index + m[0].length, word: m[0] }))
+  if (!hasHyphen(text)) return words
   const compounds = [...text.matchAll(COMPOUND)].map((m) => ({ start: m.index, end: m.index + m[0].length, word: m[0].replace(HYPHENS, '') }))
   return compounds.length ? [...words, ...compounds].sort((a, b) => a.start - b.start || b.end - a.end) : words
 }
