@@ -1,5 +1,5 @@
-import { flushSync } from 'react-dom'
 import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react'
+import { flushSync } from 'react-dom'
 import { parseDeepLink } from '../../../shared/deep-links'
 import type { Backlink, SourceBacklinks } from '../../../shared/links'
 import type { ImportOutcome } from '../../../shared/imports'
@@ -26,12 +26,12 @@ import { AppBar } from './AppBar'
 import { Banners, type Banner } from './Banners'
 import { CitationBus, type Citation } from './citations'
 import { CommandPalette } from './CommandPalette'
-import { useCompactView } from './useCompactView'
-import { Toast, useToast } from './Toast'
+import { ErrorBoundary } from './ErrorBoundary'
 import { shortcutLabel } from '../../../shared/commands'
+import { Toast, useToast } from './Toast'
+import { useCompactView } from './useCompactView'
 import { IS_MAC } from './useCommands'
 import { VIEW_PANEL, ViewTabs } from './ViewTabs'
-import { ErrorBoundary } from './ErrorBoundary'
 import { SettingsDialog } from './SettingsDialog'
 import { ShortcutsSheet } from './ShortcutsSheet'
 import { LoadedSources, SourcesContext, type SourcesContextValue } from './sources-context'
@@ -189,8 +189,7 @@ export function App(): ReactNode {
         // the keyboard goes on from the paragraph found: arrows, Enter to cite it
         if (sameSource) requestAnimationFrame(() => requestAnimationFrame(() => reader.current?.focusBlock(hit.blockId, { scroll: false })))
         else focusAfterReveal.current = hit.blockId
-      }
-      else openNoteAt(hit.noteId, { kind: 'passage', index: hit.passage })
+      } else openNoteAt(hit.noteId, { kind: 'passage', index: hit.passage })
     },
     [openNoteAt, revealInSource, showView]
   )

@@ -4,7 +4,9 @@ import { UNTITLED, type Note, type NoteList, type SerializedEditorState } from '
 import { api } from '../api/client'
 import { events } from '../api/events'
 import { NoteSaver, type SaveState } from './note-saver'
-import { dropDraft, keptDraft, notesWithDrafts } from './unsaved-drafts'
+import { saveKeptDrafts } from './recover-drafts'
+import { captureTypeAhead } from './type-ahead'
+import { dropDraft, keptDraft } from './unsaved-drafts'
 
 export interface NotesController {
   list: NoteList | null
@@ -299,62 +301,14 @@ export function useNotes(initialNoteId: string | null | undefined, ready: boolea
   }
 }
 
-/**
- * Saves the drafts this browser kept for notes other than `except` (which opens and saves its own),
- * and returns their titles. A note deleted since becomes a new note, so the words are not lost.
- */
-async function saveKeptDrafts(except: string | null): Promise<string[]> {
-  const saved: string[] = []
-  for (const id of notesWithDrafts()) {
-    const draft = id === except ? null : keptDraft(id)
-    if (!draft) continue
-    try {
-      await api.saveNote({ id: draft.id, title: draft.title, content: draft.content, baseRevision: draft.baseRevision })
-    } catch (error) {
-      if ((error as Error).name !== 'not-found') continue // kept for the next start
-      const note = await api.createNote(draft.title).catch(() => null)
-      if (!note) continue
-      await api.saveNote({ id: note.id, title: draft.title, content: draft.content, baseRevision: note.revision }).catch(() => undefined)
-    }
-    dropDraft(id)
-    saved.push(draft.title || UNTITLED)
-  }
-  return saved
-}
-
-/**
- * Collects the characters typed anywhere but in a text field until `stop()`, which returns them
- * (Backspace takes one back). The keys do nothing else meanwhile: Space does not press the button
- * again.
- */
-function captureTypeAhead(): { stop(): string } {
-  let typed = ''
-  const onKey = (event: KeyboardEvent): void => {
-    const target = event.target as HTMLElement | null
-    if (event.ctrlKey || event.metaKey || event.altKey || target?.closest('input, textarea, select, [contenteditable="true"]')) return
-    if (event.key.length === 1) typed += event.key
-    else if (event.key === 'Backspace') typed = typed.slice(0, -1)
-    else return
-    event.preventDefault()
-    event.stopPropagation()
-  }
-  window.addEventListener('keydown', onKey, true)
-  return {
-    stop: () => {
-      window.removeEventListener('keydown', onKey, true)
-      return typed
-    }
-  }
-}
-
-/** Whether `note` (the note `noteId` as it was opened) has no title and no text. */
-function isEmptyNote(note: Note | null, noteId: string): boolean {
-  return note?.id === noteId && note.title.trim() === '' && noteBlocks(note.content).length === 0
-}
-
 /** The list after a save of note `id`: its title and time, at the top (the list is by last edit). */
 function withSaved(list: NoteList, id: string, title: string, updatedAt: string): NoteList {
   const saved = list.notes.find((n) => n.id === id)
   if (!saved) return list
   return { ...list, notes: [{ ...saved, title, updatedAt }, ...list.notes.filter((n) => n.id !== id)] }
+}
+
+/** Whether `note` (the note `noteId` as it was opened) has no title and no text. */
+function isEmptyNote(note: Note | null, noteId: string): boolean {
+  return note?.id === noteId && note.title.trim() === '' && noteBlocks(note.content).length === 0
 }
