@@ -26,9 +26,14 @@ export function FindBar({ source, article, rendered, onClose }: FindBarProps): R
   const matches = useMemo(() => findMatches(source, query), [source, query])
   const at = matches.length === 0 ? -1 : Math.min(current, matches.length - 1)
 
+  // as the words are typed the view goes to the first match, as a browser's find does
   useEffect(() => {
     setCurrent(0)
     visited.current = false
+    const first = matches[0]
+    const block = first && article.current?.querySelector<HTMLElement>(`[data-block-id="${CSS.escape(first.blockId)}"]`)
+    if (block && !revealInWindow(block)) block.scrollIntoView({ block: 'center' })
+    // only when the words change, not when more blocks render
   }, [query])
 
   // mark every match on the page, and the current one apart
