@@ -138,10 +138,10 @@ test('Tab indents in the note; Escape, then Tab or Shift+Tab, leaves it (no keyb
   await expect(editor.locator('li li')).toHaveCount(0)
   await expect(editor).toBeFocused()
 
-  // nothing comes after the note yet: Tab goes round to the page's start
+  // nothing comes after the note yet: Tab goes round to the page's start (its skip links)
   await page.keyboard.press('Escape')
   await page.keyboard.press('Tab')
-  await expect(page.getByRole('combobox', { name: 'Search' })).toBeFocused()
+  await expect(page.getByRole('button', { name: 'Skip to the source' })).toBeFocused()
 
   // with a citation, the note's references come after it
   await editor.click()

@@ -140,6 +140,19 @@ test.describe('the first hour', () => {
 })
 
 test.describe('keyboard-first reading', () => {
+  test('from the top of the window: Tab, Enter on "Skip to the source", seven arrows and Enter cite ¶6', async ({ page, pilcrow }) => {
+    await page.goto(pilcrow.url)
+    await expect(source(page).getByRole('heading', { level: 1 })).toBeVisible()
+    await page.keyboard.press('Tab')
+    await expect(page.getByRole('button', { name: 'Skip to the source' })).toBeFocused()
+    await page.keyboard.press('Enter')
+    await expect(paragraph(page, 1)).toBeFocused()
+    for (let i = 0; i < 7; i++) await page.keyboard.press('ArrowDown') // six paragraphs and the heading between them
+    await expect(paragraph(page, 6)).toBeFocused()
+    await page.keyboard.press('Enter')
+    await expect(editor(page).getByRole('button', { name: /^¶6 · Russia and Iran/ })).toBeVisible()
+  })
+
   test('the reader is one Tab stop; arrows move between paragraphs; Enter cites, N shows the citing notes, L copies a link', async ({ page, pilcrow, context }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'])
     await page.goto(pilcrow.url)

@@ -338,6 +338,15 @@ export function App(): ReactNode {
 
   return (
     <div className="app">
+      {/* the first Tab stops: straight to the source or the note, past the bars and the lists */}
+      <nav className="skip-links" aria-label="Skip links">
+        <button type="button" className="skip-link" onClick={handlers['reader.focus']}>
+          Skip to the source
+        </button>
+        <button type="button" className="skip-link" onClick={handlers['editor.focus']}>
+          Skip to the note
+        </button>
+      </nav>
       <AppBar
         title={source?.meta.title}
         sources={sourceList}
