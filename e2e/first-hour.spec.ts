@@ -105,7 +105,6 @@ test.describe('the first hour', () => {
     // back to the article, read down to ¶12, reload: it opens there
     await page.getByRole('list', { name: 'Sources' }).getByRole('button', { name: /^Russia and Iran/ }).click()
     await paragraph(page, 12).evaluate((el) => el.scrollIntoView({ block: 'start' }))
-    await page.waitForTimeout(600) // a reader pauses; the position is kept a moment after scrolling stops
     await page.reload()
     await expect(paragraph(page, 12)).toBeInViewport()
     await expect(paragraph(page, 1)).not.toBeInViewport()

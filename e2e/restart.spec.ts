@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { noteEditor as editor } from './support/locators'
-import { expect, test } from './support/pilcrow'
+import { expect, test, type ServedPilcrow } from './support/pilcrow'
 
 // Browser mode when `pilcrow serve` stops and starts again: nothing typed meanwhile is lost.
 
@@ -17,17 +17,22 @@ async function openNoteId(page: Page): Promise<string> {
   return page.evaluate(() => fetch('/api/getSettings', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Pilcrow-Token': sessionStorage.getItem('pilcrow-token') ?? '' }, body: '{"args":[]}' }).then((r) => r.json()).then((b: { result: { lastNoteId: string } }) => b.result.lastNoteId))
 }
 
+/** Types `before` and waits for it to be saved, stops the server, types `during`: returns the note's id. */
+async function typeThroughAnOutage(page: Page, pilcrow: ServedPilcrow, before: string, during: string): Promise<string> {
+  await page.goto(pilcrow.url)
+  await editor(page).click()
+  await page.keyboard.type(before)
+  await expect(status(page)).toHaveText('Saved')
+  const id = await openNoteId(page)
+  await pilcrow.stop()
+  await page.keyboard.type(during)
+  await expect(status(page)).toContainText('Pilcrow’s server cannot be reached')
+  return id
+}
+
 test.describe('a restart of pilcrow serve', () => {
   test('text typed while the server is down is saved when it is back, with no action from the user', async ({ page, pilcrow }) => {
-    await page.goto(pilcrow.url)
-    await editor(page).click()
-    await page.keyboard.type('Before the outage.')
-    await expect(status(page)).toHaveText('Saved')
-    const id = await openNoteId(page)
-    await pilcrow.stop()
-
-    await page.keyboard.type(' Typed while it was down.')
-    await expect(status(page)).toContainText('Pilcrow’s server cannot be reached')
+    const id = await typeThroughAnOutage(page, pilcrow, 'Before the outage.', ' Typed while it was down.')
     const restarted = await pilcrow.restart({ port: 'last' })
     expect(restarted.origin).toBe(pilcrow.origin) // the same address: the page reaches it
     await expect(status(page)).toHaveText('Saved', { timeout: 15_000 })
@@ -36,14 +41,7 @@ test.describe('a restart of pilcrow serve', () => {
 
   test('text typed while the server is down survives a reload too, and is saved when the page opens again', async ({ page, pilcrow }) => {
     page.on('dialog', (dialog) => void dialog.accept()) // "leave the page?" — the user says yes
-    await page.goto(pilcrow.url)
-    await editor(page).click()
-    await page.keyboard.type('Kept across a reload.')
-    await expect(status(page)).toHaveText('Saved')
-    const id = await openNoteId(page)
-    await pilcrow.stop()
-    await page.keyboard.type(' Typed during the outage.')
-    await expect(status(page)).toContainText('Pilcrow’s server cannot be reached')
+    const id = await typeThroughAnOutage(page, pilcrow, 'Kept across a reload.', ' Typed during the outage.')
     // the page is reloaded while the server is still down: the browser shows its error page
     await page.reload().catch(() => undefined)
     const restarted = await pilcrow.restart({ port: 'last' })

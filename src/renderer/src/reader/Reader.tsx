@@ -96,17 +96,25 @@ export function Reader({ source, empty, backlinks, onCite, onOpenBacklink, handl
     const kept = rememberedPosition(source.id)
     if (kept && !blockIdFromHash(window.location.hash)) restorePosition(kept)
     let timer: number | undefined
+    const keep = (): void => {
+      const top = blockAtTop(scroller)
+      if (top) rememberPosition(source.id, top)
+    }
     const onScroll = (): void => {
       window.clearTimeout(timer)
-      timer = window.setTimeout(() => {
-        const top = blockAtTop(scroller)
-        if (top) rememberPosition(source.id, top)
-      }, 400)
+      timer = window.setTimeout(keep, 400)
+    }
+    // a reload right after scrolling, before the pause: kept as the page goes
+    const onPageHide = (): void => {
+      window.clearTimeout(timer)
+      keep()
     }
     scroller.addEventListener('scroll', onScroll, { passive: true })
+    window.addEventListener('pagehide', onPageHide)
     return () => {
       window.clearTimeout(timer)
       scroller.removeEventListener('scroll', onScroll)
+      window.removeEventListener('pagehide', onPageHide)
     }
   }, [source])
 
@@ -222,7 +230,7 @@ export function Reader({ source, empty, backlinks, onCite, onOpenBacklink, handl
       event.preventDefault()
       const badge = block.querySelector<HTMLButtonElement>('.backlinks-badge')
       if (badge) badge.click()
-      else onNotice?.(`No note cites ¶${data.paragraph} yet.`)
+      else onNotice?.(`No saved note cites ¶${data.paragraph} yet (a citation counts once its note is saved, a moment after typing).`)
     } else if (key === 'l') {
       event.preventDefault()
       const link = sourceDeepLink(source.id, data.id)
