@@ -224,29 +224,33 @@ test.describe('notes', () => {
     await expect(editor(page)).toContainText('see bad and good')
   })
 
-  test('two settings changed in a row both hold when the server answers them out of order', async ({ page, pilcrow }) => {
+  test('two settings changed in a row both hold when the first answer comes late (it says the settings as they were then)', async ({ page, pilcrow }) => {
     await page.goto(pilcrow.url)
     await expect(editor(page)).toBeVisible()
-    // the first change's answer (the settings as they were then) comes after the second's
-    let secondAnswered!: () => void
-    const second = new Promise<void>((resolve) => (secondAnswered = resolve))
+    let releaseFirst!: () => void
+    const firstHeld = new Promise<void>((resolve) => (releaseFirst = resolve))
     let calls = 0
+    let answered = 0
     await page.route('**/api/updateSettings', async (route) => {
       if (!/"(theme|editorFontSize)"/.test(route.request().postData() ?? '')) return route.continue() // the open note, remembered
       const call = ++calls
       const response = await route.fetch()
-      if (call === 1) await second
+      if (call === 1) await firstHeld
       await route.fulfill({ response })
-      if (call === 2) secondAnswered()
+      answered++
     })
     await page.getByRole('button', { name: 'Settings' }).click()
     const dialog = page.getByRole('dialog', { name: 'Settings' })
     await dialog.getByRole('radio', { name: 'Dark' }).check()
     await dialog.getByRole('combobox', { name: 'Editor font size' }).selectOption('20')
-    await expect.poll(() => calls).toBe(2)
-    await page.waitForTimeout(300) // both answers are in
+    await expect(editor(page)).toHaveCSS('font-size', '20px')
+    // the first answer (dark, and the font size as it was then) arrives after the second change
+    releaseFirst()
+    await expect.poll(() => answered).toBe(2)
     await expect(dialog.getByRole('combobox', { name: 'Editor font size' })).toHaveValue('20')
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')
+    await expect(editor(page)).toHaveCSS('font-size', '20px')
+    await page.reload()
     await expect(editor(page)).toHaveCSS('font-size', '20px')
   })
 

@@ -26,7 +26,7 @@ test('two tabs on one note follow each other: no copies of the note pile up, a r
       await tab.keyboard.type(` ${name} ${turn}.`)
       await expect(status(tab)).toHaveText('Saved')
       await expect(editor(other)).toContainText(`${name} ${turn}.`)
-      if (turn === 0) await expect(other.locator('.toast')).toContainText('was changed in another window or tab: this one now shows that version.')
+      if (turn === 0) await expect(other.locator('.toast')).toContainText('was changed elsewhere (another window or tab, or another program): this one now shows that version.')
     }
   }
   await title(page).fill('Renamed in the first tab')

@@ -10,6 +10,8 @@ import type { SearchRequest, SearchResponse, SearchStatus } from './search'
  * The one contract between the renderer and the notebook. The core implements it; the Electron
  * preload and the browser-mode HTTP client are generated from `NOTEBOOK_API_METHODS`; every
  * incoming argument is validated against `api-schema.ts`. Every method returns a Promise.
+ * What changes, whoever changed it, arrives as the events declared beside it in `events.ts`
+ * (`NotebookEvents`: `onDidChangeNotes`, `onDidChangeSources`, `onDidChangeLinks`…).
  */
 export interface NotebookApi {
   /** Facts about the open workspace. */
@@ -95,14 +97,5 @@ export function createApiProxy(call: (method: NotebookMethod, args: unknown[]) =
   return api as unknown as NotebookApi
 }
 
-/** The IPC channel the Electron shell uses for every call. */
+/** The IPC channel the Electron shell uses for every call (its events come on `EVENT_CHANNEL`, see events.ts). */
 export const IPC_CHANNEL = 'pilcrow:call'
-
-/** The channel on which the desktop menu sends a chosen command's id to the page. */
-export const COMMAND_CHANNEL = 'pilcrow:command'
-
-/** The channel on which the desktop shell passes a validated `pilcrow://` link to the page. */
-export const OPEN_CHANNEL = 'pilcrow:open'
-
-/** The channel on which the desktop shell reports files imported through its File → Import dialog. */
-export const IMPORTED_CHANNEL = 'pilcrow:imported'

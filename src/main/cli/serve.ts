@@ -28,11 +28,11 @@ export const serveCommand: CliCommand = {
       return 1
     }
     // the page first: the search index loads a moment later, in the background
-    const notebook = await openWorkspaceDir(workspaceDir, { searchIndexDelayMs: 1500 })
+    const notebook = await openWorkspaceDir(workspaceDir, { searchIndexDelayMs: 1500, watch: true })
     // the same token and, unless asked otherwise, the same port as the last run: a page left open
     // across a restart reaches the new server and saves what was typed meanwhile
     const identity = await loadServerIdentity(notebook.workspace.root)
-    const start = (port: number) => startBrowserServer({ api: notebook, events: notebook, rendererDir: renderer, port, token: identity.token })
+    const start = (port: number) => startBrowserServer({ api: notebook, events: (listener) => notebook.onEvent(listener), rendererDir: renderer, port, token: identity.token })
     const server = await (asked === null && identity.port !== null ? start(identity.port).catch(() => start(0)) : start(asked ?? 0))
     console.log(`Pilcrow is running at ${server.url}`)
     // after the address is out: the write waits on the disk (fsync), the page need not

@@ -18,7 +18,7 @@ export function openWorkspaceOption(workspace: string | undefined): Promise<Note
 }
 
 /** Opens a workspace folder already checked by `workspaceDirOption`. */
-export async function openWorkspaceDir(dir: string, options: { searchIndexDelayMs?: number } = {}): Promise<Notebook> {
+export async function openWorkspaceDir(dir: string, options: { searchIndexDelayMs?: number; watch?: boolean } = {}): Promise<Notebook> {
   // loaded when a command needs it: help and usage errors answer without it
   const { openNotebookInNode } = await import('../core/open-cli-notebook')
   return openNotebookInNode(dir, options)

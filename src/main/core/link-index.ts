@@ -5,6 +5,7 @@ import { extractLinks, type ExtractedLink } from './link-extraction'
 import type { StoredNote } from './note-file'
 import type { NotesService } from './notes'
 import type { SourcesService } from './sources'
+import { notifyAll } from './notify'
 
 /**
  * Which notes cite which blocks: derived from the notes (never stored), built when first asked
@@ -13,6 +14,7 @@ import type { SourcesService } from './sources'
 export class LinkIndex {
   /** Built at the first question, not at start: a long note's links take a while to extract, and the first screen needs none. */
   private built: Map<string, { title: string; links: ExtractedLink[] }> | null = null
+  private readonly listeners = new Set<(sourceIds: string[]) => void>()
 
   constructor(
     private readonly notes: NotesService,
@@ -20,9 +22,30 @@ export class LinkIndex {
   ) {}
 
   start(): () => void {
-    return this.notes.onDidChange((id, note) => {
-      if (this.built) update(this.built, id, note)
+    const offNotes = this.notes.onDidChange((id, note) => {
+      if (!this.built) return
+      const before = this.built.get(id)
+      update(this.built, id, note)
+      const changed = changedSources(before, this.built.get(id))
+      if (changed.length > 0) notifyAll(this.listeners, changed)
     })
+    // a source re-imported or deleted resolves its links anew
+    const offSources = this.sources.onDidChange((sourceId) => {
+      if (this.built && this.linksTo(sourceId).length > 0) notifyAll(this.listeners, [sourceId])
+    })
+    return () => {
+      offNotes()
+      offSources()
+    }
+  }
+
+  /**
+   * Told which sources' backlinks changed, once anyone has asked for backlinks (before that,
+   * nobody holds any that could be stale, and the notes are not read just to say so).
+   */
+  onDidChange(listener: (sourceIds: string[]) => void): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
   }
 
   private get byNote(): Map<string, { title: string; links: ExtractedLink[] }> {
@@ -56,6 +79,15 @@ export class LinkIndex {
     return result
   }
 }
+
+/** The sources whose backlinks differ between a note's two versions (its title shows beside each). */
+function changedSources(before: NoteLinks | undefined, after: NoteLinks | undefined): string[] {
+  const ids = new Set([...(before?.links ?? []), ...(after?.links ?? [])].map((l) => l.anchor.sourceId))
+  const of = (entry: NoteLinks | undefined, sourceId: string): string => JSON.stringify([entry?.title, entry?.links.filter((l) => l.anchor.sourceId === sourceId)])
+  return [...ids].filter((id) => of(before, id) !== of(after, id))
+}
+
+type NoteLinks = { title: string; links: ExtractedLink[] }
 
 function update(byNote: Map<string, { title: string; links: ExtractedLink[] }>, noteId: string, note: StoredNote | null): void {
   if (!note || note.trashedAt) byNote.delete(noteId)

@@ -1,5 +1,5 @@
 import type { NotebookApi } from '../../shared/api'
-import type { NoteChangedEvent, NotebookEvents } from '../../shared/events'
+import { EventEmitter, type NotebookEvent, type NotebookEvents } from '../../shared/events'
 import type { Source, SourceMetaPatch, SourceSummary, WorkspaceInfo } from '../../shared/model'
 import type { ImportFileRequest, ImportOutcome, ImportStatus } from '../../shared/imports'
 import type { Note, NoteDraft, NoteList, SaveResult } from '../../shared/notes'
@@ -18,6 +18,9 @@ import type { SettingsStore } from './settings-store'
 import { SourceImports } from './source-imports'
 import { SourcesService } from './sources'
 import { openWorkspace, type Workspace } from './workspace'
+import { announceChanges } from './events/announce-changes'
+import { WorkspaceWatcher } from './events/workspace-watcher'
+import { noteIdOfFile } from './notes'
 
 /** What the notebook needs from the shell that hosts it. */
 export interface NotebookOptions {
@@ -28,13 +31,23 @@ export interface NotebookOptions {
   settings: SettingsStore
   /** Wait this long before loading the search index, so the first screen comes first (default 0). */
   searchIndexDelayMs?: number
+  /** Watch the workspace for files other programs change (the app and `pilcrow serve`; not a one-shot CLI command). */
+  watch?: boolean
 }
 
 /**
  * The notebook: everything a user can do, in plain Node. Both shells (Electron IPC, browser-mode
  * HTTP) and the CLI drive this class; none of them add behaviour of their own.
  */
-export class Notebook implements NotebookApi, NotebookEvents {
+export class Notebook implements NotebookApi {
+  /** Every change, from whoever made it (see shared/events.ts); the transports forward these. */
+  private readonly emitter = new EventEmitter()
+  /** The named subscriptions (`onDidChangeNotes`…), for code in this process. */
+  readonly events: NotebookEvents = this.emitter.subscriptions()
+  private settingsVersion = 0
+  private watcher: WorkspaceWatcher | null = null
+  private readonly stopAnnouncing: () => void
+
   private constructor(
     readonly workspace: Workspace,
     readonly sources: SourcesService,
@@ -43,7 +56,9 @@ export class Notebook implements NotebookApi, NotebookEvents {
     readonly searchIndex: SearchService,
     readonly imports: SourceImports,
     private readonly settings: SettingsStore
-  ) {}
+  ) {
+    this.stopAnnouncing = announceChanges({ notes, sources, links, imports, searchIndex }, this.emitter)
+  }
 
   private census: Promise<string | null> | null = null
 
@@ -75,18 +90,35 @@ export class Notebook implements NotebookApi, NotebookEvents {
     // the index loads (or rebuilds) in the background: the notebook is usable meanwhile
     searchIndex.start(options.searchIndexDelayMs ?? 0)
     const imports = new SourceImports(sources, links)
-    return new Notebook(workspace, sources, notes, links, searchIndex, imports, options.settings)
+    const notebook = new Notebook(workspace, sources, notes, links, searchIndex, imports, options.settings)
+    if (options.watch) notebook.watchWorkspace()
+    return notebook
   }
 
-  /** Told after every change of a note, made by any window or tab on this notebook (see shared/events.ts). */
-  onDidChangeNote(listener: (event: NoteChangedEvent) => void): () => void {
-    return this.notes.onDidChange((noteId, note, revision) =>
-      listener({ type: 'note-changed', noteId, revision, title: note?.title ?? '', updatedAt: note?.updatedAt ?? new Date().toISOString(), trashed: !!note?.trashedAt })
-    )
+  /** Every event, of every type: what the Electron shell and the browser server forward. */
+  onEvent(listener: (event: NotebookEvent) => void): () => void {
+    return this.emitter.onEvent(listener)
+  }
+
+  /** Files that other programs add, change or remove in the workspace become the same events as changes made here. */
+  private watchWorkspace(): void {
+    this.watcher = new WorkspaceWatcher([
+      {
+        dir: this.workspace.notesDir,
+        onFile: async (name) => {
+          const id = noteIdOfFile(name)
+          if (id) await this.notes.syncFromDisk(id)
+        }
+      },
+      { dir: this.workspace.sourcesDir, onFile: (name) => this.sources.syncFromDisk(name) }
+    ])
+    this.watcher.start()
   }
 
   /** Stops background work and writes pending caches. */
   async close(): Promise<void> {
+    await this.watcher?.stop()
+    this.stopAnnouncing()
     await this.searchIndex.stop()
     await this.sources.stop()
   }
@@ -137,7 +169,9 @@ export class Notebook implements NotebookApi, NotebookEvents {
   }
 
   async updateSettings(patch: SettingsPatch): Promise<Settings> {
-    return this.settings.update(patch)
+    const settings = this.settings.update(patch)
+    this.emitter.emit({ type: 'settings-changed', settings, version: ++this.settingsVersion })
+    return settings
   }
 
   async listNotes(): Promise<NoteList> {

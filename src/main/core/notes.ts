@@ -23,6 +23,10 @@ export const EMPTY_NOTE_CONTENT: SerializedEditorState = {
 type Entry = { kind: 'ok'; note: StoredNote; revision: string; readOnly: boolean } | { kind: 'damaged'; damaged: DamagedNote }
 
 const NOTE_FILE = /^(n-[a-z0-9-]+)\.json$/
+const NOTE_ID = /^n-[a-z0-9-]+$/
+
+/** The note id a file name in the notes folder stands for, or null for any other file. */
+export const noteIdOfFile = (name: string): string | null => NOTE_FILE.exec(name)?.[1] ?? null
 
 /** Listeners told after every change to a note (the link index, search and the events use this), with the revision now on disk. */
 export type NoteChangeListener = (noteId: string, note: StoredNote | null, revision: string | null) => void
@@ -175,6 +179,30 @@ export class NotesService {
     }
     const saved = await this.write({ ...previous, title: draft.title.trim(), content: draft.content, updatedAt: new Date().toISOString() })
     return { revision: saved.revision, updatedAt: saved.updatedAt, conflict }
+  }
+
+  /**
+   * A note file was added, changed or removed by another program (the watcher saw it): it is read
+   * again, and the listeners are told when it differs from what this service knows. Its own writes
+   * come back the same and change nothing. A file that became unreadable is listed as damaged.
+   */
+  syncFromDisk(id: string): Promise<void> {
+    return this.serialized(id, async () => {
+      if (!NOTE_ID.test(id)) return
+      const entry = this.readEntry(id)
+      const known = this.entries.get(id)
+      if (entry.kind === 'damaged' && entry.damaged.reason === MISSING) {
+        if (!known) return
+        this.entries.delete(id)
+        notifyAll(this.listeners, id, null, null)
+        return
+      }
+      if (entry.kind === 'ok' && known?.kind === 'ok' && known.revision === entry.revision && known.readOnly === entry.readOnly) return
+      if (entry.kind === 'damaged' && known?.kind === 'damaged' && known.damaged.reason === entry.damaged.reason) return
+      this.entries.set(id, entry)
+      if (entry.kind === 'ok') notifyAll(this.listeners, id, entry.note, entry.revision)
+      else if (known?.kind === 'ok') notifyAll(this.listeners, id, null, null)
+    })
   }
 
   /** Deletes the note if it is as it was created (see `isUntouched`); says whether it did. */

@@ -8,7 +8,7 @@ import { Notebook } from './notebook'
  * Opens a notebook for browser mode and the CLI: settings through `conf`, with the desktop app's
  * schema, kept inside the workspace (`.pilcrow/settings.json`) so a workspace carries its own.
  */
-export async function openNotebookInNode(workspaceDir: string, options: { searchIndexDelayMs?: number } = {}): Promise<Notebook> {
+export async function openNotebookInNode(workspaceDir: string, options: { searchIndexDelayMs?: number; watch?: boolean } = {}): Promise<Notebook> {
   const appRoot = findAppRoot()
   const settingsDir = join(workspaceDir, '.pilcrow')
   const settings = openConfSettings(

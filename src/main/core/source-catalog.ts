@@ -49,6 +49,11 @@ export function catalogEntry(source: Source, stamp: FileStamp): CatalogEntry {
   }
 }
 
+/** A short string that changes whenever the source's file does (what the `source-changed` event carries). */
+export function catalogVersion(entry: CatalogEntry): string {
+  return `${entry.stamp.size}-${Math.round(entry.stamp.mtimeMs * 1000).toString(36)}-${entry.blocksHash}`
+}
+
 /** The stamp of a file's stat; one that cannot be stat'ed matches no entry. */
 export function stampOf(stat: { size: number; mtimeMs: number } | null): FileStamp {
   return stat ? { size: stat.size, mtimeMs: stat.mtimeMs } : { size: -1, mtimeMs: -1 }

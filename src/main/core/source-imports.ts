@@ -6,15 +6,17 @@ import type { Source } from '../../shared/model'
 import type { ImportStep } from './importers/progress'
 import type { LinkIndex } from './link-index'
 import type { SourceImport, SourcesService } from './sources'
+import { notifyAll } from './notify'
 
 /**
- * Imports files as sources, one at a time (a queue), keeping a status the UI polls for progress,
+ * Imports files as sources, one at a time (a queue), announcing its progress (`onDidChangeStatus`),
  * and, for a file imported again, reports how its links re-anchored. Each file succeeds or
  * fails on its own; a failure names the file and the reason and changes nothing.
  */
 export class SourceImports {
   private queue: Promise<unknown> = Promise.resolve()
-  private status: ImportStatus = { running: false }
+  private current: ImportStatus = { running: false }
+  private readonly listeners = new Set<(status: ImportStatus) => void>()
 
   constructor(
     private readonly sources: SourcesService,
@@ -22,7 +24,18 @@ export class SourceImports {
   ) {}
 
   getStatus(): ImportStatus {
-    return { ...this.status }
+    return { ...this.current }
+  }
+
+  /** Told at every step of an import (a file begun, a page read, the end). */
+  onDidChangeStatus(listener: (status: ImportStatus) => void): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  private set status(status: ImportStatus) {
+    this.current = status
+    notifyAll(this.listeners, { ...status })
   }
 
   /** Files on disk (the CLI); `update` names the source they update (one file then). */

@@ -40,8 +40,11 @@ export interface ImportOptions {
   keepExisting?: boolean
 }
 
-/** Told after a source is added, replaced or deleted: its new version (null when deleted) and the one before (null when new). */
-export type SourceListener = (sourceId: string, source: Source | null, previous: Source | null) => void
+/**
+ * Told after a source is added, replaced or deleted: its new version (null when deleted) and the
+ * one before (null when new; undefined when another program replaced a version never read here).
+ */
+export type SourceListener = (sourceId: string, source: Source | null, previous: Source | null | undefined) => void
 
 /**
  * Holds the workspace's normalised sources (`sources/<id>.json`, with the imported file kept in
@@ -91,6 +94,44 @@ export class SourcesService {
     if (changed) void this.catalog.write(this.catalogByFile())
   }
 
+  /**
+   * A source file was added, changed or removed by another program (the CLI, a second Pilcrow, a
+   * sync tool; the watcher saw it). Read again and announced when it differs from what is known;
+   * this service's own writes come back with the stamp it recorded and change nothing.
+   */
+  async syncFromDisk(file: string): Promise<void> {
+    if (!/^[a-z0-9][a-z0-9-]*\.json$/.test(file)) return
+    const path = join(this.workspace.sourcesDir, file)
+    const known = [...this.entries.values()].find((e) => e.file === file)?.entry
+    const stat = await fs.stat(path).catch(() => null)
+    if (!stat) {
+      if (!known || !this.entries.has(known.id)) return
+      const previous = this.loaded.get(known.id)
+      this.entries.delete(known.id)
+      this.loaded.delete(known.id)
+      void this.catalog.write(this.catalogByFile())
+      notifyAll(this.listeners, known.id, null, previous)
+      return
+    }
+    const stamp = stampOf(stat)
+    if (known && sameStamp(known.stamp, stamp)) return
+    let source: Source
+    try {
+      source = parseSourceFile(await fs.readFile(path, 'utf8'))
+    } catch (error) {
+      // half written by the other program, or damaged: left alone; a later change is read again
+      if (!this.damaged.some((d) => d.path === path)) this.damaged.push({ path, reason: `${file} cannot be read: ${(error as Error).message}` })
+      return
+    }
+    const fixed = this.damaged.findIndex((d) => d.path === path)
+    if (fixed !== -1) this.damaged.splice(fixed, 1)
+    const unchanged = known && this.loaded.has(source.id) && serializeSource(this.loaded.get(source.id)!) === serializeSource(source)
+    const previous = known ? this.loaded.get(known.id) : null
+    this.remember(file, source, stamp)
+    void this.catalog.write(this.catalogByFile())
+    if (!unchanged) notifyAll(this.listeners, source.id, source, previous)
+  }
+
   /** Waits for the catalog's pending write. */
   async stop(): Promise<void> {
     await this.catalog.settled()
@@ -119,6 +160,11 @@ export class SourcesService {
       blockCount: e.blockCount,
       ...(e.meta.originalFile ? { originalFile: e.meta.originalFile } : {})
     }))
+  }
+
+  /** What is known of one source without reading its blocks; undefined when there is none. */
+  catalogEntry(sourceId: string): CatalogEntry | undefined {
+    return this.entries.get(sourceId)?.entry
   }
 
   has(sourceId: string): boolean {

@@ -2,8 +2,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron'
 import Store from 'electron-store'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { COMMAND_CHANNEL, OPEN_CHANNEL } from '../../shared/api'
-import { EVENT_CHANNEL } from '../../shared/events'
+import { EVENT_CHANNEL, type NotebookEvent } from '../../shared/events'
 import { parseDeepLink } from '../../shared/deep-links'
 import { COMMANDS, type CommandId } from '../../shared/commands'
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp'
@@ -42,7 +41,8 @@ async function start(): Promise<void> {
     workspaceDir: join(app.getPath('userData'), 'workspace'),
     bundledSources: bundledSourcePaths(appRoot),
     settings,
-    searchIndexDelayMs: 1500
+    searchIndexDelayMs: 1500,
+    watch: true
   })
 
   // Refuse every permission (camera, notifications, geolocation…): a notebook needs none.
@@ -56,10 +56,11 @@ async function start(): Promise<void> {
   bindNotebookIpc(ipcMain, notebook, (event) => event.sender === win?.webContents && event.senderFrame?.url === rendererUrl)
 
   win = createMainWindow({ preloadPath: join(appRoot, 'out', 'preload', 'index.cjs'), rendererIndex, rendererUrl, bounds: settings.get().window })
-  // the notebook's events reach the window (the CLI or another program changing notes is the events issue's next step)
-  notebook.onDidChangeNote((event) => {
+  // every event reaches the window on one channel: the notebook's, and the shell's own (menu, links, the import dialog)
+  const sendEvent = (event: NotebookEvent): void => {
     if (win && !win.isDestroyed()) win.webContents.send(EVENT_CHANNEL, event)
-  })
+  }
+  notebook.onEvent(sendEvent)
   const saveBounds = (): void => {
     if (!win || win.isDestroyed()) return
     const { x, y, width, height } = win.getNormalBounds()
@@ -70,7 +71,7 @@ async function start(): Promise<void> {
     if (!parseDeepLink(url) || !win || win.isDestroyed()) return
     if (win.isMinimized()) win.restore()
     win.focus()
-    win.webContents.send(OPEN_CHANNEL, url)
+    sendEvent({ type: 'open-requested', url })
   }
   app.on('second-instance', (_event, argv) => {
     const link = deepLinkIn(argv)
@@ -83,8 +84,8 @@ async function start(): Promise<void> {
   if (pendingLink) win.webContents.once('did-finish-load', () => openLink(pendingLink!))
   const runCommand = (id: CommandId): void => {
     if (!win || win.isDestroyed()) return
-    if (id === 'source.import') void importFromDialog(dialog, win, notebook)
-    else win.webContents.send(COMMAND_CHANNEL, id)
+    if (id === 'source.import') void importFromDialog(dialog, win, notebook).then((outcomes) => outcomes && sendEvent({ type: 'files-imported', outcomes }))
+    else sendEvent({ type: 'command-requested', commandId: id })
   }
   Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(COMMANDS, runCommand, process.platform === 'darwin')))
   app.on('window-all-closed', () => app.quit())

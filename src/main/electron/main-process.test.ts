@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { beforeAll, describe, expect, it, vi } from 'vitest'
-import { IMPORTED_CHANNEL, IPC_CHANNEL } from '../../shared/api'
+import { IPC_CHANNEL } from '../../shared/api'
+import { EVENT_CHANNEL } from '../../shared/events'
 import { findAppRoot } from '../core/app-paths'
 
 // Electron cannot run here: the main process is loaded against a recording fake of its API.
@@ -127,8 +128,9 @@ describe('the Electron main process', () => {
     recorded.dialogPaths = [join(dir, 'reading.md'), join(dir, 'bad.docx')]
     const file = (recorded.menu as { label?: string; submenu?: { label?: string; click?: () => void }[] }[]).find((m) => m.label === 'File')!
     file.submenu!.find((item) => item.label === 'Import sources…')!.click!()
-    await vi.waitFor(() => expect(recorded.sent.find(([channel]) => channel === IMPORTED_CHANNEL)).toBeDefined(), { timeout: 10_000 })
-    const [, outcomes] = recorded.sent.find(([channel]) => channel === IMPORTED_CHANNEL)!
+    const imported = (): unknown => recorded.sent.find(([channel, event]) => channel === EVENT_CHANNEL && (event as { type: string }).type === 'files-imported')
+    await vi.waitFor(() => expect(imported()).toBeDefined(), { timeout: 10_000 })
+    const [, { outcomes }] = imported() as [string, { outcomes: unknown }]
     expect(outcomes).toEqual([
       { fileName: 'reading.md', ok: true, status: 'added', sourceId: 'reading', title: 'Reading list', blockCount: 2 },
       { fileName: 'bad.docx', ok: false, error: expect.stringMatching(/^bad\.docx: Pilcrow cannot import \.docx files/) }

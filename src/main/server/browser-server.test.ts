@@ -54,7 +54,7 @@ beforeEach(async () => {
   writeFileSync(join(root, 'secret.txt'), 'secret')
   symlinkSync(join(root, 'secret.txt'), join(rendererDir, 'assets', 'link.txt'))
   const notebook = await openNotebook(join(root, 'ws'))
-  server = await startBrowserServer({ api: notebook, events: notebook, rendererDir })
+  server = await startBrowserServer({ api: notebook, events: (listener) => notebook.onEvent(listener), rendererDir })
 })
 
 afterEach(() => server.close())

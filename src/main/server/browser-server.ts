@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { NotebookApi } from '../../shared/api'
-import type { NotebookEvents } from '../../shared/events'
+import type { NotebookEvent } from '../../shared/events'
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp'
 import { PilcrowError, serializeError, type PilcrowErrorCode } from '../../shared/errors'
 import { isAllowedHost, isAllowedOrigin, readCookie, TOKEN_HEADER, tokenCookieName, tokensMatch } from './request-guard'
@@ -19,8 +19,8 @@ const TOO_LARGE_MESSAGE = `The request is larger than ${Math.floor(MAX_BODY_BYTE
 
 export interface BrowserServerOptions {
   api: NotebookApi
-  /** The notebook's events, streamed to every page at `GET /api/events` (two tabs stay in step). */
-  events?: NotebookEvents
+  /** Subscribes to every notebook event: streamed to every page at `GET /api/events` (two tabs stay in step). */
+  events?: (listener: (event: NotebookEvent) => void) => () => void
   /** The built renderer (`out/renderer`). */
   rendererDir: string
   /** 0 picks a free port. */
@@ -129,7 +129,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     securityHeaders(res)
     res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' })
     res.write(': pilcrow events\n\n')
-    const unsubscribe = options.events?.onDidChangeNote((event) => res.write(`data: ${JSON.stringify(event)}\n\n`)) ?? (() => undefined)
+    const unsubscribe = options.events?.((event) => res.write(`data: ${JSON.stringify(event)}\n\n`)) ?? (() => undefined)
     const ping = setInterval(() => res.write(': ping\n\n'), 20_000)
     req.on('close', () => {
       clearInterval(ping)

@@ -33,7 +33,11 @@ export const MINISEARCH_OPTIONS: Options<SearchDocument> = {
   storeFields: [],
   tokenize,
   processTerm: (term) => processTerm(term) ?? false,
-  searchOptions: { boost: FIELD_BOOST }
+  searchOptions: { boost: FIELD_BOOST },
+  // MiniSearch's background vacuum walks its tree between batches while documents are still being
+  // added, and fails on a tree changed under it ("reading 'keys'"); the live layer is folded into a
+  // new segment by compaction instead, which leaves the discarded entries behind
+  autoVacuum: false
 }
 
 /** Identifies the options above (tokenizer, stemmer, fields) and the segment file's layout in a persisted index. */

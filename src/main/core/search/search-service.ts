@@ -6,6 +6,7 @@ import { notePassages } from '../../../shared/note-content'
 import type { StoredNote } from '../note-file'
 import type { NotesService } from '../notes'
 import type { SourcesService } from '../sources'
+import { notifyAll } from '../notify'
 import { IndexFiles } from './index-files'
 import { LayeredIndex } from './layered-index'
 import { fingerprint, noteDocId, noteDocument, parseDocId, pullQuoteOrigins, sourceDocuments } from './documents'
@@ -49,7 +50,8 @@ export class SearchService {
   /** Changes made while a rebuild runs, applied again to the rebuilt index. */
   private replay: (() => void)[] | null = null
   private compaction: Promise<void> | null = null
-  private status: SearchStatus = { state: 'loading', progress: 0, documents: 0 }
+  private current: SearchStatus = { state: 'loading', progress: 0, documents: 0 }
+  private readonly statusListeners = new Set<(status: SearchStatus) => void>()
   private ready: Promise<void> = Promise.resolve()
   private readonly passages = new Map<string, { title: string; passages: string[] }>()
   private readonly pullQuotes = new Map<string, string>()
@@ -94,7 +96,12 @@ export class SearchService {
       })
     this.unsubscribe.push(
       this.notes.onDidChange((id, note) => void this.ready.then(() => this.apply(() => this.updateNote(id, note)))),
-      this.sources.onDidChange((_id, source, previous) => void this.ready.then(() => this.apply(() => this.updateSource(source, previous))))
+      this.sources.onDidChange((_id, source, previous) => {
+        // another program replaced a source never read here: its old paragraphs are not known, so
+        // the index is built again in the background (searches use the old one meanwhile)
+        if (previous === undefined) this.ready = this.ready.then(() => this.rebuild(null))
+        else void this.ready.then(() => this.apply(() => this.updateSource(source, previous)))
+      })
     )
   }
 
@@ -116,7 +123,18 @@ export class SearchService {
   }
 
   getStatus(): SearchStatus {
-    return { ...this.status, documents: this.index.documentCount }
+    return { ...this.current, documents: this.index.documentCount }
+  }
+
+  /** Told when the index's state or progress changes (loading, rebuilding 40 %, ready). */
+  onDidChangeStatus(listener: (status: SearchStatus) => void): () => void {
+    this.statusListeners.add(listener)
+    return () => this.statusListeners.delete(listener)
+  }
+
+  private set status(status: SearchStatus) {
+    this.current = status
+    notifyAll(this.statusListeners, this.getStatus())
   }
 
   async stop(): Promise<void> {

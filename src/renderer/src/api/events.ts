@@ -1,4 +1,4 @@
-import { parseNotebookEvent, type NoteChangedEvent, type NotebookEvents } from '../../../shared/events'
+import { createEventSubscriptions, type NotebookEvents } from '../../../shared/events'
 import { apiToken } from './client'
 
 declare global {
@@ -12,28 +12,38 @@ declare global {
 const RETRY_FIRST_MS = 500
 const RETRY_MAX_MS = 10_000
 
+/** Told when the event stream comes back after a break: events may have been missed, so stores ask again. */
+const reconnectListeners = new Set<() => void>()
+
+export function onEventsReconnected(listener: () => void): () => void {
+  reconnectListeners.add(listener)
+  return () => reconnectListeners.delete(listener)
+}
+
 /**
  * Browser mode: one event stream (`GET /api/events`, Server-Sent Events read with `fetch` so the
  * token goes in a header), opened when the first listener comes, reconnected after a restart.
  */
 function createStreamEvents(): NotebookEvents {
-  const listeners = new Set<(event: NoteChangedEvent) => void>()
+  const listeners = new Set<(raw: unknown) => void>()
   let running = false
   const run = async (): Promise<void> => {
     running = true
+    let connections = 0
     for (let retry = RETRY_FIRST_MS; listeners.size > 0; retry = Math.min(RETRY_MAX_MS, retry * 2)) {
       try {
         const response = await fetch('/api/events', { headers: { 'X-Pilcrow-Token': apiToken() } })
         if (response.ok && response.body) {
           retry = RETRY_FIRST_MS / 2
+          if (connections++ > 0) for (const listener of reconnectListeners) listener()
           await readStream(response.body, (data) => {
-            let event: unknown
+            let raw: unknown
             try {
-              event = parseNotebookEvent(JSON.parse(data))
+              raw = JSON.parse(data)
             } catch {
               return
             }
-            if (event) for (const listener of listeners) listener(event as NoteChangedEvent)
+            for (const listener of listeners) listener(raw)
           })
         }
       } catch {
@@ -43,13 +53,11 @@ function createStreamEvents(): NotebookEvents {
     }
     running = false
   }
-  return {
-    onDidChangeNote(listener) {
-      listeners.add(listener)
-      if (!running) void run()
-      return () => listeners.delete(listener)
-    }
-  }
+  return createEventSubscriptions((listener) => {
+    listeners.add(listener)
+    if (!running) void run()
+    return () => listeners.delete(listener)
+  })
 }
 
 /** Reads `data:` lines of a Server-Sent Events body until it ends. */

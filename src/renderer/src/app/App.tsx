@@ -1,16 +1,15 @@
 import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { flushSync } from 'react-dom'
-import { parseDeepLink } from '../../../shared/deep-links'
-import type { Backlink, SourceBacklinks } from '../../../shared/links'
+import type { Backlink } from '../../../shared/links'
 import type { ImportOutcome } from '../../../shared/imports'
-import type { SourceMetaPatch } from '../../../shared/model'
 import type { SearchHit } from '../../../shared/search'
-import type { Settings, SettingsPatch } from '../../../shared/settings'
 import { api } from '../api/client'
+import { events, onEventsReconnected } from '../api/events'
 import type { RevealInNoteRequest } from '../editor/RevealInNotePlugin'
 import { ExportDialog } from '../notes/ExportDialog'
 import { NotesSidebar } from '../notes/NotesSidebar'
-import { useNotes } from '../notes/useNotes'
+import { useNotes, useSaveBeforeUnload } from '../notes/useNotes'
+import { captureTypeAhead } from '../notes/type-ahead'
 import { Reader, type ReaderHandle } from '../reader/Reader'
 import type { ReaderTool } from '../reader/ReaderTools'
 import { revealBlock } from '../reader/reveal'
@@ -21,9 +20,11 @@ import { SourceDetailsDialog } from '../sources/SourceDetailsDialog'
 import { SourcesList } from '../sources/SourcesList'
 import { useFileDrop } from '../sources/useFileDrop'
 import { useSourceImport } from '../sources/useSourceImport'
-import { useSourceLibrary } from '../sources/useSourceLibrary'
+import { useSourceActions } from '../sources/useSourceActions'
+import { createAppStores, StoresContext } from '../stores/app-stores'
+import { useStore } from '../stores/store'
 import { AppBar } from './AppBar'
-import { Banners, type Banner } from './Banners'
+import { Banners } from './Banners'
 import { CitationBus, type Citation } from './citations'
 import { CommandPalette } from './CommandPalette'
 import { ErrorBoundary } from './ErrorBoundary'
@@ -40,6 +41,7 @@ import { afterNextPaint } from './after-paint'
 import { MountWhenFirstOpen } from './MountWhenFirstOpen'
 import { embeddedStartup, takeStartup } from './startup'
 import { useCommands, type CommandHandlers } from './useCommands'
+import { useShellEvents } from './useShellEvents'
 import { NEXT_THEME, useAppearance } from './useTheme'
 
 // The editor (Lexical) is the larger half of the code: it loads beside the article, not before it.
@@ -47,15 +49,19 @@ const NotePane = lazy(() => import('../notes/NotePane').then((m) => ({ default: 
 
 type DialogName = 'settings' | 'export' | 'palette' | 'shortcuts' | null
 
-/** The main window: notes list, the source, and the open note. */
+/** The main window: notes list, the source, and the open note. Layout and wiring: the state lives in the stores. */
 export function App(): ReactNode {
   // in browser mode the page came with the first screen's data: the article is in the first render
-  const [settings, setSettings] = useState<Settings | null>(() => embeddedStartup()?.settings ?? null)
+  const [stores] = useState(() => createAppStores({ api, events, startup: embeddedStartup(), captureTypeAhead }))
+  useEffect(() => onEventsReconnected(() => stores.resync()), [stores])
+  const settings = useStore(stores.settings)
+  const banners = useStore(stores.banners)
+  const backlinks = useStore(stores.links)
+  const { list: sourceList, loaded } = useStore(stores.sources)
+  const update = stores.settings.update.bind(stores.settings)
   const [sourceId, setSourceId] = useState<string | null>(() => embeddedStartup()?.sourceId ?? null)
-  const [banners, setBanners] = useState<Banner[]>([])
   const [dialog, setDialog] = useState<DialogName>(null)
   const [notesHidden, setNotesHidden] = useState(false)
-  const [backlinks, setBacklinks] = useState<SourceBacklinks | null>(null)
   const [revealInNote, setRevealInNote] = useState<RevealInNoteRequest | null>(null)
   const [toast, showToast] = useToast()
   const citations = useMemo(() => new CitationBus(), [])
@@ -63,14 +69,12 @@ export function App(): ReactNode {
   const reader = useRef<ReaderHandle>(null)
   // The article first: the notes (the open one may be long) load once it has painted.
   const [notesMayLoad, setNotesMayLoad] = useState(false)
-  const notes = useNotes(settings?.lastNoteId, notesMayLoad)
+  const notes = useNotes(stores.notes)
+  useSaveBeforeUnload(stores.notes)
   // a narrow window (or high zoom) shows one view at a time: the notebook lists, the source or the note
   const { compact, view, showView, toggleNotebook } = useCompactView(notes.open?.id, sourceId)
   useAppearance(settings)
 
-  const report = useCallback((e: unknown) => setBanners((b) => [...b, { kind: 'error', text: (e as Error).message }]), [])
-  const library = useSourceLibrary(report, embeddedStartup)
-  const { loaded, request: requestSource, prime: primeSource, list: sourceList, setList: setSourceList, refresh: refreshSources } = library
   const source = (sourceId && loaded.get(sourceId)) || null
   const articleSettled = settings !== null && (source !== null || sourceId === null || loaded.get(sourceId) === null)
   useEffect(() => {
@@ -83,10 +87,10 @@ export function App(): ReactNode {
    */
   const openSource = useCallback(
     (id: string | null) => {
-      if (id) requestSource(id)
+      if (id) stores.sources.request(id)
       setSourceId(id)
     },
-    [requestSource]
+    [stores]
   )
   const storedSourceId = settings?.lastSourceId
   const shownSourceId = source?.id
@@ -95,34 +99,35 @@ export function App(): ReactNode {
     // and the source's own request, sent a moment earlier, must not wait behind that write. There
     // is no write at a start that opens the source already stored.
     if (!shownSourceId || storedSourceId === undefined || storedSourceId === shownSourceId) return
-    return afterNextPaint(() => void api.updateSettings({ lastSourceId: shownSourceId }).then(setSettings, () => undefined))
-  }, [shownSourceId, storedSourceId])
+    return afterNextPaint(() => stores.settings.update({ lastSourceId: shownSourceId }))
+  }, [shownSourceId, storedSourceId, stores])
 
   // The source first (the one open last time, else the first): it waits on nothing else.
   useEffect(() => {
     takeStartup().then(({ list, settings: stored, sourceId: first, source: firstSource }) => {
-      setSourceList(list)
-      setSettings(stored)
-      if (first && firstSource) primeSource(first, firstSource)
+      stores.sources.setList(list)
+      stores.settings.load(stored)
+      if (first && firstSource) stores.sources.prime(first, firstSource)
       setSourceId((current) => current ?? first)
-    }, report)
-  }, [report, setSourceList, primeSource])
-  // the workspace's warnings once the article has painted: the server reads every note to check them
+    }, stores.banners.reportError)
+  }, [stores])
+  // once the article has painted: the notes, the workspace's warnings (the server reads every note to check them), the index's state
   useEffect(() => {
-    if (notesMayLoad) api.getWorkspaceInfo().then((info) => setBanners((b) => [...b, ...info.warnings.map((text): Banner => ({ kind: 'error', text }))]), report)
-  }, [notesMayLoad, report])
+    if (!notesMayLoad) return
+    void stores.notes.start(stores.settings.get()?.lastNoteId)
+    api.getWorkspaceInfo().then((info) => stores.banners.add(...info.warnings.map((text) => ({ kind: 'error' as const, text }))), stores.banners.reportError)
+    void stores.status.load()
+  }, [notesMayLoad, stores])
+  // Backlinks follow the open source; the store asks again when an event says they changed. Not
+  // before the article has painted: the server reads every note to answer the first time.
+  useEffect(() => stores.links.follow(sourceId, notesMayLoad), [sourceId, notesMayLoad, stores])
 
   // the tip about citing has done its work once something is cited: it does not come back (a new source has no citations yet)
   const hasCitations = !!backlinks && Object.keys(backlinks.byBlock).length > 0
+  const hintShown = !!settings && !settings.citeHintDismissed
   useEffect(() => {
-    if (hasCitations && settings && !settings.citeHintDismissed) update({ citeHintDismissed: true })
-  }, [hasCitations, settings])
-
-  // Backlinks follow the notes: refreshed whenever the list changes (every save updates it). Not
-  // before the article has painted: the server reads every note to answer the first time.
-  useEffect(() => {
-    if (sourceId && notesMayLoad) api.getBacklinks(sourceId).then(setBacklinks, report)
-  }, [sourceId, notesMayLoad, notes.list, report])
+    if (hasCitations && hintShown) stores.settings.update({ citeHintDismissed: true })
+  }, [hasCitations, hintShown, stores])
 
   const { open: openNote, newNote, flash } = notes
   useEffect(() => {
@@ -194,18 +199,16 @@ export function App(): ReactNode {
     [openNoteAt, revealInSource, showView]
   )
 
-  // Importing: each imported file refreshes the list; the first new source of a batch opens.
+  // Importing: the sources list and the source follow by the notebook's events; the first new (or updated open) source of a batch opens.
   const openedAfterImport = useRef(false)
   const imports = useSourceImport(
+    stores.status,
     useCallback(
       (outcome: Extract<ImportOutcome, { ok: true }>) => {
-        void refreshSources([outcome.sourceId]).then(() => {
-          if (!openedAfterImport.current || outcome.sourceId === sourceId) openSource(outcome.sourceId)
-          openedAfterImport.current = true
-          if (outcome.sourceId === sourceId) api.getBacklinks(outcome.sourceId).then(setBacklinks, report)
-        })
+        if (!openedAfterImport.current || outcome.sourceId === sourceId) openSource(outcome.sourceId)
+        openedAfterImport.current = true
       },
-      [refreshSources, sourceId, report]
+      [sourceId, openSource]
     )
   )
   const importFiles = useCallback(
@@ -217,73 +220,9 @@ export function App(): ReactNode {
   )
   const dragging = useFileDrop(importFiles)
   const openImportPicker = useRef<(() => void) | null>(null)
-  const showImported = imports.show
-  useEffect(
-    () =>
-      window.pilcrowShell?.onDidImport?.((outcomes) => {
-        showImported(outcomes)
-        const added = outcomes.filter((o) => o.ok)
-        void refreshSources(added.map((o) => o.sourceId)).then(() => added[0] && openSource(added[0].sourceId))
-      }),
-    [showImported, refreshSources]
-  )
-
-  const [detailsFor, setDetailsFor] = useState<string | null>(null)
-  const detailsSource = detailsFor ? (loaded.get(detailsFor) ?? null) : null
-  const editDetails = useCallback(
-    (id: string) => {
-      requestSource(id)
-      setDetailsFor(id)
-    },
-    [requestSource]
-  )
-  const saveDetails = async (patch: SourceMetaPatch): Promise<void> => {
-    if (!detailsFor) return
-    await api.updateSourceMeta(detailsFor, patch)
-    await refreshSources([detailsFor])
-  }
-  const [deleting, setDeleting] = useState<{ id: string; title: string; links: number } | null>(null)
-  const askDelete = useCallback(
-    (id: string) => {
-      const title = sourceList.find((s) => s.id === id)?.title ?? id
-      api.getBacklinks(id).then((b) => setDeleting({ id, title, links: Object.values(b.byBlock).reduce((n, l) => n + l.length, b.orphans.length) }), report)
-    },
-    [sourceList, report]
-  )
-  const confirmDelete = (id: string): void => {
-    const title = deleting?.title ?? id
-    setDeleting(null)
-    api.deleteSource(id).then(({ orphanedLinks }) => {
-      library.forget(id)
-      const rest = sourceList.filter((s) => s.id !== id)
-      if (sourceId === id) openSource(rest[0]?.id ?? null)
-      const links = orphanedLinks === 0 ? 'No note cited it.' : `${orphanedLinks} ${orphanedLinks === 1 ? 'link' : 'links'} to it ${orphanedLinks === 1 ? 'is' : 'are'} now unresolved and ${orphanedLinks === 1 ? 'keeps its' : 'keep their'} quoted words.`
-      setBanners((b) => [...b, { kind: 'info', text: `Deleted “${title}”. ${links}` }])
-    }, report)
-  }
-
-  // pilcrow:// links opened in the desktop app
-  useEffect(
-    () =>
-      window.pilcrowShell?.onDidRequestOpen((url) => {
-        const link = parseDeepLink(url)
-        if (link?.kind === 'note') openNoteAt(link.noteId, { kind: 'passage', index: 0 })
-        else if (link?.kind === 'source') (link.blockId ? revealInSource(link.sourceId, link.blockId) : openSource(link.sourceId))
-      }),
-    [openNoteAt, revealInSource, openSource]
-  )
-
-  /** Counts settings changes: only the answer to the latest is applied (answers can come out of order). */
-  const settingsChanges = useRef(0)
-  // Applied at once (controls stay responsive), then replaced by what the notebook stored.
-  const update = useCallback(
-    (patch: SettingsPatch) => {
-      setSettings((current) => (current ? { ...current, ...patch } : current))
-      const change = ++settingsChanges.current
-      api.updateSettings(patch).then((saved) => change === settingsChanges.current && setSettings(saved), report)
-    },
-    [report]
-  )
+  useShellEvents({ openNoteAt, revealInSource, openSource, showImported: imports.show })
+  const sourceActions = useSourceActions(stores, sourceId, openSource)
+  const { editDetails } = sourceActions
 
   /** Find, Go to ¶ and the outline live in the reader: it is shown first (a compact window). */
   const openReaderTool = (tool: ReaderTool): void => {
@@ -331,12 +270,13 @@ export function App(): ReactNode {
 
   const loadedSources = useMemo(() => new LoadedSources(), [])
   useLayoutEffect(() => loadedSources.set(loaded), [loadedSources, loaded])
-  const sourcesContext = useMemo<SourcesContextValue>(() => ({ loaded: loadedSources, reveal: revealInSource, request: requestSource }), [loadedSources, revealInSource, requestSource])
+  const sourcesContext = useMemo<SourcesContextValue>(() => ({ loaded: loadedSources, reveal: revealInSource, request: (id: string) => stores.sources.request(id) }), [loadedSources, revealInSource, stores])
   const notice = notes.notice
   // a dialog's close event comes a task after Escape: by then a shortcut may have opened another
   const closed = (name: DialogName) => (): void => setDialog((open) => (open === name ? null : open))
 
   return (
+    <StoresContext.Provider value={stores}>
     <div className="app">
       {/* the first Tab stops: straight to the source or the note, past the bars and the lists */}
       <nav className="skip-links" aria-label="Skip links">
@@ -364,7 +304,7 @@ export function App(): ReactNode {
       <main className="app-main">
         <Banners
           banners={notice ? [...banners, notice] : banners}
-          onDismiss={(i) => (i < banners.length ? setBanners((b) => b.filter((_, j) => j !== i)) : notes.dismissNotice())}
+          onDismiss={(i) => (i < banners.length ? stores.banners.dismiss(i) : notes.dismissNotice())}
         />
         <SourcesContext.Provider value={sourcesContext}>
           {settings && !settings.citeHintDismissed && backlinks && Object.keys(backlinks.byBlock).length === 0 && (
@@ -397,7 +337,7 @@ export function App(): ReactNode {
                   onOpen={(id) => {
                     showView('source')
                     openSource(id)
-                  }} onImport={importFiles} onUpdate={(id, file) => importFiles([file], id)} onEditDetails={editDetails} onDelete={askDelete} pickerRef={openImportPicker} />
+                  }} onImport={importFiles} onUpdate={(id, file) => importFiles([file], id)} onEditDetails={editDetails} onDelete={sourceActions.askDelete} pickerRef={openImportPicker} />
               </NotesSidebar>
             )}
             <SplitPane
@@ -431,11 +371,11 @@ export function App(): ReactNode {
           <p className="drop-overlay-kinds">Markdown, plain text, saved web pages (.html) and PDFs</p>
         </div>
       )}
-      <MountWhenFirstOpen open={detailsSource !== null}>
-        <SourceDetailsDialog source={detailsSource} onSave={saveDetails} onClose={() => setDetailsFor(null)} />
+      <MountWhenFirstOpen open={sourceActions.detailsSource !== null}>
+        <SourceDetailsDialog source={sourceActions.detailsSource} onSave={sourceActions.saveDetails} onClose={sourceActions.closeDetails} />
       </MountWhenFirstOpen>
-      <MountWhenFirstOpen open={deleting !== null}>
-        <DeleteSourceDialog target={deleting} onConfirm={confirmDelete} onClose={() => setDeleting(null)} />
+      <MountWhenFirstOpen open={sourceActions.deleting !== null}>
+        <DeleteSourceDialog target={sourceActions.deleting} onConfirm={sourceActions.confirmDelete} onClose={sourceActions.closeDelete} />
       </MountWhenFirstOpen>
       <MountWhenFirstOpen open={dialog === 'export'}>
         <ExportDialog open={dialog === 'export'} openNote={notes.open} notes={notes.list?.notes ?? []} onClose={closed('export')} />
@@ -450,5 +390,6 @@ export function App(): ReactNode {
         {settings && <SettingsDialog open={dialog === 'settings'} settings={settings} onChange={update} onClose={closed('settings')} />}
       </MountWhenFirstOpen>
     </div>
+    </StoresContext.Provider>
   )
 }

@@ -1,9 +1,7 @@
 import type { ReactNode } from 'react'
+import type { Banner } from '../stores/banners-store'
 
-export interface Banner {
-  kind: 'info' | 'error'
-  text: string
-}
+export type { Banner }
 
 /** Messages that need the user's eye (warnings at start, conflicts, failures), each dismissable. */
 export function Banners({ banners, onDismiss }: { banners: Banner[]; onDismiss(index: number): void }): ReactNode {

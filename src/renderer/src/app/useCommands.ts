@@ -1,20 +1,8 @@
 import { useLayoutEffect, useRef } from 'react'
 import { COMMANDS, matchesShortcut, type CommandId } from '../../../shared/commands'
-import type { ImportOutcome } from '../../../shared/imports'
+import { events } from '../api/events'
 
 export const IS_MAC = /Mac|iPhone|iPad/.test(navigator.platform)
-
-declare global {
-  interface Window {
-    /** The desktop shell's events (Electron preload); absent in browser mode. */
-    pilcrowShell?: {
-      onDidRequestCommand(listener: (id: string) => void): () => void
-      onDidRequestOpen(listener: (url: string) => void): () => void
-      /** Files imported through the desktop File → Import dialog. */
-      onDidImport?(listener: (outcomes: ImportOutcome[]) => void): () => void
-    }
-  }
-}
 
 export type CommandHandlers = Record<CommandId, () => void>
 
@@ -37,12 +25,13 @@ export function useCommands(handlers: CommandHandlers): void {
       latest.current[command.id]()
     }
     window.addEventListener('keydown', onKey, true)
-    const unsubscribe = window.pilcrowShell?.onDidRequestCommand((id) => {
-      if (Object.hasOwn(latest.current, id)) latest.current[id as CommandId]()
+    // the desktop menu's commands arrive as events (none in browser mode)
+    const unsubscribe = events.onDidRequestCommand(({ commandId }) => {
+      if (Object.hasOwn(latest.current, commandId)) latest.current[commandId as CommandId]()
     })
     return () => {
       window.removeEventListener('keydown', onKey, true)
-      unsubscribe?.()
+      unsubscribe()
     }
   }, [])
 }

@@ -1,12 +1,12 @@
 import { UNTITLED } from '../../../shared/notes'
-import { api } from '../api/client'
+import type { NotebookApi } from '../../../shared/api'
 import { dropDraft, keptDraft, notesWithDrafts } from './unsaved-drafts'
 
 /**
  * Saves the drafts this browser kept for notes other than `except` (which opens and saves its own),
  * and returns their titles. A note deleted since becomes a new note, so the words are not lost.
  */
-export async function saveKeptDrafts(except: string | null): Promise<string[]> {
+export async function saveKeptDrafts(api: Pick<NotebookApi, 'saveNote' | 'createNote'>, except: string | null): Promise<string[]> {
   const saved: string[] = []
   for (const id of notesWithDrafts()) {
     const draft = id === except ? null : keptDraft(id)

@@ -1,6 +1,8 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useRef, useState } from 'react'
 import { formatBytes, IMPORT_SIZE_LIMIT_BYTES, isImportable, type ImportOutcome, type ImportStatus } from '../../../shared/imports'
 import { api } from '../api/client'
+import type { StatusStore } from '../stores/status-store'
+import { useStore } from '../stores/store'
 import { fileToBase64 } from './read-file'
 
 export interface SourceImportState {
@@ -16,25 +18,18 @@ export interface SourceImportState {
 }
 
 /**
- * Imports files one after another, polling the notebook for progress inside each (a PDF's
- * pages), and collects each file's outcome. Files of an unknown type or over the size limit are
+ * Imports files one after another, showing the progress the notebook announces inside each (a
+ * PDF's pages; nothing is polled), and collects each file's outcome. Files of an unknown type or over the size limit are
  * refused here, before they are read. `onImported` runs after each successful file.
  */
-export function useSourceImport(onImported: (outcome: Extract<ImportOutcome, { ok: true }>) => void): SourceImportState {
-  const [progress, setProgress] = useState<ImportStatus | null>(null)
+export function useSourceImport(status: StatusStore, onImported: (outcome: Extract<ImportOutcome, { ok: true }>) => void): SourceImportState {
+  const [started, setProgress] = useState<ImportStatus | null>(null)
+  const { imports: announced } = useStore(status)
+  const progress = started && announced.running && announced.fileName === started.fileName ? { ...started, done: announced.done, total: announced.total, unit: announced.unit } : started
   const [outcomes, setOutcomes] = useState<ImportOutcome[]>([])
   const imported = useRef(onImported)
   imported.current = onImported
   const running = useRef(false)
-
-  const activeFile = progress?.fileName
-  useEffect(() => {
-    if (!activeFile) return
-    const timer = setInterval(() => {
-      api.getImportStatus().then((status) => setProgress((p) => (p && status.running && status.fileName === p.fileName ? { ...p, done: status.done, total: status.total, unit: status.unit } : p)), () => undefined)
-    }, 250)
-    return () => clearInterval(timer)
-  }, [activeFile])
 
   const importFiles = useCallback(async (files: File[], updateSourceId?: string) => {
     if (running.current || files.length === 0) return

@@ -1,0 +1,68 @@
+import type { NotebookApi } from '../../../shared/api'
+import type { NotebookEvents } from '../../../shared/events'
+import type { Settings, SettingsPatch } from '../../../shared/settings'
+import { Store } from './store'
+
+/**
+ * The settings, shown changed at once (controls stay responsive) and then as the notebook stored
+ * them. Changes go to the notebook one request at a time, so answers cannot arrive out of order;
+ * a change made meanwhile waits and is merged into the next request. Changes from other windows
+ * arrive as events, numbered: an older one never replaces a newer state.
+ */
+export class SettingsStore extends Store<Settings | null> {
+  private pending: SettingsPatch | null = null
+  private sending = false
+  private version = -1
+  private readonly off: () => void
+
+  constructor(
+    private readonly api: Pick<NotebookApi, 'updateSettings'>,
+    events: Pick<NotebookEvents, 'onDidChangeSettings'>,
+    private readonly onError: (error: unknown) => void,
+    initial: Settings | null = null
+  ) {
+    super(initial)
+    this.off = events.onDidChangeSettings((event) => {
+      if (event.version <= this.version) return
+      this.version = event.version
+      // what this window is still sending stays shown over the stored state
+      this.set(this.withPending(event.settings))
+    })
+  }
+
+  /** The settings the window started with (or read later): applied unless something newer came. */
+  load(settings: Settings): void {
+    if (this.version === -1) this.set(this.withPending(settings))
+  }
+
+  update(patch: SettingsPatch): void {
+    const current = this.get()
+    if (current) this.set({ ...current, ...patch })
+    this.pending = { ...this.pending, ...patch }
+    void this.send()
+  }
+
+  private async send(): Promise<void> {
+    if (this.sending || !this.pending) return
+    this.sending = true
+    const patch = this.pending
+    this.pending = null
+    try {
+      const stored = await this.api.updateSettings(patch)
+      this.set(this.withPending(stored))
+    } catch (error) {
+      this.onError(error)
+    } finally {
+      this.sending = false
+      void this.send()
+    }
+  }
+
+  private withPending(settings: Settings): Settings {
+    return this.pending ? { ...settings, ...this.pending } : settings
+  }
+
+  dispose(): void {
+    this.off()
+  }
+}
