@@ -30,6 +30,10 @@ async function main(): Promise<void> {
     const { benchUi } = await import('./ui')
     Object.assign(figures, await benchUi(log))
   }
+  if (!only || only === 'events') {
+    const { benchEvents } = await import('./events')
+    Object.assign(figures, await benchEvents(log))
+  }
   if (!only || only === 'import') {
     const { benchImports } = await import('./imports')
     Object.assign(figures, await benchImports(log))

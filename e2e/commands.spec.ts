@@ -1,4 +1,4 @@
-import { expect, test } from './support/pilcrow'
+import { expect, pageSettled, test } from './support/pilcrow'
 
 test.describe('commands, palette, shortcuts and theme', () => {
   test('the command palette finds commands by fuzzy match and runs them', async ({ page, pilcrow }) => {
@@ -48,7 +48,7 @@ test.describe('commands, palette, shortcuts and theme', () => {
       key('keyUp', 'Control', 'ControlLeft', 17, 0)
     ])
     await expect(page.getByRole('dialog', { name: 'Settings' })).toBeHidden()
-    await page.waitForTimeout(300) // the close event has come by now
+    await pageSettled(page) // the close event comes a task after Escape
     await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible()
   })
 

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { PDFDocument, StandardFonts } from 'pdf-lib'
 import { noteEditor as editor } from './support/locators'
-import { APP_ROOT, expect, test } from './support/pilcrow'
+import { APP_ROOT, expect, pageSettled, test } from './support/pilcrow'
 
 const source = (page: Page) => page.getByRole('region', { name: 'Source' })
 const sources = (page: Page) => page.getByRole('list', { name: 'Sources' })
@@ -106,7 +106,7 @@ test.describe('importing sources', () => {
     await expect(source(page)).toContainText('click me')
     await source(page).getByText('click me').click()
     await source(page).getByText('Bold words').hover()
-    await page.waitForTimeout(300) // give anything that could run the chance to
+    await pageSettled(page) // anything the click or the hover could have run has run
     expect(await page.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined()
     expect(dialogs).toEqual([])
     expect(outside).toEqual([])

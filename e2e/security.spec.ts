@@ -4,7 +4,7 @@ import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { chromiumLaunchOptions } from './support/chromium'
-import { APP_ROOT, expect, test } from './support/pilcrow'
+import { APP_ROOT, expect, pageSettled, test } from './support/pilcrow'
 
 const notesOnDisk = (workspace: string) => readdirSync(join(workspace, 'notes')).sort()
 
@@ -50,7 +50,7 @@ test.describe('security of the renderer and browser mode', () => {
     page.context().on('page', (p) => popups.push(p.url()))
     await editor.getByText('evil').click({ modifiers: ['Control'] })
     await editor.getByText('broken').click({ modifiers: ['Control'] })
-    await page.waitForTimeout(300)
+    await pageSettled(page)
     expect(await page.evaluate(() => (window as { __clicked?: number }).__clicked)).toBeUndefined()
     expect(popups).toEqual([])
   })
@@ -72,10 +72,13 @@ test.describe('security of the renderer and browser mode', () => {
     await new Promise<void>((resolve) => evil.listen(0, '127.0.0.1', resolve))
     try {
       const evilPage = await page.context().newPage()
+      // the no-cors fetch ends as failed for the page (its answer is refused and opaque)
+      const fetched = evilPage.waitForEvent('requestfailed', (r) => r.url().startsWith(pilcrow.origin) && r.resourceType() === 'fetch')
       const response = evilPage.waitForResponse((r) => r.url().startsWith(pilcrow.origin) && r.request().method() === 'POST' && r.request().resourceType() === 'document')
       await evilPage.goto(`http://127.0.0.1:${(evil.address() as AddressInfo).port}/`)
+      // both attempts were answered (the fetch, then the form 200 ms later): nothing else is on its way
+      await fetched
       expect((await response).status()).toBe(403)
-      await evilPage.waitForTimeout(300)
     } finally {
       evil.close()
     }

@@ -1,4 +1,4 @@
-import { test as base, expect, type Locator } from '@playwright/test'
+import { test as base, expect, type Locator, type Page } from '@playwright/test'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -30,4 +30,13 @@ export { expect }
 export async function expectRevealed(block: Locator): Promise<void> {
   await expect(block).toHaveClass(/is-revealed/)
   await expect(block).toBeInViewport()
+}
+
+/**
+ * Lets the page finish what the last input started: two animation frames, then a task. For
+ * checks that something did NOT happen (a script that must not run, a dialog that must not close),
+ * where there is nothing to wait for but the page's own turn; no fixed sleep.
+ */
+export async function pageSettled(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 0)))))
 }

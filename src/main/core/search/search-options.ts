@@ -15,13 +15,14 @@ export interface SearchDocument {
 }
 
 /** Field boosts: titles and headings rank above body text (BM25 per field). */
-export const FIELD_BOOST = { title: 3, heading: 2, text: 1 }
+export const FIELD_BOOST: Record<'title' | 'heading' | 'text', number> = { title: 3, heading: 2, text: 1 }
 
 /** Pull quotes repeat the body; they rank below the paragraph they repeat. */
 export const PULL_QUOTE_BOOST = 0.5
 
 /** Indexed fields, in the order their ids are numbered. */
 export const SEARCH_FIELDS = ['title', 'heading', 'text'] as const
+export type SearchField = (typeof SEARCH_FIELDS)[number]
 
 /**
  * The one MiniSearch options object, used both to build and to load the index. Changing anything

@@ -1,7 +1,5 @@
-import { blockById } from '../../../shared/block-lookup'
 import type { Source } from '../../../shared/model'
-import { UNTITLED } from '../../../shared/notes'
-import type { NoteHit, SearchHit, SearchRequest, SearchResponse, SearchStatus, SourceHit } from '../../../shared/search'
+import type { SearchRequest, SearchResponse, SearchStatus } from '../../../shared/search'
 import { notePassages } from '../../../shared/note-content'
 import type { StoredNote } from '../note-file'
 import type { NotesService } from '../notes'
@@ -9,14 +7,11 @@ import type { SourcesService } from '../sources'
 import { notifyAll } from '../notify'
 import { IndexFiles } from './index-files'
 import { LayeredIndex } from './layered-index'
-import { fingerprint, noteDocId, noteDocument, parseDocId, pullQuoteOrigins, sourceDocuments } from './documents'
-import { parseQuery, type ParsedQuery } from './query-parser'
-import { QueryEngine, type EngineHit, type WordGroup } from './query-engine'
-import { FIELD_BOOST, PULL_QUOTE_BOOST, SEARCH_INDEX_VERSION, SEGMENT_ANALYZER, type SearchDocument } from './search-options'
+import { fingerprint, noteDocId, noteDocument, pullQuoteOrigins, sourceDocuments } from './documents'
+import { runQuery, type QueryContext } from './run-query'
+import { SEARCH_INDEX_VERSION, SEGMENT_ANALYZER, type SearchDocument } from './search-options'
 import { encodeSegment } from './segment'
 import { SegmentBuilder } from './segment-builder'
-import { foldText, makeSnippet } from './snippets'
-import { foldTerm, processTerm, queryWords, tokenize } from './text-processing'
 
 /** Work this long between yields while rebuilding, so API calls are answered meanwhile. */
 const SLICE_MS = 12
@@ -26,23 +21,13 @@ const COMPACT_SHARE = 0.1
 const COMPACT_MIN = 1000
 /** Changes are written to disk this long after the last one. */
 const PERSIST_DELAY_MS = 2000
-const DEFAULT_LIMIT = 20
-/** Extra hits fetched so pull quotes moved below their paragraph do not push others out. */
-const PULL_QUOTE_SLACK = 5
-/** Typo variants rank below the word as typed. */
-const FUZZY_WEIGHT = 0.45
-/** Completions searched for the word being typed. */
-const MAX_PREFIX_EXPANSIONS = 40
-/** Shorter prefixes are not expanded (a single letter matches everything). */
-const MIN_PREFIX = 2
-/** Completions rank a little below the word as typed. */
-const PREFIX_WEIGHT = 0.6
 
 /**
- * Search across sources and notes. The index (a segment in typed arrays plus a MiniSearch layer
- * of changes, see `LayeredIndex`) is a cache: loaded from the workspace at start without
- * blocking (or rebuilt when missing, stale, corrupt or built with other options), kept up to
- * date on every note save and source change, and written back.
+ * Keeps the search index of sources and notes; the queries themselves run in `run-query.ts`.
+ * The index (a segment in typed arrays plus a MiniSearch layer of changes, see `LayeredIndex`)
+ * is a cache: loaded from the workspace at start without blocking (or rebuilt when missing,
+ * stale, corrupt or built with other options), kept up to date on every note save and source
+ * change (replayed onto an index rebuilt meanwhile), written back, and compacted.
  */
 export class SearchService {
   private index = LayeredIndex.empty()
@@ -151,167 +136,20 @@ export class SearchService {
 
   async search(request: SearchRequest): Promise<SearchResponse> {
     await this.whenReady()
-    const parsed = parseQuery(request.query)
-    const scope = parsed.scope !== 'all' ? parsed.scope : (request.scope ?? 'all')
-    const limit = request.limit ?? DEFAULT_LIMIT
-    const engine = new QueryEngine(this.index, FIELD_BOOST)
-    const { groups, unmatched } = this.wordGroups(parsed, engine)
-    const said = unmatched.length > 0 ? { unmatched } : {}
-    // `in:notes` or `in:sources` alone lists them (notes most recently edited first)
-    if (groups.length === 0 && unmatched.length === 0 && parsed.scope !== 'all') return { hits: this.listing(parsed.scope, limit), status: this.getStatus() }
-    if (groups.length === 0) return { hits: [], status: this.getStatus(), ...said }
-
-    const allowedSources = parsed.sourceWords.length > 0 ? this.sourcesMatching(parsed.sourceWords) : null
-    const accept = (id: string): boolean => {
-      if (id.startsWith('n|')) return scope !== 'sources' && allowedSources === null
-      return scope !== 'notes' && (allowedSources === null || allowedSources.has(id.split('|')[1]!))
-    }
-    const boost = (id: string): number => (this.pullQuotes.has(id) ? PULL_QUOTE_BOOST : 1)
-    const excluded = parsed.excluded.map(processTerm).filter((t): t is string => t !== null)
-    // phrases and exclusions are checked on the text afterwards: fetch more to keep `limit`
-    const fetch = parsed.phrases.length + parsed.excluded.length > 0 ? Math.max(limit * 10, 200) : limit + PULL_QUOTE_SLACK
-    const run = (combineWith: 'AND' | 'OR'): EngineHit[] => engine.search({ groups, combineWith, excluded, accept, boost, limit: fetch })
-    let results = run('AND')
-    if (results.length === 0 && parsed.phrases.length === 0 && groups.length > 1) results = run('OR')
-
-    const phrases = parsed.phrases.map(foldText)
-    const excludedWords = parsed.excluded.map(foldText)
-    const hits: SearchHit[] = []
-    for (const result of this.keepPullQuotesBelowTheirParagraph(results)) {
-      const hit = this.toHit(result, parsed)
-      if (!hit) continue
-      const haystack = foldText(hit.kind === 'note' ? this.notePassageText(hit.noteId) : hit.text)
-      if (phrases.some((p) => !haystack.includes(p))) continue
-      if (excludedWords.some((word) => new RegExp(`\\b${escapeRegExp(word)}`).test(haystack))) continue
-      hits.push(hit)
-      if (hits.length >= limit) break
-    }
-    return { hits, status: this.getStatus(), ...said }
+    const { hits, unmatched } = runQuery(this.queryContext(), request)
+    return { hits, status: this.getStatus(), ...(unmatched.length > 0 ? { unmatched } : {}) }
   }
 
-  /**
-   * One group of index terms per query word: the word itself and its typo variants (a word of a
-   * compound also its joined form: "Al-Assad" finds "AlAssad" or "Al" and "Assad"); for the word
-   * being typed, also its most frequent completions (at most MAX_PREFIX_EXPANSIONS, like a search
-   * engine's max_expansions, so a two-letter prefix costs no more than a few words). A word
-   * nothing in the index matches makes no group: it is named in `unmatched`, and the search goes
-   * on with the others.
-   */
-  private wordGroups(parsed: ParsedQuery, engine: QueryEngine): { groups: WordGroup[]; unmatched: string[] } {
-    const words = [...parsed.phrases, ...parsed.words].flatMap(queryWords)
-    const typing = parsed.endsInWord ? words.pop() : undefined
-    const groups: WordGroup[] = []
-    const unmatched = new Set<string>()
-    // typo variants only for words the index does not know: a correctly spelled word needs none
-    const withTypos = (stem: string): WordGroup => {
-      const distance = engine.has(stem) ? 0 : stem.length >= 8 ? 2 : stem.length >= 5 ? 1 : 0
-      return [{ term: stem, weight: 1 }, ...(distance > 0 ? engine.fuzzyVariants(stem, distance, FUZZY_WEIGHT) : [])]
+  /** What a query reads beside the index, looked up in this service's services and maps. */
+  private queryContext(): QueryContext {
+    return {
+      index: this.index,
+      pullQuotes: this.pullQuotes,
+      source: (sourceId) => this.sources.readable(sourceId),
+      notePassages: (noteId) => this.passages.get(noteId),
+      sourceTitles: () => this.sources.catalogEntries().map((e) => ({ id: e.id, title: e.meta.title })),
+      recentNotes: () => this.notes.list().notes
     }
-    const joinedTerm = (joined: string | undefined): WordGroup => {
-      const stem = joined ? processTerm(joined) : null
-      return stem ? withTypos(stem) : []
-    }
-    const add = (group: WordGroup, asTyped: string): void => {
-      if (group.some((t) => engine.has(t.term))) groups.push(group)
-      else unmatched.add(asTyped)
-    }
-    for (const { word, joined } of words) {
-      const stem = processTerm(word)
-      if (stem) add([...withTypos(stem), ...joinedTerm(joined)], joined ? compoundAsTyped(parsed, word, joined) : word)
-    }
-    if (typing) {
-      const stem = processTerm(typing.word)
-      const completions = new Map<string, number>()
-      for (const prefix of new Set([foldTerm(typing.word), stem])) {
-        if (prefix && prefix.length >= MIN_PREFIX) for (const [term, documents] of engine.termsWithPrefix(prefix)) completions.set(term, documents)
-      }
-      const best = [...completions]
-        .filter(([term]) => term !== stem)
-        .sort((a, b) => b[1] - a[1])
-        .slice(0, MAX_PREFIX_EXPANSIONS)
-        .map(([term]): { term: string; weight: number } => ({ term, weight: PREFIX_WEIGHT }))
-      const group = [...(stem ? withTypos(stem) : []), ...joinedTerm(typing.joined), ...best]
-      if (group.length > 0) add(group, typing.joined ? compoundAsTyped(parsed, typing.word, typing.joined) : typing.word)
-    }
-    return { groups, unmatched: [...unmatched] }
-  }
-
-  /** A pull quote never ranks above the body paragraph it repeats: it moves just below it. */
-  private keepPullQuotesBelowTheirParagraph(results: EngineHit[]): EngineHit[] {
-    const out = [...results]
-    for (const result of results) {
-      const origin = this.pullQuotes.get(result.id)
-      if (!origin) continue
-      const at = out.indexOf(result)
-      const originAt = out.findIndex((r) => r.id === origin)
-      if (originAt > at) {
-        out.splice(at, 1)
-        out.splice(originAt, 0, { ...result, score: Math.min(result.score, out[originAt - 1]!.score) })
-      }
-    }
-    return out
-  }
-
-  private toHit(result: EngineHit, parsed: ParsedQuery): SearchHit | null {
-    const ref = parseDocId(result.id)
-    const matched = new Set(result.terms)
-    const prefixes = parsed.endsInWord ? [processTerm(parsed.words.at(-1) ?? '') ?? ''].filter(Boolean) : []
-    if (ref.kind === 'source') {
-      const source = this.sources.readable(ref.sourceId)
-      if (!source) return null
-      const block = blockById(source.blocks, ref.blockId)
-      if (!block) return null
-      const hit: SourceHit = {
-        kind: 'source',
-        title: source.meta.title,
-        ...makeSnippet(block.text, matched, prefixes),
-        text: block.text,
-        score: round(result.score),
-        sourceId: source.id,
-        blockId: block.id,
-        paragraph: block.paragraph,
-        blockKind: block.kind
-      }
-      return hit
-    }
-    const note = this.passages.get(ref.noteId)
-    if (!note) return null
-    const passage = bestPassage(note.passages, matched)
-    const text = note.passages[passage] ?? ''
-    const hit: NoteHit = { kind: 'note', title: note.title || UNTITLED, ...makeSnippet(text || note.title, matched, prefixes), text, score: round(result.score), noteId: ref.noteId, passage }
-    return hit
-  }
-
-  /** Every note (most recently edited first) or every source (its first paragraph), as hits. */
-  private listing(scope: 'notes' | 'sources', limit: number): SearchHit[] {
-    if (scope === 'notes') {
-      return this.notes
-        .list()
-        .notes.slice(0, limit)
-        .map((note): NoteHit => {
-          const text = this.passages.get(note.id)?.passages[0] ?? ''
-          return { kind: 'note', title: note.title || UNTITLED, ...makeSnippet(text, new Set()), text, score: 0, noteId: note.id, passage: 0 }
-        })
-    }
-    return this.sources
-      .catalogEntries()
-      .slice(0, limit)
-      .flatMap((entry): SourceHit[] => {
-        const source = this.sources.readable(entry.id)
-        const block = source?.blocks.find((b) => b.paragraph !== null) ?? source?.blocks[0]
-        if (!source || !block) return []
-        return [{ kind: 'source', title: source.meta.title, ...makeSnippet(block.text, new Set()), text: block.text, score: 0, sourceId: source.id, blockId: block.id, paragraph: block.paragraph, blockKind: block.kind }]
-      })
-  }
-
-  private notePassageText(noteId: string): string {
-    const note = this.passages.get(noteId)
-    return note ? `${note.title}\n${note.passages.join('\n')}` : ''
-  }
-
-  private sourcesMatching(words: string[]): Set<string> {
-    const folded = words.map(foldText)
-    return new Set(this.sources.catalogEntries().filter((s) => folded.every((w) => foldText(s.meta.title).includes(w))).map((s) => s.id))
   }
 
   private rememberNote(note: StoredNote): void {
@@ -435,32 +273,4 @@ export class SearchService {
         .finally(() => (this.compaction = null))
     }
   }
-}
-
-/** A compound of the query as the user typed it ("S-300"), for saying it matched nothing. */
-function compoundAsTyped(parsed: ParsedQuery, part: string, joined: string): string {
-  const typed = [...parsed.phrases, ...parsed.words].flatMap((w) => w.match(/[\p{L}\p{N}]+(?:[-\u2010\u2011][\p{L}\p{N}]+)+/gu) ?? [])
-  return typed.find((c) => c.replace(/[-\u2010\u2011]/g, '') === joined) ?? part
-}
-
-/** The passage of a note with the most matched words. */
-function bestPassage(passages: string[], matched: ReadonlySet<string>): number {
-  let best = 0
-  let bestCount = -1
-  passages.forEach((text, i) => {
-    const count = tokenize(text).filter((w) => matched.has(processTerm(w) ?? '')).length
-    if (count > bestCount) {
-      best = i
-      bestCount = count
-    }
-  })
-  return best
-}
-
-function round(score: number): number {
-  return Math.round(score * 1000) / 1000
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }

@@ -1,18 +1,12 @@
 import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react'
-import { flushSync } from 'react-dom'
-import type { Backlink } from '../../../shared/links'
 import type { ImportOutcome } from '../../../shared/imports'
-import type { SearchHit } from '../../../shared/search'
 import { api } from '../api/client'
 import { events, onEventsReconnected } from '../api/events'
-import type { RevealInNoteRequest } from '../editor/RevealInNotePlugin'
 import { ExportDialog } from '../notes/ExportDialog'
 import { NotesSidebar } from '../notes/NotesSidebar'
 import { useNotes, useSaveBeforeUnload } from '../notes/useNotes'
 import { captureTypeAhead } from '../notes/type-ahead'
 import { Reader, type ReaderHandle } from '../reader/Reader'
-import type { ReaderTool } from '../reader/ReaderTools'
-import { revealBlock } from '../reader/reveal'
 import type { SearchBoxHandle } from '../search/SearchBox'
 import { DeleteSourceDialog } from '../sources/DeleteSourceDialog'
 import { ImportStatusPanel } from '../sources/ImportStatusPanel'
@@ -25,29 +19,27 @@ import { createAppStores, StoresContext } from '../stores/app-stores'
 import { useStore } from '../stores/store'
 import { AppBar } from './AppBar'
 import { Banners } from './Banners'
-import { CitationBus, type Citation } from './citations'
+import { CitationBus, type Citation } from '../ui/citations'
 import { CommandPalette } from './CommandPalette'
 import { ErrorBoundary } from './ErrorBoundary'
-import { shortcutLabel } from '../../../shared/commands'
 import { Toast, useToast } from './Toast'
 import { useCompactView } from './useCompactView'
-import { IS_MAC } from './useCommands'
 import { VIEW_PANEL, ViewTabs } from './ViewTabs'
 import { SettingsDialog } from './SettingsDialog'
 import { ShortcutsSheet } from './ShortcutsSheet'
-import { LoadedSources, SourcesContext, type SourcesContextValue } from './sources-context'
+import { LoadedSources, SourcesContext, type SourcesContextValue } from '../ui/sources-context'
 import { SplitPane } from './SplitPane'
-import { afterNextPaint } from './after-paint'
 import { MountWhenFirstOpen } from './MountWhenFirstOpen'
-import { embeddedStartup, takeStartup } from './startup'
-import { useCommands, type CommandHandlers } from './useCommands'
+import { embeddedStartup } from './startup'
+import { useNavigation } from './useNavigation'
+import { useOpenSource } from './useOpenSource'
+import { commandHandlers, type DialogName } from './command-handlers'
+import { useCommands } from './useCommands'
 import { useShellEvents } from './useShellEvents'
-import { NEXT_THEME, useAppearance } from './useTheme'
+import { useAppearance } from './useTheme'
 
 // The editor (Lexical) is the larger half of the code: it loads beside the article, not before it.
 const NotePane = lazy(() => import('../notes/NotePane').then((m) => ({ default: m.NotePane })))
-
-type DialogName = 'settings' | 'export' | 'palette' | 'shortcuts' | null
 
 /** The main window: notes list, the source, and the open note. Layout and wiring: the state lives in the stores. */
 export function App(): ReactNode {
@@ -59,68 +51,18 @@ export function App(): ReactNode {
   const backlinks = useStore(stores.links)
   const { list: sourceList, loaded } = useStore(stores.sources)
   const update = stores.settings.update.bind(stores.settings)
-  const [sourceId, setSourceId] = useState<string | null>(() => embeddedStartup()?.sourceId ?? null)
   const [dialog, setDialog] = useState<DialogName>(null)
   const [notesHidden, setNotesHidden] = useState(false)
-  const [revealInNote, setRevealInNote] = useState<RevealInNoteRequest | null>(null)
   const [toast, showToast] = useToast()
   const citations = useMemo(() => new CitationBus(), [])
   const search = useRef<SearchBoxHandle>(null)
   const reader = useRef<ReaderHandle>(null)
-  // The article first: the notes (the open one may be long) load once it has painted.
-  const [notesMayLoad, setNotesMayLoad] = useState(false)
+  const { sourceId, source, openSource, notesMayLoad } = useOpenSource(stores)
   const notes = useNotes(stores.notes)
   useSaveBeforeUnload(stores.notes)
   // a narrow window (or high zoom) shows one view at a time: the notebook lists, the source or the note
   const { compact, view, showView, toggleNotebook } = useCompactView(notes.open?.id, sourceId)
   useAppearance(settings)
-
-  const source = (sourceId && loaded.get(sourceId)) || null
-  const articleSettled = settings !== null && (source !== null || sourceId === null || loaded.get(sourceId) === null)
-  useEffect(() => {
-    if (!articleSettled || notesMayLoad) return
-    return afterNextPaint(() => setNotesMayLoad(true))
-  }, [articleSettled, notesMayLoad])
-  /**
-   * Opens a source, asking for its blocks at once: the window's re-render for the change then
-   * overlaps the request. (The source open at start is asked for by `takeStartup`.)
-   */
-  const openSource = useCallback(
-    (id: string | null) => {
-      if (id) stores.sources.request(id)
-      setSourceId(id)
-    },
-    [stores]
-  )
-  const storedSourceId = settings?.lastSourceId
-  const shownSourceId = source?.id
-  useEffect(() => {
-    // Remembers the open source once it has painted: the server writes the settings file at once,
-    // and the source's own request, sent a moment earlier, must not wait behind that write. There
-    // is no write at a start that opens the source already stored.
-    if (!shownSourceId || storedSourceId === undefined || storedSourceId === shownSourceId) return
-    return afterNextPaint(() => stores.settings.update({ lastSourceId: shownSourceId }))
-  }, [shownSourceId, storedSourceId, stores])
-
-  // The source first (the one open last time, else the first): it waits on nothing else.
-  useEffect(() => {
-    takeStartup().then(({ list, settings: stored, sourceId: first, source: firstSource }) => {
-      stores.sources.setList(list)
-      stores.settings.load(stored)
-      if (first && firstSource) stores.sources.prime(first, firstSource)
-      setSourceId((current) => current ?? first)
-    }, stores.banners.reportError)
-  }, [stores])
-  // once the article has painted: the notes, the workspace's warnings (the server reads every note to check them), the index's state
-  useEffect(() => {
-    if (!notesMayLoad) return
-    void stores.notes.start(stores.settings.get()?.lastNoteId)
-    api.getWorkspaceInfo().then((info) => stores.banners.add(...info.warnings.map((text) => ({ kind: 'error' as const, text }))), stores.banners.reportError)
-    void stores.status.load()
-  }, [notesMayLoad, stores])
-  // Backlinks follow the open source; the store asks again when an event says they changed. Not
-  // before the article has painted: the server reads every note to answer the first time.
-  useEffect(() => stores.links.follow(sourceId, notesMayLoad), [sourceId, notesMayLoad, stores])
 
   // the tip about citing has done its work once something is cited: it does not come back (a new source has no citations yet)
   const hasCitations = !!backlinks && Object.keys(backlinks.byBlock).length > 0
@@ -141,63 +83,7 @@ export function App(): ReactNode {
     [openNote, newNote, citations]
   )
 
-  const openNoteById = notes.openNote
-  const openNoteAt = useCallback(
-    (noteId: string, target: RevealInNoteRequest['target']) => {
-      void openNoteById(noteId).then(() => setRevealInNote({ noteId, target, nonce: Date.now() }))
-    },
-    [openNoteById]
-  )
-  const openBacklink = useCallback(
-    (b: Backlink) => {
-      showView('note')
-      openNoteAt(b.noteId, { kind: 'citation', occurrence: b.occurrence })
-    },
-    [openNoteAt, showView]
-  )
-  /** Shows a block, opening its source first when another one is open. Stable (it reads the open source from a ref): chips get it through context. */
-  const openSourceId = useRef(sourceId)
-  openSourceId.current = sourceId
-  const revealInSource = useCallback(
-    (id: string, blockId: string) => {
-      showView('source')
-      if (id === openSourceId.current) requestAnimationFrame(() => revealBlock(blockId))
-      else {
-        openSource(id)
-        pendingReveal.current = blockId
-      }
-    },
-    [openSource, showView]
-  )
-  const pendingReveal = useRef<string | null>(null)
-  /** A block that takes the focus once revealed (a search hit chosen from the keyboard). */
-  const focusAfterReveal = useRef<string | null>(null)
-  useEffect(() => {
-    if (source && pendingReveal.current) {
-      const blockId = pendingReveal.current
-      pendingReveal.current = null
-      requestAnimationFrame(() => revealBlock(blockId))
-    }
-    const focus = focusAfterReveal.current
-    if (source && focus) {
-      focusAfterReveal.current = null
-      requestAnimationFrame(() => requestAnimationFrame(() => reader.current?.focusBlock(focus, { scroll: false })))
-    }
-  }, [source])
-
-  const openHit = useCallback(
-    (hit: SearchHit) => {
-      showView(hit.kind === 'source' ? 'source' : 'note')
-      if (hit.kind === 'source') {
-        const sameSource = hit.sourceId === openSourceId.current
-        revealInSource(hit.sourceId, hit.blockId)
-        // the keyboard goes on from the paragraph found: arrows, Enter to cite it
-        if (sameSource) requestAnimationFrame(() => requestAnimationFrame(() => reader.current?.focusBlock(hit.blockId, { scroll: false })))
-        else focusAfterReveal.current = hit.blockId
-      } else openNoteAt(hit.noteId, { kind: 'passage', index: hit.passage })
-    },
-    [openNoteAt, revealInSource, showView]
-  )
+  const { revealInNote, openNoteAt, openBacklink, revealInSource, openHit } = useNavigation({ sourceId, source, openSource, openNote: notes.openNote, showView, reader })
 
   // Importing: the sources list and the source follow by the notebook's events; the first new (or updated open) source of a batch opens.
   const openedAfterImport = useRef(false)
@@ -224,48 +110,21 @@ export function App(): ReactNode {
   const sourceActions = useSourceActions(stores, sourceId, openSource)
   const { editDetails } = sourceActions
 
-  /** Find, Go to ¶ and the outline live in the reader: it is shown first (a compact window). */
-  const openReaderTool = (tool: ReaderTool): void => {
-    flushSync(() => showView('source'))
-    if (!reader.current?.openTool(tool)) showToast('Open a source first: there is nothing to look through.')
-  }
-
-  const handlers: CommandHandlers = {
-    'note.new': () => {
-      showView('note')
-      void notes.newNote()
-    },
-    'note.export': () => setDialog('export'),
-    'note.trash': () => notes.open && void notes.trashNote(notes.open.id),
-    'source.import': () => {
-      // the picker lives in the sidebar: show it first (the key press still counts as the user's gesture)
-      setNotesHidden(false)
-      requestAnimationFrame(() => openImportPicker.current?.())
-    },
-    'source.details': () => sourceId && editDetails(sourceId),
-    'cite.quoteSelection': () => {
-      if (reader.current?.quoteSelection()) return
-      showToast(`Nothing to cite yet: select words in the source, or move to a paragraph (click it, or ${shortcutLabel('Mod+1', IS_MAC)} then ↑ ↓), then press ${shortcutLabel('Mod+Shift+E', IS_MAC)} again.`)
-    },
-    'search.focus': () => search.current?.focus(),
-    'palette.open': () => setDialog('palette'),
-    'shortcuts.show': () => setDialog('shortcuts'),
-    'settings.open': () => setDialog('settings'),
-    'theme.cycle': () => settings && update({ theme: NEXT_THEME[settings.theme] }),
-    'panes.toggleNotes': () => (compact ? toggleNotebook() : setNotesHidden((hidden) => !hidden)),
-    // the view is shown (a compact window) and the focus moved before the key event ends: the next keys land there
-    'reader.focus': () => {
-      flushSync(() => showView('source'))
-      reader.current?.focus()
-    },
-    'reader.find': () => openReaderTool('find'),
-    'reader.goTo': () => openReaderTool('goto'),
-    'reader.outline': () => openReaderTool('outline'),
-    'editor.focus': () => {
-      flushSync(() => showView('note'))
-      document.querySelector<HTMLElement>('[role="textbox"][aria-label="Note"]')?.focus()
-    }
-  }
+  const handlers = commandHandlers({
+    stores,
+    sourceId,
+    compact,
+    showView,
+    toggleNotebook,
+    toggleNotesPane: () => setNotesHidden((hidden) => !hidden),
+    showNotesPane: () => setNotesHidden(false),
+    openDialog: setDialog,
+    showToast,
+    reader,
+    search,
+    openImportPicker,
+    editDetails
+  })
   useCommands(handlers)
 
   const loadedSources = useMemo(() => new LoadedSources(), [])
@@ -277,119 +136,119 @@ export function App(): ReactNode {
 
   return (
     <StoresContext.Provider value={stores}>
-    <div className="app">
-      {/* the first Tab stops: straight to the source or the note, past the bars and the lists */}
-      <nav className="skip-links" aria-label="Skip links">
-        <button type="button" className="skip-link" onClick={handlers['reader.focus']}>
-          Skip to the source
-        </button>
-        <button type="button" className="skip-link" onClick={handlers['editor.focus']}>
-          Skip to the note
-        </button>
-      </nav>
-      <AppBar
-        title={source?.meta.title}
-        sources={sourceList}
-        sourceId={sourceId}
-        onOpenSource={openSource}
-        theme={settings?.theme}
-        search={search}
-        onOpenHit={openHit}
-        onLeaveSearch={handlers['reader.focus']}
-        onCycleTheme={handlers['theme.cycle']}
-        onOpenSettings={handlers['settings.open']}
-        onOpenPalette={handlers['palette.open']}
-      />
-      <ImportStatusPanel progress={imports.progress} outcomes={imports.outcomes} onDismiss={imports.dismiss} />
-      <main className="app-main">
-        <Banners
-          banners={notice ? [...banners, notice] : banners}
-          onDismiss={(i) => (i < banners.length ? stores.banners.dismiss(i) : notes.dismissNotice())}
+      <div className="app">
+        {/* the first Tab stops: straight to the source or the note, past the bars and the lists */}
+        <nav className="skip-links" aria-label="Skip links">
+          <button type="button" className="skip-link" onClick={handlers['reader.focus']}>
+            Skip to the source
+          </button>
+          <button type="button" className="skip-link" onClick={handlers['editor.focus']}>
+            Skip to the note
+          </button>
+        </nav>
+        <AppBar
+          title={source?.meta.title}
+          sources={sourceList}
+          sourceId={sourceId}
+          onOpenSource={openSource}
+          theme={settings?.theme}
+          search={search}
+          onOpenHit={openHit}
+          onLeaveSearch={handlers['reader.focus']}
+          onCycleTheme={handlers['theme.cycle']}
+          onOpenSettings={handlers['settings.open']}
+          onOpenPalette={handlers['palette.open']}
         />
-        <SourcesContext.Provider value={sourcesContext}>
-          {settings && !settings.citeHintDismissed && backlinks && Object.keys(backlinks.byBlock).length === 0 && (
-            <div className="hint" role="note" aria-label="Tip">
-              <span>
-                <strong>Tip:</strong> hover a paragraph and press its <span className="hint-chip">+</span> button (“Cite ¶ in note”) to link it into your note — or select words and choose “Quote in note”.
-              </span>
-              <button type="button" className="link-button" onClick={() => update({ citeHintDismissed: true })}>
-                Got it
-              </button>
-            </div>
-          )}
-          {compact && <ViewTabs view={view} onChange={showView} />}
-          <div className={`workbench${compact ? ` compact view-is-${view}` : notesHidden ? ' notes-hidden' : ''}`}>
-            {(compact || !notesHidden) && (
-              <NotesSidebar
-                notes={notes}
-                id={VIEW_PANEL.notebook}
-                asPanel={compact}
-                hidden={compact && view !== 'notebook'}
-                onOpenNote={(id) => {
-                  showView('note')
-                  void notes.openNote(id)
-                }}
-                onNewNote={handlers['note.new']}
-              >
-                <SourcesList
-                  sources={sourceList}
-                  openId={sourceId}
-                  onOpen={(id) => {
-                    showView('source')
-                    openSource(id)
-                  }} onImport={importFiles} onUpdate={(id, file) => importFiles([file], id)} onEditDetails={editDetails} onDelete={sourceActions.askDelete} pickerRef={openImportPicker} />
-              </NotesSidebar>
+        <ImportStatusPanel progress={imports.progress} outcomes={imports.outcomes} onDismiss={imports.dismiss} />
+        <main className="app-main">
+          <Banners
+            banners={notice ? [...banners, notice] : banners}
+            onDismiss={(i) => (i < banners.length ? stores.banners.dismiss(i) : notes.dismissNotice())}
+          />
+          <SourcesContext.Provider value={sourcesContext}>
+            {settings && !settings.citeHintDismissed && backlinks && Object.keys(backlinks.byBlock).length === 0 && (
+              <div className="hint" role="note" aria-label="Tip">
+                <span>
+                  <strong>Tip:</strong> hover a paragraph and press its <span className="hint-chip">+</span> button (“Cite ¶ in note”) to link it into your note — or select words and choose “Quote in note”.
+                </span>
+                <button type="button" className="link-button" onClick={() => update({ citeHintDismissed: true })}>
+                  Got it
+                </button>
+              </div>
             )}
-            <SplitPane
-              single={compact ? (view === 'source' ? 'left' : view === 'note' ? 'right' : 'none') : undefined}
-              ids={[VIEW_PANEL.source, VIEW_PANEL.note]}
-              fraction={settings?.panes.readerFraction ?? 0.5}
-              onCommit={(readerFraction) => update({ panes: { readerFraction } })}
-              left={
-                <ErrorBoundary what="The source" resetKey={sourceId}>
-                  <Reader source={source} empty={settings !== null && sourceId === null && sourceList.length === 0} backlinks={backlinks} onCite={cite} onOpenBacklink={openBacklink} handle={reader} onNotice={showToast} />
-                </ErrorBoundary>
-              }
-              right={
-                // the editor's code loads once the article has painted: evaluating it earlier delayed that paint
-                settings && notesMayLoad ? (
-                  <ErrorBoundary what="This note" resetKey={notes.open?.id} onError={(error) => notes.open && notes.markUnreadable(notes.open.id, `This note could not be shown (${error.message}). Nothing was saved over it.`)}>
-                    <Suspense fallback={<p className="reader-empty">Loading the editor…</p>}>
-                      <NotePane notes={notes} citations={citations} reveal={revealInNote} onExport={handlers['note.export']} smartQuotes={settings.smartQuotes} />
-                    </Suspense>
+            {compact && <ViewTabs view={view} onChange={showView} />}
+            <div className={`workbench${compact ? ` compact view-is-${view}` : notesHidden ? ' notes-hidden' : ''}`}>
+              {(compact || !notesHidden) && (
+                <NotesSidebar
+                  notes={notes}
+                  id={VIEW_PANEL.notebook}
+                  asPanel={compact}
+                  hidden={compact && view !== 'notebook'}
+                  onOpenNote={(id) => {
+                    showView('note')
+                    void notes.openNote(id)
+                  }}
+                  onNewNote={handlers['note.new']}
+                >
+                  <SourcesList
+                    sources={sourceList}
+                    openId={sourceId}
+                    onOpen={(id) => {
+                      showView('source')
+                      openSource(id)
+                    }} onImport={importFiles} onUpdate={(id, file) => importFiles([file], id)} onEditDetails={editDetails} onDelete={sourceActions.askDelete} pickerRef={openImportPicker} />
+                </NotesSidebar>
+              )}
+              <SplitPane
+                single={compact ? (view === 'source' ? 'left' : view === 'note' ? 'right' : 'none') : undefined}
+                ids={[VIEW_PANEL.source, VIEW_PANEL.note]}
+                fraction={settings?.panes.readerFraction ?? 0.5}
+                onCommit={(readerFraction) => update({ panes: { readerFraction } })}
+                left={
+                  <ErrorBoundary what="The source" resetKey={sourceId}>
+                    <Reader source={source} empty={settings !== null && sourceId === null && sourceList.length === 0} backlinks={backlinks} onCite={cite} onOpenBacklink={openBacklink} handle={reader} onNotice={showToast} />
                   </ErrorBoundary>
-                ) : null
-              }
-            />
+                }
+                right={
+                  // the editor's code loads once the article has painted: evaluating it earlier delayed that paint
+                  settings && notesMayLoad ? (
+                    <ErrorBoundary what="This note" resetKey={notes.open?.id} onError={(error) => notes.open && notes.markUnreadable(notes.open.id, `This note could not be shown (${error.message}). Nothing was saved over it.`)}>
+                      <Suspense fallback={<p className="reader-empty">Loading the editor…</p>}>
+                        <NotePane notes={notes} citations={citations} reveal={revealInNote} onExport={handlers['note.export']} smartQuotes={settings.smartQuotes} />
+                      </Suspense>
+                    </ErrorBoundary>
+                  ) : null
+                }
+              />
+            </div>
+          </SourcesContext.Provider>
+        </main>
+        <Toast text={toast} />
+        {dragging && (
+          <div className="drop-overlay" aria-hidden="true">
+            <p>Drop files to import them as sources</p>
+            <p className="drop-overlay-kinds">Markdown, plain text, saved web pages (.html) and PDFs</p>
           </div>
-        </SourcesContext.Provider>
-      </main>
-      <Toast text={toast} />
-      {dragging && (
-        <div className="drop-overlay" aria-hidden="true">
-          <p>Drop files to import them as sources</p>
-          <p className="drop-overlay-kinds">Markdown, plain text, saved web pages (.html) and PDFs</p>
-        </div>
-      )}
-      <MountWhenFirstOpen open={sourceActions.detailsSource !== null}>
-        <SourceDetailsDialog source={sourceActions.detailsSource} onSave={sourceActions.saveDetails} onClose={sourceActions.closeDetails} />
-      </MountWhenFirstOpen>
-      <MountWhenFirstOpen open={sourceActions.deleting !== null}>
-        <DeleteSourceDialog target={sourceActions.deleting} onConfirm={sourceActions.confirmDelete} onClose={sourceActions.closeDelete} />
-      </MountWhenFirstOpen>
-      <MountWhenFirstOpen open={dialog === 'export'}>
-        <ExportDialog open={dialog === 'export'} openNote={notes.open} notes={notes.list?.notes ?? []} onClose={closed('export')} />
-      </MountWhenFirstOpen>
-      <MountWhenFirstOpen open={dialog === 'palette'}>
-        <CommandPalette open={dialog === 'palette'} onClose={closed('palette')} run={(id) => handlers[id]()} />
-      </MountWhenFirstOpen>
-      <MountWhenFirstOpen open={dialog === 'shortcuts'}>
-        <ShortcutsSheet open={dialog === 'shortcuts'} onClose={closed('shortcuts')} />
-      </MountWhenFirstOpen>
-      <MountWhenFirstOpen open={dialog === 'settings'}>
-        {settings && <SettingsDialog open={dialog === 'settings'} settings={settings} onChange={update} onClose={closed('settings')} />}
-      </MountWhenFirstOpen>
-    </div>
+        )}
+        <MountWhenFirstOpen open={sourceActions.detailsSource !== null}>
+          <SourceDetailsDialog source={sourceActions.detailsSource} onSave={sourceActions.saveDetails} onClose={sourceActions.closeDetails} />
+        </MountWhenFirstOpen>
+        <MountWhenFirstOpen open={sourceActions.deleting !== null}>
+          <DeleteSourceDialog target={sourceActions.deleting} onConfirm={sourceActions.confirmDelete} onClose={sourceActions.closeDelete} />
+        </MountWhenFirstOpen>
+        <MountWhenFirstOpen open={dialog === 'export'}>
+          <ExportDialog open={dialog === 'export'} openNote={notes.open} notes={notes.list?.notes ?? []} onClose={closed('export')} />
+        </MountWhenFirstOpen>
+        <MountWhenFirstOpen open={dialog === 'palette'}>
+          <CommandPalette open={dialog === 'palette'} onClose={closed('palette')} run={(id) => handlers[id]()} />
+        </MountWhenFirstOpen>
+        <MountWhenFirstOpen open={dialog === 'shortcuts'}>
+          <ShortcutsSheet open={dialog === 'shortcuts'} onClose={closed('shortcuts')} />
+        </MountWhenFirstOpen>
+        <MountWhenFirstOpen open={dialog === 'settings'}>
+          {settings && <SettingsDialog open={dialog === 'settings'} settings={settings} onChange={update} onClose={closed('settings')} />}
+        </MountWhenFirstOpen>
+      </div>
     </StoresContext.Provider>
   )
 }

@@ -1,7 +1,7 @@
 import { useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
 import { COMMANDS, fuzzyScore, shortcutLabel, type CommandId } from '../../../shared/commands'
-import { IS_MAC } from './useCommands'
-import { useModalDialog } from './useModalDialog'
+import { IS_MAC } from '../ui/platform'
+import { useModalDialog } from '../ui/useModalDialog'
 
 interface CommandPaletteProps {
   open: boolean

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import { useModalDialog } from './useModalDialog'
+import { useModalDialog } from '../ui/useModalDialog'
 import type { Settings, SettingsPatch } from '../../../shared/settings'
 
 const FONT_SIZES = [13, 14, 15, 16, 17, 18, 20, 22, 24]

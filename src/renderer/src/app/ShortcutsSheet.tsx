@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react'
-import { useModalDialog } from './useModalDialog'
+import { useModalDialog } from '../ui/useModalDialog'
 import { COMMANDS, EDITOR_SHORTCUTS, shortcutLabel } from '../../../shared/commands'
-import { IS_MAC } from './useCommands'
+import { IS_MAC } from '../ui/platform'
 
 /** Every shortcut: the app's commands (from their declarations) and the editor's own keys. */
 export function ShortcutsSheet({ open, onClose }: { open: boolean; onClose(): void }): ReactNode {

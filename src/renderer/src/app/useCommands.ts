@@ -2,7 +2,7 @@ import { useLayoutEffect, useRef } from 'react'
 import { COMMANDS, matchesShortcut, type CommandId } from '../../../shared/commands'
 import { events } from '../api/events'
 
-export const IS_MAC = /Mac|iPhone|iPad/.test(navigator.platform)
+import { IS_MAC } from '../ui/platform'
 
 export type CommandHandlers = Record<CommandId, () => void>
 

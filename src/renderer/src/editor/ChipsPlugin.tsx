@@ -3,7 +3,7 @@ import { $getNearestNodeFromDOMNode, $getNodeByKey, type NodeKey } from 'lexical
 import { useEffect } from 'react'
 import type { ParagraphAnchor } from '../../../shared/anchors'
 import type { Source } from '../../../shared/model'
-import { useSources } from '../app/sources-context'
+import { useSources } from '../ui/sources-context'
 import { chipView, drawChip, type ChipView } from './chip-view'
 import { $isParagraphLinkNode, ParagraphLinkNode } from './nodes/ParagraphLinkNode'
 

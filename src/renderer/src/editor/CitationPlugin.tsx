@@ -19,7 +19,7 @@ import {
   type LexicalEditor
 } from 'lexical'
 import { useEffect } from 'react'
-import { CITATION_MIME, type Citation, type CitationBus } from '../app/citations'
+import { CITATION_MIME, type Citation, type CitationBus } from '../ui/citations'
 import { $createParagraphLinkNode, $isParagraphLinkNode } from './nodes/ParagraphLinkNode'
 
 /** Inserts a citation at the caret (or at the end of the note when it has never had one). */

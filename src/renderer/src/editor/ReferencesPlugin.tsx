@@ -4,7 +4,7 @@ import { $getNodeByKey } from 'lexical'
 import { useEffect, useState, type ReactNode } from 'react'
 import { createAnchor, resolveAnchor, type ParagraphAnchor } from '../../../shared/anchors'
 import { paragraphLabel, shortTitle } from '../../../shared/links'
-import { useLoadedSources, useSources } from '../app/sources-context'
+import { useLoadedSources, useSources } from '../ui/sources-context'
 import { $isParagraphLinkNode, ParagraphLinkNode } from './nodes/ParagraphLinkNode'
 
 interface Reference {

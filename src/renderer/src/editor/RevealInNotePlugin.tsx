@@ -3,7 +3,7 @@ import { $getRoot, $isElementNode, type LexicalEditor, type LexicalNode } from '
 import { useEffect } from 'react'
 import { noteBlocks } from '../../../shared/note-content'
 import type { SerializedEditorState } from '../../../shared/notes'
-import { revealInWindow } from '../app/block-window'
+import { revealAndHighlight } from '../ui/reveal-highlight'
 
 /** Something to bring into view in a note: its n-th citation (backlinks), or a passage (search). */
 export interface RevealInNoteRequest {
@@ -13,16 +13,9 @@ export interface RevealInNoteRequest {
   nonce: number
 }
 
-const HIGHLIGHT_MS = 1800
-
 function highlight(element: HTMLElement, focus: boolean): void {
-  // a long note shows and centres it itself
-  if (!revealInWindow(element)) element.scrollIntoView({ block: 'center' })
+  revealAndHighlight(element)
   if (focus) element.focus({ preventScroll: true })
-  element.classList.remove('is-revealed')
-  void element.offsetWidth // restart the animation
-  element.classList.add('is-revealed')
-  window.setTimeout(() => element.classList.remove('is-revealed'), HIGHLIGHT_MS)
 }
 
 /** The DOM element of a passage, found by the same walk search used to name it. */

@@ -1,6 +1,6 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import { useEffect } from 'react'
-import { attachBlockWindow } from '../app/block-window'
+import { attachBlockWindow } from '../ui/block-window'
 
 /** Notes with fewer top-level blocks are left alone. */
 const WINDOW_FROM = 400

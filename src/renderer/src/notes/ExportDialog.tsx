@@ -2,7 +2,7 @@ import { useState, type ReactNode } from 'react'
 import type { CitationStyle } from '../../../shared/markdown/serialize'
 import { UNTITLED, type NoteSummary } from '../../../shared/notes'
 import { api } from '../api/client'
-import { useModalDialog } from '../app/useModalDialog'
+import { useModalDialog } from '../ui/useModalDialog'
 
 interface ExportDialogProps {
   open: boolean

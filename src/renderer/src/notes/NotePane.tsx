@@ -1,5 +1,5 @@
 import { useLayoutEffect, useRef, type ReactNode } from 'react'
-import type { CitationBus } from '../app/citations'
+import type { CitationBus } from '../ui/citations'
 import type { RevealInNoteRequest } from '../editor/RevealInNotePlugin'
 import { NoteEditor } from '../editor/NoteEditor'
 import { SaveStatus } from './SaveStatus'

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import type { SaveState } from './note-saver'
+import type { SaveState } from '../stores/note-saver'
 
 /** "Saved", "Saving…", "Edited", "Read-only" with the reason, or "Not saved" with the reason and a way to retry. */
 export function SaveStatus({ state, onRetry }: { state: SaveState; onRetry(): void }): ReactNode {

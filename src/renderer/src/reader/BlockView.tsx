@@ -1,7 +1,7 @@
 import { memo, type DragEvent, type ReactNode } from 'react'
 import type { Backlink } from '../../../shared/links'
 import type { Block } from '../../../shared/model'
-import { OUTSIDE } from '../app/block-window'
+import { OUTSIDE } from '../ui/block-window'
 import { BacklinksBadge } from './BacklinksBadge'
 import { InlineRuns } from './InlineRuns'
 
@@ -16,7 +16,7 @@ export interface BlockActions {
 }
 
 /**
- * Marks a block that starts outside the window of a long source (`app/block-window.ts`), so it is
+ * Marks a block that starts outside the window of a long source (`ui/block-window.ts`), so it is
  * never laid out on its way in; the window shows it when it comes near. Constant per block, so
  * React never writes it again after the window has changed it.
  */

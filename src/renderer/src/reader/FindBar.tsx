@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode, type RefObject } from 'react'
 import type { Source } from '../../../shared/model'
-import { revealInWindow } from '../app/block-window'
+import { revealInWindow } from '../ui/block-window'
 import { findMatches, matchRange, paintMatches } from './find-matches'
 
 interface FindBarProps {

@@ -2,7 +2,7 @@ import { useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type
 import { flushSync } from 'react-dom'
 import { shortcutLabel } from '../../../shared/commands'
 import type { Source } from '../../../shared/model'
-import { IS_MAC } from '../app/useCommands'
+import { IS_MAC } from '../ui/platform'
 import { FindBar } from './FindBar'
 
 /** Find, Go to ¶, Outline: what the commands open. */

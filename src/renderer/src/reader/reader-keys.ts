@@ -1,4 +1,4 @@
-import { revealInWindow } from '../app/block-window'
+import { revealInWindow } from '../ui/block-window'
 
 /**
  * The reader for people who live on the keyboard: the source is one Tab stop (a roving focus

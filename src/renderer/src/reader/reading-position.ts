@@ -1,4 +1,4 @@
-import { revealInWindow } from '../app/block-window'
+import { revealInWindow } from '../ui/block-window'
 import { revealedAt } from './reveal'
 
 /**

@@ -1,10 +1,7 @@
-import { revealInWindow } from '../app/block-window'
+import { revealAndHighlight } from '../ui/reveal-highlight'
 
 /** When a block was last revealed: a reading position being restored gives way to it. */
 export let revealedAt = 0
-
-/** How long a revealed block stays highlighted. */
-const HIGHLIGHT_MS = 1800
 
 /**
  * Scrolls the block with `blockId` into view and highlights it briefly. Returns false when the
@@ -18,15 +15,7 @@ export function revealBlock(blockId: string, attempts = 60): boolean {
     if (attempts > 0) requestAnimationFrame(() => revealBlock(blockId, attempts - 1))
     return false
   }
-  // a long source shows and centres it itself; a short one scrolls smoothly
-  if (!revealInWindow(el)) {
-    const reduceMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches
-    el.scrollIntoView({ block: 'center', behavior: reduceMotion ? 'auto' : 'smooth' })
-  }
-  el.classList.remove('is-revealed')
-  void el.offsetWidth // restart the highlight animation when the same block is revealed twice
-  el.classList.add('is-revealed')
-  window.setTimeout(() => el.classList.remove('is-revealed'), HIGHLIGHT_MS)
+  revealAndHighlight(el, { smooth: true })
   return true
 }
 

@@ -2,7 +2,7 @@ import { useEffect, useImperativeHandle, useMemo, useRef, useState, type Keyboar
 import { UNTITLED } from '../../../shared/notes'
 import { shortcutLabel } from '../../../shared/commands'
 import { hitPlace, unmatchedMessage, type SearchHit } from '../../../shared/search'
-import { IS_MAC } from '../app/useCommands'
+import { IS_MAC } from '../ui/platform'
 import { Highlighted } from './Highlighted'
 import { useSearch } from './useSearch'
 

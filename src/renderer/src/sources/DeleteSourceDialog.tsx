@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import { useModalDialog } from '../app/useModalDialog'
+import { useModalDialog } from '../ui/useModalDialog'
 
 interface DeleteSourceDialogProps {
   /** The source to delete and how many links in notes cite it; null when closed. */

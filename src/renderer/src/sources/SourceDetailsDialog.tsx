@@ -1,6 +1,6 @@
 import { useState, type FormEvent, type ReactNode } from 'react'
 import type { Source, SourceMetaPatch } from '../../../shared/model'
-import { useModalDialog } from '../app/useModalDialog'
+import { useModalDialog } from '../ui/useModalDialog'
 
 interface SourceDetailsDialogProps {
   source: Source | null

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { AUTOSAVE_DELAY_MS } from '../notes/note-saver'
+import { AUTOSAVE_DELAY_MS } from './note-saver'
 import { NotesStore, withNote } from './notes-store'
 import { FakeNotebook, textContent } from './testing/fake-notebook'
 

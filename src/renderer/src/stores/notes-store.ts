@@ -2,9 +2,9 @@ import type { NotebookApi } from '../../../shared/api'
 import type { NoteChangedEvent, NotebookEvents } from '../../../shared/events'
 import { noteBlocks } from '../../../shared/note-content'
 import { UNTITLED, type Note, type NoteList, type SerializedEditorState } from '../../../shared/notes'
-import { NoteSaver, type SaveState } from '../notes/note-saver'
-import { saveKeptDrafts } from '../notes/recover-drafts'
-import { dropDraft, keptDraft } from '../notes/unsaved-drafts'
+import { NoteSaver, type SaveState } from './note-saver'
+import { saveKeptDrafts } from './recover-drafts'
+import { dropDraft, keptDraft } from './unsaved-drafts'
 import { Store } from './store'
 
 export interface NotesState {

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest'
+import type { Source } from '../../../shared/model'
+import type { NoteSummary } from '../../../shared/notes'
+import { noteDocId, sourceDocId } from './documents'
+import { LayeredIndex } from './layered-index'
+import { QUERY_OPTIONS, runQuery, type QueryContext } from './run-query'
+
+// The query function alone: an index built from a few documents, no notebook, no disk.
+
+const source: Source = {
+  id: 'treaty',
+  meta: { title: 'The treaty', authors: [] },
+  blocks: [
+    { id: 'p-1', kind: 'paragraph', paragraph: 1, text: 'The alliance between the two states held for a decade.' },
+    { id: 'p-2', kind: 'paragraph', paragraph: 2, text: 'Sanctions shaped their trade in grain and arms.' }
+  ]
+} as Source
+const notes: Record<string, { title: string; passages: string[] }> = {
+  'n-1': { title: 'Alliance', passages: ['My reading of the treaty.'] },
+  'n-2': { title: 'Trade', passages: ['The alliance is mentioned once here.'] }
+}
+
+function context(): QueryContext {
+  const index = LayeredIndex.empty()
+  index.addAll([
+    ...source.blocks.map((b) => ({ id: sourceDocId(source.id, b.id), text: b.text })),
+    ...Object.entries(notes).map(([id, n]) => ({ id: noteDocId(id), title: n.title, text: n.passages.join('\n') }))
+  ])
+  const summaries: NoteSummary[] = Object.entries(notes).map(([id, n]) => ({ id, title: n.title, createdAt: '', updatedAt: '', trashedAt: null }))
+  return {
+    index,
+    pullQuotes: new Map(),
+    source: (id) => (id === source.id ? source : null),
+    notePassages: (id) => notes[id],
+    sourceTitles: () => [{ id: source.id, title: source.meta.title }],
+    recentNotes: () => summaries
+  }
+}
+
+const ids = (hits: ReturnType<typeof runQuery>['hits']): string[] => hits.map((h) => (h.kind === 'note' ? h.noteId : `${h.sourceId}#${h.blockId}`))
+
+describe('runQuery', () => {
+  it('ranks a title above body text by the field boosts it is given', () => {
+    const query = { query: 'alliance ' }
+    expect(ids(runQuery(context(), query).hits)[0]).toBe('n-1')
+    const flat = { ...QUERY_OPTIONS, fieldBoost: { title: 0.01, heading: 1, text: 1 } }
+    expect(ids(runQuery(context(), query, flat).hits)[0]).not.toBe('n-1')
+  })
+
+  it('forgives a typo in a long enough word, as the options say', () => {
+    expect(ids(runQuery(context(), { query: 'sanctons ' }).hits)).toEqual(['treaty#p-2'])
+    const strict = { ...QUERY_OPTIONS, oneTypoFrom: 99, twoTyposFrom: 99 }
+    expect(runQuery(context(), { query: 'sanctons ' }, strict)).toEqual({ hits: [], unmatched: ['sanctons'] })
+  })
+
+  it('completes the word being typed, and not below the shortest prefix', () => {
+    expect(ids(runQuery(context(), { query: 'sanc' }).hits)).toEqual(['treaty#p-2'])
+    expect(runQuery(context(), { query: 'sanc' }, { ...QUERY_OPTIONS, minPrefix: 5 }).hits).toEqual([])
+  })
+
+  it('keeps to a scope, and lists notes for in:notes alone', () => {
+    expect(ids(runQuery(context(), { query: 'alliance in:sources' }).hits)).toEqual(['treaty#p-1'])
+    expect(ids(runQuery(context(), { query: 'in:notes' }).hits)).toEqual(['n-1', 'n-2'])
+  })
+})
