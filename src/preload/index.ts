@@ -1,5 +1,6 @@
 import { contextBridge, ipcRenderer } from 'electron'
 import { IPC_CHANNEL, NOTEBOOK_API_METHODS } from '../shared/api'
+import { parseNotebookEvent } from '../shared/event-schema'
 import { createEventSubscriptions, EVENT_CHANNEL } from '../shared/events'
 
 /**
@@ -27,7 +28,10 @@ contextBridge.exposeInMainWorld('pilcrow', api)
 contextBridge.exposeInMainWorld(
   'pilcrowEvents',
   createEventSubscriptions((listener) => {
-    const handler = (_event: unknown, value: unknown): void => listener(value)
+    const handler = (_event: unknown, value: unknown): void => {
+      const event = parseNotebookEvent(value)
+      if (event) listener(event)
+    }
     ipcRenderer.on(EVENT_CHANNEL, handler)
     return () => ipcRenderer.removeListener(EVENT_CHANNEL, handler)
   })

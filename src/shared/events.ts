@@ -1,4 +1,3 @@
-import * as z from 'zod/mini'
 import type { ImportOutcome, ImportStatus } from './imports'
 import type { SearchStatus } from './search'
 import type { Settings } from './settings'
@@ -6,111 +5,72 @@ import type { Settings } from './settings'
 /**
  * The contract's events: what the notebook announces when something changes, whoever changed it
  * (this window, another window or tab, the CLI, another program writing the workspace's files).
- * Declared once, here, beside the methods of `api.ts`: each event's schema, and the named
- * subscription that hears it (`NOTEBOOK_EVENTS`). The desktop shell forwards every event on one
- * IPC channel, browser mode on one event stream (`GET /api/events`); both build their
- * subscriptions with `createEventSubscriptions`, and check every event before the page hears of it.
- * (zod/mini: the checks load with the first screen, and the full zod is four times its size.)
+ * Declared once, here, beside the methods of `api.ts`: each event, and the named subscription
+ * that hears it (`NOTEBOOK_EVENTS`). The desktop shell forwards every event on one IPC channel,
+ * browser mode on one event stream (`GET /api/events`); each side checks every event against
+ * `event-schema.ts` before the page hears of it, and builds the subscriptions with
+ * `createEventSubscriptions`.
  */
 
-const text = (max: number) => z.string().check(z.maxLength(max))
-const count = z.int().check(z.minimum(0))
-const noteId = z.string().check(z.maxLength(100), z.regex(/^n-[a-z0-9-]+$/))
-const sourceId = z.string().check(z.maxLength(200), z.regex(/^[a-z0-9][a-z0-9-]*$/))
-
-const noteChanged = z.strictObject({
-  type: z.literal('note-changed'),
-  noteId,
+/** A note was saved, renamed, trashed, restored, added or deleted. */
+export interface NoteChangedEvent {
+  type: 'note-changed'
+  noteId: string
   /** The revision now on disk; null when the note was deleted. */
-  revision: z.nullable(text(100)),
-  title: text(1000),
-  updatedAt: text(40),
-  trashed: z.boolean()
-})
+  revision: string | null
+  title: string
+  updatedAt: string
+  trashed: boolean
+}
 
-const sourceChanged = z.strictObject({
-  type: z.literal('source-changed'),
-  sourceId,
+/** A source was added, updated or deleted. */
+export interface SourceChangedEvent {
+  type: 'source-changed'
+  sourceId: string
   /** A stamp of the version now stored (changes with every change); null when the source was deleted. */
-  version: z.nullable(text(100)),
-  title: text(2000)
-})
+  version: string | null
+  title: string
+}
 
-const linksChanged = z.strictObject({
-  type: z.literal('links-changed'),
-  /** The sources whose backlinks (who cites which paragraph) are not what they were. */
-  sourceIds: z.array(sourceId).check(z.maxLength(100_000)),
+/** Which notes cite which paragraphs changed, for these sources. */
+export interface LinksChangedEvent {
+  type: 'links-changed'
+  sourceIds: string[]
   /** Counts every change of the links: a larger number is a later state. */
-  version: count
-})
+  version: number
+}
 
-const windowBounds = z.nullable(z.object({ x: z.optional(z.int()), y: z.optional(z.int()), width: z.int(), height: z.int(), maximized: z.optional(z.boolean()) }))
-/** The settings as the notebook stored them (it checked them against `settingsSchema` already). */
-const settings = z.object({
-  theme: z.enum(['system', 'light', 'dark']),
-  editorFontSize: z.number(),
-  panes: z.object({ readerFraction: z.number() }),
-  lastNoteId: z.nullable(text(200)),
-  lastSourceId: z.nullable(text(200)),
-  citeHintDismissed: z.boolean(),
-  smartQuotes: z.boolean(),
-  window: windowBounds
-})
-
-const settingsChanged = z.strictObject({
-  type: z.literal('settings-changed'),
-  settings,
+export interface SettingsChangedEvent {
+  type: 'settings-changed'
+  settings: Settings
   /** Counts every change of the settings: a larger number is a later state. */
-  version: count
-})
+  version: number
+}
 
-const importStatus = z.strictObject({
-  running: z.boolean(),
-  fileName: z.optional(text(1000)),
-  fileIndex: z.optional(count),
-  fileCount: z.optional(count),
-  done: z.optional(z.number()),
-  total: z.optional(z.number()),
-  unit: z.optional(z.enum(['page', 'file']))
-})
+export interface StatusChangedEvent {
+  type: 'status-changed'
+  imports: ImportStatus
+  search: SearchStatus
+}
 
-const searchStatus = z.strictObject({
-  state: z.enum(['ready', 'loading', 'rebuilding']),
-  progress: z.number(),
-  documents: z.number(),
-  reason: z.optional(text(1000))
-})
+/** Desktop only: a command chosen in the application menu. */
+export interface CommandRequestedEvent {
+  type: 'command-requested'
+  commandId: string
+}
 
-const statusChanged = z.strictObject({ type: z.literal('status-changed'), imports: importStatus, search: searchStatus })
+/** Desktop only: a `pilcrow://` link opened from outside. */
+export interface OpenRequestedEvent {
+  type: 'open-requested'
+  url: string
+}
 
-// The desktop shell's own events: the menu, `pilcrow://` links, files from the native dialog.
-const commandRequested = z.strictObject({ type: z.literal('command-requested'), commandId: text(100) })
-const openRequested = z.strictObject({ type: z.literal('open-requested'), url: text(4000) })
-const importOutcome = z.union([
-  z.strictObject({
-    fileName: text(1000),
-    ok: z.literal(true),
-    status: z.enum(['added', 'updated', 'unchanged']),
-    sourceId,
-    title: text(2000),
-    blockCount: count,
-    relinked: z.optional(z.strictObject({ stayed: count, moved: count, orphaned: count })),
-    previousKept: z.optional(text(2000))
-  }),
-  z.strictObject({ fileName: text(1000), ok: z.literal(false), error: text(10_000) })
-])
-const filesImported = z.strictObject({ type: z.literal('files-imported'), outcomes: z.array(importOutcome).check(z.maxLength(10_000)) })
+/** Desktop only: files imported through File → Import (the native dialog). */
+export interface FilesImportedEvent {
+  type: 'files-imported'
+  outcomes: ImportOutcome[]
+}
 
-const notebookEventSchema = z.discriminatedUnion('type', [noteChanged, sourceChanged, linksChanged, settingsChanged, statusChanged, commandRequested, openRequested, filesImported])
-
-export type NoteChangedEvent = z.infer<typeof noteChanged>
-export type SourceChangedEvent = z.infer<typeof sourceChanged>
-export type LinksChangedEvent = z.infer<typeof linksChanged>
-export type SettingsChangedEvent = { type: 'settings-changed'; settings: Settings; version: number }
-export type StatusChangedEvent = { type: 'status-changed'; imports: ImportStatus; search: SearchStatus }
-export type CommandRequestedEvent = z.infer<typeof commandRequested>
-export type OpenRequestedEvent = z.infer<typeof openRequested>
-export type FilesImportedEvent = { type: 'files-imported'; outcomes: ImportOutcome[] }
 export type NotebookEvent =
   | NoteChangedEvent
   | SourceChangedEvent
@@ -155,25 +115,14 @@ void everyEventHeard
 /** The IPC channel on which the desktop shell forwards every event to its window. */
 export const EVENT_CHANNEL = 'pilcrow:event'
 
-/** Checks an event that crossed a process or network boundary before anything reads it; null when it is not one. */
-export function parseNotebookEvent(value: unknown): NotebookEvent | null {
-  const parsed = notebookEventSchema.safeParse(value)
-  return parsed.success ? (parsed.data as NotebookEvent) : null
-}
-
 /**
- * Builds the named subscriptions over one stream of raw events (the IPC channel, the HTTP event
- * stream, or the notebook itself): every event is checked, then given to the listeners of its type.
+ * Builds the named subscriptions over one stream of events (the IPC channel, the HTTP event
+ * stream, the notebook itself), each given to the listeners of its type. The stream hands over
+ * only events it has checked (`parseNotebookEvent`), or that never crossed a boundary.
  */
-export function createEventSubscriptions(subscribe: (listener: (raw: unknown) => void) => () => void): NotebookEvents {
+export function createEventSubscriptions(subscribe: (listener: (event: NotebookEvent) => void) => () => void): NotebookEvents {
   const events: Record<string, (listener: (event: NotebookEvent) => void) => () => void> = {}
-  for (const [name, type] of Object.entries(NOTEBOOK_EVENTS)) {
-    events[name] = (listener) =>
-      subscribe((raw) => {
-        const event = parseNotebookEvent(raw)
-        if (event?.type === type) listener(event)
-      })
-  }
+  for (const [name, type] of Object.entries(NOTEBOOK_EVENTS)) events[name] = (listener) => subscribe((event) => event.type === type && listener(event))
   return events as unknown as NotebookEvents
 }
 
@@ -197,10 +146,8 @@ export class EventEmitter {
     return () => this.listeners.delete(listener)
   }
 
-  /** The named subscriptions over this emitter (no validation: nothing crossed a boundary). */
+  /** The named subscriptions over this emitter (nothing to check: nothing crossed a boundary). */
   subscriptions(): NotebookEvents {
-    const events: Record<string, (listener: (event: NotebookEvent) => void) => () => void> = {}
-    for (const [name, type] of Object.entries(NOTEBOOK_EVENTS)) events[name] = (listener) => this.onEvent((event) => event.type === type && listener(event))
-    return events as unknown as NotebookEvents
+    return createEventSubscriptions(this.onEvent)
   }
 }

@@ -41,6 +41,8 @@ export class NotesService {
   private ids: string[] = []
   private read: Map<string, Entry> | null = null
   private readonly listeners = new Set<NoteChangeListener>()
+  /** Size and time of each file as this service last wrote it: the watcher's news of its own write is dismissed without reading the file. */
+  private readonly written = new Map<string, { size: number; mtimeMs: number }>()
   /** The last change queued for each note: changes of one note run one after another. */
   private readonly queues = new Map<string, Promise<unknown>>()
 
@@ -189,6 +191,10 @@ export class NotesService {
   syncFromDisk(id: string): Promise<void> {
     return this.serialized(id, async () => {
       if (!NOTE_ID.test(id)) return
+      // its own write, seen by the watcher: a long note is not read and parsed again to learn that
+      const stat = await fs.stat(this.pathOf(id)).catch(() => null)
+      const mine = this.written.get(id)
+      if (stat && mine && stat.size === mine.size && stat.mtimeMs === mine.mtimeMs) return
       const entry = this.readEntry(id)
       const known = this.entries.get(id)
       if (entry.kind === 'damaged' && entry.damaged.reason === MISSING) {
@@ -265,6 +271,8 @@ export class NotesService {
       throw notSaved(`“${displayTitle(note.title)}”`, error)
     }
     const revision = revisionOf(raw)
+    const stat = await fs.stat(this.pathOf(note.id)).catch(() => null)
+    if (stat) this.written.set(note.id, { size: stat.size, mtimeMs: stat.mtimeMs })
     this.entries.set(note.id, { kind: 'ok', note, revision, readOnly: false })
     notifyAll(this.listeners, note.id, note, revision)
     return { ...note, revision }

@@ -1,4 +1,4 @@
-import { createEventSubscriptions, type NotebookEvents } from '../../../shared/events'
+import { createEventSubscriptions, type NotebookEvent, type NotebookEvents } from '../../../shared/events'
 import { apiToken } from './client'
 
 declare global {
@@ -25,10 +25,13 @@ export function onEventsReconnected(listener: () => void): () => void {
  * token goes in a header), opened when the first listener comes, reconnected after a restart.
  */
 function createStreamEvents(): NotebookEvents {
-  const listeners = new Set<(raw: unknown) => void>()
+  const listeners = new Set<(event: NotebookEvent) => void>()
   let running = false
   const run = async (): Promise<void> => {
     running = true
+    // the stream and its checks come after the first screen has painted, not in its way
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)))
+    const schema = import('../../../shared/event-schema')
     let connections = 0
     for (let retry = RETRY_FIRST_MS; listeners.size > 0; retry = Math.min(RETRY_MAX_MS, retry * 2)) {
       try {
@@ -36,14 +39,15 @@ function createStreamEvents(): NotebookEvents {
         if (response.ok && response.body) {
           retry = RETRY_FIRST_MS / 2
           if (connections++ > 0) for (const listener of reconnectListeners) listener()
+          const { parseNotebookEvent } = await schema
           await readStream(response.body, (data) => {
-            let raw: unknown
+            let event: NotebookEvent | null
             try {
-              raw = JSON.parse(data)
+              event = parseNotebookEvent(JSON.parse(data))
             } catch {
               return
             }
-            for (const listener of listeners) listener(raw)
+            if (event) for (const listener of listeners) listener(event)
           })
         }
       } catch {

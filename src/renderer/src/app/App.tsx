@@ -16,7 +16,8 @@ import { useFileDrop } from '../sources/useFileDrop'
 import { useSourceImport } from '../sources/useSourceImport'
 import { useSourceActions } from '../sources/useSourceActions'
 import { createAppStores, StoresContext } from '../stores/app-stores'
-import { useStore } from '../stores/store'
+import { sameForDrawing } from '../stores/settings-store'
+import { useStore, useStoreSelector } from '../stores/store'
 import { AppBar } from './AppBar'
 import { Banners } from './Banners'
 import { CitationBus, type Citation } from '../ui/citations'
@@ -38,6 +39,8 @@ import { useCommands } from './useCommands'
 import { useShellEvents } from './useShellEvents'
 import { useAppearance } from './useTheme'
 
+const identity = <T,>(value: T): T => value
+
 // The editor (Lexical) is the larger half of the code: it loads beside the article, not before it.
 const NotePane = lazy(() => import('../notes/NotePane').then((m) => ({ default: m.NotePane })))
 
@@ -46,7 +49,8 @@ export function App(): ReactNode {
   // in browser mode the page came with the first screen's data: the article is in the first render
   const [stores] = useState(() => createAppStores({ api, events, startup: embeddedStartup(), captureTypeAhead }))
   useEffect(() => onEventsReconnected(() => stores.resync()), [stores])
-  const settings = useStore(stores.settings)
+  // the open note and source are remembered in the settings at every switch: that redraws nothing
+  const settings = useStoreSelector(stores.settings, identity, sameForDrawing)
   const banners = useStore(stores.banners)
   const backlinks = useStore(stores.links)
   const { list: sourceList, loaded } = useStore(stores.sources)

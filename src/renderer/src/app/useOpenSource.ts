@@ -2,9 +2,13 @@ import { useCallback, useEffect, useState } from 'react'
 import type { Source } from '../../../shared/model'
 import { api } from '../api/client'
 import type { AppStores } from '../stores/app-stores'
-import { useStore } from '../stores/store'
+import type { Settings } from '../../../shared/settings'
+import { useStore, useStoreSelector } from '../stores/store'
 import { afterNextPaint } from './after-paint'
 import { embeddedStartup, takeStartup } from './startup'
+
+const settingsAreLoaded = (settings: Settings | null): boolean => settings !== null
+const lastSourceId = (settings: Settings | null): string | null | undefined => settings?.lastSourceId
 
 export interface OpenSource {
   sourceId: string | null
@@ -22,7 +26,8 @@ export interface OpenSource {
  * workspace's warnings, the search index's state and the backlinks.
  */
 export function useOpenSource(stores: AppStores): OpenSource {
-  const settings = useStore(stores.settings)
+  const settingsLoaded = useStoreSelector(stores.settings, settingsAreLoaded)
+  const storedSourceId = useStoreSelector(stores.settings, lastSourceId)
   const { loaded } = useStore(stores.sources)
   // in browser mode the page came with the first screen's data: the article is in the first render
   const [sourceId, setSourceId] = useState<string | null>(() => embeddedStartup()?.sourceId ?? null)
@@ -35,12 +40,11 @@ export function useOpenSource(stores: AppStores): OpenSource {
     [stores]
   )
   const source = (sourceId && loaded.get(sourceId)) || null
-  const articleSettled = settings !== null && (source !== null || sourceId === null || loaded.get(sourceId) === null)
+  const articleSettled = settingsLoaded && (source !== null || sourceId === null || loaded.get(sourceId) === null)
   useEffect(() => {
     if (!articleSettled || notesMayLoad) return
     return afterNextPaint(() => setNotesMayLoad(true))
   }, [articleSettled, notesMayLoad])
-  const storedSourceId = settings?.lastSourceId
   const shownSourceId = source?.id
   useEffect(() => {
     // Remembers the open source once it has painted: the server writes the settings file at once,

@@ -1,8 +1,7 @@
-import { useCallback, useRef, useState } from 'react'
+import { useCallback, useRef, useState, useSyncExternalStore } from 'react'
 import { formatBytes, IMPORT_SIZE_LIMIT_BYTES, isImportable, type ImportOutcome, type ImportStatus } from '../../../shared/imports'
 import { api } from '../api/client'
 import type { StatusStore } from '../stores/status-store'
-import { useStore } from '../stores/store'
 import { fileToBase64 } from './read-file'
 
 export interface SourceImportState {
@@ -24,7 +23,7 @@ export interface SourceImportState {
  */
 export function useSourceImport(status: StatusStore, onImported: (outcome: Extract<ImportOutcome, { ok: true }>) => void): SourceImportState {
   const [started, setProgress] = useState<ImportStatus | null>(null)
-  const { imports: announced } = useStore(status)
+  const announced = useSyncExternalStore(status.subscribe, () => status.get().imports)
   const progress = started && announced.running && announced.fileName === started.fileName ? { ...started, done: announced.done, total: announced.total, unit: announced.unit } : started
   const [outcomes, setOutcomes] = useState<ImportOutcome[]>([])
   const imported = useRef(onImported)

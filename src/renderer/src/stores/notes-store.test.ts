@@ -110,5 +110,6 @@ describe('withNote', () => {
   it('puts a note by its time, and ignores a change older than the one shown', () => {
     expect(withNote(list, { id: 'n-1', title: 'A2', updatedAt: '2026-03-01', trashed: false }).notes.map((n) => n.title)).toEqual(['A2', 'B'])
     expect(withNote(list, { id: 'n-2', title: 'stale', updatedAt: '2026-01-15', trashed: false })).toBe(list)
+    expect(withNote(list, { id: 'n-2', title: 'B', updatedAt: '2026-02-01', trashed: false })).toBe(list) // heard twice: the same list
   })
 })

@@ -295,7 +295,11 @@ interface ListChange {
  */
 export function withNote(list: NoteList, change: ListChange): NoteList {
   const known = list.notes.find((n) => n.id === change.id) ?? list.trash.find((n) => n.id === change.id)
-  if (known && !change.deleted && known.updatedAt > change.updatedAt && !!known.trashedAt === change.trashed) return list
+  if (known && !change.deleted && !!known.trashedAt === change.trashed) {
+    // an older change, or the same one heard twice (a save's answer, then its event): nothing to redraw
+    if (known.updatedAt > change.updatedAt) return list
+    if (known.updatedAt === change.updatedAt && (change.title === undefined || known.title === change.title)) return list
+  }
   const notes = list.notes.filter((n) => n.id !== change.id)
   const trash = list.trash.filter((n) => n.id !== change.id)
   const damaged = list.damaged.filter((d) => d.id !== change.id)

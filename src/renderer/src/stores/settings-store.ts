@@ -26,13 +26,13 @@ export class SettingsStore extends Store<Settings | null> {
       if (event.version <= this.version) return
       this.version = event.version
       // what this window is still sending stays shown over the stored state
-      this.set(this.withPending(event.settings))
+      this.setIfChanged(this.withPending(event.settings))
     })
   }
 
   /** The settings the window started with (or read later): applied unless something newer came. */
   load(settings: Settings): void {
-    if (this.version === -1) this.set(this.withPending(settings))
+    if (this.version === -1) this.setIfChanged(this.withPending(settings))
   }
 
   update(patch: SettingsPatch): void {
@@ -49,7 +49,7 @@ export class SettingsStore extends Store<Settings | null> {
     this.pending = null
     try {
       const stored = await this.api.updateSettings(patch)
-      this.set(this.withPending(stored))
+      this.setIfChanged(this.withPending(stored))
     } catch (error) {
       this.onError(error)
     } finally {
@@ -65,4 +65,11 @@ export class SettingsStore extends Store<Settings | null> {
   dispose(): void {
     this.off()
   }
+}
+
+/** The settings a window draws with: the same unless something other than the open note or source changed. */
+export function sameForDrawing(a: Settings | null, b: Settings | null): boolean {
+  if (a === b) return true
+  if (!a || !b) return false
+  return JSON.stringify({ ...a, lastNoteId: null, lastSourceId: null }) === JSON.stringify({ ...b, lastNoteId: null, lastSourceId: null })
 }

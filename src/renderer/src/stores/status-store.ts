@@ -23,7 +23,11 @@ export class StatusStore extends Store<StatusState> {
     super({ imports: { running: false }, search: null })
     this.off = events.onDidChangeStatus((event) => {
       this.heard = true
-      this.set({ imports: event.imports, search: event.search })
+      // each part keeps its object while it says the same: a reader of one part is not re-rendered for the other
+      const { imports, search } = this.get()
+      const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b)
+      const next = { imports: same(imports, event.imports) ? imports : event.imports, search: same(search, event.search) ? search : event.search }
+      if (next.imports !== imports || next.search !== search) this.set(next)
     })
   }
 

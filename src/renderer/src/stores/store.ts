@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react'
+import { useCallback, useRef, useSyncExternalStore } from 'react'
 
 /**
  * State that lives outside React: one immutable snapshot, replaced on every change, and the
@@ -24,6 +24,11 @@ export class Store<S> {
     for (const listener of this.listeners) listener()
   }
 
+  /** Replaces the state unless the new one holds the same values (then nothing re-renders). */
+  protected setIfChanged(next: S): void {
+    if (JSON.stringify(next) !== JSON.stringify(this.snapshot)) this.set(next)
+  }
+
   protected patch(changes: Partial<S>): void {
     this.set({ ...this.snapshot, ...changes })
   }
@@ -32,4 +37,19 @@ export class Store<S> {
 /** Reads a store in a component; it re-renders when the state changes. */
 export function useStore<S>(store: Store<S>): S {
   return useSyncExternalStore(store.subscribe, store.get)
+}
+
+/**
+ * Reads part of a store: the component re-renders only when `isEqual` says the part changed
+ * (the settings' `lastNoteId`, written at every note switch, need not redraw the window).
+ */
+export function useStoreSelector<S, T>(store: Store<S>, select: (state: S) => T, isEqual: (a: T, b: T) => boolean = Object.is): T {
+  const last = useRef<{ value: T } | null>(null)
+  const read = useCallback(() => {
+    const next = select(store.get())
+    if (last.current && isEqual(last.current.value, next)) return last.current.value
+    last.current = { value: next }
+    return next
+  }, [store, select, isEqual])
+  return useSyncExternalStore(store.subscribe, read)
 }
