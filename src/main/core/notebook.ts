@@ -1,5 +1,5 @@
 import type { NotebookApi } from '../../shared/api'
-import { EventEmitter, type NotebookEvent, type NotebookEvents } from '../../shared/events'
+import { EventEmitter, type NotebookEvent } from '../../shared/events'
 import type { Source, SourceMetaPatch, SourceSummary, WorkspaceInfo } from '../../shared/model'
 import type { ImportFileRequest, ImportOutcome, ImportStatus } from '../../shared/imports'
 import type { Note, NoteDraft, NoteList, SaveResult } from '../../shared/notes'
@@ -8,7 +8,7 @@ import type { SourceBacklinks } from '../../shared/links'
 import { extractLinks } from './link-extraction'
 import { LinkIndex } from './link-index'
 import { checkNotesCensus } from './notes-census'
-import { isUntouched, NotesService } from './notes'
+import { isUntouched, noteIdOfFile, NotesService } from './notes'
 import { SearchService } from './search/search-service'
 import type { SearchRequest, SearchResponse, SearchStatus } from '../../shared/search'
 import type { ExportRequest, ExportResult } from '../../shared/export'
@@ -20,7 +20,6 @@ import { SourcesService } from './sources'
 import { openWorkspace, type Workspace } from './workspace'
 import { announceChanges } from './events/announce-changes'
 import { WorkspaceWatcher } from './events/workspace-watcher'
-import { noteIdOfFile } from './notes'
 
 /** What the notebook needs from the shell that hosts it. */
 export interface NotebookOptions {
@@ -42,8 +41,6 @@ export interface NotebookOptions {
 export class Notebook implements NotebookApi {
   /** Every change, from whoever made it (see shared/events.ts); the transports forward these. */
   private readonly emitter = new EventEmitter()
-  /** The named subscriptions (`onDidChangeNotes`…), for code in this process. */
-  readonly events: NotebookEvents = this.emitter.subscriptions()
   private settingsVersion = 0
   private watcher: WorkspaceWatcher | null = null
   private readonly stopAnnouncing: () => void
