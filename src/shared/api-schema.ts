@@ -2,6 +2,7 @@ import { z } from 'zod'
 import type { NotebookApi, NotebookMethod } from './api'
 import { PilcrowError } from './errors'
 import { IMPORT_SIZE_LIMIT_BYTES } from './imports'
+import { HIGHLIGHT_COLORS } from './highlights'
 import { settingsPatchSchema } from './settings'
 import { editorStateSchema as editorState } from './editor-state-schema'
 
@@ -12,6 +13,17 @@ const id = z
   .regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lower-case letters, digits and dashes')
 
 const noteId = z.string().max(100).regex(/^n-[a-z0-9-]+$/, 'note ids look like n-…')
+const highlightId = z.string().max(100).regex(/^h-[a-z0-9-]+$/, 'highlight ids look like h-…')
+const highlightColor = z.enum(HIGHLIGHT_COLORS)
+const comment = z.string().max(20_000, 'comments are at most 20,000 characters')
+/** A paragraph anchor (the words a highlight marks), as citations carry them. */
+const anchor = z.strictObject({
+  sourceId: id,
+  blockId: z.string().min(1).max(200),
+  quote: z.strictObject({ exact: z.string().min(1).max(10_000), prefix: z.string().max(200), suffix: z.string().max(200) }),
+  range: z.strictObject({ start: z.number().int().min(0), end: z.number().int().min(0) }).optional(),
+  paragraph: z.number().int().min(0).nullable()
+})
 const title = z.string().max(500, 'titles are at most 500 characters')
 
 /** The argument list each method accepts; incoming calls are checked against it. */
@@ -53,6 +65,13 @@ export const apiArgumentSchemas: { [M in NotebookMethod]: z.ZodType<Parameters<N
   discardEmptyNote: z.tuple([noteId]),
   restoreNote: z.tuple([noteId]),
   getBacklinks: z.tuple([id]),
+  listHighlights: z.tuple([id]),
+  addHighlight: z.tuple([z.strictObject({ sourceId: id, anchor, color: highlightColor, comment: comment.optional() })]),
+  updateHighlight: z.tuple([id, highlightId, z.strictObject({ color: highlightColor.optional(), comment: comment.optional() })]),
+  deleteHighlight: z.tuple([id, highlightId]),
+  restoreHighlight: z.tuple([
+    z.strictObject({ id: highlightId, sourceId: id, anchor, color: highlightColor, comment, createdAt: z.string().max(40), updatedAt: z.string().max(40) })
+  ]),
   search: z.tuple([
     z.strictObject({
       query: z.string().max(1000, 'queries are at most 1000 characters'),

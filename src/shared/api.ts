@@ -5,6 +5,7 @@ import type { ExportRequest, ExportResult } from './export'
 import type { SourceBacklinks } from './links'
 import type { Note, NoteDraft, NoteList, SaveResult } from './notes'
 import type { SearchRequest, SearchResponse, SearchStatus } from './search'
+import type { HighlightPatch, NewHighlight, SourceHighlight, SourceHighlights } from './highlights'
 
 /**
  * The one contract between the renderer and the notebook. The core implements it; the Electron
@@ -51,6 +52,16 @@ export interface NotebookApi {
   restoreNote(noteId: string): Promise<Note>
   /** Which notes cite which blocks of a source, resolved against the source as it is now. */
   getBacklinks(sourceId: string): Promise<SourceBacklinks>
+  /** A source's highlights in reading order, each resolved against the source as it is now. */
+  listHighlights(sourceId: string): Promise<SourceHighlights>
+  /** Marks words of a source in a colour, with an optional comment. */
+  addHighlight(highlight: NewHighlight): Promise<SourceHighlight>
+  /** Changes a highlight's colour or comment. */
+  updateHighlight(sourceId: string, highlightId: string, patch: HighlightPatch): Promise<SourceHighlight>
+  /** Deletes a highlight and returns it, so it can be put back (undo). */
+  deleteHighlight(sourceId: string, highlightId: string): Promise<SourceHighlight>
+  /** Puts back a highlight deleted a moment ago, as it was (undo). */
+  restoreHighlight(highlight: SourceHighlight): Promise<SourceHighlight>
   /** Searches sources and notes (waits for the index when it is still loading). */
   search(request: SearchRequest): Promise<SearchResponse>
   /** Whether the search index is ready, loading or being rebuilt, with progress. */
@@ -80,6 +91,11 @@ export const NOTEBOOK_API_METHODS = [
   'discardEmptyNote',
   'restoreNote',
   'getBacklinks',
+  'listHighlights',
+  'addHighlight',
+  'updateHighlight',
+  'deleteHighlight',
+  'restoreHighlight',
   'search',
   'getSearchStatus',
   'exportMarkdown'

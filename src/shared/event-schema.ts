@@ -37,6 +37,8 @@ const linksChanged = z.strictObject({
   version: count
 })
 
+const highlightsChanged = z.strictObject({ type: z.literal('highlights-changed'), sourceId, version: count })
+
 const windowBounds = z.nullable(z.object({ x: z.optional(z.int()), y: z.optional(z.int()), width: z.int(), height: z.int(), maximized: z.optional(z.boolean()) }))
 /** The settings as the notebook stored them (it checked them against `settingsSchema` already). */
 const settings = z.object({
@@ -47,6 +49,7 @@ const settings = z.object({
   lastSourceId: z.nullable(text(200)),
   citeHintDismissed: z.boolean(),
   smartQuotes: z.boolean(),
+  highlightMeanings: z.partialRecord(z.enum(['yellow', 'green', 'blue', 'pink', 'purple']), text(60)),
   window: windowBounds
 })
 
@@ -88,13 +91,14 @@ const importOutcome = z.union([
     title: text(2000),
     blockCount: count,
     relinked: z.optional(z.strictObject({ stayed: count, moved: count, orphaned: count })),
+    highlightsRelinked: z.optional(z.strictObject({ stayed: count, moved: count, orphaned: count })),
     previousKept: z.optional(text(2000))
   }),
   z.strictObject({ fileName: text(1000), ok: z.literal(false), error: text(10_000) })
 ])
 const filesImported = z.strictObject({ type: z.literal('files-imported'), outcomes: z.array(importOutcome).check(z.maxLength(10_000)) })
 
-const notebookEventSchema = z.discriminatedUnion('type', [noteChanged, sourceChanged, linksChanged, settingsChanged, statusChanged, commandRequested, openRequested, filesImported])
+const notebookEventSchema = z.discriminatedUnion('type', [noteChanged, sourceChanged, linksChanged, highlightsChanged, settingsChanged, statusChanged, commandRequested, openRequested, filesImported])
 
 /** Checks an event that crossed a process or network boundary before anything reads it; null when it is not one. */
 export function parseNotebookEvent(value: unknown): NotebookEvent | null {

@@ -40,6 +40,14 @@ export interface LinksChangedEvent {
   version: number
 }
 
+/** A source's highlights changed (added, recoloured, commented, deleted, or moved by a re-import). */
+export interface HighlightsChangedEvent {
+  type: 'highlights-changed'
+  sourceId: string
+  /** Counts every change of highlights: a larger number is a later state. */
+  version: number
+}
+
 export interface SettingsChangedEvent {
   type: 'settings-changed'
   settings: Settings
@@ -75,6 +83,7 @@ export type NotebookEvent =
   | NoteChangedEvent
   | SourceChangedEvent
   | LinksChangedEvent
+  | HighlightsChangedEvent
   | SettingsChangedEvent
   | StatusChangedEvent
   | CommandRequestedEvent
@@ -89,6 +98,8 @@ export const NOTEBOOK_EVENTS = {
   onDidChangeSources: 'source-changed',
   /** Which notes cite which paragraphs changed, for some sources. */
   onDidChangeLinks: 'links-changed',
+  /** A source's highlights changed. */
+  onDidChangeHighlights: 'highlights-changed',
   /** The settings changed (in any window). */
   onDidChangeSettings: 'settings-changed',
   /** Import progress, and the search index's state (loading, rebuilding, ready). */

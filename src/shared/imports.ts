@@ -55,14 +55,14 @@ export interface RelinkReport {
 export function describeImport(o: Extract<ImportOutcome, { ok: true }>): string {
   const blocks = `${o.blockCount} ${o.blockCount === 1 ? 'block' : 'blocks'}`
   if (o.status === 'added') return `Imported “${o.title}” (${blocks}).`
-  const links = o.relinked ? relinkSummary(o.relinked) : ''
+  const links = (o.relinked ? relinkSummary(o.relinked) : '') + (o.highlightsRelinked ? relinkSummary(o.highlightsRelinked, 'Highlights') : '')
   if (o.status === 'unchanged') return `“${o.title}” is unchanged.${links}`
   return `Updated “${o.title}” (${blocks}).${links}${o.previousKept ? ` The previous version is kept in ${o.previousKept}.` : ''}`
 }
 
 /** " Links: 2 stayed, 1 moved, 0 orphaned." — empty when no note cites the source. */
-export function relinkSummary(r: RelinkReport): string {
-  return r.stayed + r.moved + r.orphaned === 0 ? '' : ` Links: ${r.stayed} stayed, ${r.moved} moved, ${r.orphaned} orphaned.`
+export function relinkSummary(r: RelinkReport, what = 'Links'): string {
+  return r.stayed + r.moved + r.orphaned === 0 ? '' : ` ${what}: ${r.stayed} stayed, ${r.moved} moved, ${r.orphaned} orphaned.`
 }
 
 export type ImportOutcome =
@@ -75,6 +75,8 @@ export type ImportOutcome =
       title: string
       blockCount: number
       relinked?: RelinkReport
+      /** For an update of a source with highlights: how they came out (the same counts as links). */
+      highlightsRelinked?: RelinkReport
       /** For an update: where the previous version was kept, relative to the workspace (`.pilcrow/deleted-sources/…`). */
       previousKept?: string
     }

@@ -20,6 +20,8 @@ export const settingsSchema = z.object({
   citeHintDismissed: z.boolean().catch(false),
   /** Straight quotes typed in a note become curly (“ ” ‘ ’), outside code. */
   smartQuotes: z.boolean().catch(true),
+  /** What each highlight colour means to this researcher ("Claim", "Evidence"…), shown wherever the colour is. */
+  highlightMeanings: z.partialRecord(z.enum(['yellow', 'green', 'blue', 'pink', 'purple']), z.string().max(60)).catch({}),
   /** Desktop window bounds, restored on start. */
   window: z
     .object({
@@ -47,6 +49,7 @@ export const settingsPatchSchema = z
     lastSourceId: z.string().max(200).nullable(),
     citeHintDismissed: z.boolean(),
     smartQuotes: z.boolean(),
+    highlightMeanings: z.partialRecord(z.enum(['yellow', 'green', 'blue', 'pink', 'purple']), z.string().max(60)),
     window: z
       .object({
         x: z.number().int().optional(),

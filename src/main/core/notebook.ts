@@ -19,6 +19,8 @@ import { SourceImports } from './source-imports'
 import { SourcesService } from './sources'
 import { openWorkspace, type Workspace } from './workspace'
 import { announceChanges } from './events/announce-changes'
+import { HighlightsService } from './highlights'
+import type { HighlightPatch, NewHighlight, SourceHighlight, SourceHighlights } from '../../shared/highlights'
 import { WorkspaceWatcher } from './events/workspace-watcher'
 
 /** What the notebook needs from the shell that hosts it. */
@@ -52,9 +54,10 @@ export class Notebook implements NotebookApi {
     readonly links: LinkIndex,
     readonly searchIndex: SearchService,
     readonly imports: SourceImports,
+    readonly highlights: HighlightsService,
     private readonly settings: SettingsStore
   ) {
-    this.stopAnnouncing = announceChanges({ notes, sources, links, imports, searchIndex }, this.emitter)
+    this.stopAnnouncing = announceChanges({ notes, sources, links, imports, searchIndex, highlights }, this.emitter)
   }
 
   private census: Promise<string | null> | null = null
@@ -86,8 +89,9 @@ export class Notebook implements NotebookApi {
     links.start()
     // the index loads (or rebuilds) in the background: the notebook is usable meanwhile
     searchIndex.start(options.searchIndexDelayMs ?? 0)
-    const imports = new SourceImports(sources, links)
-    const notebook = new Notebook(workspace, sources, notes, links, searchIndex, imports, options.settings)
+    const highlights = new HighlightsService(workspace, sources)
+    const imports = new SourceImports(sources, links, highlights)
+    const notebook = new Notebook(workspace, sources, notes, links, searchIndex, imports, highlights, options.settings)
     if (options.watch) notebook.watchWorkspace()
     return notebook
   }
@@ -158,6 +162,8 @@ export class Notebook implements NotebookApi {
   async deleteSource(sourceId: string): Promise<{ orphanedLinks: number }> {
     const orphanedLinks = this.imports.linkCount(sourceId)
     await this.sources.remove(sourceId)
+    // its highlights go with it into deleted-sources: nothing is lost
+    await this.highlights.setAside(sourceId)
     return { orphanedLinks }
   }
 
@@ -201,6 +207,26 @@ export class Notebook implements NotebookApi {
 
   async getBacklinks(sourceId: string): Promise<SourceBacklinks> {
     return this.links.backlinks(sourceId)
+  }
+
+  async listHighlights(sourceId: string): Promise<SourceHighlights> {
+    return this.highlights.list(sourceId)
+  }
+
+  async addHighlight(highlight: NewHighlight): Promise<SourceHighlight> {
+    return this.highlights.add(highlight)
+  }
+
+  async updateHighlight(sourceId: string, highlightId: string, patch: HighlightPatch): Promise<SourceHighlight> {
+    return this.highlights.update(sourceId, highlightId, patch)
+  }
+
+  async deleteHighlight(sourceId: string, highlightId: string): Promise<SourceHighlight> {
+    return this.highlights.remove(sourceId, highlightId)
+  }
+
+  async restoreHighlight(highlight: SourceHighlight): Promise<SourceHighlight> {
+    return this.highlights.restore(highlight)
   }
 
   async search(request: SearchRequest): Promise<SearchResponse> {

@@ -4,6 +4,7 @@ import { PilcrowError } from '../../shared/errors'
 import type { ImportFileRequest, ImportOutcome, ImportStatus, RelinkReport } from '../../shared/imports'
 import type { Source } from '../../shared/model'
 import type { ImportStep } from './importers/progress'
+import type { HighlightsService } from './highlights'
 import type { LinkIndex } from './link-index'
 import type { SourceImport, SourcesService } from './sources'
 import { notifyAll } from './notify'
@@ -20,7 +21,8 @@ export class SourceImports {
 
   constructor(
     private readonly sources: SourcesService,
-    private readonly links: LinkIndex
+    private readonly links: LinkIndex,
+    private readonly highlights?: HighlightsService
   ) {}
 
   getStatus(): ImportStatus {
@@ -83,6 +85,8 @@ export class SourceImports {
         blockCount: result.source.blocks.length
       }
       if (result.previous) outcome.relinked = relinkReport(this.links.linksTo(result.source.id), result.source)
+      const highlights = result.previous && this.highlights ? await this.highlights.stored(result.source.id) : []
+      if (highlights.length > 0) outcome.highlightsRelinked = relinkReport(highlights.map((h) => h.anchor), result.source)
       if (result.previousKept) outcome.previousKept = result.previousKept
       return outcome
     } catch (error) {

@@ -1,6 +1,7 @@
 import type { EventEmitter } from '../../../shared/events'
 import type { ImportStatus } from '../../../shared/imports'
 import type { SearchStatus } from '../../../shared/search'
+import type { HighlightsService } from '../highlights'
 import type { LinkIndex } from '../link-index'
 import type { NotesService } from '../notes'
 import type { SourceImports } from '../source-imports'
@@ -17,10 +18,11 @@ const PROGRESS_EVERY_MS = 100
  * of it. Returns the unsubscribe.
  */
 export function announceChanges(
-  parts: { notes: NotesService; sources: SourcesService; links: LinkIndex; imports: SourceImports; searchIndex: SearchService },
+  parts: { notes: NotesService; sources: SourcesService; links: LinkIndex; imports: SourceImports; searchIndex: SearchService; highlights: HighlightsService },
   emitter: EventEmitter
 ): () => void {
   let linksVersion = 0
+  let highlightsVersion = 0
   const status = new StatusAnnouncer(parts.imports.getStatus(), parts.searchIndex.getStatus(), (imports, search) => emitter.emit({ type: 'status-changed', imports, search }))
   const offs = [
     parts.notes.onDidChange((noteId, note, revision) =>
@@ -28,6 +30,9 @@ export function announceChanges(
     ),
     parts.sources.onDidChange((sourceId, source) => emitter.emit({ type: 'source-changed', sourceId, version: source ? versionOf(parts.sources, sourceId) : null, title: source?.meta.title ?? '' })),
     parts.links.onDidChange((sourceIds) => emitter.emit({ type: 'links-changed', sourceIds, version: ++linksVersion })),
+    parts.highlights.onDidChange((sourceId) => emitter.emit({ type: 'highlights-changed', sourceId, version: ++highlightsVersion })),
+    // a re-imported source moves its highlights with their words
+    parts.sources.onDidChange((sourceId, source) => source && emitter.emit({ type: 'highlights-changed', sourceId, version: ++highlightsVersion })),
     parts.imports.onDidChangeStatus((imports) => status.imports(imports)),
     parts.searchIndex.onDidChangeStatus((search) => status.search(search)),
     () => status.stop()

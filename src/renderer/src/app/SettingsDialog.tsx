@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
 import { useModalDialog } from '../ui/useModalDialog'
+import { HIGHLIGHT_COLORS } from '../../../shared/highlights'
 import type { Settings, SettingsPatch } from '../../../shared/settings'
 
 const FONT_SIZES = [13, 14, 15, 16, 17, 18, 20, 22, 24]
@@ -41,6 +42,26 @@ export function SettingsDialog({ open, settings, onChange, onClose }: SettingsDi
         <input type="checkbox" checked={settings.smartQuotes} onChange={(e) => onChange({ smartQuotes: e.target.checked })} />
         Curly quotes while typing notes (“ ” and ‘ ’ for " and ')
       </label>
+      <fieldset className="meanings">
+        <legend>Colour meanings</legend>
+        <p className="field-hint">What each highlight colour means to you (“Claim”, “Evidence”, “Disagree”), shown wherever the colour is.</p>
+        {HIGHLIGHT_COLORS.map((color) => (
+          <label key={color} className="meaning-field">
+            <span className={`highlight-mark swatch-${color}`} aria-hidden="true" />
+            <span className="meaning-color">{color}</span>
+            <input
+              type="text"
+              maxLength={60}
+              aria-label={`Meaning of ${color}`}
+              defaultValue={settings.highlightMeanings[color] ?? ''}
+              onBlur={(e) => {
+                const meaning = e.target.value.trim()
+                if (meaning !== (settings.highlightMeanings[color] ?? '')) onChange({ highlightMeanings: { ...settings.highlightMeanings, [color]: meaning } })
+              }}
+            />
+          </label>
+        ))}
+      </fieldset>
       <div className="dialog-actions">
         <button type="button" className="primary-button" onClick={onClose}>
           Done

@@ -73,6 +73,8 @@ export function useOpenSource(stores: AppStores): OpenSource {
   // Backlinks follow the open source; the store asks again when an event says they changed. Not
   // before the article has painted: the server reads every note to answer the first time.
   useEffect(() => stores.links.follow(sourceId, notesMayLoad), [sourceId, notesMayLoad, stores])
+  // the open source's highlights, once it has painted
+  useEffect(() => stores.highlights.follow(notesMayLoad ? sourceId : null), [sourceId, notesMayLoad, stores])
 
   return { sourceId, source, openSource, notesMayLoad }
 }

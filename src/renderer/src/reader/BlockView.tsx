@@ -1,4 +1,5 @@
 import { memo, type DragEvent, type ReactNode } from 'react'
+import type { HighlightColor } from '../../../shared/highlights'
 import type { Backlink } from '../../../shared/links'
 import type { Block } from '../../../shared/model'
 import { OUTSIDE } from '../ui/block-window'
@@ -27,17 +28,20 @@ export const BlockView = memo(function BlockView({
   block,
   pageStart,
   backlinks,
+  highlightColors,
   actions,
   startsHidden
 }: {
   block: Block
   pageStart?: boolean
   backlinks: Backlink[] | undefined
+  /** The colours of the highlights in this block (its margin shows them). */
+  highlightColors?: HighlightColor[]
   actions: BlockActions
   startsHidden?: boolean
 }): ReactNode {
   const outside: Outside = startsHidden ? { [OUTSIDE]: '' } : {}
-  const view = <BlockBody block={block} backlinks={backlinks} actions={actions} outside={outside} />
+  const view = <BlockBody block={block} backlinks={backlinks} highlightColors={highlightColors} actions={actions} outside={outside} />
   if (!pageStart) return view
   // where a page of a PDF begins, so a reader can match citations ("p. 4, ¶12") to the printed page
   return (
@@ -50,7 +54,7 @@ export const BlockView = memo(function BlockView({
   )
 })
 
-function BlockBody({ block, backlinks, actions, outside }: { block: Block; backlinks: Backlink[] | undefined; actions: BlockActions; outside: Outside }): ReactNode {
+function BlockBody({ block, backlinks, highlightColors, actions, outside }: { block: Block; backlinks: Backlink[] | undefined; highlightColors?: HighlightColor[]; actions: BlockActions; outside: Outside }): ReactNode {
   const content = block.runs ? <InlineRuns runs={block.runs} /> : block.text
   switch (block.kind) {
     case 'heading': {
@@ -78,14 +82,28 @@ function BlockBody({ block, backlinks, actions, outside }: { block: Block; backl
       )
     default:
       return (
-        <NumberedBlock block={block} backlinks={backlinks} actions={actions} outside={outside}>
+        <NumberedBlock block={block} backlinks={backlinks} highlightColors={highlightColors} actions={actions} outside={outside}>
           {content}
         </NumberedBlock>
       )
   }
 }
 
-function NumberedBlock({ block, backlinks, actions, outside, children }: { block: Block; backlinks: Backlink[] | undefined; actions: BlockActions; outside: Outside; children: ReactNode }): ReactNode {
+function NumberedBlock({
+  block,
+  backlinks,
+  highlightColors,
+  actions,
+  outside,
+  children
+}: {
+  block: Block
+  backlinks: Backlink[] | undefined
+  highlightColors?: HighlightColor[]
+  actions: BlockActions
+  outside: Outside
+  children: ReactNode
+}): ReactNode {
   const Tag = block.kind === 'quote' ? 'blockquote' : 'p'
   const className = `block block-${block.kind === 'listItem' ? 'list-item' : block.kind}`
   const indent = block.kind === 'listItem' ? ` indent-${Math.min(block.level ?? 0, 5)}` : ''
@@ -110,6 +128,13 @@ function NumberedBlock({ block, backlinks, actions, outside, children }: { block
             +
           </button>
           {backlinks && backlinks.length > 0 && <BacklinksBadge paragraph={n} backlinks={backlinks} onOpen={actions.openBacklink} />}
+          {highlightColors && (
+            <span className="highlight-marks" role="img" aria-label={`¶${n} has highlights: ${highlightColors.join(', ')}`}>
+              {highlightColors.map((color) => (
+                <span key={color} className={`highlight-mark swatch-${color}`} />
+              ))}
+            </span>
+          )}
         </div>
       )}
       <Tag className={className} data-block-text={block.id} onDragStart={(e) => actions.dragStart(block, e)}>

@@ -13,6 +13,7 @@ import { ReaderTools, type ReaderTool, type ReaderToolsHandle } from './ReaderTo
 import { blockAtTop, rememberedPosition, rememberPosition, restorePosition } from './reading-position'
 import { blockIdFromHash, revealBlock } from './reveal'
 import { readSelectedQuote, type SelectedQuote } from './selection-anchor'
+import { useReaderHighlights } from './highlights/useReaderHighlights'
 import { SourceHeader } from './SourceHeader'
 
 interface ReaderProps {
@@ -88,6 +89,7 @@ export function Reader({ source, empty, backlinks, onCite, onOpenBacklink, handl
   const article = useRef<HTMLElement>(null)
   const shown = useProgressiveCount(source?.blocks.length ?? 0, source?.id)
   useBlockWindow(article, pane, source?.id)
+  const marks = useReaderHighlights({ source, article, pane, rendered: shown, onCite })
 
   // the reading position: kept while scrolling, restored when the source opens (unless a link says where to go)
   useEffect(() => {
@@ -264,9 +266,9 @@ export function Reader({ source, empty, backlinks, onCite, onOpenBacklink, handl
       <p id={READER_KEYS_HINT_ID} hidden>
         Up and down arrows or J and K: next paragraph. Enter: cite it in the note. N: the notes citing it. L: copy a link to it. Shift with the arrows: select words, then Enter quotes them.
       </p>
-      {source && <ReaderTools source={source} article={article} rendered={shown} focusBlock={goToBlock} handle={tools} />}
+      {source && <ReaderTools source={source} article={article} rendered={shown} focusBlock={goToBlock} handle={tools} highlights={marks} />}
       {source ? (
-        <article className="reader-article" lang="en" ref={article} onKeyDown={onArticleKey} onFocus={onArticleFocus}>
+        <article className="reader-article" lang="en" ref={article} onKeyDown={onArticleKey} onFocus={onArticleFocus} onClick={marks.onArticleClick}>
           <SourceHeader meta={source.meta} />
           {source.blocks.slice(0, shown).map((block, i) => (
             <BlockView
@@ -274,6 +276,7 @@ export function Reader({ source, empty, backlinks, onCite, onOpenBacklink, handl
               block={block}
               pageStart={block.page !== undefined && block.page !== source.blocks[i - 1]?.page}
               backlinks={backlinks?.byBlock[block.id]}
+              highlightColors={marks.colorsByBlock.get(block.id)}
               actions={actions}
               startsHidden={source.blocks.length > LONG_SOURCE_BLOCKS && i >= FIRST_BLOCKS}
             />
@@ -283,21 +286,39 @@ export function Reader({ source, empty, backlinks, onCite, onOpenBacklink, handl
         <p className="reader-empty">{empty ? 'No sources yet. Import a file with “Import…” in the sidebar (Ctrl+O), or drop one here.' : 'Loading the source…'}</p>
       )}
       {selected && paneRect && (
-        <button
-          type="button"
-          className="quote-button"
+        <div
+          className="selection-bubble"
           // below the selection's last line: the line above, often still being read, stays visible
           style={{ top: selected.rect.bottom - paneRect.top + (pane.current?.scrollTop ?? 0) + 6, left: Math.max(8, selected.rect.left - paneRect.left) }}
           onMouseDown={(e) => e.preventDefault() /* keep the selection */}
-          onClick={() => {
-            onCite(quoteOf(selected))
-            setSelected(null)
-          }}
-          title={`Quote in note (${shortcutLabel('Mod+Shift+E', IS_MAC)})`}
         >
-          Quote in note
-        </button>
+          <button
+            type="button"
+            className="quote-button"
+            onClick={() => {
+              onCite(quoteOf(selected))
+              setSelected(null)
+            }}
+            title={`Quote in note (${shortcutLabel('Mod+Shift+E', IS_MAC)})`}
+          >
+            Quote in note
+          </button>
+          <button
+            type="button"
+            className="quote-button"
+            onClick={() => {
+              // where the words are now (the pane may have scrolled since they were selected)
+              const selection = document.getSelection()
+              marks.highlight(selected.anchor, selection && selection.rangeCount > 0 ? selection.getRangeAt(0).getBoundingClientRect() : selected.rect)
+              setSelected(null)
+            }}
+            title="Mark these words in a colour, with a comment if you like"
+          >
+            Highlight
+          </button>
+        </div>
       )}
+      {marks.overlays}
     </section>
   )
 }

@@ -6,7 +6,7 @@ import { IS_MAC } from '../ui/platform'
 import { FindBar } from './FindBar'
 
 /** Find, Go to ¶, Outline: what the commands open. */
-export type ReaderTool = 'find' | 'goto' | 'outline'
+export type ReaderTool = 'find' | 'goto' | 'outline' | 'highlights'
 
 export interface ReaderToolsHandle {
   open(tool: ReaderTool): void
@@ -19,6 +19,8 @@ interface ReaderToolsProps {
   /** Shows a block and gives it the focus. */
   focusBlock(blockId: string): void
   handle: Ref<ReaderToolsHandle>
+  /** The Highlights panel, and how many there are. */
+  highlights: { panel: ReactNode; count: number }
 }
 
 /**
@@ -26,7 +28,7 @@ interface ReaderToolsProps {
  * source. One panel at a time, above the text; Escape closes it and the focus goes back where it
  * was (or to the block it led to).
  */
-export function ReaderTools({ source, article, rendered, focusBlock, handle }: ReaderToolsProps): ReactNode {
+export function ReaderTools({ source, article, rendered, focusBlock, handle, highlights }: ReaderToolsProps): ReactNode {
   const [tool, setTool] = useState<ReaderTool | null>(null)
   const returnTo = useRef<HTMLElement | null>(null)
   const open = (next: ReaderTool): void => {
@@ -62,10 +64,14 @@ export function ReaderTools({ source, article, rendered, focusBlock, handle }: R
         <button type="button" className="link-button" aria-expanded={tool === 'find'} onClick={toggle('find')} title={`Find in this source (${shortcutLabel('Mod+F', IS_MAC)})`}>
           Find…
         </button>
+        <button type="button" className="link-button" aria-expanded={tool === 'highlights'} onClick={toggle('highlights')} title="The words you marked in this source, by colour">
+          Highlights{highlights.count > 0 ? ` (${highlights.count})` : ''}
+        </button>
       </div>
       {tool === 'find' && <FindBar source={source} article={article} rendered={rendered} onClose={(at) => (at ? goTo(at) : close())} />}
       {tool === 'goto' && <GoToParagraph source={source} onGo={goTo} onClose={close} />}
       {tool === 'outline' && <Outline headings={headings} onGo={goTo} onClose={close} />}
+      {tool === 'highlights' && highlights.panel}
     </div>
   )
 }

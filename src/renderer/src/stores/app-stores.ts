@@ -3,6 +3,7 @@ import type { NotebookApi } from '../../../shared/api'
 import type { NotebookEvents } from '../../../shared/events'
 import type { StartupData } from '../../../shared/startup'
 import { BannersStore } from './banners-store'
+import { HighlightsStore } from './highlights-store'
 import { LinksStore } from './links-store'
 import { NotesStore } from './notes-store'
 import { SearchStore } from './search-store'
@@ -16,6 +17,7 @@ export interface AppStores {
   settings: SettingsStore
   sources: SourcesStore
   links: LinksStore
+  highlights: HighlightsStore
   notes: NotesStore
   status: StatusStore
   search: SearchStore
@@ -39,6 +41,7 @@ export function createAppStores({ api, events, startup, captureTypeAhead }: AppS
   const source = startup?.source
   const sources = new SourcesStore(api, events, report, { list: startup?.list ?? [], loaded: new Map(source ? [[source.id, source]] : []) })
   const links = new LinksStore(api, events, report)
+  const highlights = new HighlightsStore(api, events, report)
   const notes = new NotesStore({ api, events, ...(captureTypeAhead ? { captureTypeAhead } : {}) })
   const status = new StatusStore(api, events)
   const search = new SearchStore(api, status)
@@ -47,18 +50,20 @@ export function createAppStores({ api, events, startup, captureTypeAhead }: AppS
     settings,
     sources,
     links,
+    highlights,
     notes,
     status,
     search,
     resync() {
       sources.resync()
       links.fetch()
+      void highlights.fetch()
       void notes.refresh()
       void status.load()
       void api.getSettings().then((stored) => settings.load(stored), report)
     },
     dispose() {
-      for (const store of [settings, sources, links, notes, status]) store.dispose()
+      for (const store of [settings, sources, links, highlights, notes, status]) store.dispose()
     }
   }
 }

@@ -1,0 +1,95 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { createAnchor } from '../../shared/anchors'
+import type { NotebookEvent } from '../../shared/events'
+import { useNotebooks, useTempDirs } from './test-support'
+
+const tempDir = useTempDirs()
+const open = useNotebooks()
+
+const ARTICLE = '# A short article\n\nThe first paragraph says little.\n\nThe second paragraph holds the claim that matters most.\n\nThe third paragraph ends it.\n'
+
+/** A notebook with one small source (no bundled article). */
+async function withSource(markdown = ARTICLE) {
+  const nb = await open(tempDir(), { bundled: false })
+  const [outcome] = await nb.importSourceFiles([writeFile(tempDir(), 'short.md', markdown)])
+  if (!outcome?.ok) throw new Error('import failed')
+  return { nb, source: await nb.getSource(outcome.sourceId) }
+}
+
+function writeFile(dir: string, name: string, text: string): string {
+  writeFileSync(join(dir, name), text)
+  return join(dir, name)
+}
+
+/** The anchor of `words` in the block that holds them. */
+function anchorOf(source: Awaited<ReturnType<typeof withSource>>['source'], words: string) {
+  const block = source.blocks.find((b) => b.text.includes(words))!
+  const start = block.text.indexOf(words)
+  return createAnchor(source, block.id, { start, end: start + words.length })
+}
+
+describe('highlights', () => {
+  it('are kept beside their source, in reading order, with colour and comment, and announced', async () => {
+    const { nb, source } = await withSource()
+    const heard: NotebookEvent[] = []
+    nb.onEvent((e) => heard.push(e))
+    const later = await nb.addHighlight({ sourceId: source.id, anchor: anchorOf(source, 'ends it'), color: 'pink' })
+    const first = await nb.addHighlight({ sourceId: source.id, anchor: anchorOf(source, 'the claim'), color: 'yellow', comment: 'Key.\nSecond line.' })
+    await nb.updateHighlight(source.id, first.id, { color: 'blue' })
+    const { highlights } = await nb.listHighlights(source.id)
+    expect(highlights.map((h) => [h.anchor.quote.exact, h.color, h.comment, h.status])).toEqual([
+      ['the claim', 'blue', 'Key.\nSecond line.', 'exact'],
+      ['ends it', 'pink', '', 'exact']
+    ])
+    expect(highlights[0]!.range).toEqual({ start: source.blocks.find((b) => b.text.includes('the claim'))!.text.indexOf('the claim'), end: expect.any(Number) })
+    const file = JSON.parse(readFileSync(join(nb.workspace.sourcesDir, 'highlights', `${source.id}.json`), 'utf8'))
+    expect(file).toMatchObject({ format: 'pilcrow-highlights', formatVersion: 1, sourceId: source.id })
+    expect(heard.filter((e) => e.type === 'highlights-changed')).toHaveLength(3)
+
+    const removed = await nb.deleteHighlight(source.id, later.id)
+    expect((await nb.listHighlights(source.id)).highlights).toHaveLength(1)
+    await nb.restoreHighlight(removed)
+    expect((await nb.listHighlights(source.id)).highlights.map((h) => h.id)).toContain(later.id)
+  })
+
+  it('follow their words when the source is imported again: stayed, moved and orphaned are counted', async () => {
+    const { nb, source } = await withSource()
+    await nb.addHighlight({ sourceId: source.id, anchor: anchorOf(source, 'the claim'), color: 'yellow' })
+    await nb.addHighlight({ sourceId: source.id, anchor: anchorOf(source, 'ends it'), color: 'green' })
+    await nb.addHighlight({ sourceId: source.id, anchor: anchorOf(source, 'says little'), color: 'blue' })
+    // the new version: a paragraph added before, the first one gone
+    const changed = '# A short article\n\nA new opening paragraph.\n\nThe second paragraph holds the claim that matters most.\n\nThe third paragraph ends it.\n'
+    const [outcome] = await nb.importSourceFiles([writeFile(tempDir(), 'short.md', changed)], source.id)
+    expect(outcome).toMatchObject({ ok: true, status: 'updated' })
+    expect(outcome!.ok && outcome!.highlightsRelinked).toEqual({ stayed: expect.any(Number), moved: expect.any(Number), orphaned: 1 })
+    const { highlights } = await nb.listHighlights(source.id)
+    const updated = await nb.getSource(source.id)
+    const byWords = Object.fromEntries(highlights.map((h) => [h.anchor.quote.exact, h]))
+    expect(byWords['the claim']!.blockId).toBe(updated.blocks.find((b) => b.text.includes('the claim'))!.id)
+    expect(byWords['says little']).toMatchObject({ status: 'orphan', blockId: null, range: null })
+    expect(highlights.at(-1)!.anchor.quote.exact).toBe('says little') // orphans last
+  })
+
+  it('a highlights file that cannot be read is reported and never written over', async () => {
+    const { nb, source } = await withSource()
+    await nb.addHighlight({ sourceId: source.id, anchor: anchorOf(source, 'the claim'), color: 'yellow' })
+    const path = join(nb.workspace.sourcesDir, 'highlights', `${source.id}.json`)
+    writeFileSync(path, '{"format": "something else"')
+    const nb2 = await open(nb.workspace.root, { bundled: false })
+    await expect(nb2.listHighlights(source.id)).rejects.toThrow(/cannot be read: it is not a Pilcrow highlights file/)
+    await expect(nb2.addHighlight({ sourceId: source.id, anchor: anchorOf(source, 'ends it'), color: 'pink' })).rejects.toThrow(/nothing is written over it/)
+    expect(readFileSync(path, 'utf8')).toBe('{"format": "something else"')
+  })
+
+  it('go with their source into deleted-sources when it is deleted', async () => {
+    const { nb, source } = await withSource()
+    await nb.addHighlight({ sourceId: source.id, anchor: anchorOf(source, 'the claim'), color: 'yellow', comment: 'kept' })
+    await nb.deleteSource(source.id)
+    const bin = join(nb.workspace.root, '.pilcrow', 'deleted-sources')
+    const kept = readdirSync(bin).find((name) => name.endsWith('.highlights.json'))!
+    expect(JSON.parse(readFileSync(join(bin, kept), 'utf8')).highlights[0]).toMatchObject({ comment: 'kept' })
+    expect(readdirSync(join(nb.workspace.sourcesDir, 'highlights'))).toEqual([])
+  })
+})
