@@ -43,6 +43,13 @@ test.describe('paragraph links and backlinks', () => {
     await expect(quote.getByRole('button', { name: /^¶9/ })).toBeVisible()
     await saved(page)
     await expect(source(page).getByRole('button', { name: '1 note cites ¶9' })).toBeVisible()
+    // its chip, clicked, marks the quoted words in the source, not only the paragraph
+    await paragraph(page, 1).scrollIntoViewIfNeeded()
+    await quote.getByRole('button', { name: /^¶9/ }).click()
+    await expectRevealed(paragraph(page, 9))
+    await expect
+      .poll(() => page.evaluate(() => [...(CSS.highlights.get('pilcrow-revealed-words') ?? [])].map((range) => range.toString())))
+      .toEqual(['while Russia did not deliver on time'])
     await expect(page.getByRole('region', { name: 'References' }).getByRole('listitem')).toHaveText([/^¶6Russia and Iran – a…While the Kremlin/, /^¶9Russia and Iran – a…“while Russia did not deliver on time”/])
 
     const restarted = await pilcrow.restart()

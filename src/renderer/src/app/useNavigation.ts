@@ -12,8 +12,8 @@ export interface Navigation {
   revealInNote: RevealInNoteRequest | null
   openNoteAt(noteId: string, target: RevealInNoteRequest['target']): void
   openBacklink(backlink: Backlink): void
-  /** Shows a block, opening its source first when another one is open. Stable: chips get it through context. */
-  revealInSource(sourceId: string, blockId: string): void
+  /** Shows a block (and marks `words` in it), opening its source first when another one is open. Stable: chips get it through context. */
+  revealInSource(sourceId: string, blockId: string, words?: { start: number; end: number }): void
   /** A search hit chosen: its paragraph revealed (and focused, for the keyboard), or its note opened at the passage. */
   openHit(hit: SearchHit): void
 }
@@ -52,24 +52,24 @@ export function useNavigation({
   const openSourceId = useRef(sourceId)
   openSourceId.current = sourceId
   const revealInSource = useCallback(
-    (id: string, blockId: string) => {
+    (id: string, blockId: string, words?: { start: number; end: number }) => {
       showView('source')
-      if (id === openSourceId.current) requestAnimationFrame(() => revealBlock(blockId))
+      if (id === openSourceId.current) requestAnimationFrame(() => revealBlock(blockId, { words }))
       else {
         openSource(id)
-        pendingReveal.current = blockId
+        pendingReveal.current = { blockId, words }
       }
     },
     [openSource, showView]
   )
-  const pendingReveal = useRef<string | null>(null)
+  const pendingReveal = useRef<{ blockId: string; words?: { start: number; end: number } } | null>(null)
   /** A block that takes the focus once revealed (a search hit chosen from the keyboard). */
   const focusAfterReveal = useRef<string | null>(null)
   useEffect(() => {
     if (source && pendingReveal.current) {
-      const blockId = pendingReveal.current
+      const { blockId, words } = pendingReveal.current
       pendingReveal.current = null
-      requestAnimationFrame(() => revealBlock(blockId))
+      requestAnimationFrame(() => revealBlock(blockId, { words }))
     }
     const focus = focusAfterReveal.current
     if (source && focus) {

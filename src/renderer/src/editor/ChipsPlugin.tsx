@@ -97,7 +97,7 @@ export function ChipsPlugin(): null {
       const button = event.target instanceof Element ? event.target.closest('button.chip') : null
       const key = button && editor.read(() => $getNearestNodeFromDOMNode(button)?.getKey())
       const chip = key ? chips.get(key) : undefined
-      if (chip?.view?.revealBlockId) reveal(chip.anchor.sourceId, chip.view.revealBlockId)
+      if (chip?.view?.revealBlockId) reveal(chip.anchor.sourceId, chip.view.revealBlockId, chip.view.revealRange ?? undefined)
       // a click (not Enter or Space on the focused chip) also puts the caret just after the chip,
       // in the note: the next key types there, not into the chip's button
       if (key && event.detail > 0) {

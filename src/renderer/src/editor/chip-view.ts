@@ -13,6 +13,8 @@ export interface ChipView {
   preview: string
   /** The block a click reveals; null when the link does not resolve (or its source is not loaded yet). */
   revealBlockId: string | null
+  /** The cited words' place in that block now, when the link quotes words (a click marks them). */
+  revealRange: { start: number; end: number } | null
 }
 
 const PREVIEW_CHARS = 420
@@ -36,7 +38,8 @@ export function chipView(anchor: ParagraphAnchor, sourceTitle: string, loaded: S
     number,
     title,
     preview: preview.length > PREVIEW_CHARS ? `${preview.slice(0, PREVIEW_CHARS)}…` : preview,
-    revealBlockId: block?.id ?? null
+    revealBlockId: block?.id ?? null,
+    revealRange: anchor.range && resolution?.range && block ? resolution.range : null
   }
 }
 

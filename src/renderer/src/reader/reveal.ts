@@ -1,4 +1,5 @@
 import { revealAndHighlight } from '../ui/reveal-highlight'
+import { matchRange } from './find-matches'
 
 /** When a block was last revealed: a reading position being restored gives way to it. */
 export let revealedAt = 0
@@ -7,16 +8,35 @@ export let revealedAt = 0
  * Scrolls the block with `blockId` into view and highlights it briefly. Returns false when the
  * open source has no such block. Notes, search and deep links all reveal through here.
  */
-export function revealBlock(blockId: string, attempts = 60): boolean {
+export function revealBlock(blockId: string, options: { words?: { start: number; end: number } | undefined; attempts?: number } = {}): boolean {
   revealedAt = performance.now()
+  const attempts = options.attempts ?? 60
   const el = document.querySelector<HTMLElement>(`[data-block-id="${CSS.escape(blockId)}"]`)
   if (!el) {
     // a long source renders progressively: the block may come in the next frames
-    if (attempts > 0) requestAnimationFrame(() => revealBlock(blockId, attempts - 1))
+    if (attempts > 0) requestAnimationFrame(() => revealBlock(blockId, { ...options, attempts: attempts - 1 }))
     return false
   }
   revealAndHighlight(el, { smooth: true })
+  if (options.words) markWords(el, blockId, options.words)
   return true
+}
+
+/** The CSS highlight that marks the words a chip quotes, once revealed. */
+export const REVEALED_WORDS = 'pilcrow-revealed-words'
+/** How long they stay marked. */
+const WORDS_MS = 4000
+let wordsTimer: number | undefined
+
+/** Marks words of a revealed block (a chip that quotes them was clicked), for a few seconds. */
+function markWords(block: HTMLElement, blockId: string, words: { start: number; end: number }): void {
+  if (typeof CSS === 'undefined' || !('highlights' in CSS)) return
+  const article = block.closest<HTMLElement>('article') ?? document.body
+  const range = matchRange(article, { blockId, start: words.start, end: words.end })
+  window.clearTimeout(wordsTimer)
+  if (!range) return
+  CSS.highlights.set(REVEALED_WORDS, new Highlight(range))
+  wordsTimer = window.setTimeout(() => CSS.highlights.delete(REVEALED_WORDS), WORDS_MS)
 }
 
 /** `#block=<id>` in the address reveals that block (deep links, and the reader's own anchors). */

@@ -29,8 +29,8 @@ export class LoadedSources {
 /** What citation chips and panels need to know about sources, and how to show a block. Stable: it never changes. */
 export interface SourcesContextValue {
   loaded: LoadedSources
-  /** Brings a source's block into view in the reader and highlights it. */
-  reveal(sourceId: string, blockId: string): void
+  /** Brings a source's block into view in the reader and highlights it (and marks `words` in it, when given). */
+  reveal(sourceId: string, blockId: string, words?: { start: number; end: number }): void
   /** Asks for a source to be loaded (a chip citing a source that is not open). */
   request(sourceId: string): void
 }
