@@ -52,6 +52,19 @@ test('highlight words of ¶9 in blue with a comment: still marked after a reload
   await panel.getByRole('button', { name: new RegExp(chosen) }).click()
   await expect(popover(page).getByRole('textbox', { name: 'Comment' })).toHaveValue('The claim the whole piece rests on.\nCheck against ¶12.')
 
+  // search finds it by its comment, and by its colour
+  const searchBox = page.getByRole('combobox', { name: 'Search' })
+  await searchBox.fill('whole piece rests')
+  const found = page.getByRole('listbox', { name: 'Search results' }).getByRole('group', { name: 'Highlights' }).getByRole('option')
+  await expect(found).toHaveCount(1)
+  await expect(found).toContainText('blue · ¶9')
+  await searchBox.fill('color:blue')
+  await expect(found).toHaveCount(1)
+  await searchBox.fill('color:pink')
+  await expect(page.getByRole('listbox', { name: 'Search results' }).getByRole('option')).toHaveCount(0)
+  await searchBox.fill('')
+  await searchBox.press('Escape')
+
   // cited: a chip quoting its words in the note
   await popover(page).getByRole('button', { name: 'Cite highlight in note' }).click()
   const note = page.getByRole('textbox', { name: 'Note', exact: true })

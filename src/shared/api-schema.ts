@@ -75,7 +75,7 @@ export const apiArgumentSchemas: { [M in NotebookMethod]: z.ZodType<Parameters<N
   search: z.tuple([
     z.strictObject({
       query: z.string().max(1000, 'queries are at most 1000 characters'),
-      scope: z.enum(['all', 'notes', 'sources']).optional(),
+      scope: z.enum(['all', 'notes', 'sources', 'highlights']).optional(),
       limit: z.number().int().min(1).max(1000).optional()
     })
   ]),

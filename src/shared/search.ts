@@ -1,9 +1,10 @@
 /** Search as the API and the CLI see it. */
 
+import type { HighlightColor } from './highlights'
 import type { BlockKind } from './model'
 
 /** Which part of the notebook to search. */
-export type SearchScope = 'all' | 'notes' | 'sources'
+export type SearchScope = 'all' | 'notes' | 'sources' | 'highlights'
 
 export interface SearchRequest {
   query: string
@@ -40,7 +41,22 @@ export interface NoteHit extends HitBase {
   passage: number
 }
 
-export type SearchHit = SourceHit | NoteHit
+/** Words marked in a source, found by their words, their comment or their colour. */
+export interface HighlightHit extends HitBase {
+  kind: 'highlight'
+  sourceId: string
+  highlightId: string
+  color: HighlightColor
+  /** The colour's meaning when the user named one ("Claim"), else the colour. */
+  colorLabel: string
+  comment: string
+  /** Where the words are now; null for an orphan (its words are gone from the source). */
+  blockId: string | null
+  range: { start: number; end: number } | null
+  paragraph: number | null
+}
+
+export type SearchHit = SourceHit | NoteHit | HighlightHit
 
 /** The index's state, for the UI: usable, loading from disk, or being rebuilt (with progress 0–1). */
 export interface SearchStatus {
@@ -68,6 +84,7 @@ const UNNUMBERED_LABEL: Partial<Record<BlockKind, string>> = {
 /** Where a hit is, for people: "¶7 · <source title>", "Heading · <source title>" or the note's title. */
 export function hitPlace(hit: SearchHit, untitled: string): string {
   if (hit.kind === 'note') return hit.title || untitled
+  if (hit.kind === 'highlight') return `${hit.colorLabel} · ${hit.paragraph !== null ? `¶${hit.paragraph} · ` : ''}${hit.title}`
   const where = hit.paragraph !== null ? `¶${hit.paragraph}` : (UNNUMBERED_LABEL[hit.blockKind] ?? '¶')
   return `${where} · ${hit.title}`
 }

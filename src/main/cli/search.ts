@@ -19,8 +19,8 @@ function highlight(hit: SearchHit, tty: boolean): string {
 
 export const searchCommand: CliCommand = {
   name: 'search',
-  usage: 'pilcrow search QUERY [--workspace DIR] [--in notes|sources] [--limit N] [--json]',
-  summary: 'Search sources and notes ("phrases", -exclude, in:notes, source:<title words>)',
+  usage: 'pilcrow search QUERY [--workspace DIR] [--in notes|sources|highlights] [--limit N] [--json]',
+  summary: 'Search sources, notes and highlights ("phrases", -exclude, in:notes, in:highlights, color:blue, source:<title words>)',
   async run(argv) {
     const { values, positionals } = parseArgs({
       args: argv,
@@ -30,7 +30,7 @@ export const searchCommand: CliCommand = {
     })
     const query = positionals.join(' ').trim()
     if (!query) throw new UsageError('give a query, e.g. pilcrow search "strategic partnership"')
-    if (values.in !== undefined && values.in !== 'notes' && values.in !== 'sources') throw new UsageError(`--in takes notes or sources, not "${values.in}".`)
+    if (values.in !== undefined && !['notes', 'sources', 'highlights'].includes(values.in)) throw new UsageError(`--in takes notes, sources or highlights, not "${values.in}".`)
     const limit = values.limit === undefined ? 10 : Number(values.limit)
     if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new UsageError(`--limit must be a whole number from 1 to 1000, not "${values.limit}".`)
 
@@ -46,7 +46,7 @@ export const searchCommand: CliCommand = {
         if (!unmatched?.length) console.log(`No results for ${JSON.stringify(query)}.`)
       } else {
         const tty = process.stdout.isTTY === true
-        for (const hit of hits) console.log(`${hit.kind === 'note' ? 'note · ' : ''}${hitPlace(hit, UNTITLED)}\n  ${highlight(hit, tty)}\n`)
+        for (const hit of hits) console.log(`${hit.kind === 'note' ? 'note · ' : hit.kind === 'highlight' ? 'highlight · ' : ''}${hitPlace(hit, UNTITLED)}\n  ${highlight(hit, tty)}\n`)
       }
       return 0
     } finally {

@@ -111,6 +111,13 @@ export class HighlightsService {
     return next
   }
 
+  /** Every source's highlights, as stored (search reads them; a file that cannot be read is left out). */
+  async all(): Promise<SourceHighlight[]> {
+    const names = await fs.readdir(this.dir).catch(() => [] as string[])
+    const ids = names.flatMap((name) => /^([a-z0-9][a-z0-9-]*)\.json$/.exec(name)?.[1] ?? []).filter((id) => this.sources.has(id))
+    return (await Promise.all(ids.map((id) => this.stored(id)))).flat()
+  }
+
   /** The raw highlights of a source (re-import reports how they re-anchored). */
   stored(sourceId: string): Promise<SourceHighlight[]> {
     return this.read(sourceId).catch(() => [])

@@ -92,6 +92,7 @@ export class Notebook implements NotebookApi {
     const highlights = new HighlightsService(workspace, sources)
     const imports = new SourceImports(sources, links, highlights)
     const notebook = new Notebook(workspace, sources, notes, links, searchIndex, imports, highlights, options.settings)
+    searchIndex.highlights = async () => ({ all: await highlights.all(), meanings: options.settings.get().highlightMeanings })
     if (options.watch) notebook.watchWorkspace()
     return notebook
   }

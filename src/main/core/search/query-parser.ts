@@ -8,28 +8,34 @@ export interface ParsedQuery {
   phrases: string[]
   /** `-word`: results containing it are dropped. */
   excluded: string[]
-  /** `in:notes` / `in:sources`. */
+  /** `in:notes` / `in:sources` / `in:highlights`. */
   scope: SearchScope
+  /** `color:blue` or `color:claim` (a colour's meaning): only highlights of these colours. */
+  colors: string[]
   /** `source:word` or `source:"several words"`: only sources whose title has these words. */
   sourceWords: string[]
   /** True when the query ends in the middle of a word (so the last word is a prefix). */
   endsInWord: boolean
 }
 
-const TOKEN = /(-?)(?:(in|source):)?(?:"([^"]*)"?|(\S+))/gi
+const TOKEN = /(-?)(?:(in|source|colou?r):)?(?:"([^"]*)"?|(\S+))/gi
 
 /**
  * Parses the query syntax: words, `"phrases"`, `-excluded`, `in:notes`, `in:sources`,
- * `source:<title words>`. Anything unrecognised is searched as words.
+ * `in:highlights`, `color:<colour or its meaning>`, `source:<title words>`. Anything unrecognised is searched as words.
  */
 export function parseQuery(query: string): ParsedQuery {
-  const parsed: ParsedQuery = { words: [], phrases: [], excluded: [], scope: 'all', sourceWords: [], endsInWord: /[\p{L}\p{N}]$/u.test(query) }
+  const parsed: ParsedQuery = { words: [], phrases: [], excluded: [], scope: 'all', sourceWords: [], colors: [], endsInWord: /[\p{L}\p{N}]$/u.test(query) }
   for (const match of query.matchAll(TOKEN)) {
     const [, minus, filter, quoted, bare] = match
     const value = (quoted ?? bare ?? '').trim()
     const key = filter?.toLowerCase()
-    if (key === 'in' && !minus && /^(notes?|sources?)$/i.test(value)) {
-      parsed.scope = value.toLowerCase().startsWith('note') ? 'notes' : 'sources'
+    if (key === 'in' && !minus && /^(notes?|sources?|highlights?)$/i.test(value)) {
+      const scope = value.toLowerCase()
+      parsed.scope = scope.startsWith('note') ? 'notes' : scope.startsWith('source') ? 'sources' : 'highlights'
+    } else if ((key === 'color' || key === 'colour') && !minus && value) {
+      parsed.colors.push(value.toLowerCase())
+      if (parsed.scope === 'all') parsed.scope = 'highlights'
     } else if (key === 'source' && !minus && value) {
       parsed.sourceWords.push(...value.split(/\s+/).filter(Boolean))
     } else if (minus && value && !key) {

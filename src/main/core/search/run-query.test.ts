@@ -58,6 +58,24 @@ describe('runQuery', () => {
     expect(runQuery(context(), { query: 'sanc' }, { ...QUERY_OPTIONS, minPrefix: 5 }).hits).toEqual([])
   })
 
+  it('finds highlights by their words or comment, and by colour or its meaning', () => {
+    const anchor = (start: number, end: number) => ({ sourceId: 'treaty', blockId: 'p-1', quote: { exact: source.blocks[0]!.text.slice(start, end), prefix: '', suffix: '' }, range: { start, end }, paragraph: 1 })
+    const all = [
+      { id: 'h-1', sourceId: 'treaty', anchor: anchor(4, 12), color: 'blue' as const, comment: 'Evidence of intent', createdAt: '', updatedAt: '' },
+      { id: 'h-2', sourceId: 'treaty', anchor: anchor(33, 43), color: 'pink' as const, comment: '', createdAt: '', updatedAt: '' }
+    ]
+    const withHighlights = { ...context(), highlights: { all, meanings: { blue: 'Claim' } } }
+    const found = (query: string) => runQuery(withHighlights, { query }).hits.filter((h) => h.kind === 'highlight').map((h) => h.kind === 'highlight' && h.highlightId)
+    expect(found('intent')).toEqual(['h-1'])
+    expect(found('alliance')).toEqual(['h-1'])
+    expect(found('color:pink')).toEqual(['h-2'])
+    expect(found('color:claim')).toEqual(['h-1'])
+    expect(found('in:highlights')).toEqual(['h-1', 'h-2'])
+    expect(found('color:green')).toEqual([])
+    const [hit] = runQuery(withHighlights, { query: 'color:blue' }).hits
+    expect(hit).toMatchObject({ kind: 'highlight', colorLabel: 'Claim (blue)', blockId: 'p-1', range: { start: 4, end: 12 }, paragraph: 1, comment: 'Evidence of intent' })
+  })
+
   it('keeps to a scope, and lists notes for in:notes alone', () => {
     expect(ids(runQuery(context(), { query: 'alliance in:sources' }).hits)).toEqual(['treaty#p-1'])
     expect(ids(runQuery(context(), { query: 'in:notes' }).hits)).toEqual(['n-1', 'n-2'])

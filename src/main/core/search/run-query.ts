@@ -1,7 +1,9 @@
 import { blockById } from '../../../shared/block-lookup'
 import type { Source } from '../../../shared/model'
 import { UNTITLED, type NoteSummary } from '../../../shared/notes'
-import type { NoteHit, SearchHit, SearchRequest, SourceHit } from '../../../shared/search'
+import type { HighlightHit, NoteHit, SearchHit, SearchRequest, SourceHit } from '../../../shared/search'
+import { resolveAnchor } from '../../../shared/anchors'
+import { colorLabel, HIGHLIGHT_COLORS, type HighlightColor, type SourceHighlight } from '../../../shared/highlights'
 import { parseDocId } from './documents'
 import type { LayeredIndex } from './layered-index'
 import { parseQuery, type ParsedQuery } from './query-parser'
@@ -59,6 +61,8 @@ export interface QueryContext {
   sourceTitles(): { id: string; title: string }[]
   /** The notes, most recently edited first (`in:notes`). */
   recentNotes(): NoteSummary[]
+  /** Every source's highlights, and what the user named each colour (searched with `in:highlights`, `color:`). */
+  highlights?: { all: readonly SourceHighlight[]; meanings: Partial<Record<HighlightColor, string>> }
 }
 
 /**
@@ -70,10 +74,15 @@ export function runQuery(context: QueryContext, request: SearchRequest, options:
   const scope = parsed.scope !== 'all' ? parsed.scope : (request.scope ?? 'all')
   const limit = request.limit ?? options.defaultLimit
   const engine = new QueryEngine(context.index, options.fieldBoost)
-  const { groups, unmatched } = wordGroups(parsed, engine, options)
+  if (scope === 'highlights') return { hits: highlightHits(context, parsed, limit), unmatched: [] }
+  const { groups, unmatched: unknown } = wordGroups(parsed, engine, options)
+  // highlights whose words or comment hold every word: after the paragraphs and notes (their own group in the box)
+  const marked = scope === 'all' ? highlightHits(context, parsed, limit) : []
+  // a word found in a highlight's comment is not one that "matches nothing"
+  const unmatched = unknown.filter((word) => !marked.some((h) => foldText(h.text).includes(foldText(word))))
   // `in:notes` or `in:sources` alone lists them (notes most recently edited first)
-  if (groups.length === 0 && unmatched.length === 0 && parsed.scope !== 'all') return { hits: listing(context, parsed.scope, limit), unmatched }
-  if (groups.length === 0) return { hits: [], unmatched }
+  if (groups.length === 0 && unknown.length === 0 && parsed.scope !== 'all') return { hits: listing(context, parsed.scope as 'notes' | 'sources', limit), unmatched }
+  if (groups.length === 0) return { hits: marked, unmatched }
 
   const allowedSources = parsed.sourceWords.length > 0 ? sourcesMatching(context, parsed.sourceWords) : null
   const accept = (id: string): boolean => {
@@ -100,7 +109,50 @@ export function runQuery(context: QueryContext, request: SearchRequest, options:
     hits.push(hit)
     if (hits.length >= limit) break
   }
-  return { hits, unmatched }
+  return { hits: [...hits, ...marked], unmatched }
+}
+
+/**
+ * Highlights whose words or comment hold every word of the query (the last as a prefix while
+ * typed), of the colours asked for (`color:blue`, or a colour's meaning: `color:claim`). A scan:
+ * a notebook's highlights are thousands, each a few words.
+ */
+function highlightHits(context: QueryContext, parsed: ParsedQuery, limit: number): HighlightHit[] {
+  const { all, meanings } = context.highlights ?? { all: [], meanings: {} }
+  const colors = parsed.colors.flatMap((asked) =>
+    HIGHLIGHT_COLORS.filter((c) => c === asked || foldText(meanings[c] ?? '') === foldText(asked))
+  )
+  if (parsed.colors.length > 0 && colors.length === 0) return []
+  const words = [...parsed.phrases, ...parsed.words].map(foldText).filter(Boolean)
+  const excluded = parsed.excluded.map(foldText)
+  const hits: HighlightHit[] = []
+  for (const h of all) {
+    if (colors.length > 0 && !colors.includes(h.color)) continue
+    const haystack = foldText(`${h.anchor.quote.exact}\n${h.comment}`)
+    if (!words.every((w) => haystack.includes(w)) || excluded.some((w) => haystack.includes(w))) continue
+    const source = context.source(h.sourceId)
+    if (!source) continue
+    const resolved = resolveAnchor(source, h.anchor)
+    const text = h.comment ? `${h.anchor.quote.exact} — ${h.comment}` : h.anchor.quote.exact
+    const matched = new Set(words.flatMap((w) => tokenize(w)).map((w) => processTerm(w) ?? w))
+    hits.push({
+      kind: 'highlight',
+      title: source.meta.title,
+      ...makeSnippet(text, matched, parsed.endsInWord ? [processTerm(parsed.words.at(-1) ?? '') ?? ''].filter(Boolean) : []),
+      text,
+      score: 0,
+      sourceId: h.sourceId,
+      highlightId: h.id,
+      color: h.color,
+      colorLabel: colorLabel(h.color, meanings),
+      comment: h.comment,
+      blockId: resolved.block?.id ?? null,
+      range: resolved.block ? (resolved.range ?? null) : null,
+      paragraph: resolved.block ? resolved.block.paragraph : h.anchor.paragraph
+    })
+    if (hits.length >= limit) break
+  }
+  return hits
 }
 
 /**

@@ -134,9 +134,13 @@ export class SearchService {
     }
   }
 
+  /** Where searches find highlights (set by the notebook: they live beside the sources). */
+  highlights: (() => Promise<NonNullable<QueryContext['highlights']>>) | null = null
+
   async search(request: SearchRequest): Promise<SearchResponse> {
     await this.whenReady()
-    const { hits, unmatched } = runQuery(this.queryContext(), request)
+    const highlights = (await this.highlights?.().catch(() => null)) ?? undefined
+    const { hits, unmatched } = runQuery({ ...this.queryContext(), ...(highlights ? { highlights } : {}) }, request)
     return { hits, status: this.getStatus(), ...(unmatched.length > 0 ? { unmatched } : {}) }
   }
 

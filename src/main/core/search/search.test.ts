@@ -30,9 +30,12 @@ describe('parseQuery', () => {
       excluded: ['syria'],
       scope: 'sources',
       sourceWords: ['russia'],
+      colors: [],
       endsInWord: true
     })
     expect(parseQuery('source:"Russia and Iran" in:notes kremlin ')).toMatchObject({ sourceWords: ['Russia', 'and', 'Iran'], scope: 'notes', endsInWord: false })
+    expect(parseQuery('color:Blue treaty')).toMatchObject({ colors: ['blue'], scope: 'highlights', words: ['treaty'] })
+    expect(parseQuery('in:highlights')).toMatchObject({ scope: 'highlights' })
   })
 })
 

@@ -80,8 +80,12 @@ export function useNavigation({
 
   const openHit = useCallback(
     (hit: SearchHit) => {
-      showView(hit.kind === 'source' ? 'source' : 'note')
-      if (hit.kind === 'source') {
+      showView(hit.kind === 'note' ? 'note' : 'source')
+      if (hit.kind === 'highlight') {
+        // its words, marked in their paragraph (an orphan's source opens at its start)
+        if (hit.blockId) revealInSource(hit.sourceId, hit.blockId, hit.range ?? undefined)
+        else if (hit.sourceId !== openSourceId.current) openSource(hit.sourceId)
+      } else if (hit.kind === 'source') {
         const sameSource = hit.sourceId === openSourceId.current
         revealInSource(hit.sourceId, hit.blockId)
         // the keyboard goes on from the paragraph found: arrows, Enter to cite it
@@ -89,7 +93,7 @@ export function useNavigation({
         else focusAfterReveal.current = hit.blockId
       } else openNoteAt(hit.noteId, { kind: 'passage', index: hit.passage })
     },
-    [openNoteAt, revealInSource, showView]
+    [openNoteAt, revealInSource, openSource, showView]
   )
 
   return { revealInNote, openNoteAt, openBacklink, revealInSource, openHit }

@@ -35,8 +35,8 @@ export function SearchBox({ onOpenHit, onLeave, handle }: SearchBoxProps): React
   /** Enter pressed before the answer to the query typed came: the first result opens when it comes. */
   const enterPending = useRef(false)
 
-  // sources first, then notes: the order the list shows and the arrows follow
-  const ordered = useMemo(() => [...hits.filter((h) => h.kind === 'source'), ...hits.filter((h) => h.kind === 'note')], [hits])
+  // sources first, then notes, then highlights: the order the list shows and the arrows follow
+  const ordered = useMemo(() => [...hits.filter((h) => h.kind === 'source'), ...hits.filter((h) => h.kind === 'note'), ...hits.filter((h) => h.kind === 'highlight')], [hits])
   useEffect(() => setActive(0), [hits])
   useEffect(() => {
     if (!enterPending.current || answered !== query) return
@@ -90,7 +90,7 @@ export function SearchBox({ onOpenHit, onLeave, handle }: SearchBoxProps): React
         </div>
         {group.map(({ hit, i }) => (
           <div
-            key={hit.kind === 'source' ? `${hit.sourceId}/${hit.blockId}` : hit.noteId}
+            key={hit.kind === 'source' ? `${hit.sourceId}/${hit.blockId}` : hit.kind === 'note' ? hit.noteId : hit.highlightId}
             id={`search-hit-${i}`}
             role="option"
             aria-selected={i === active}
@@ -99,7 +99,10 @@ export function SearchBox({ onOpenHit, onLeave, handle }: SearchBoxProps): React
             onMouseEnter={() => setActive(i)}
             onClick={() => choose(hit)}
           >
-            <span className="search-hit-place">{hitPlace(hit, UNTITLED)}</span>
+            <span className="search-hit-place">
+              {hit.kind === 'highlight' && <span className={`highlight-mark search-hit-swatch swatch-${hit.color}`} aria-hidden="true" />}
+              {hitPlace(hit, UNTITLED)}
+            </span>
             <span className="search-hit-snippet">
               <Highlighted text={hit.snippet} ranges={hit.highlights} />
             </span>
@@ -157,9 +160,10 @@ export function SearchBox({ onOpenHit, onLeave, handle }: SearchBoxProps): React
           <div id="search-results" role="listbox" aria-label="Search results">
             {renderGroup('source', 'Sources')}
             {renderGroup('note', 'Notes')}
+            {renderGroup('highlight', 'Highlights')}
           </div>
           {!loading && !error && ordered.length === 0 && unmatched.length === 0 && <p className="search-status" role="status">No matches. Try fewer words, or part of a word.</p>}
-          <p className="search-help">“phrase” · -exclude · in:notes · in:sources · source:title</p>
+          <p className="search-help">“phrase” · -exclude · in:notes · in:sources · in:highlights · color:blue · source:title</p>
         </div>
       )}
     </div>
