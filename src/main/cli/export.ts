@@ -7,14 +7,15 @@ import { openWorkspaceOption } from './workspace-option'
 
 export const exportCommand: CliCommand = {
   name: 'export',
-  usage: 'pilcrow export [--note ID ...|--all] --out DIR [--style links|footnotes|pandoc] [--force] [--workspace DIR]',
-  summary: 'Export notes as Markdown whose citations still resolve (notes/, sources/, index.md)',
+  usage: 'pilcrow export [--note ID ...|--all|--highlights] --out DIR [--style links|footnotes|pandoc] [--force] [--workspace DIR]',
+  summary: 'Export notes as Markdown whose citations still resolve (notes/, sources/, highlights/, index.md); --highlights: the highlights alone, with the sources they link to',
   async run(argv) {
     const { values } = parseArgs({
       args: argv,
       options: {
         note: { type: 'string', multiple: true },
         all: { type: 'boolean', default: false },
+        highlights: { type: 'boolean', default: false },
         out: { type: 'string' },
         style: { type: 'string' },
         force: { type: 'boolean', default: false },
@@ -24,14 +25,18 @@ export const exportCommand: CliCommand = {
       allowPositionals: false
     })
     if (!values.out) throw new UsageError('--out DIR is required: the folder to export into.')
-    if (values.all === (values.note !== undefined)) throw new UsageError('give either --all or one or more --note ID.')
+    if ([values.all, values.highlights, values.note !== undefined].filter(Boolean).length !== 1) throw new UsageError('give one of --all, --highlights, or one or more --note ID.')
     const style = parseCitationStyle(values.style)
     const notebook = await openWorkspaceOption(values.workspace)
     try {
-      const { files } = await notebook.exportMarkdown({ notes: values.all ? 'all' : values.note!, style })
+      const exported = await notebook.exportMarkdown({ notes: values.note ?? 'all', style })
+      // --highlights: a Markdown file per highlighted source, and the sources its links land on
+      const highlighted = new Set(exported.files.flatMap((f) => /^highlights\/(.+)\.md$/.exec(f.path)?.[1] ?? []))
+      const files = values.highlights ? exported.files.filter((f) => f.path.startsWith('highlights/') || highlighted.has(/^sources\/(.+)\.md$/.exec(f.path)?.[1] ?? '')) : exported.files
       const written = await writeExport(files, values.out, values.force)
       const notes = files.filter((f) => f.path.startsWith('notes/')).length
-      console.log(`Exported ${notes} ${notes === 1 ? 'note' : 'notes'} (${style} citations): ${written.length} files in ${values.out}`)
+      const what = values.highlights ? `the highlights of ${highlighted.size} ${highlighted.size === 1 ? 'source' : 'sources'}` : `${notes} ${notes === 1 ? 'note' : 'notes'} (${style} citations)`
+      console.log(`Exported ${what}: ${written.length} files in ${values.out}`)
       return 0
     } finally {
       await notebook.close()

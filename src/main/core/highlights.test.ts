@@ -93,3 +93,35 @@ describe('highlights', () => {
     expect(readdirSync(join(nb.workspace.sourcesDir, 'highlights'))).toEqual([])
   })
 })
+
+describe('highlights in an export', () => {
+  it('are written per source, grouped by what each colour means, and come back when the export is imported', async () => {
+    const { nb, source } = await withSource()
+    await nb.updateSettings({ highlightMeanings: { blue: 'Claim' } })
+    await nb.addHighlight({ sourceId: source.id, anchor: anchorOf(source, 'the claim'), color: 'blue', comment: 'The point.\nSee also ¶3.' })
+    await nb.addHighlight({ sourceId: source.id, anchor: anchorOf(source, 'ends it'), color: 'pink' })
+    await nb.createNote('A note')
+    const { files } = await nb.exportMarkdown({ notes: 'all', style: 'links' })
+    const page = files.find((f) => f.path === `highlights/${source.id}.md`)!.content
+    expect(page).toContain('## Claim (blue)')
+    expect(page).toContain(`- “the claim” — [¶2](../sources/${source.id}.md#^p2)\n  The point.\n  See also ¶3.`)
+    expect(page.indexOf('## Claim (blue)')).toBeLessThan(page.indexOf('## pink'))
+    expect(files.find((f) => f.path === 'index.md')!.content).toContain(`(<highlights/${source.id}.md>)`)
+
+    const folder = tempDir()
+    for (const file of files) {
+      const path = join(folder, file.path)
+      await import('node:fs/promises').then((fs) => fs.mkdir(join(path, '..'), { recursive: true }).then(() => fs.writeFile(path, file.content)))
+    }
+    const fresh = await open(tempDir(), { bundled: false })
+    const result = await fresh.importNotebook(folder)
+    expect(result.highlights).toBe(2)
+    const back = await fresh.listHighlights(result.sources[0]!.id)
+    expect(back.highlights.map((h) => [h.anchor.quote.exact, h.color, h.comment, h.status])).toEqual([
+      ['the claim', 'blue', 'The point.\nSee also ¶3.', 'exact'],
+      ['ends it', 'pink', '', 'exact']
+    ])
+    // imported again: nothing doubled
+    expect((await fresh.importNotebook(folder)).highlights).toBe(0)
+  })
+})

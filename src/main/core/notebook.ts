@@ -246,7 +246,9 @@ export class Notebook implements NotebookApi {
     const sources = request.notes === 'all' ? this.sources.all() : [...cited].map((id) => this.sources.readable(id)).filter((s): s is Source => s !== null)
     // export and import load when first used (yaml and marked are not needed to start)
     const { buildExport } = await import('./export/notebook-export')
-    const files = buildExport({ notes, sources, style: request.style, wholeNotebook: request.notes === 'all' })
+    // a notebook export carries the highlights, one file per source that has some
+    const highlights = request.notes === 'all' ? groupBySource(await this.highlights.all()) : undefined
+    const files = buildExport({ notes, sources, style: request.style, wholeNotebook: request.notes === 'all', ...(highlights ? { highlights, meanings: this.settings.get().highlightMeanings } : {}) })
     const name = request.notes !== 'all' && notes.length === 1 ? notes[0]!.title || UNTITLED : 'Pilcrow notebook'
     return { files, name }
   }
@@ -254,6 +256,12 @@ export class Notebook implements NotebookApi {
   /** Imports an exported notebook folder (CLI and tests; the app's import comes with source import). */
   async importNotebook(folder: string): Promise<NotebookImportResult> {
     const { importNotebook } = await import('./export/notebook-import')
-    return importNotebook(folder, this.notes, this.sources)
+    return importNotebook(folder, this.notes, this.sources, this.highlights)
   }
+}
+
+function groupBySource(highlights: SourceHighlight[]): Map<string, SourceHighlight[]> {
+  const map = new Map<string, SourceHighlight[]>()
+  for (const h of highlights) map.set(h.sourceId, [...(map.get(h.sourceId) ?? []), h])
+  return map
 }

@@ -13,6 +13,8 @@ import { citationKeys, cslItems, toBibLaTeX, toCslJson } from './bibliography'
 import { safeFileName } from './file-names'
 import { noteDataComment, type SavedCitation } from './note-data'
 import { blockAnchor, sourceToMarkdown } from './source-markdown'
+import { highlightsToMarkdown } from './highlights-markdown'
+import type { HighlightColor, SourceHighlight } from '../../../shared/highlights'
 
 export type { ExportFile }
 
@@ -23,6 +25,10 @@ export interface ExportInput {
   style: CitationStyle
   /** A whole-notebook export also carries sources no note cites. */
   wholeNotebook: boolean
+  /** The highlights of each source (a notebook export writes `highlights/<id>.md` for each source that has some). */
+  highlights?: ReadonlyMap<string, readonly SourceHighlight[]>
+  /** What the user named each highlight colour. */
+  meanings?: Partial<Record<HighlightColor, string>>
 }
 
 /** The bibliography a note points Pandoc at: CSL-JSON, beside the note and at the export's root, so `pandoc --citeproc` works run from either. */
@@ -80,6 +86,8 @@ export function buildExport(request: ExportInput): ExportFile[] {
 
   const exportedSources = request.sources.filter((s) => request.wholeNotebook || cited.has(s.id))
   for (const source of exportedSources) files.push({ path: `sources/${source.id}.md`, content: sourceToMarkdown(source) })
+  const highlighted = exportedSources.filter((s) => (request.highlights?.get(s.id)?.length ?? 0) > 0)
+  for (const source of highlighted) files.push({ path: `highlights/${source.id}.md`, content: highlightsToMarkdown(source, request.highlights!.get(source.id)!, request.meanings ?? {}) })
   if (request.style === 'pandoc') {
     const items = cslItems(
       exportedSources.filter((s) => cited.has(s.id)),
@@ -88,11 +96,11 @@ export function buildExport(request: ExportInput): ExportFile[] {
     const csl = toCslJson(items)
     files.push({ path: BIBLIOGRAPHY, content: csl }, { path: `notes/${BIBLIOGRAPHY}`, content: csl }, { path: 'references.bib', content: toBibLaTeX(items) })
   }
-  files.push({ path: 'index.md', content: indexPage(noteEntries, exportedSources) })
+  files.push({ path: 'index.md', content: indexPage(noteEntries, exportedSources, highlighted) })
   return files
 }
 
-function indexPage(notes: { title: string; file: string }[], sources: Source[]): string {
+function indexPage(notes: { title: string; file: string }[], sources: Source[], highlighted: Source[]): string {
   const link = (text: string, path: string): string => `[${escapeText(text, false)}](<${path}>)`
   return [
     '# Pilcrow notebook',
@@ -104,6 +112,7 @@ function indexPage(notes: { title: string; file: string }[], sources: Source[]):
     '## Sources',
     '',
     ...(sources.length ? sources.map((s) => `- ${link(s.meta.title, `sources/${s.id}.md`)}${s.meta.authors.length ? ` — ${escapeText(s.meta.authors.join(', '), false)}` : ''}`) : ['(none)']),
-    ''
+    '',
+    ...(highlighted.length ? ['## Highlights', '', ...highlighted.map((s) => `- ${link(s.meta.title, `highlights/${s.id}.md`)}`), ''] : [])
   ].join('\n')
 }

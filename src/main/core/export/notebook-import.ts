@@ -1,5 +1,7 @@
 import { promises as fs } from 'node:fs'
 import { basename, join } from 'node:path'
+import { highlightsFromMarkdown } from './highlights-markdown'
+import type { HighlightsService } from '../highlights'
 import { PilcrowError } from '../../../shared/errors'
 import { PARAGRAPH_LINK_TYPE } from '../../../shared/links'
 import type { JsonNode } from '../../../shared/markdown/lexical-json'
@@ -34,6 +36,8 @@ export interface ImportedNote {
 export interface NotebookImportResult {
   notes: ImportedNote[]
   sources: { id: string; title: string; status: 'added' | 'unchanged' }[]
+  /** Highlights the export carried that this workspace did not have, put back on their sources. */
+  highlights: number
 }
 
 /**
@@ -43,8 +47,8 @@ export interface NotebookImportResult {
  * already here is skipped when it is the same, and otherwise updated with the previous version
  * kept in the trash; the report says which.
  */
-export async function importNotebook(folder: string, notes: NotesService, sources: SourcesService): Promise<NotebookImportResult> {
-  const result: NotebookImportResult = { notes: [], sources: [] }
+export async function importNotebook(folder: string, notes: NotesService, sources: SourcesService, highlights?: HighlightsService): Promise<NotebookImportResult> {
+  const result: NotebookImportResult = { notes: [], sources: [], highlights: 0 }
   const noteDir = (await isDir(join(folder, 'notes'))) ? join(folder, 'notes') : folder
   const noteFiles = (await fs.readdir(noteDir)).filter((n) => n.toLowerCase().endsWith('.md') && n !== 'index.md').sort()
   if (noteFiles.length === 0) throw new PilcrowError('invalid-argument', `${folder} holds no Markdown notes (looked for notes/*.md and *.md).`)
@@ -65,6 +69,20 @@ export async function importNotebook(folder: string, notes: NotesService, source
     }
   }
   const here = (id: string): string => sourceIds.get(id) ?? id
+  // the highlights of its sources: each one not here already is put back (found by its id)
+  const highlightDir = join(folder, 'highlights')
+  if (highlights && (await isDir(highlightDir))) {
+    for (const name of (await fs.readdir(highlightDir)).filter((n) => n.endsWith('.md')).sort()) {
+      const sourceId = here(basename(name, '.md'))
+      if (!sources.has(sourceId)) continue
+      const have = new Set((await highlights.stored(sourceId)).map((h) => h.id))
+      for (const h of highlightsFromMarkdown(await fs.readFile(join(highlightDir, name), 'utf8'))) {
+        if (have.has(h.id)) continue
+        await highlights.restore({ ...h, sourceId, anchor: { ...h.anchor, sourceId } })
+        result.highlights++
+      }
+    }
+  }
   const keys = new Map(sources.catalogEntries().map((e) => [e.meta.citationKey ?? derivedCitationKey(e.meta, e.id), e.id]))
 
   for (const file of noteFiles) {

@@ -21,13 +21,14 @@ describe('the chip of a paragraph link', () => {
       number: '¶2',
       title: 'Russia and Iran – a strategic…',
       preview: paragraphs[1],
-      revealBlockId: second.id
+      revealBlockId: second.id,
+      revealRange: null
     })
   })
 
-  it('shows only the cited words of a quote', () => {
+  it('shows only the cited words of a quote, and a click marks them', () => {
     const quote = createAnchor(source, second.id, { start: 6, end: 17 })
-    expect(chipView(quote, source.meta.title, source).preview).toBe('cooperation')
+    expect(chipView(quote, source.meta.title, source)).toMatchObject({ preview: 'cooperation', revealRange: { start: 6, end: 17 } })
   })
 
   it('follows its paragraph when paragraphs before it are removed, and says when the cited words changed', () => {
