@@ -30,6 +30,10 @@ async function main(): Promise<void> {
     const { benchUi } = await import('./ui')
     Object.assign(figures, await benchUi(log))
   }
+  if (!only || only === 'highlights') {
+    const { benchHighlights } = await import('./highlights')
+    Object.assign(figures, await benchHighlights(log))
+  }
   if (!only || only === 'events') {
     const { benchEvents } = await import('./events')
     Object.assign(figures, await benchEvents(log))

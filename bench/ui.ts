@@ -166,7 +166,7 @@ interface Keystrokes {
  * Key event to the next paint, per character typed into the focused note editor. Throws unless
  * every key reached the note: keys typed into nothing are fast, and made a baseline once.
  */
-async function keystrokeLatencies(page: Page): Promise<Keystrokes> {
+export async function keystrokeLatencies(page: Page): Promise<Keystrokes> {
   await page.evaluate(() => {
     const w = window as unknown as { keySamples?: Keystrokes }
     if (w.keySamples) return // listening already

@@ -10,8 +10,14 @@ const popover = (page: Page) => page.getByRole('dialog', { name: 'Highlight' })
 /** The words each colour's CSS highlight paints now, as the page has them. */
 const painted = (page: Page) =>
   page.evaluate(() => {
+    const live = (r: AbstractRange): Range => {
+      const range = document.createRange()
+      range.setStart(r.startContainer, r.startOffset)
+      range.setEnd(r.endContainer, r.endOffset)
+      return range
+    }
     const out: Record<string, string[]> = {}
-    for (const [name, highlight] of CSS.highlights) out[name] = [...highlight].map((range) => range.toString())
+    for (const [name, highlight] of CSS.highlights) out[name] = [...highlight].map((r) => live(r).toString())
     return out
   })
 
@@ -35,7 +41,11 @@ test('highlight words of ¶9 in blue with a comment: still marked after a reload
   await expect.poll(() => painted(page)).toMatchObject({ 'pilcrow-hl-blue': [chosen] })
   // clicking the marked words opens it, with its comment
   const box = await page.evaluate(() => {
-    const rect = ([...CSS.highlights.get('pilcrow-hl-blue')!][0] as Range).getClientRects()[0]!
+    const painted = [...CSS.highlights.get('pilcrow-hl-blue')!][0]!
+    const range = document.createRange()
+    range.setStart(painted.startContainer, painted.startOffset)
+    range.setEnd(painted.endContainer, painted.endOffset)
+    const rect = range.getClientRects()[0]!
     return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 }
   })
   await page.mouse.click(box.x, box.y)

@@ -41,22 +41,26 @@ export function findMatches(source: Source, query: string, limit = 5000): FindMa
 export function matchRange(article: HTMLElement, match: FindMatch): Range | null {
   const block = article.querySelector(`[data-block-id="${CSS.escape(match.blockId)}"]`)
   const text = block?.querySelector('[data-block-text]') ?? (block?.matches('.block-heading, .block-pullquote, .block-author-note, .block-standfirst') ? block : null)
-  if (!text) return null
+  return text ? textRange(text, match.start, match.end) : null
+}
+
+/** The DOM range of characters [start, end) of an element's text, or null when it is shorter. */
+export function textRange(text: Element, start: number, end: number): Range | null {
   const range = document.createRange()
   const walker = document.createTreeWalker(text, NodeFilter.SHOW_TEXT)
   let offset = 0
   let started = false
   for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-    const end = offset + node.length
-    if (!started && match.start < end) {
-      range.setStart(node, match.start - offset)
+    const nodeEnd = offset + node.length
+    if (!started && start < nodeEnd) {
+      range.setStart(node, start - offset)
       started = true
     }
-    if (started && match.end <= end) {
-      range.setEnd(node, match.end - offset)
+    if (started && end <= nodeEnd) {
+      range.setEnd(node, end - offset)
       return range
     }
-    offset = end
+    offset = nodeEnd
   }
   return null
 }

@@ -1,5 +1,5 @@
 import { HIGHLIGHT_COLORS, type ResolvedHighlight } from '../../../../shared/highlights'
-import { matchRange } from '../find-matches'
+import { textRange } from '../find-matches'
 
 /** The CSS highlight that paints one colour (`::highlight(pilcrow-hl-blue)` in reader.css). */
 export const highlightName = (color: string): string => `pilcrow-hl-${color}`
@@ -7,16 +7,22 @@ export const highlightName = (color: string): string => `pilcrow-hl-${color}`
 /**
  * Paints the highlights over their words with the CSS Custom Highlight API (the text's DOM is not
  * touched, so selection, find and the reader's keys work as before). Only blocks on the page are
- * painted; the caller paints again when more are rendered.
+ * painted; the caller paints again when more are rendered or the highlights change.
  */
 export function paintHighlights(article: HTMLElement | null, highlights: readonly ResolvedHighlight[]): void {
   if (typeof CSS === 'undefined' || !('highlights' in CSS)) return
-  const byColor = new Map<string, Range[]>(HIGHLIGHT_COLORS.map((c) => [c, []]))
-  if (article) {
+  // static ranges: a live Range is updated by the browser on every change of the page (typing in
+  // the note, a long source's blocks coming and going), two thousand of them on each; these are
+  // painted again instead when the reader changes
+  const byColor = new Map<string, StaticRange[]>(HIGHLIGHT_COLORS.map((c) => [c, []]))
+  if (article && highlights.length > 0) {
+    // one pass over the page for the blocks' texts, not a query per highlight
+    const texts = new Map<string, HTMLElement>()
+    for (const el of article.querySelectorAll<HTMLElement>('[data-block-text]')) texts.set(el.dataset['blockText']!, el)
     for (const h of highlights) {
-      if (!h.blockId || !h.range) continue
-      const range = matchRange(article, { blockId: h.blockId, start: h.range.start, end: h.range.end })
-      if (range) byColor.get(h.color)!.push(range)
+      const text = h.blockId && h.range ? texts.get(h.blockId) : undefined
+      const range = text && textRange(text, h.range!.start, h.range!.end)
+      if (range) byColor.get(h.color)!.push(new StaticRange(range))
     }
   }
   for (const [color, ranges] of byColor) {

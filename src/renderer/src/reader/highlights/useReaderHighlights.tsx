@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState, type MouseEvent, type ReactNode, type RefObject } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent, type ReactNode, type RefObject } from 'react'
 import type { ParagraphAnchor } from '../../../../shared/anchors'
 import type { HighlightColor, ResolvedHighlight } from '../../../../shared/highlights'
 import type { Source } from '../../../../shared/model'
@@ -48,10 +48,19 @@ export function useReaderHighlights({
   const highlights = useMemo(() => (list && list.sourceId === source?.id ? list.highlights : []), [list, source?.id])
   const [open, setOpen] = useState<{ id: string; at: { top: number; left: number } } | null>(null)
 
+  // Cleared as soon as another source is on its way, before its render reaches the page: the
+  // browser checks every painted highlight for each node removed, and a long source's
+  // thousands of nodes under two thousand highlights took a second to go.
+  const paintedFor = useRef<string | null>(null)
+  if (paintedFor.current !== null && paintedFor.current !== source?.id) {
+    paintHighlights(null, [])
+    paintedFor.current = null
+  }
   // painted again when they change and as a long source renders more blocks; cleared when it closes
   useEffect(() => {
     paintHighlights(article.current, highlights)
-  }, [article, highlights, rendered])
+    paintedFor.current = highlights.length > 0 ? (source?.id ?? null) : null
+  }, [article, highlights, rendered, source?.id])
   useEffect(() => () => paintHighlights(null, []), [])
   useEffect(() => setOpen(null), [source?.id])
 
