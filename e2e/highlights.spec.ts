@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test'
 import { paragraph, selectWords } from './support/locators'
+import { audit } from './support/axe'
 import { expect, test } from './support/pilcrow'
 
 // Marking words while reading: a colour that means something, a comment, kept across a reload.
@@ -61,6 +62,11 @@ test('highlight words of ¶9 in blue with a comment: still marked after a reload
   await panel.getByRole('combobox', { name: 'Show' }).selectOption('blue')
   await panel.getByRole('button', { name: new RegExp(chosen) }).click()
   await expect(popover(page).getByRole('textbox', { name: 'Comment' })).toHaveValue('The claim the whole piece rests on.\nCheck against ¶12.')
+  // the panel, the popover and the marked words pass an axe audit, light and dark
+  expect(await audit(page)).toEqual([])
+  await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'dark'))
+  expect(await audit(page)).toEqual([])
+  await page.evaluate(() => document.documentElement.removeAttribute('data-theme'))
 
   // search finds it by its comment, and by its colour
   const searchBox = page.getByRole('combobox', { name: 'Search' })

@@ -1,7 +1,10 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { createAnchor } from '../../shared/anchors'
+import { createAnchor, resolveAnchor } from '../../shared/anchors'
+import type { Source } from '../../shared/model'
+import { importMarkdown } from './importers/markdown'
 import type { NotebookEvent } from '../../shared/events'
 import { useNotebooks, useTempDirs } from './test-support'
 
@@ -123,5 +126,60 @@ describe('highlights in an export', () => {
     ])
     // imported again: nothing doubled
     expect((await fresh.importNotebook(folder)).highlights).toBe(0)
+  })
+})
+
+// Property tests: a highlight's words in generated sources, edited around them.
+const WORDS = 'alliance alignment moscow tehran kremlin partner strategic sanctions treaty oil gas missile nuclear market trade region policy history friend foe order state power west east north south council envoy delay contract supply'.split(' ')
+const sentence = fc.array(fc.constantFrom(...WORDS), { minLength: 10, maxLength: 24 }).map((w) => w.join(' ') + '.')
+const paragraphs = fc.uniqueArray(sentence, { minLength: 3, maxLength: 10 })
+const toSource = (ps: string[]): Source => ({ id: 's', ...importMarkdown(ps.join('\n\n'), 's.md') })
+
+/** A highlight of words `from`…`from + count` of paragraph `pick`. */
+function highlightIn(source: Source, pick: number, from: number, count: number) {
+  const block = source.blocks[pick % source.blocks.length]!
+  const words = block.text.split(' ')
+  const first = from % words.length
+  const last = Math.min(words.length, first + 1 + (count % 4))
+  const start = words.slice(0, first).join(' ').length + (first > 0 ? 1 : 0)
+  const end = start + words.slice(first, last).join(' ').length
+  return { block, anchor: createAnchor(source, block.id, { start, end }) }
+}
+
+describe('highlight anchoring, property tests', () => {
+  it('stays on exactly its words when other paragraphs are inserted, deleted and shuffled', () => {
+    fc.assert(
+      fc.property(paragraphs, fc.nat(), fc.nat(), fc.nat(), fc.array(sentence, { maxLength: 3 }), fc.nat(), (ps, pick, from, count, inserts, seed) => {
+        const source = toSource(ps)
+        const { anchor } = highlightIn(source, pick, from, count)
+        const own = ps[pick % ps.length]!
+        const others = ps.filter((p) => p !== own).filter((_, i) => (seed >> i) % 3 !== 0)
+        const edited = [...inserts, ...others]
+        edited.splice(seed % (edited.length + 1), 0, own)
+        const result = resolveAnchor(toSource(edited), anchor)
+        expect(result.block!.text).toBe(own)
+        expect(result.block!.text.slice(result.range!.start, result.range!.end)).toBe(anchor.quote.exact)
+      }),
+      { numRuns: 200 }
+    )
+  })
+
+  it('follows its words when its own paragraph is edited before or after them', () => {
+    fc.assert(
+      fc.property(paragraphs, fc.nat(), fc.nat(), fc.nat(), fc.constantFrom(...WORDS), fc.boolean(), (ps, pick, from, count, added, before) => {
+        const source = toSource(ps)
+        const { block, anchor } = highlightIn(source, pick, from, count)
+        const range = anchor.range!
+        // a word added at the start or the end of the paragraph, away from the highlighted words
+        const text = before ? `${added} ${block.text}` : `${block.text} ${added}.`
+        const edited = ps.map((p) => (p === block.text ? text : p))
+        if (new Set(edited).size !== edited.length) return
+        const result = resolveAnchor(toSource(edited), anchor)
+        expect(result.block!.text).toBe(text)
+        expect(text.slice(result.range!.start, result.range!.end)).toBe(anchor.quote.exact)
+        if (before) expect(result.range!.start).toBe(range.start + added.length + 1)
+      }),
+      { numRuns: 200 }
+    )
   })
 })

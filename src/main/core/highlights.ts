@@ -32,6 +32,8 @@ export class HighlightsService {
   private readonly cache = new Map<string, SourceHighlight[]>()
   private readonly listeners = new Set<(sourceId: string) => void>()
   private queue: Promise<unknown> = Promise.resolve()
+  /** Size and time of each file as this service last wrote it: the watcher's news of its own write is dismissed. */
+  private readonly written = new Map<string, { size: number; mtimeMs: number }>()
 
   constructor(
     private readonly workspace: Workspace,
@@ -118,6 +120,25 @@ export class HighlightsService {
     return (await Promise.all(ids.map((id) => this.stored(id)))).flat()
   }
 
+  /**
+   * A highlights file changed by another program (a second Pilcrow, a sync tool; the watcher saw
+   * it): read again when next asked, and announced. This service's own writes change nothing.
+   */
+  syncFromDisk(name: string): Promise<void> {
+    const next = this.queue.then(async () => {
+      const sourceId = /^([a-z0-9][a-z0-9-]*)\.json$/.exec(name)?.[1]
+      if (!sourceId) return
+      const stat = await fs.stat(this.pathOf(sourceId)).catch(() => null)
+      const mine = this.written.get(sourceId)
+      if (stat && mine && stat.size === mine.size && stat.mtimeMs === mine.mtimeMs) return
+      this.written.delete(sourceId)
+      this.cache.delete(sourceId)
+      notifyAll(this.listeners, sourceId)
+    })
+    this.queue = next.catch(() => undefined)
+    return next
+  }
+
   /** The raw highlights of a source (re-import reports how they re-anchored). */
   stored(sourceId: string): Promise<SourceHighlight[]> {
     return this.read(sourceId).catch(() => [])
@@ -130,6 +151,8 @@ export class HighlightsService {
       const { list, result } = work(await this.read(sourceId))
       await fs.mkdir(this.dir, { recursive: true })
       await writeFileAtomic(this.pathOf(sourceId), `${JSON.stringify({ format: 'pilcrow-highlights', formatVersion: 1, sourceId, highlights: list }, null, 1)}\n`)
+      const stat = await fs.stat(this.pathOf(sourceId)).catch(() => null)
+      if (stat) this.written.set(sourceId, { size: stat.size, mtimeMs: stat.mtimeMs })
       this.cache.set(sourceId, list)
       notifyAll(this.listeners, sourceId)
       return result

@@ -1,3 +1,4 @@
+import { promises as fs } from 'node:fs'
 import type { NotebookApi } from '../../shared/api'
 import { EventEmitter, type NotebookEvent } from '../../shared/events'
 import type { Source, SourceMetaPatch, SourceSummary, WorkspaceInfo } from '../../shared/model'
@@ -93,7 +94,7 @@ export class Notebook implements NotebookApi {
     const imports = new SourceImports(sources, links, highlights)
     const notebook = new Notebook(workspace, sources, notes, links, searchIndex, imports, highlights, options.settings)
     searchIndex.highlights = async () => ({ all: await highlights.all(), meanings: options.settings.get().highlightMeanings })
-    if (options.watch) notebook.watchWorkspace()
+    if (options.watch) await notebook.watchWorkspace()
     return notebook
   }
 
@@ -103,7 +104,9 @@ export class Notebook implements NotebookApi {
   }
 
   /** Files that other programs add, change or remove in the workspace become the same events as changes made here. */
-  private watchWorkspace(): void {
+  private async watchWorkspace(): Promise<void> {
+    // the highlights' folder too, made now if no highlight was ever made (it is watched from the start)
+    await fs.mkdir(this.highlights.dir, { recursive: true }).catch(() => undefined)
     this.watcher = new WorkspaceWatcher([
       {
         dir: this.workspace.notesDir,
@@ -112,7 +115,8 @@ export class Notebook implements NotebookApi {
           if (id) await this.notes.syncFromDisk(id)
         }
       },
-      { dir: this.workspace.sourcesDir, onFile: (name) => this.sources.syncFromDisk(name) }
+      { dir: this.workspace.sourcesDir, onFile: (name) => this.sources.syncFromDisk(name) },
+      { dir: this.highlights.dir, onFile: (name) => this.highlights.syncFromDisk(name) }
     ])
     this.watcher.start()
   }

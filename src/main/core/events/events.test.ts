@@ -122,3 +122,17 @@ async function writeMarkdown(dir: string, name: string, markdown: string): Promi
   writeFileSync(path, markdown)
   return path
 }
+
+describe('the workspace watcher, highlights', () => {
+  it('a highlights file written by another program is announced and read again; its own writes announce once', async () => {
+    const nb = await open(tempDir(), { watch: true })
+    const source = await nb.getSource('russia-iran-alignment')
+    const block = source.blocks.find((b) => b.paragraph === 6)!
+    const made = await nb.addHighlight({ sourceId: source.id, anchor: createAnchor(source, block.id, { start: 0, end: 5 }), color: 'yellow' })
+    const heard = record(nb)
+    const path = join(nb.highlights.dir, `${source.id}.json`)
+    writeFileSync(path, readFileSync(path, 'utf8').replace('"yellow"', '"green"'))
+    await vi.waitFor(() => expect(heard.filter((e) => e.type === 'highlights-changed')).toHaveLength(1))
+    expect((await nb.listHighlights(source.id)).highlights.map((h) => [h.id, h.color])).toEqual([[made.id, 'green']])
+  })
+})

@@ -26,8 +26,15 @@ export function HighlightPopover({ highlight, meanings, at, onColor, onComment, 
     saved.current = comment
     onComment(comment)
   }
+  // the focus comes in on the colour, and goes back where it was when the popover closes
   useEffect(() => {
-    box.current?.querySelector<HTMLInputElement>('input:checked')?.focus()
+    const before = document.activeElement instanceof HTMLElement ? document.activeElement : null
+    const popover = box.current
+    popover?.querySelector<HTMLInputElement>('input:checked')?.focus()
+    return () => {
+      const focus = document.activeElement
+      if (before?.isConnected && (!focus || focus === document.body || popover?.contains(focus))) before.focus({ preventScroll: true })
+    }
   }, [highlight.id])
   const close = (): void => {
     saveComment()
