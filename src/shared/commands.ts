@@ -11,6 +11,7 @@ export type CommandId =
   | 'source.import'
   | 'source.details'
   | 'cite.quoteSelection'
+  | 'cite.highlightSelection'
   | 'search.focus'
   | 'palette.open'
   | 'shortcuts.show'
@@ -42,6 +43,7 @@ export const COMMANDS: readonly CommandDeclaration[] = [
   { id: 'source.details', label: 'Edit source details…', menu: 'file', keywords: 'metadata title author date citation key url' },
   { id: 'note.trash', label: 'Move note to trash', menu: 'file', keywords: 'delete remove' },
   { id: 'cite.quoteSelection', label: 'Quote selection in note', shortcut: 'Mod+Shift+E', menu: 'edit', keywords: 'cite paragraph reference' },
+  { id: 'cite.highlightSelection', label: 'Highlight selected words', shortcut: 'Mod+Shift+H', menu: 'edit', keywords: 'mark colour color comment annotate' },
   { id: 'search.focus', label: 'Search sources and notes', shortcut: 'Mod+K', menu: 'edit', keywords: 'find' },
   { id: 'palette.open', label: 'Command palette…', shortcut: 'Mod+Shift+P', menu: 'view', keywords: 'commands actions' },
   { id: 'theme.cycle', label: 'Change theme (system, light, dark)', shortcut: 'Mod+Shift+L', menu: 'view', keywords: 'dark light mode appearance' },

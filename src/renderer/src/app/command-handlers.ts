@@ -61,6 +61,10 @@ export function commandHandlers(ctx: CommandContext): CommandHandlers {
       if (reader.current?.quoteSelection()) return
       showToast(`Nothing to cite yet: select words in the source, or move to a paragraph (click it, or ${shortcutLabel('Mod+1', IS_MAC)} then ↑ ↓), then press ${shortcutLabel('Mod+Shift+E', IS_MAC)} again.`)
     },
+    'cite.highlightSelection': () => {
+      if (reader.current?.highlightSelection()) return
+      showToast('Nothing to highlight yet: select words in the source first (with the mouse, or Shift with the arrows on a paragraph).')
+    },
     'search.focus': () => ctx.search.current?.focus(),
     'palette.open': () => ctx.openDialog('palette'),
     'shortcuts.show': () => ctx.openDialog('shortcuts'),

@@ -74,6 +74,8 @@ function useBlockWindow(article: RefObject<HTMLElement | null>, pane: RefObject<
 export interface ReaderHandle {
   /** Quotes the selection (or cites the focused paragraph) into the note; false when there is none. */
   quoteSelection(): boolean
+  /** Highlights the words selected in the source; false when none are. */
+  highlightSelection(): boolean
   /** Focuses the paragraph that had the focus last (else the first): the reader's one Tab stop. */
   focus(): void
   /** Focuses block `blockId` (Go to ¶N, the outline, a search hit); `scroll: false` when it is being revealed already. */
@@ -155,6 +157,14 @@ export function Reader({ source, empty, backlinks, onCite, onOpenBacklink, handl
       const block = focused && pane.current?.contains(focused) ? source.blocks.find((b) => b.id === focused.dataset['blockId']) : undefined
       if (!quote && !block?.paragraph) return false
       onCite(quote ? quoteOf(quote) : citationOf(block!))
+      return true
+    },
+    highlightSelection: () => {
+      const selection = document.getSelection()
+      const quote = source ? readSelectedQuote(source, selection) : null
+      if (!quote || !selection) return false
+      marks.highlight(quote.anchor, selection.getRangeAt(0).getBoundingClientRect())
+      setSelected(null)
       return true
     },
     focus: () => {
