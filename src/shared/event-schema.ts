@@ -18,7 +18,8 @@ const noteChanged = z.strictObject({
   revision: z.nullable(text(100)),
   title: text(1000),
   updatedAt: text(40),
-  trashed: z.boolean()
+  trashed: z.boolean(),
+  tags: z.array(text(200)).check(z.maxLength(10_000))
 })
 
 const sourceChanged = z.strictObject({

@@ -21,6 +21,8 @@ export interface NoteChangedEvent {
   title: string
   updatedAt: string
   trashed: boolean
+  /** Its `#tags` now. */
+  tags: string[]
 }
 
 /** A source was added, updated or deleted. */

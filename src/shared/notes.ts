@@ -14,6 +14,8 @@ export interface NoteSummary {
   updatedAt: string
   /** When it was moved to the trash, or null. */
   trashedAt: string | null
+  /** Its `#tags`, lower-cased (see tags.ts). */
+  tags: string[]
 }
 
 /** A note file that could not be read; listed with the reason, never overwritten. */
@@ -32,7 +34,7 @@ export interface NoteList {
 }
 
 /** A whole note. `revision` identifies the file content it was read from (a content hash). */
-export interface Note extends NoteSummary {
+export interface Note extends Omit<NoteSummary, 'tags'> {
   content: SerializedEditorState
   revision: string
   /** Set when the note's file is read-only on disk: the note is shown, never saved over. */

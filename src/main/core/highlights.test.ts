@@ -103,8 +103,11 @@ describe('highlights in an export', () => {
     await nb.updateSettings({ highlightMeanings: { blue: 'Claim' } })
     await nb.addHighlight({ sourceId: source.id, anchor: anchorOf(source, 'the claim'), color: 'blue', comment: 'The point.\nSee also ¶3.' })
     await nb.addHighlight({ sourceId: source.id, anchor: anchorOf(source, 'ends it'), color: 'pink' })
-    await nb.createNote('A note')
+    const note = await nb.createNote('A note')
+    await nb.saveNote({ id: note.id, title: 'A note', content: { root: { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', text: 'On #methods and #iran/sanctions.' }] }] } }, baseRevision: note.revision })
     const { files } = await nb.exportMarkdown({ notes: 'all', style: 'links' })
+    // tags in the note's front matter, as Obsidian reads them
+    expect(files.find((f) => f.path === 'notes/A note.md')!.content).toMatch(/^---\n[\s\S]*tags:\n {2}- methods\n {2}- iran\/sanctions\n[\s\S]*---/)
     const page = files.find((f) => f.path === `highlights/${source.id}.md`)!.content
     expect(page).toContain('## Claim (blue)')
     expect(page).toContain(`- “the claim” — [¶2](../sources/${source.id}.md#^p2)\n  The point.\n  See also ¶3.`)

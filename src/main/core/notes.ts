@@ -9,6 +9,7 @@ import { notSaved } from './io-errors'
 import { notifyAll } from './notify'
 import { contentDepth, MAX_NOTE_DEPTH, tooDeepMessage } from '../../shared/note-nodes'
 import { noteBlocks } from '../../shared/note-content'
+import { tagsIn } from '../../shared/tags'
 import type { Workspace } from './workspace'
 
 /** A note's editor state before anything is typed. */
@@ -346,7 +347,16 @@ function newNoteId(): string {
 
 function summary(note: StoredNote): NoteSummary {
   const { id, title, createdAt, updatedAt, trashedAt } = note
-  return { id, title, createdAt, updatedAt, trashedAt }
+  return { id, title, createdAt, updatedAt, trashedAt, tags: tagsOf(note) }
+}
+
+/** The tags of each version of a note, found once (a long note's text is walked once, not at every list). */
+const tagCache = new WeakMap<StoredNote, string[]>()
+
+export function tagsOf(note: StoredNote): string[] {
+  let tags = tagCache.get(note)
+  if (!tags) tagCache.set(note, (tags = tagsIn(note.content)))
+  return tags
 }
 
 function displayTitle(title: string): string {

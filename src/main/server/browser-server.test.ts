@@ -217,6 +217,6 @@ describe('browser-mode server', () => {
     })
     await new Promise((r) => setTimeout(r, 50)) // the stream is open
     const created = JSON.parse((await apiCall('createNote', ['Streamed'])).body).result
-    expect(JSON.parse(await received)).toEqual({ type: 'note-changed', noteId: created.id, revision: created.revision, title: 'Streamed', updatedAt: created.updatedAt, trashed: false })
+    expect(JSON.parse(await received)).toEqual({ type: 'note-changed', noteId: created.id, revision: created.revision, title: 'Streamed', updatedAt: created.updatedAt, trashed: false, tags: [] })
   })
 })

@@ -3,7 +3,7 @@ import type { ImportStatus } from '../../../shared/imports'
 import type { SearchStatus } from '../../../shared/search'
 import type { HighlightsService } from '../highlights'
 import type { LinkIndex } from '../link-index'
-import type { NotesService } from '../notes'
+import { tagsOf, type NotesService } from '../notes'
 import type { SourceImports } from '../source-imports'
 import type { SourcesService } from '../sources'
 import type { SearchService } from '../search/search-service'
@@ -26,7 +26,7 @@ export function announceChanges(
   const status = new StatusAnnouncer(parts.imports.getStatus(), parts.searchIndex.getStatus(), (imports, search) => emitter.emit({ type: 'status-changed', imports, search }))
   const offs = [
     parts.notes.onDidChange((noteId, note, revision) =>
-      emitter.emit({ type: 'note-changed', noteId, revision, title: note?.title ?? '', updatedAt: note?.updatedAt ?? new Date().toISOString(), trashed: !!note?.trashedAt })
+      emitter.emit({ type: 'note-changed', noteId, revision, title: note?.title ?? '', updatedAt: note?.updatedAt ?? new Date().toISOString(), trashed: !!note?.trashedAt, tags: note ? tagsOf(note) : [] })
     ),
     parts.sources.onDidChange((sourceId, source) => emitter.emit({ type: 'source-changed', sourceId, version: source ? versionOf(parts.sources, sourceId) : null, title: source?.meta.title ?? '' })),
     parts.links.onDidChange((sourceIds) => emitter.emit({ type: 'links-changed', sourceIds, version: ++linksVersion })),

@@ -8,6 +8,7 @@ import type { JsonNode } from '../../../shared/markdown/lexical-json'
 import { noteToMarkdown, type CitationStyle, type CitationTarget } from '../../../shared/markdown/serialize'
 import type { Source } from '../../../shared/model'
 import { UNTITLED } from '../../../shared/notes'
+import { tagsIn } from '../../../shared/tags'
 import type { StoredNote } from '../note-file'
 import { citationKeys, cslItems, toBibLaTeX, toCslJson } from './bibliography'
 import { safeFileName } from './file-names'
@@ -78,6 +79,9 @@ export function buildExport(request: ExportInput): ExportFile[] {
       updated: note.updatedAt,
       sources: noteSources.map((s) => s.meta.title)
     }
+    // as Obsidian reads them: a list, without the #
+    const tags = tagsIn(note.content)
+    if (tags.length > 0) front['tags'] = tags
     if (request.style === 'pandoc') front['bibliography'] = BIBLIOGRAPHY
     const file = safeFileName(note.title || UNTITLED, '.md', names)
     files.push({ path: `notes/${file}`, content: `---\n${stringify(front)}---\n\n${markdown}\n${noteDataComment({ id: note.id, citations: saved })}` })

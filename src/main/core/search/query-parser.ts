@@ -12,20 +12,22 @@ export interface ParsedQuery {
   scope: SearchScope
   /** `color:blue` or `color:claim` (a colour's meaning): only highlights of these colours. */
   colors: string[]
+  /** `tag:methods`: only notes with these tags (or tags nested under them). */
+  tags: string[]
   /** `source:word` or `source:"several words"`: only sources whose title has these words. */
   sourceWords: string[]
   /** True when the query ends in the middle of a word (so the last word is a prefix). */
   endsInWord: boolean
 }
 
-const TOKEN = /(-?)(?:(in|source|colou?r):)?(?:"([^"]*)"?|(\S+))/gi
+const TOKEN = /(-?)(?:(in|source|colou?r|tag):)?(?:"([^"]*)"?|(\S+))/gi
 
 /**
  * Parses the query syntax: words, `"phrases"`, `-excluded`, `in:notes`, `in:sources`,
- * `in:highlights`, `color:<colour or its meaning>`, `source:<title words>`. Anything unrecognised is searched as words.
+ * `in:highlights`, `color:<colour or its meaning>`, `tag:<tag>`, `source:<title words>`. Anything unrecognised is searched as words.
  */
 export function parseQuery(query: string): ParsedQuery {
-  const parsed: ParsedQuery = { words: [], phrases: [], excluded: [], scope: 'all', sourceWords: [], colors: [], endsInWord: /[\p{L}\p{N}]$/u.test(query) }
+  const parsed: ParsedQuery = { words: [], phrases: [], excluded: [], scope: 'all', sourceWords: [], colors: [], tags: [], endsInWord: /[\p{L}\p{N}]$/u.test(query) }
   for (const match of query.matchAll(TOKEN)) {
     const [, minus, filter, quoted, bare] = match
     const value = (quoted ?? bare ?? '').trim()
@@ -33,6 +35,9 @@ export function parseQuery(query: string): ParsedQuery {
     if (key === 'in' && !minus && /^(notes?|sources?|highlights?)$/i.test(value)) {
       const scope = value.toLowerCase()
       parsed.scope = scope.startsWith('note') ? 'notes' : scope.startsWith('source') ? 'sources' : 'highlights'
+    } else if (key === 'tag' && !minus && value) {
+      parsed.tags.push(value.replace(/^#/, '').toLowerCase())
+      if (parsed.scope === 'all') parsed.scope = 'notes'
     } else if ((key === 'color' || key === 'colour') && !minus && value) {
       parsed.colors.push(value.toLowerCase())
       if (parsed.scope === 'all') parsed.scope = 'highlights'

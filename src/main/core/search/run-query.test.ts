@@ -15,8 +15,8 @@ const source: Source = {
     { id: 'p-2', kind: 'paragraph', paragraph: 2, text: 'Sanctions shaped their trade in grain and arms.' }
   ]
 } as Source
-const notes: Record<string, { title: string; passages: string[] }> = {
-  'n-1': { title: 'Alliance', passages: ['My reading of the treaty.'] },
+const notes: Record<string, { title: string; passages: string[]; tags?: string[] }> = {
+  'n-1': { title: 'Alliance', passages: ['My reading of the treaty.'], tags: ['iran/sanctions'] },
   'n-2': { title: 'Trade', passages: ['The alliance is mentioned once here.'] }
 }
 
@@ -26,7 +26,7 @@ function context(): QueryContext {
     ...source.blocks.map((b) => ({ id: sourceDocId(source.id, b.id), text: b.text })),
     ...Object.entries(notes).map(([id, n]) => ({ id: noteDocId(id), title: n.title, text: n.passages.join('\n') }))
   ])
-  const summaries: NoteSummary[] = Object.entries(notes).map(([id, n]) => ({ id, title: n.title, createdAt: '', updatedAt: '', trashedAt: null }))
+  const summaries: NoteSummary[] = Object.entries(notes).map(([id, n]) => ({ id, title: n.title, createdAt: '', updatedAt: '', trashedAt: null, tags: n.tags ?? [] }))
   return {
     index,
     pullQuotes: new Map(),
@@ -74,6 +74,12 @@ describe('runQuery', () => {
     expect(found('color:green')).toEqual([])
     const [hit] = runQuery(withHighlights, { query: 'color:blue' }).hits
     expect(hit).toMatchObject({ kind: 'highlight', colorLabel: 'Claim (blue)', blockId: 'p-1', range: { start: 4, end: 12 }, paragraph: 1, comment: 'Evidence of intent' })
+  })
+
+  it('keeps to the notes with a tag (or one nested under it) for tag:', () => {
+    expect(ids(runQuery(context(), { query: 'tag:iran' }).hits)).toEqual(['n-1'])
+    expect(ids(runQuery(context(), { query: 'alliance tag:#iran/sanctions' }).hits)).toEqual(['n-1'])
+    expect(ids(runQuery(context(), { query: 'alliance tag:trade' }).hits)).toEqual([])
   })
 
   it('keeps to a scope, and lists notes for in:notes alone', () => {

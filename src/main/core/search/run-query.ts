@@ -3,6 +3,7 @@ import type { Source } from '../../../shared/model'
 import { UNTITLED, type NoteSummary } from '../../../shared/notes'
 import type { HighlightHit, NoteHit, SearchHit, SearchRequest, SourceHit } from '../../../shared/search'
 import { resolveAnchor } from '../../../shared/anchors'
+import { hasTag } from '../../../shared/tags'
 import { colorLabel, HIGHLIGHT_COLORS, type HighlightColor, type SourceHighlight } from '../../../shared/highlights'
 import { parseDocId } from './documents'
 import type { LayeredIndex } from './layered-index'
@@ -80,13 +81,15 @@ export function runQuery(context: QueryContext, request: SearchRequest, options:
   const marked = scope === 'all' ? highlightHits(context, parsed, limit) : []
   // a word found in a highlight's comment is not one that "matches nothing"
   const unmatched = unknown.filter((word) => !marked.some((h) => foldText(h.text).includes(foldText(word))))
-  // `in:notes` or `in:sources` alone lists them (notes most recently edited first)
-  if (groups.length === 0 && unknown.length === 0 && parsed.scope !== 'all') return { hits: listing(context, parsed.scope as 'notes' | 'sources', limit), unmatched }
+  // `tag:` keeps to the notes that have the tags
+  const tagged = parsed.tags.length > 0 ? new Set(context.recentNotes().filter((n) => parsed.tags.every((t) => hasTag(n.tags, t))).map((n) => n.id)) : null
+  // `in:notes`, `in:sources` or `tag:` alone lists them (notes most recently edited first)
+  if (groups.length === 0 && unknown.length === 0 && parsed.scope !== 'all') return { hits: listing(context, parsed.scope as 'notes' | 'sources', limit, tagged), unmatched }
   if (groups.length === 0) return { hits: marked, unmatched }
 
   const allowedSources = parsed.sourceWords.length > 0 ? sourcesMatching(context, parsed.sourceWords) : null
   const accept = (id: string): boolean => {
-    if (id.startsWith('n|')) return scope !== 'sources' && allowedSources === null
+    if (id.startsWith('n|')) return scope !== 'sources' && allowedSources === null && (tagged === null || tagged.has(id.slice(2)))
     return scope !== 'notes' && (allowedSources === null || allowedSources.has(id.split('|')[1]!))
   }
   const boost = (id: string): number => (context.pullQuotes.has(id) ? options.pullQuoteBoost : 1)
@@ -249,10 +252,11 @@ function toHit(context: QueryContext, result: EngineHit, parsed: ParsedQuery): S
 }
 
 /** Every note (most recently edited first) or every source (its first paragraph), as hits. */
-function listing(context: QueryContext, scope: 'notes' | 'sources', limit: number): SearchHit[] {
+function listing(context: QueryContext, scope: 'notes' | 'sources', limit: number, tagged: ReadonlySet<string> | null = null): SearchHit[] {
   if (scope === 'notes') {
     return context
       .recentNotes()
+      .filter((note) => tagged === null || tagged.has(note.id))
       .slice(0, limit)
       .map((note): NoteHit => {
         const text = context.notePassages(note.id)?.passages[0] ?? ''

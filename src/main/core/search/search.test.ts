@@ -31,6 +31,7 @@ describe('parseQuery', () => {
       scope: 'sources',
       sourceWords: ['russia'],
       colors: [],
+      tags: [],
       endsInWord: true
     })
     expect(parseQuery('source:"Russia and Iran" in:notes kremlin ')).toMatchObject({ sourceWords: ['Russia', 'and', 'Iran'], scope: 'notes', endsInWord: false })

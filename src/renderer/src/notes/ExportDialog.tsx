@@ -6,7 +6,7 @@ import { useModalDialog } from '../ui/useModalDialog'
 
 interface ExportDialogProps {
   open: boolean
-  openNote: NoteSummary | null
+  openNote: Pick<NoteSummary, 'id' | 'title'> | null
   notes: NoteSummary[]
   onClose(): void
 }

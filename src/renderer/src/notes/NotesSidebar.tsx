@@ -1,6 +1,8 @@
 import { useState, type ReactNode } from 'react'
 import { UNTITLED } from '../../../shared/notes'
+import { hasTag } from '../../../shared/tags'
 import { NotesList } from './NotesList'
+import { TagsList } from './TagsList'
 import type { NotesController } from './useNotes'
 
 /** The notes list: new note, the notes by last edit with the open one marked, then `children` (the sources), the trash, damaged files. */
@@ -19,7 +21,9 @@ interface NotesSidebarProps {
 
 export function NotesSidebar({ notes, children, id, asPanel, hidden, onOpenNote, onNewNote }: NotesSidebarProps): ReactNode {
   const [trashOpen, setTrashOpen] = useState(false)
+  const [tag, setTag] = useState<string | null>(null)
   const list = notes.list
+  const shown = list && tag ? list.notes.filter((n) => hasTag(n.tags, tag)) : list?.notes
   // in a compact window the sidebar is the panel of the "Notes and sources" view tab (a region inside it, named by the tab)
   const nav = (
     <nav className="sidebar" aria-label="Notebook" id={asPanel ? undefined : id} hidden={hidden}>
@@ -31,7 +35,16 @@ export function NotesSidebar({ notes, children, id, asPanel, hidden, onOpenNote,
         Notes
       </h2>
       {list && list.notes.length === 0 && <p className="sidebar-empty">No notes yet. Press “New note” to start one.</p>}
-      {list && <NotesList notes={list.notes} open={notes.open} onOpen={onOpenNote} />}
+      {tag && (
+        <p className="tag-filter" role="status">
+          Notes tagged #{tag}{' '}
+          <button type="button" className="link-button" onClick={() => setTag(null)}>
+            Show all
+          </button>
+        </p>
+      )}
+      {shown && <NotesList notes={shown} open={notes.open} onOpen={onOpenNote} />}
+      {list && <TagsList notes={list.notes} chosen={tag} onChoose={setTag} />}
       {children}
       {list && list.damaged.length > 0 && (
         <section className="sidebar-section" aria-label="Damaged notes">

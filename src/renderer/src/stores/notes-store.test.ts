@@ -69,20 +69,20 @@ describe('NotesStore', () => {
   it('the list follows notes made, renamed, trashed and deleted elsewhere, asking nothing', async () => {
     const { notebook, store } = await opened()
     const other = notebook.addNote('From the other tab')
-    notebook.emit({ type: 'note-changed', noteId: other.id, revision: other.revision, title: other.title, updatedAt: other.updatedAt, trashed: false })
+    notebook.emit({ type: 'note-changed', noteId: other.id, revision: other.revision, title: other.title, updatedAt: other.updatedAt, trashed: false, tags: [] })
     expect(store.get().list?.notes.map((n) => n.title)).toEqual(['From the other tab', 'Reading notes'])
-    notebook.emit({ type: 'note-changed', noteId: other.id, revision: 'r-x', title: 'Renamed', updatedAt: '2027-01-01T00:00:00.000Z', trashed: false })
+    notebook.emit({ type: 'note-changed', noteId: other.id, revision: 'r-x', title: 'Renamed', updatedAt: '2027-01-01T00:00:00.000Z', trashed: false, tags: [] })
     expect(store.get().list?.notes[0]?.title).toBe('Renamed')
-    notebook.emit({ type: 'note-changed', noteId: other.id, revision: 'r-y', title: 'Renamed', updatedAt: '2027-01-01T00:00:00.000Z', trashed: true })
+    notebook.emit({ type: 'note-changed', noteId: other.id, revision: 'r-y', title: 'Renamed', updatedAt: '2027-01-01T00:00:00.000Z', trashed: true, tags: [] })
     expect(store.get().list?.trash.map((n) => n.title)).toEqual(['Renamed'])
-    notebook.emit({ type: 'note-changed', noteId: other.id, revision: null, title: '', updatedAt: '2027-01-02T00:00:00.000Z', trashed: false })
+    notebook.emit({ type: 'note-changed', noteId: other.id, revision: null, title: '', updatedAt: '2027-01-02T00:00:00.000Z', trashed: false, tags: [] })
     expect(store.get().list?.trash).toEqual([])
     expect(notebook.called()).toEqual([])
   })
 
   it('the open note deleted elsewhere keeps what is shown and says it is saved nowhere', async () => {
     const { notebook, store, noteId } = await opened()
-    notebook.emit({ type: 'note-changed', noteId, revision: null, title: 'Reading notes', updatedAt: '2027-01-01T00:00:00.000Z', trashed: false })
+    notebook.emit({ type: 'note-changed', noteId, revision: null, title: 'Reading notes', updatedAt: '2027-01-01T00:00:00.000Z', trashed: false, tags: [] })
     expect(store.get().open?.id).toBe(noteId)
     expect(store.get().notice?.text).toMatch(/was deleted elsewhere.*not saved anywhere/)
   })
@@ -101,8 +101,8 @@ describe('NotesStore', () => {
 describe('withNote', () => {
   const list = {
     notes: [
-      { id: 'n-2', title: 'B', createdAt: '1', updatedAt: '2026-02-01', trashedAt: null },
-      { id: 'n-1', title: 'A', createdAt: '1', updatedAt: '2026-01-01', trashedAt: null }
+      { id: 'n-2', title: 'B', createdAt: '1', updatedAt: '2026-02-01', trashedAt: null, tags: [] },
+      { id: 'n-1', title: 'A', createdAt: '1', updatedAt: '2026-01-01', trashedAt: null, tags: [] }
     ],
     trash: [],
     damaged: []

@@ -254,7 +254,7 @@ export class NotesStore extends Store<NotesState> {
   /** A change announced by the notebook, from this window or from anywhere else. */
   private heard(event: NoteChangedEvent): void {
     const list = this.get().list
-    if (list) this.patch({ list: withNote(list, { id: event.noteId, title: event.title, updatedAt: event.updatedAt, trashed: event.trashed, deleted: event.revision === null }) })
+    if (list) this.patch({ list: withNote(list, { id: event.noteId, title: event.title, updatedAt: event.updatedAt, trashed: event.trashed, deleted: event.revision === null, tags: event.tags }) })
     const current = this.saver
     if (!current || current.noteId !== event.noteId || event.revision === current.revisionOnDisk) return
     if (event.revision === null) {
@@ -287,6 +287,8 @@ interface ListChange {
   trashed: boolean
   deleted?: boolean
   createdAt?: string
+  /** Its tags now, when the change says (an event does; a save's answer does not). */
+  tags?: string[]
 }
 
 /**
@@ -298,7 +300,8 @@ export function withNote(list: NoteList, change: ListChange): NoteList {
   if (known && !change.deleted && !!known.trashedAt === change.trashed) {
     // an older change, or the same one heard twice (a save's answer, then its event): nothing to redraw
     if (known.updatedAt > change.updatedAt) return list
-    if (known.updatedAt === change.updatedAt && (change.title === undefined || known.title === change.title)) return list
+    const sameTags = change.tags === undefined || change.tags.join('\n') === known.tags.join('\n')
+    if (known.updatedAt === change.updatedAt && (change.title === undefined || known.title === change.title) && sameTags) return list
   }
   const notes = list.notes.filter((n) => n.id !== change.id)
   const trash = list.trash.filter((n) => n.id !== change.id)
@@ -309,7 +312,8 @@ export function withNote(list: NoteList, change: ListChange): NoteList {
     title: change.title ?? known?.title ?? '',
     createdAt: known?.createdAt ?? change.createdAt ?? change.updatedAt,
     updatedAt: change.trashed ? (known?.updatedAt ?? change.updatedAt) : change.updatedAt,
-    trashedAt: change.trashed ? (known?.trashedAt ?? new Date().toISOString()) : null
+    trashedAt: change.trashed ? (known?.trashedAt ?? new Date().toISOString()) : null,
+    tags: change.tags ?? known?.tags ?? []
   }
   if (change.trashed) return { notes, trash: [summary, ...trash], damaged }
   const at = notes.findIndex((n) => n.updatedAt < summary.updatedAt || (n.updatedAt === summary.updatedAt && n.id > summary.id))

@@ -4,6 +4,7 @@ import type { SourceBacklinks } from '../../../../shared/links'
 import type { Source } from '../../../../shared/model'
 import type { Note, NoteDraft, NoteList, SaveResult, SerializedEditorState } from '../../../../shared/notes'
 import type { SearchRequest, SearchResponse } from '../../../../shared/search'
+import { tagsIn } from '../../../../shared/tags'
 import { DEFAULT_SETTINGS, type Settings, type SettingsPatch } from '../../../../shared/settings'
 
 export const textContent = (words: string): SerializedEditorState => ({
@@ -91,11 +92,11 @@ export class FakeNotebook {
   }
 
   private announce(note: Note | null, id = note?.id ?? ''): void {
-    this.announceLater({ type: 'note-changed', noteId: id, revision: note?.revision ?? null, title: note?.title ?? '', updatedAt: note?.updatedAt ?? this.now(), trashed: !!note?.trashedAt })
+    this.announceLater({ type: 'note-changed', noteId: id, revision: note?.revision ?? null, title: note?.title ?? '', updatedAt: note?.updatedAt ?? this.now(), trashed: !!note?.trashedAt, tags: note ? tagsIn(note.content) : [] })
   }
 
-  private summary({ id, title, createdAt, updatedAt, trashedAt }: Note) {
-    return { id, title, createdAt, updatedAt, trashedAt }
+  private summary({ id, title, createdAt, updatedAt, trashedAt, content }: Note) {
+    return { id, title, createdAt, updatedAt, trashedAt, tags: tagsIn(content) }
   }
 
   // the contract's methods (`do_` + the method's name)
