@@ -11,7 +11,8 @@ import { Store } from './store'
  */
 export class SettingsStore extends Store<Settings | null> {
   private pending: SettingsPatch | null = null
-  private sending = false
+  /** The change on its way: shown over any state heard meanwhile (an event of an earlier change must not undo it). */
+  private inFlight: SettingsPatch | null = null
   private version = -1
   private readonly off: () => void
 
@@ -43,23 +44,24 @@ export class SettingsStore extends Store<Settings | null> {
   }
 
   private async send(): Promise<void> {
-    if (this.sending || !this.pending) return
-    this.sending = true
+    if (this.inFlight || !this.pending) return
     const patch = this.pending
+    this.inFlight = patch
     this.pending = null
     try {
       const stored = await this.api.updateSettings(patch)
+      this.inFlight = null
       this.setIfChanged(this.withPending(stored))
     } catch (error) {
+      this.inFlight = null
       this.onError(error)
     } finally {
-      this.sending = false
       void this.send()
     }
   }
 
   private withPending(settings: Settings): Settings {
-    return this.pending ? { ...settings, ...this.pending } : settings
+    return { ...settings, ...this.inFlight, ...this.pending }
   }
 
   dispose(): void {

@@ -34,6 +34,19 @@ describe('SettingsStore', () => {
     expect(store.get()).toMatchObject({ theme: 'dark', editorFontSize: 20, smartQuotes: false })
   })
 
+  it('a change on its way is not undone by an event of an earlier change (the open note remembered, say)', async () => {
+    const notebook = new FakeNotebook()
+    const store = new SettingsStore(notebook.api, notebook.events, noError, notebook.settings)
+    notebook.hold('updateSettings')
+    store.update({ theme: 'light' })
+    // an event of a change made before (theme still "system") arrives while the theme's request is out
+    notebook.emit({ type: 'settings-changed', settings: { ...notebook.settings, theme: 'system', lastNoteId: 'n-1' }, version: 1 })
+    expect(store.get()).toMatchObject({ theme: 'light', lastNoteId: 'n-1' })
+    notebook.release('updateSettings')
+    await vi.runAllTimersAsync()
+    expect(store.get()?.theme).toBe('light')
+  })
+
   it('follows another window’s changes, and never goes back to an older one', () => {
     const notebook = new FakeNotebook()
     const store = new SettingsStore(notebook.api, notebook.events, noError, notebook.settings)
