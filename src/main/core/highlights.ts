@@ -8,6 +8,7 @@ import { HIGHLIGHT_COLORS, type HighlightPatch, type NewHighlight, type Resolved
 import { anchorSchema } from '../../shared/note-nodes'
 import { writeFileAtomic } from './atomic-write'
 import { notifyAll } from './notify'
+import { OwnWrites } from './events/own-writes'
 import type { SourcesService } from './sources'
 import type { Workspace } from './workspace'
 
@@ -32,8 +33,8 @@ export class HighlightsService {
   private readonly cache = new Map<string, SourceHighlight[]>()
   private readonly listeners = new Set<(sourceId: string) => void>()
   private queue: Promise<unknown> = Promise.resolve()
-  /** Size and time of each file as this service last wrote it: the watcher's news of its own write is dismissed. */
-  private readonly written = new Map<string, { size: number; mtimeMs: number }>()
+  /** Its own writes, which the watcher sees too: dismissed. */
+  private readonly written = new OwnWrites()
 
   constructor(
     private readonly workspace: Workspace,
@@ -100,7 +101,7 @@ export class HighlightsService {
    * them back restores them).
    */
   setAside(sourceId: string): Promise<void> {
-    const next = this.queue.then(async () => {
+    return this.enqueue(async () => {
       this.cache.delete(sourceId)
       const bin = join(this.workspace.root, '.pilcrow', 'deleted-sources')
       await fs.mkdir(bin, { recursive: true })
@@ -109,8 +110,6 @@ export class HighlightsService {
         if (error.code !== 'ENOENT') throw error
       })
     })
-    this.queue = next.catch(() => undefined)
-    return next
   }
 
   /** Every source's highlights, as stored (search reads them; a file that cannot be read is left out). */
@@ -125,18 +124,13 @@ export class HighlightsService {
    * it): read again when next asked, and announced. This service's own writes change nothing.
    */
   syncFromDisk(name: string): Promise<void> {
-    const next = this.queue.then(async () => {
+    return this.enqueue(async () => {
       const sourceId = /^([a-z0-9][a-z0-9-]*)\.json$/.exec(name)?.[1]
       if (!sourceId) return
-      const stat = await fs.stat(this.pathOf(sourceId)).catch(() => null)
-      const mine = this.written.get(sourceId)
-      if (stat && mine && stat.size === mine.size && stat.mtimeMs === mine.mtimeMs) return
-      this.written.delete(sourceId)
+      if (await this.written.isOwn(sourceId, this.pathOf(sourceId))) return
       this.cache.delete(sourceId)
       notifyAll(this.listeners, sourceId)
     })
-    this.queue = next.catch(() => undefined)
-    return next
   }
 
   /** The raw highlights of a source (re-import reports how they re-anchored). */
@@ -146,17 +140,21 @@ export class HighlightsService {
 
   /** Changes one source's file: changes run one after another, the file is read fresh each time. */
   private change<T>(sourceId: string, work: (list: SourceHighlight[]) => { list: SourceHighlight[]; result: T }): Promise<T> {
-    const next = this.queue.then(async () => {
+    return this.enqueue(async () => {
       this.cache.delete(sourceId)
       const { list, result } = work(await this.read(sourceId))
       await fs.mkdir(this.dir, { recursive: true })
       await writeFileAtomic(this.pathOf(sourceId), `${JSON.stringify({ format: 'pilcrow-highlights', formatVersion: 1, sourceId, highlights: list }, null, 1)}\n`)
-      const stat = await fs.stat(this.pathOf(sourceId)).catch(() => null)
-      if (stat) this.written.set(sourceId, { size: stat.size, mtimeMs: stat.mtimeMs })
+      await this.written.wrote(sourceId, this.pathOf(sourceId))
       this.cache.set(sourceId, list)
       notifyAll(this.listeners, sourceId)
       return result
     })
+  }
+
+  /** Runs `work` after every change queued before it: the files are read and written one change at a time. */
+  private enqueue<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(work)
     this.queue = next.catch(() => undefined)
     return next
   }

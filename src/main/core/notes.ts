@@ -7,6 +7,7 @@ import { removeStrayTempFiles, writeFileAtomic } from './atomic-write'
 import { MAX_NOTE_BYTES, parseNoteFile, revisionOf, serializeNote, type StoredNote } from './note-file'
 import { notSaved } from './io-errors'
 import { notifyAll } from './notify'
+import { OwnWrites } from './events/own-writes'
 import { contentDepth, MAX_NOTE_DEPTH, tooDeepMessage } from '../../shared/note-nodes'
 import { noteBlocks } from '../../shared/note-content'
 import { tagsIn } from '../../shared/tags'
@@ -42,8 +43,8 @@ export class NotesService {
   private ids: string[] = []
   private read: Map<string, Entry> | null = null
   private readonly listeners = new Set<NoteChangeListener>()
-  /** Size and time of each file as this service last wrote it: the watcher's news of its own write is dismissed without reading the file. */
-  private readonly written = new Map<string, { size: number; mtimeMs: number }>()
+  /** Its own writes, which the watcher sees too: dismissed without reading the file. */
+  private readonly written = new OwnWrites()
   /** The last change queued for each note: changes of one note run one after another. */
   private readonly queues = new Map<string, Promise<unknown>>()
 
@@ -193,9 +194,7 @@ export class NotesService {
     return this.serialized(id, async () => {
       if (!NOTE_ID.test(id)) return
       // its own write, seen by the watcher: a long note is not read and parsed again to learn that
-      const stat = await fs.stat(this.pathOf(id)).catch(() => null)
-      const mine = this.written.get(id)
-      if (stat && mine && stat.size === mine.size && stat.mtimeMs === mine.mtimeMs) return
+      if (await this.written.isOwn(id, this.pathOf(id))) return
       const entry = this.readEntry(id)
       const known = this.entries.get(id)
       if (entry.kind === 'damaged' && entry.damaged.reason === MISSING) {
@@ -272,8 +271,7 @@ export class NotesService {
       throw notSaved(`“${displayTitle(note.title)}”`, error)
     }
     const revision = revisionOf(raw)
-    const stat = await fs.stat(this.pathOf(note.id)).catch(() => null)
-    if (stat) this.written.set(note.id, { size: stat.size, mtimeMs: stat.mtimeMs })
+    await this.written.wrote(note.id, this.pathOf(note.id))
     this.entries.set(note.id, { kind: 'ok', note, revision, readOnly: false })
     notifyAll(this.listeners, note.id, note, revision)
     return { ...note, revision }
