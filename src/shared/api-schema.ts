@@ -65,6 +65,7 @@ export const apiArgumentSchemas: { [M in NotebookMethod]: z.ZodType<Parameters<N
   discardEmptyNote: z.tuple([noteId]),
   restoreNote: z.tuple([noteId]),
   getBacklinks: z.tuple([id]),
+  getNoteBacklinks: z.tuple([noteId]),
   listHighlights: z.tuple([id]),
   addHighlight: z.tuple([z.strictObject({ sourceId: id, anchor, color: highlightColor, comment: comment.optional() })]),
   updateHighlight: z.tuple([id, highlightId, z.strictObject({ color: highlightColor.optional(), comment: comment.optional() })]),

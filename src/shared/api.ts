@@ -4,6 +4,7 @@ import type { ImportFileRequest, ImportOutcome, ImportStatus } from './imports'
 import type { ExportRequest, ExportResult } from './export'
 import type { SourceBacklinks } from './links'
 import type { Note, NoteDraft, NoteList, SaveResult } from './notes'
+import type { NoteBacklinks } from './note-links'
 import type { SearchRequest, SearchResponse, SearchStatus } from './search'
 import type { HighlightPatch, NewHighlight, SourceHighlight, SourceHighlights } from './highlights'
 
@@ -52,6 +53,8 @@ export interface NotebookApi {
   restoreNote(noteId: string): Promise<Note>
   /** Which notes cite which blocks of a source, resolved against the source as it is now. */
   getBacklinks(sourceId: string): Promise<SourceBacklinks>
+  /** The notes linking to a note, each with its linking sentences ("Linked from"). */
+  getNoteBacklinks(noteId: string): Promise<NoteBacklinks>
   /** A source's highlights in reading order, each resolved against the source as it is now. */
   listHighlights(sourceId: string): Promise<SourceHighlights>
   /** Marks words of a source in a colour, with an optional comment. */
@@ -91,6 +94,7 @@ export const NOTEBOOK_API_METHODS = [
   'discardEmptyNote',
   'restoreNote',
   'getBacklinks',
+  'getNoteBacklinks',
   'listHighlights',
   'addHighlight',
   'updateHighlight',

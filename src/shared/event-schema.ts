@@ -34,6 +34,8 @@ const linksChanged = z.strictObject({
   type: z.literal('links-changed'),
   /** The sources whose backlinks (who cites which paragraph) are not what they were. */
   sourceIds: z.array(sourceId).check(z.maxLength(100_000)),
+  /** The notes whose "Linked from" changed. */
+  noteIds: z.array(noteId).check(z.maxLength(100_000)),
   /** Counts every change of the links: a larger number is a later state. */
   version: count
 })

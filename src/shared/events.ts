@@ -34,10 +34,12 @@ export interface SourceChangedEvent {
   title: string
 }
 
-/** Which notes cite which paragraphs changed, for these sources. */
+/** Which notes cite which paragraphs changed, for these sources; which notes link to these notes changed. */
 export interface LinksChangedEvent {
   type: 'links-changed'
   sourceIds: string[]
+  /** The notes whose "Linked from" (the notes linking to them, and their sentences) changed. */
+  noteIds: string[]
   /** Counts every change of the links: a larger number is a later state. */
   version: number
 }

@@ -1,10 +1,13 @@
 import { linkLabel, PARAGRAPH_LINK_TYPE, type SerializedParagraphLink } from './links'
+import { isUsableNoteLink, NOTE_LINK_TYPE, type NoteTitleLookup, type SerializedNoteLink } from './note-links'
+import { UNTITLED } from './notes'
 import type { SerializedEditorState } from './notes'
 
-/** A run of a note's text; a paragraph link reads as its label ("¶6 · Russia and Iran – …"). */
+/** A run of a note's text; a paragraph link reads as its label ("¶6 · Russia and Iran – …"), a note link as its target's title. */
 export interface NotePiece {
   text: string
   link?: SerializedParagraphLink
+  noteLink?: SerializedNoteLink
 }
 
 interface LexicalJsonNode {
@@ -26,7 +29,7 @@ const BLOCK_TYPES = new Set(['paragraph', 'heading', 'quote', 'listitem', 'list'
  * read straight from Lexical's serialized state. Search, the link index and the editor (to find
  * a passage again) all read notes through here.
  */
-export function noteBlocks(content: SerializedEditorState): NoteBlock[] {
+export function noteBlocks(content: SerializedEditorState, titleOf?: NoteTitleLookup): NoteBlock[] {
   const blocks: NoteBlock[] = []
   // files come from anywhere: a child may be null or a number, children may not be a list
   const visitBlock = (block: LexicalJsonNode, path: number[]): void => {
@@ -35,6 +38,8 @@ export function noteBlocks(content: SerializedEditorState): NoteBlock[] {
       if (node.type === PARAGRAPH_LINK_TYPE) {
         const link = node as unknown as SerializedParagraphLink
         if (isUsableLink(link)) entry.pieces.push({ text: linkLabel(link.anchor.paragraph, link.sourceTitle ?? ''), link })
+      } else if (node.type === NOTE_LINK_TYPE) {
+        if (isUsableNoteLink(node)) entry.pieces.push({ text: titleOf?.(node.noteId) ?? (node.title || UNTITLED), noteLink: node })
       } else if (typeof node.text === 'string') entry.pieces.push({ text: node.text })
       else if (node.type === 'linebreak') entry.pieces.push({ text: ' ' })
       ;(Array.isArray(node.children) ? node.children : []).forEach((child, i) => {
@@ -55,8 +60,8 @@ function isNode(value: unknown): value is LexicalJsonNode {
 }
 
 /** The plain text of each block of a note (the passages search hits land on). */
-export function notePassages(content: SerializedEditorState): string[] {
-  return noteBlocks(content).map((b) => b.pieces.map((p) => p.text).join(''))
+export function notePassages(content: SerializedEditorState, titleOf?: NoteTitleLookup): string[] {
+  return noteBlocks(content, titleOf).map((b) => b.pieces.map((p) => p.text).join(''))
 }
 
 

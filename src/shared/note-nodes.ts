@@ -1,6 +1,7 @@
 // zod's tree-shakable build: the editor's bundle carries only the checks used here
 import * as z from 'zod/mini'
 import { PARAGRAPH_LINK_TYPE } from './links'
+import { NOTE_ID, NOTE_LINK_TYPE } from './note-links'
 
 /**
  * The nodes a note may hold, as this build knows them: the fields each must have (with the types
@@ -64,13 +65,14 @@ const NODE_SCHEMAS = {
   tab: z.object({ ...textFields, text: z.literal('\t') }),
   linebreak: z.object({}),
   horizontalrule: z.object({}),
-  [PARAGRAPH_LINK_TYPE]: z.object({ anchor: anchorSchema, sourceTitle: z.string().check(z.maxLength(2000)) })
+  [PARAGRAPH_LINK_TYPE]: z.object({ anchor: anchorSchema, sourceTitle: z.string().check(z.maxLength(2000)) }),
+  [NOTE_LINK_TYPE]: z.object({ noteId: z.string().check(z.maxLength(200), z.regex(NOTE_ID)), title: z.string().check(z.maxLength(2000)) })
 } as const satisfies Record<string, z.ZodMiniObject>
 
 export type KnownNodeType = keyof typeof NODE_SCHEMAS
 
 const BLOCKS = new Set<string>(['paragraph', 'heading', 'quote', 'list', 'code', 'horizontalrule'])
-const INLINES = new Set<string>(['text', 'linebreak', 'tab', 'link', 'autolink', PARAGRAPH_LINK_TYPE])
+const INLINES = new Set<string>(['text', 'linebreak', 'tab', 'link', 'autolink', PARAGRAPH_LINK_TYPE, NOTE_LINK_TYPE])
 
 /** Which children each element may hold. */
 const ALLOWED_CHILDREN: Partial<Record<KnownNodeType, Set<string>>> = {
@@ -110,7 +112,7 @@ export function nodeProblem(node: unknown): string | null {
   const parsed = NODE_SCHEMAS[type].safeParse(node)
   if (parsed.success) return null
   const field = parsed.error.issues[0]?.path.join('.') || 'node'
-  return `${type === PARAGRAPH_LINK_TYPE ? 'a citation' : `a ${type}`} is damaged (its ${field} is missing or wrong)`
+  return `${type === PARAGRAPH_LINK_TYPE ? 'a citation' : type === NOTE_LINK_TYPE ? 'a link to a note' : `a ${type}`} is damaged (its ${field} is missing or wrong)`
 }
 
 const isCount = (v: unknown, max: number): boolean => v === undefined || (Number.isInteger(v) && (v as number) >= 0 && (v as number) <= max)

@@ -23,7 +23,7 @@ export function tagsIn(content: SerializedEditorState): string[] {
     const n = node as { type?: string; text?: unknown; format?: unknown; children?: unknown }
     if (n.type === 'code') return
     if (typeof n.text === 'string') text += typeof n.format === 'number' && n.format & CODE_FORMAT ? ' ' : n.text
-    else if (n.type === 'linebreak' || n.type === 'paragraph-link') text += ' '
+    else if (n.type === 'linebreak' || n.type === 'paragraph-link' || n.type === 'note-link') text += ' '
     if (Array.isArray(n.children)) {
       const block = n.type !== undefined && n.type !== 'text' && n.type !== 'link'
       for (const child of n.children) visit(child)

@@ -1,4 +1,5 @@
 import type { ParagraphAnchor } from '../../shared/anchors'
+import type { NoteTitleLookup } from '../../shared/note-links'
 import type { SerializedEditorState } from '../../shared/notes'
 import { noteBlocks } from '../../shared/note-content'
 
@@ -9,21 +10,40 @@ export interface ExtractedLink {
   occurrence: number
 }
 
+/** A link to another note, with the sentence around it. */
+export interface ExtractedNoteLink {
+  noteId: string
+  context: string
+}
+
+/** What a note links to: paragraphs of sources (citations) and other notes. */
+export interface NoteLinks {
+  citations: ExtractedLink[]
+  noteLinks: ExtractedNoteLink[]
+}
+
 /** Characters a sentence ends with. */
 const SENTENCE_END = /[.!?…]["”’)]*\s/g
 
-/** The paragraph links of a note in reading order, each with the sentence around it. */
-export function extractLinks(content: SerializedEditorState): ExtractedLink[] {
-  const links: ExtractedLink[] = []
-  for (const { pieces } of noteBlocks(content)) {
+/**
+ * The paragraph links and note links of a note in reading order, each with the sentence around
+ * it (note links read as their targets' titles, by `titleOf`). One walk of the note for both.
+ */
+export function extractLinks(content: SerializedEditorState, titleOf?: NoteTitleLookup): NoteLinks {
+  const citations: ExtractedLink[] = []
+  const noteLinks: ExtractedNoteLink[] = []
+  for (const { pieces } of noteBlocks(content, titleOf)) {
+    if (!pieces.some((p) => p.link || p.noteLink)) continue
     const text = pieces.map((p) => p.text).join('')
     let offset = 0
     for (const piece of pieces) {
-      if (piece.link) links.push({ anchor: piece.link.anchor, context: sentenceAround(text, offset, offset + piece.text.length), occurrence: links.length })
+      const sentence = (): string => sentenceAround(text, offset, offset + piece.text.length)
+      if (piece.link) citations.push({ anchor: piece.link.anchor, context: sentence(), occurrence: citations.length })
+      else if (piece.noteLink) noteLinks.push({ noteId: piece.noteLink.noteId, context: sentence() })
       offset += piece.text.length
     }
   }
-  return links
+  return { citations, noteLinks }
 }
 
 /** The sentence of `text` that holds [start, end), at most ~240 characters. */

@@ -6,6 +6,7 @@ import type { ImportFileRequest, ImportOutcome, ImportStatus } from '../../share
 import type { Note, NoteDraft, NoteList, SaveResult } from '../../shared/notes'
 import type { Settings, SettingsPatch } from '../../shared/settings'
 import type { SourceBacklinks } from '../../shared/links'
+import type { NoteBacklinks } from '../../shared/note-links'
 import { extractLinks } from './link-extraction'
 import { LinkIndex } from './link-index'
 import { checkNotesCensus } from './notes-census'
@@ -214,6 +215,10 @@ export class Notebook implements NotebookApi {
     return this.links.backlinks(sourceId)
   }
 
+  async getNoteBacklinks(noteId: string): Promise<NoteBacklinks> {
+    return this.links.linkedFrom(noteId)
+  }
+
   async listHighlights(sourceId: string): Promise<SourceHighlights> {
     return this.highlights.list(sourceId)
   }
@@ -246,7 +251,7 @@ export class Notebook implements NotebookApi {
     // a whole-notebook export leaves out the trash, and notes nobody ever wrote in
     const notes = request.notes === 'all' ? this.notes.all().filter((n) => !n.trashedAt && !isUntouched(n)) : await Promise.all(request.notes.map((id) => this.notes.get(id)))
     // a notebook export carries every source; a note export only those it cites (the rest are not read)
-    const cited = new Set(notes.flatMap((note) => extractLinks(note.content).map((link) => link.anchor.sourceId)))
+    const cited = new Set(notes.flatMap((note) => extractLinks(note.content).citations.map((link) => link.anchor.sourceId)))
     const sources = request.notes === 'all' ? this.sources.all() : [...cited].map((id) => this.sources.readable(id)).filter((s): s is Source => s !== null)
     // export and import load when first used (yaml and marked are not needed to start)
     const { buildExport } = await import('./export/notebook-export')

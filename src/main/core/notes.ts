@@ -90,6 +90,18 @@ export class NotesService {
     return [...this.entries.values()].flatMap((e) => (e.kind === 'ok' ? [e.note] : []))
   }
 
+  /** One readable note as it is now, or undefined. */
+  peek(id: string): StoredNote | undefined {
+    const entry = this.entries.get(id)
+    return entry?.kind === 'ok' ? entry.note : undefined
+  }
+
+  /** A readable note's title as lists show it ("Untitled note" for none), or undefined: what links to it read. */
+  titleOf(id: string): string | undefined {
+    const note = this.peek(id)
+    return note && displayTitle(note.title)
+  }
+
   /** The revision (content hash) of every readable note: what caches derived from notes check. */
   revisions(): Map<string, string> {
     const revisions = new Map<string, string>()

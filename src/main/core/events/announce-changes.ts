@@ -29,7 +29,7 @@ export function announceChanges(
       emitter.emit({ type: 'note-changed', noteId, revision, title: note?.title ?? '', updatedAt: note?.updatedAt ?? new Date().toISOString(), trashed: !!note?.trashedAt, tags: note ? tagsOf(note) : [] })
     ),
     parts.sources.onDidChange((sourceId, source) => emitter.emit({ type: 'source-changed', sourceId, version: source ? versionOf(parts.sources, sourceId) : null, title: source?.meta.title ?? '' })),
-    parts.links.onDidChange((sourceIds) => emitter.emit({ type: 'links-changed', sourceIds, version: ++linksVersion })),
+    parts.links.onDidChange(({ sourceIds, noteIds }) => emitter.emit({ type: 'links-changed', sourceIds, noteIds, version: ++linksVersion })),
     parts.highlights.onDidChange((sourceId) => emitter.emit({ type: 'highlights-changed', sourceId, version: ++highlightsVersion })),
     // a re-imported source moves its highlights with their words
     parts.sources.onDidChange((sourceId, source) => source && emitter.emit({ type: 'highlights-changed', sourceId, version: ++highlightsVersion })),

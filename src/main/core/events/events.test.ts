@@ -33,7 +33,7 @@ describe('the notebook announces every change, whoever made it', () => {
     const cited = await nb.saveNote({ id: note.id, title: 'Reading', content: doc(text('See '), p6, text('.')), baseRevision: note.revision })
     const typed = await nb.saveNote({ id: note.id, title: 'Reading', content: doc(text('See '), p6, text('.')), baseRevision: cited.revision })
     expect(heard).toEqual([
-      { type: 'links-changed', sourceIds: [source.id], version: 1 },
+      { type: 'links-changed', sourceIds: [source.id], noteIds: [], version: 1 },
       { type: 'note-changed', noteId: note.id, revision: cited.revision, title: 'Reading', updatedAt: cited.updatedAt, trashed: false, tags: [] },
       { type: 'note-changed', noteId: note.id, revision: typed.revision, title: 'Reading', updatedAt: typed.updatedAt, trashed: false, tags: [] }
     ])

@@ -1,6 +1,6 @@
 import type { Source } from '../../../shared/model'
 import type { SearchRequest, SearchResponse, SearchStatus } from '../../../shared/search'
-import { notePassages } from '../../../shared/note-content'
+import { noteBlocks } from '../../../shared/note-content'
 import type { StoredNote } from '../note-file'
 import type { NotesService } from '../notes'
 import type { SourcesService } from '../sources'
@@ -39,6 +39,10 @@ export class SearchService {
   private readonly statusListeners = new Set<(status: SearchStatus) => void>()
   private ready: Promise<void> = Promise.resolve()
   private readonly passages = new Map<string, { title: string; passages: string[] }>()
+  /** The notes each note links to, and who links to each: their text shows its title, so a rename re-indexes them. */
+  private readonly linksOut = new Map<string, string[]>()
+  private readonly linkers = new Map<string, Set<string>>()
+  private readonly titleOf = (noteId: string): string | undefined => this.notes.titleOf(noteId)
   private readonly pullQuotes = new Map<string, string>()
   private persistTimer: NodeJS.Timeout | undefined
   private readonly unsubscribe: (() => void)[] = []
@@ -156,17 +160,45 @@ export class SearchService {
     }
   }
 
+  /** A note's passages as search reads them (links to notes by their targets' titles now), and which notes it links to. */
   private rememberNote(note: StoredNote): void {
-    this.passages.set(note.id, { title: note.title, passages: notePassages(note.content) })
+    const blocks = noteBlocks(note.content, this.titleOf)
+    this.passages.set(note.id, { title: note.title, passages: blocks.map((b) => b.pieces.map((p) => p.text).join('')) })
+    const targets = [...new Set(blocks.flatMap((b) => b.pieces.flatMap((p) => p.noteLink?.noteId ?? [])))]
+    this.forgetLinks(note.id)
+    if (targets.length === 0) return
+    this.linksOut.set(note.id, targets)
+    for (const target of targets) {
+      let from = this.linkers.get(target)
+      if (!from) this.linkers.set(target, (from = new Set()))
+      from.add(note.id)
+    }
+  }
+
+  private forgetLinks(noteId: string): void {
+    for (const target of this.linksOut.get(noteId) ?? []) this.linkers.get(target)?.delete(noteId)
+    this.linksOut.delete(noteId)
   }
 
   private updateNote(id: string, note: StoredNote | null): void {
+    const titleBefore = this.passages.get(id)?.title
     if (note && !note.trashedAt) {
       this.rememberNote(note)
       this.index.add(noteDocument(note, this.passages.get(id)!.passages)) // replaces the old version
     } else {
       this.index.discard(noteDocId(id))
       this.passages.delete(id)
+      this.forgetLinks(id)
+    }
+    // renamed (or gone, or back): the notes linking to it read its title, and are found by it
+    if (note?.title !== titleBefore) {
+      // a copy: re-indexing a linker takes it out of the set and puts it back
+      for (const linker of [...(this.linkers.get(id) ?? [])]) {
+        const linking = this.notes.peek(linker)
+        if (!linking || linking.trashedAt) continue
+        this.rememberNote(linking)
+        this.index.add(noteDocument(linking, this.passages.get(linker)!.passages))
+      }
     }
     this.persistSoon()
   }

@@ -22,6 +22,8 @@ import { ChipsPlugin } from './ChipsPlugin'
 import { CitationPlugin } from './CitationPlugin'
 import { RevealInNotePlugin, type RevealInNoteRequest } from './RevealInNotePlugin'
 import { LEAVE_NOTE_HINT_ID, LeaveNotePlugin } from './LeaveNotePlugin'
+import { NoteLinkPicker } from './NoteLinkPicker'
+import { NoteLinksPlugin } from './NoteLinksPlugin'
 import { ReferencesPanel } from './ReferencesPlugin'
 import { NOTE_NODES, NOTE_THEME } from './editor-config'
 import { fromEditorState, toEditorState } from './opaque-content'
@@ -52,10 +54,12 @@ interface NoteEditorProps {
   focusStartRef?: { current: (() => void) | null }
   /** Straight quotes typed become curly (a setting, on by default). */
   smartQuotes?: boolean
+  /** The note shown (`[[` does not offer it as a link to itself). */
+  noteId?: string | null
 }
 
 /** The note editor: Lexical rich text with Markdown shortcuts, undo/redo, a toolbar and a word count. */
-export function NoteEditor({ initialState, onChange, onBlur, status, citations, reveal, readOnly, onUnreadable, focusStartRef, smartQuotes = true }: NoteEditorProps): ReactNode {
+export function NoteEditor({ initialState, onChange, onBlur, status, citations, reveal, readOnly, onUnreadable, focusStartRef, smartQuotes = true, noteId = null }: NoteEditorProps): ReactNode {
   // read once: the editor is keyed by note, and serializing a long note on every render is slow
   const [setup] = useState(() => {
     const prepared = toEditorState(initialState)
@@ -116,6 +120,8 @@ export function NoteEditor({ initialState, onChange, onBlur, status, citations, 
       <CaretSyncPlugin />
       {smartQuotes && <SmartQuotesPlugin />}
       <ChipsPlugin />
+      <NoteLinksPlugin />
+      <NoteLinkPicker noteId={noteId} />
       <CitationPlugin bus={citations} />
       <RevealInNotePlugin request={reveal} />
       <WindowingPlugin />

@@ -5,6 +5,7 @@ import { HorizontalRuleNode } from '@lexical/react/LexicalHorizontalRuleNode'
 import { HeadingNode, QuoteNode } from '@lexical/rich-text'
 import type { EditorThemeClasses, Klass, LexicalNode } from 'lexical'
 import { OpaqueNode } from './nodes/OpaqueNode'
+import { NoteLinkNode } from './nodes/NoteLinkNode'
 import { ParagraphLinkNode } from './nodes/ParagraphLinkNode'
 
 /** Every node a note can hold. */
@@ -19,6 +20,7 @@ export const NOTE_NODES: Klass<LexicalNode>[] = [
   AutoLinkNode,
   HorizontalRuleNode,
   ParagraphLinkNode,
+  NoteLinkNode,
   OpaqueNode
 ]
 

@@ -2,6 +2,7 @@ import { useLayoutEffect, useRef, type ReactNode } from 'react'
 import type { CitationBus } from '../ui/citations'
 import type { RevealInNoteRequest } from '../editor/RevealInNotePlugin'
 import { NoteEditor } from '../editor/NoteEditor'
+import { LinkedFrom } from './LinkedFrom'
 import { SaveStatus } from './SaveStatus'
 import type { NotesController } from './useNotes'
 
@@ -77,7 +78,9 @@ export function NotePane({ notes, citations, reveal, onExport, smartQuotes }: No
         smartQuotes={smartQuotes}
         onUnreadable={(reason) => notes.markUnreadable(note.id, reason)}
         status={<SaveStatus state={notes.saveState} onRetry={() => void notes.flush()} />}
+        noteId={note.id}
       />
+      <LinkedFrom noteId={note.id} onOpen={(id) => void notes.openNote(id)} />
     </div>
   )
 }

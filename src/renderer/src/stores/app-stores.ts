@@ -5,6 +5,7 @@ import type { StartupData } from '../../../shared/startup'
 import { BannersStore } from './banners-store'
 import { HighlightsStore } from './highlights-store'
 import { LinksStore } from './links-store'
+import { NoteBacklinksStore } from './note-backlinks-store'
 import { NotesStore } from './notes-store'
 import { SearchStore } from './search-store'
 import { SettingsStore } from './settings-store'
@@ -17,6 +18,8 @@ export interface AppStores {
   settings: SettingsStore
   sources: SourcesStore
   links: LinksStore
+  /** The notes linking to the open note. */
+  noteBacklinks: NoteBacklinksStore
   highlights: HighlightsStore
   notes: NotesStore
   status: StatusStore
@@ -41,6 +44,7 @@ export function createAppStores({ api, events, startup, captureTypeAhead }: AppS
   const source = startup?.source
   const sources = new SourcesStore(api, events, report, { list: startup?.list ?? [], loaded: new Map(source ? [[source.id, source]] : []) })
   const links = new LinksStore(api, events, report)
+  const noteBacklinks = new NoteBacklinksStore(api, events, report)
   const highlights = new HighlightsStore(api, events, report)
   const notes = new NotesStore({ api, events, ...(captureTypeAhead ? { captureTypeAhead } : {}) })
   const status = new StatusStore(api, events)
@@ -50,6 +54,7 @@ export function createAppStores({ api, events, startup, captureTypeAhead }: AppS
     settings,
     sources,
     links,
+    noteBacklinks,
     highlights,
     notes,
     status,
@@ -57,13 +62,14 @@ export function createAppStores({ api, events, startup, captureTypeAhead }: AppS
     resync() {
       sources.resync()
       links.fetch()
+      noteBacklinks.fetch()
       void highlights.fetch()
       void notes.refresh()
       void status.load()
       void api.getSettings().then((stored) => settings.load(stored), report)
     },
     dispose() {
-      for (const store of [settings, sources, links, highlights, notes, status]) store.dispose()
+      for (const store of [settings, sources, links, noteBacklinks, highlights, notes, status]) store.dispose()
     }
   }
 }

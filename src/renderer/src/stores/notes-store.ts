@@ -221,6 +221,20 @@ export class NotesStore extends Store<NotesState> {
     }
   }
 
+  /** Tells the user something (shown where the store's notices are). */
+  tell = (text: string): void => this.patch({ notice: { kind: 'info', text } })
+
+  /**
+   * Makes a note with this title without opening it (a link typed to a note that does not exist
+   * yet): it is in the list at once, and returned.
+   */
+  createNote = async (title: string): Promise<Note> => {
+    const created = await this.api.createNote(title)
+    const list = this.get().list
+    this.patch({ list: list && withNote(list, { id: created.id, title: created.title, updatedAt: created.updatedAt, trashed: false, createdAt: created.createdAt }) })
+    return created
+  }
+
   /** The editor changed; `content` serializes it when the save happens. */
   editContent = (content: () => SerializedEditorState): void => this.saver?.setContent(content)
 

@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Source } from '../../../shared/model'
 import { LinksStore } from './links-store'
+import { NoteBacklinksStore } from './note-backlinks-store'
 import { SEARCH_DEBOUNCE_MS, SearchStore } from './search-store'
 import { SettingsStore } from './settings-store'
 import { SourcesStore } from './sources-store'
@@ -74,8 +75,8 @@ describe('LinksStore', () => {
     const store = new LinksStore(notebook.api, notebook.events, noError)
     store.follow('open', true)
     await vi.runAllTimersAsync()
-    notebook.emit({ type: 'links-changed', sourceIds: ['another'], version: 1 })
-    notebook.emit({ type: 'links-changed', sourceIds: ['another', 'open'], version: 2 })
+    notebook.emit({ type: 'links-changed', sourceIds: ['another'], noteIds: [], version: 1 })
+    notebook.emit({ type: 'links-changed', sourceIds: ['another', 'open'], noteIds: [], version: 2 })
     await vi.runAllTimersAsync()
     expect(notebook.called()).toEqual(['getBacklinks', 'getBacklinks'])
   })
@@ -87,6 +88,27 @@ describe('LinksStore', () => {
     expect(notebook.called()).toEqual([])
     store.follow('open', true)
     expect(notebook.called()).toEqual(['getBacklinks'])
+  })
+})
+
+describe('NoteBacklinksStore', () => {
+  it('follows the open note: asks again only when an event names it, and keeps the answer for the note open now', async () => {
+    const notebook = new FakeNotebook()
+    notebook.noteBacklinks = (noteId) => ({ noteId, linkedFrom: [{ noteId: 'n-other', noteTitle: 'Other', context: `links ${noteId}` }] })
+    const store = new NoteBacklinksStore(notebook.api, notebook.events, noError)
+    notebook.hold('getNoteBacklinks')
+    store.follow('n-first')
+    store.follow('n-second')
+    notebook.release('getNoteBacklinks', [1, 0])
+    await vi.runAllTimersAsync()
+    expect(store.get()?.linkedFrom[0]?.context).toBe('links n-second')
+    notebook.emit({ type: 'links-changed', sourceIds: [], noteIds: ['n-first'], version: 1 })
+    notebook.emit({ type: 'links-changed', sourceIds: ['s'], noteIds: [], version: 2 })
+    await vi.runAllTimersAsync()
+    expect(notebook.called()).toEqual(['getNoteBacklinks', 'getNoteBacklinks'])
+    notebook.emit({ type: 'links-changed', sourceIds: [], noteIds: ['n-second'], version: 3 })
+    await vi.runAllTimersAsync()
+    expect(notebook.called()).toEqual(['getNoteBacklinks', 'getNoteBacklinks', 'getNoteBacklinks'])
   })
 })
 

@@ -1,6 +1,7 @@
 import { createApiProxy, type NotebookApi, type NotebookMethod } from '../../../../shared/api'
 import { EventEmitter, type NotebookEvents } from '../../../../shared/events'
 import type { SourceBacklinks } from '../../../../shared/links'
+import type { NoteBacklinks } from '../../../../shared/note-links'
 import type { Source } from '../../../../shared/model'
 import type { Note, NoteDraft, NoteList, SaveResult, SerializedEditorState } from '../../../../shared/notes'
 import type { SearchRequest, SearchResponse } from '../../../../shared/search'
@@ -24,6 +25,7 @@ export class FakeNotebook {
   readonly notes = new Map<string, Note>()
   readonly sources = new Map<string, Source>()
   backlinks: (sourceId: string) => SourceBacklinks = (sourceId) => ({ sourceId, byBlock: {}, orphans: [] })
+  noteBacklinks: (noteId: string) => NoteBacklinks = (noteId) => ({ noteId, linkedFrom: [] })
   search: (request: SearchRequest) => SearchResponse = () => ({ hits: [], status: { state: 'ready', progress: 1, documents: 0 } })
   settings: Settings = structuredClone(DEFAULT_SETTINGS)
   private settingsVersion = 0
@@ -168,6 +170,9 @@ export class FakeNotebook {
   }
   protected do_getBacklinks(sourceId: string): SourceBacklinks {
     return this.backlinks(sourceId)
+  }
+  protected do_getNoteBacklinks(noteId: string): NoteBacklinks {
+    return this.noteBacklinks(noteId)
   }
   protected do_search(request: SearchRequest): SearchResponse {
     return this.search(request)
