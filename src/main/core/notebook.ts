@@ -257,7 +257,7 @@ export class Notebook implements NotebookApi {
     const { buildExport } = await import('./export/notebook-export')
     // a notebook export carries the highlights, one file per source that has some
     const highlights = request.notes === 'all' ? groupBySource(await this.highlights.all()) : undefined
-    const files = buildExport({ notes, sources, style: request.style, wholeNotebook: request.notes === 'all', ...(highlights ? { highlights, meanings: this.settings.get().highlightMeanings } : {}) })
+    const files = buildExport({ notes, sources, style: request.style, wholeNotebook: request.notes === 'all', titleOf: (id) => this.notes.titleOf(id), ...(highlights ? { highlights, meanings: this.settings.get().highlightMeanings } : {}) })
     const name = request.notes !== 'all' && notes.length === 1 ? notes[0]!.title || UNTITLED : 'Pilcrow notebook'
     return { files, name }
   }

@@ -351,7 +351,7 @@ export function isUntouched(note: StoredNote): boolean {
   return note.title.trim() === '' && note.updatedAt === note.createdAt && noteBlocks(note.content).length === 0
 }
 
-function newNoteId(): string {
+export function newNoteId(): string {
   return `n-${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`
 }
 

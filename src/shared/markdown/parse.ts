@@ -14,18 +14,24 @@ export type CitationRef =
   | { kind: 'footnote'; href: string | null; quote: string }
   | { kind: 'orphan'; paragraph: number | null; quote: string }
 
+/** A link to another note as Markdown writes it: a link to its file (or `pilcrow://note/…`), or Obsidian's `[[Title]]` / `[[Title|shown words]]`. */
+export type NoteLinkRef = { kind: 'href'; href: string } | { kind: 'wiki'; title: string }
+
 export interface ParseOptions {
   /** A citation, in reading order, becomes what this returns; null keeps it as it was written (a plain link, the text). */
   citation(ref: CitationRef): JsonNode | null
+  /** A link to a note becomes what this returns (asked before `citation`); null keeps it as it was written. */
+  noteLink?(ref: NoteLinkRef): JsonNode | null
 }
 
 /**
  * Citations written as text: a Pandoc citation (with the unresolved marker that may follow it), a
- * footnote reference, or an unresolved link's marker. Matched inside one text token, so words the
+ * footnote reference, or an unresolved link's marker; and Obsidian's `[[Title]]` links to notes
+ * (group 8). Matched inside one text token, so words the
  * export escaped (`\@handle`, `\[`) never match.
  */
 const TEXT_CITATION =
-  /\[@([\p{L}\p{N}_:.#$%&+?<>~/-]+)(?:, (para|p)\. (\d+|\?))?\](?: \(unresolved link: “([\s\S]*?)”\))?|\[\^(\d+)\]|¶(\d*) \(unresolved link: “([\s\S]*?)”\)/gu
+  /\[@([\p{L}\p{N}_:.#$%&+?<>~/-]+)(?:, (para|p)\. (\d+|\?))?\](?: \(unresolved link: “([\s\S]*?)”\))?|\[\^(\d+)\]|¶(\d*) \(unresolved link: “([\s\S]*?)”\)|\[\[([^[\]|\n]{1,200})(?:\|[^[\]\n]{0,200})?\]\]/gu
 
 /** A footnote definition as the footnotes style writes it: `[^1]: “quoted words” — by, title, date, ¶6. [Source](…)`. */
 const FOOTNOTE_DEFINITION = /^\[\^(\d+)\]: /
@@ -149,7 +155,7 @@ class Reader {
           break
         case 'link': {
           const link = token as Tokens.Link
-          const chip = this.options.citation({ kind: 'link', href: link.href })
+          const chip = this.options.noteLink?.({ kind: 'href', href: link.href }) ?? this.options.citation({ kind: 'link', href: link.href })
           if (chip) out.push(chip)
           else out.push(J.link(link.href, this.inline(link.tokens, f)))
           break
@@ -177,7 +183,8 @@ class Reader {
     const out: JsonNode[] = []
     let at = 0
     for (const match of value.matchAll(TEXT_CITATION)) {
-      const chip = this.options.citation(this.refOf(match))
+      const wiki = match[8]
+      const chip = wiki !== undefined ? (this.options.noteLink?.({ kind: 'wiki', title: wiki.trim() }) ?? null) : this.options.citation(this.refOf(match))
       if (!chip) continue
       if (match.index > at) out.push(J.text(value.slice(at, match.index), format))
       out.push(chip)

@@ -2,6 +2,7 @@ import { paragraphLabel, type SerializedParagraphLink } from '../links'
 import { codeSpan, escapeText, keepLeadingSpace, linkDestination } from './escape'
 import { childrenOf, FORMAT, type JsonNode } from './lexical-json'
 import { isValidParagraphLink } from '../note-nodes'
+import { isUsableNoteLink, type SerializedNoteLink } from '../note-links'
 
 /** How paragraph links are written: readable links, footnotes, or Pandoc citations. */
 export type CitationStyle = 'links' | 'footnotes' | 'pandoc'
@@ -28,6 +29,8 @@ export interface CitationTarget {
 export interface MarkdownOptions {
   style: CitationStyle
   target(link: SerializedParagraphLink): CitationTarget
+  /** Where a link to another note goes: its title now, and the exported note file (relative) or a `pilcrow://note/…` link when it is not exported. */
+  noteTarget?(link: SerializedNoteLink): { title: string; href: string }
 }
 
 /** A note's body as Markdown (the footnotes style appends its footnote definitions to it). */
@@ -119,6 +122,9 @@ class Writer {
         case 'autolink':
           out += `[${this.inline(childrenOf(node))}](${linkDestination(String(node['url'] ?? ''))})`
           break
+        case 'note-link':
+          out += isUsableNoteLink(node) ? this.noteLink(node) : ''
+          break
         case 'paragraph-link':
           // a citation without a usable anchor (a damaged file) says so rather than failing the export
           out += isValidParagraphLink(node) ? this.citation(node as unknown as SerializedParagraphLink) : escapeText('¶ (damaged citation)', false)
@@ -142,6 +148,12 @@ class Writer {
     if (format & FORMAT.bold) md = `**${md}**`
     if (format & FORMAT.underline) md = `<u>${md}</u>`
     return `${lead}${md}${trail}`
+  }
+
+  /** A link to another note: `[Title now](Other note.md)`, which Obsidian and every viewer follow. */
+  private noteLink(link: SerializedNoteLink): string {
+    const target = this.options.noteTarget?.(link) ?? { title: link.title, href: `pilcrow://note/${link.noteId}` }
+    return `[${escapeText(target.title, false, this.options.style === 'pandoc')}](${linkDestination(target.href)})`
   }
 
   private citation(link: SerializedParagraphLink): string {

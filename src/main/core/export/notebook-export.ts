@@ -3,6 +3,7 @@ import { resolveAnchor } from '../../../shared/anchors'
 import { formatDate } from '../../../shared/dates'
 import type { ExportFile } from '../../../shared/export'
 import type { SerializedParagraphLink } from '../../../shared/links'
+import type { SerializedNoteLink } from '../../../shared/note-links'
 import { escapeText } from '../../../shared/markdown/escape'
 import type { JsonNode } from '../../../shared/markdown/lexical-json'
 import { noteToMarkdown, type CitationStyle, type CitationTarget } from '../../../shared/markdown/serialize'
@@ -30,6 +31,8 @@ export interface ExportInput {
   highlights?: ReadonlyMap<string, readonly SourceHighlight[]>
   /** What the user named each highlight colour. */
   meanings?: Partial<Record<HighlightColor, string>>
+  /** The title now of a note this export does not carry (a link to it names it so). */
+  titleOf?: (noteId: string) => string | undefined
 }
 
 /** The bibliography a note points Pandoc at: CSL-JSON, beside the note and at the export's root, so `pandoc --citeproc` works run from either. */
@@ -48,6 +51,14 @@ export function buildExport(request: ExportInput): ExportFile[] {
   const names = new Set<string>()
   const files: ExportFile[] = []
   const noteEntries: { title: string; file: string }[] = []
+  // every note's file name first: a note links to notes written after it
+  const fileOf = new Map(request.notes.map((note) => [note.id, safeFileName(note.title || UNTITLED, '.md', names)]))
+  const titleOf = new Map(request.notes.map((note) => [note.id, note.title || UNTITLED]))
+  // a link to a note this export does not carry opens it in Pilcrow (and an import finds it by its id)
+  const noteTarget = (link: SerializedNoteLink): { title: string; href: string } => {
+    const file = fileOf.get(link.noteId)
+    return { title: titleOf.get(link.noteId) ?? request.titleOf?.(link.noteId) ?? (link.title || UNTITLED), href: file ?? `pilcrow://note/${link.noteId}` }
+  }
 
   for (const note of request.notes) {
     const saved: SavedCitation[] = []
@@ -70,7 +81,7 @@ export function buildExport(request: ExportInput): ExportFile[] {
       saved.push({ ...link.anchor, sourceTitle: written.title, citationKey: written.citationKey, label: { paragraph: written.paragraph, ...(written.page !== undefined ? { page: written.page } : {}) } })
       return written
     }
-    const { markdown } = noteToMarkdown(note.content.root as { children?: JsonNode[] }, { style: request.style, target })
+    const { markdown } = noteToMarkdown(note.content.root as { children?: JsonNode[] }, { style: request.style, target, noteTarget })
     const noteSources = [...new Set(saved.map((c) => c.sourceId))].map((id) => sourcesById.get(id)).filter((s): s is Source => !!s)
     // flat properties only: Obsidian shows no nested front matter
     const front: Record<string, unknown> = {
@@ -83,7 +94,7 @@ export function buildExport(request: ExportInput): ExportFile[] {
     const tags = tagsIn(note.content)
     if (tags.length > 0) front['tags'] = tags
     if (request.style === 'pandoc') front['bibliography'] = BIBLIOGRAPHY
-    const file = safeFileName(note.title || UNTITLED, '.md', names)
+    const file = fileOf.get(note.id)!
     files.push({ path: `notes/${file}`, content: `---\n${stringify(front)}---\n\n${markdown}\n${noteDataComment({ id: note.id, citations: saved })}` })
     noteEntries.push({ title: note.title || UNTITLED, file })
   }

@@ -5,14 +5,16 @@ import type { HighlightsService } from '../highlights'
 import { PilcrowError } from '../../../shared/errors'
 import { PARAGRAPH_LINK_TYPE } from '../../../shared/links'
 import type { JsonNode } from '../../../shared/markdown/lexical-json'
-import { markdownToNote } from '../../../shared/markdown/parse'
+import { markdownToNote, type NoteLinkRef } from '../../../shared/markdown/parse'
+import { parseDeepLink } from '../../../shared/deep-links'
+import { NOTE_ID, NOTE_LINK_TYPE } from '../../../shared/note-links'
 import { noteBlocks } from '../../../shared/note-content'
 import { contentDepth, MAX_NOTE_DEPTH, tooDeepMessage } from '../../../shared/note-nodes'
 import type { SerializedEditorState } from '../../../shared/notes'
 import { derivedCitationKey } from '../citation-keys'
 import { splitFrontMatter } from '../importers/front-matter'
 import type { StoredNote } from '../note-file'
-import type { NotesService } from '../notes'
+import { newNoteId, type NotesService } from '../notes'
 import type { SourcesService } from '../sources'
 import { CitationPairing } from './citation-pairing'
 import { savedCitations, splitNoteData } from './note-data'
@@ -85,28 +87,27 @@ export async function importNotebook(folder: string, notes: NotesService, source
   }
   const keys = new Map(sources.catalogEntries().map((e) => [e.meta.citationKey ?? derivedCitationKey(e.meta, e.id), e.id]))
 
-  for (const file of noteFiles) {
-    const raw = await fs.readFile(join(noteDir, file), 'utf8')
-    const { data: front, body: withData } = splitFrontMatter(raw, file)
-    const { body, data } = splitNoteData(withData)
-    const noteData = (data ?? front['pilcrow']) as { id?: unknown } | undefined
+  // every note read first, each given its id here: a note links to notes read after it
+  const read = await Promise.all(noteFiles.map((file) => readExportedNote(join(noteDir, file), file)))
+  const links = new NoteLinkResolver(read, notes)
+
+  for (const { file, front, body, noteData, id, title } of read) {
     const saved = savedCitations(noteData).map((c) => ({ ...c, sourceId: here(c.sourceId) }))
     const noteKeys = new Map(keys)
     for (const c of saved) if (c.citationKey) noteKeys.set(c.citationKey, c.sourceId)
     const pairing = new CitationPairing(saved, (id) => sources.find(here(id)), noteKeys)
     const content = markdownToNote(body, {
+      noteLink: (ref) => links.resolve(ref),
       citation: (ref) => {
         const paired = pairing.pair(ref)
         return paired ? ({ type: PARAGRAPH_LINK_TYPE, version: 1, anchor: { ...paired.anchor, sourceId: here(paired.anchor.sourceId) }, sourceTitle: paired.sourceTitle } as JsonNode) : null
       }
     }) as unknown as SerializedEditorState
     if (contentDepth(content.root) > MAX_NOTE_DEPTH) throw new PilcrowError('invalid-argument', `${file}: ${tooDeepMessage()}; it was not imported.`)
-    const title = typeof front['title'] === 'string' ? front['title'] : basename(file, '.md')
     const created = isoOr(front['created'])
     const incoming = { title, createdAt: created, updatedAt: isoOr(front['updated'], created), content }
-    const id = typeof noteData?.id === 'string' && /^n-[a-z0-9-]+$/.test(noteData.id) ? noteData.id : undefined
     const report = { links: pairing.links, orphaned: pairing.orphans.length, missing: pairing.unpaired.map((c) => ({ paragraph: c.label?.paragraph ?? c.paragraph, quote: c.quote.exact })) }
-    if (id && notes.has(id)) {
+    if (notes.has(id)) {
       const current = await notes.get(id)
       if (sameNote(current, incoming)) {
         result.notes.push({ id, title: current.title, status: 'unchanged', ...report })
@@ -116,16 +117,80 @@ export async function importNotebook(folder: string, notes: NotesService, source
       result.notes.push({ id: note.id, title: note.title, status: 'updated', previousKept, ...report })
       continue
     }
-    const note = await notes.add({ ...(id ? { id } : {}), ...incoming })
+    const note = await notes.add({ id, ...incoming })
     result.notes.push({ id: note.id, title: note.title, status: 'added', ...report })
   }
   return result
 }
 
+/** One note file of the export, read: its front matter, its text, its saved data, and its id here (its own, or a new one). */
+interface ExportedNote {
+  file: string
+  front: Record<string, unknown>
+  body: string
+  noteData: { id?: unknown } | undefined
+  id: string
+  title: string
+}
+
+async function readExportedNote(path: string, file: string): Promise<ExportedNote> {
+  const raw = await fs.readFile(path, 'utf8')
+  const { data: front, body: withData } = splitFrontMatter(raw, file)
+  const { body, data } = splitNoteData(withData)
+  const noteData = (data ?? front['pilcrow']) as { id?: unknown } | undefined
+  const id = typeof noteData?.id === 'string' && NOTE_ID.test(noteData.id) ? noteData.id : newNoteId()
+  const title = typeof front['title'] === 'string' ? front['title'] : basename(file, '.md')
+  return { file, front, body, noteData, id, title }
+}
+
+/**
+ * Links to notes in an imported note's text, found again: a link to another note file of the
+ * import (`[Title](<Other note.md>)`, as the export writes them), a `pilcrow://note/…` link, or
+ * Obsidian's `[[Title]]`, by title among the imported notes, then the workspace's.
+ */
+class NoteLinkResolver {
+  private readonly byFile = new Map<string, ExportedNote>()
+  private readonly byTitle = new Map<string, { id: string; title: string }>()
+
+  constructor(
+    imported: readonly ExportedNote[],
+    private readonly notes: NotesService
+  ) {
+    for (const n of notes.list().notes) this.byTitle.set(n.title.trim().toLowerCase(), n)
+    for (const n of imported) {
+      this.byFile.set(n.file.normalize('NFC').toLowerCase(), n)
+      this.byTitle.set(n.title.trim().toLowerCase(), n)
+    }
+  }
+
+  resolve(ref: NoteLinkRef): JsonNode | null {
+    if (ref.kind === 'wiki') {
+      const target = this.byTitle.get(ref.title.toLowerCase())
+      return target ? this.node(target.id, target.title) : null
+    }
+    const deep = parseDeepLink(ref.href)
+    if (deep?.kind === 'note') return this.node(deep.noteId, this.notes.titleOf(deep.noteId) ?? '')
+    // a relative link to a Markdown file beside it (not a source, not a web address)
+    if (/^[a-z][a-z0-9+.-]*:|^\/|(^|\/)sources\//i.test(ref.href) || !/\.md(#.*)?$/i.test(ref.href)) return null
+    let name: string
+    try {
+      name = decodeURIComponent(ref.href.replace(/#.*$/, '').split('/').pop()!)
+    } catch {
+      return null
+    }
+    const target = this.byFile.get(name.normalize('NFC').toLowerCase())
+    return target ? this.node(target.id, target.title) : null
+  }
+
+  private node(noteId: string, title: string): JsonNode {
+    return { type: NOTE_LINK_TYPE, version: 1, noteId, title } as JsonNode
+  }
+}
+
 /** The same note: its title, and its text with each citation's source and block, block by block. */
 function sameNote(a: Pick<StoredNote, 'title' | 'content'>, b: Pick<StoredNote, 'title' | 'content'>): boolean {
   const shape = (note: Pick<StoredNote, 'title' | 'content'>): string =>
-    JSON.stringify([note.title.trim(), noteBlocks(note.content).map((block) => block.pieces.map((p) => (p.link ? `[${p.link.anchor.sourceId}#${p.link.anchor.blockId}]` : p.text)).join('').replace(/\s+/g, ' ').trim())])
+    JSON.stringify([note.title.trim(), noteBlocks(note.content).map((block) => block.pieces.map((p) => (p.link ? `[${p.link.anchor.sourceId}#${p.link.anchor.blockId}]` : p.noteLink ? `[[${p.noteLink.noteId}]]` : p.text)).join('').replace(/\s+/g, ' ').trim())])
   return shape(a) === shape(b)
 }
 

@@ -138,3 +138,56 @@ describe.skipIf(!hasPandoc)('the Pandoc export, read by the real pandoc --citepr
     }
   })
 })
+
+describe('links between notes, exported and imported', () => {
+  const noteLink = (noteId: string, title: string): JsonNode => ({ type: 'note-link', version: 1, noteId, title })
+  const linksIn = (c: SerializedEditorState) => noteBlocks(c).flatMap((b) => b.pieces.flatMap((p) => (p.noteLink ? [p.noteLink.noteId] : [])))
+
+  async function linkedNotes(): Promise<{ nb: Notebook; alliance: string; buffer: string }> {
+    const nb = await open(tempDir())
+    const buffer = await nb.createNote('Buffer states')
+    const alliance = await nb.createNote('Alliance (draft)')
+    await nb.saveNote({ id: alliance.id, title: 'Alliance (draft)', content: doc(J.paragraph([J.text('The idea of '), noteLink(buffer.id, 'Buffer'), J.text(' explains it.')])), baseRevision: alliance.revision })
+    await nb.saveNote({ id: buffer.id, title: 'Buffer states', content: doc(J.paragraph([J.text('Back to '), noteLink(alliance.id, 'Alliance (draft)')])), baseRevision: buffer.revision })
+    return { nb, alliance: alliance.id, buffer: buffer.id }
+  }
+
+  it.each(STYLES)('%s: written as relative links to the other note’s file under its title now, and imported as links again', async (style) => {
+    const { nb, alliance, buffer } = await linkedNotes()
+    const out = await exported(nb, style)
+    expect(readFileSync(noteFile(out, 'Alliance (draft)'), 'utf8')).toContain('The idea of [Buffer states](<Buffer states.md>) explains it.')
+    expect(readFileSync(noteFile(out, 'Buffer states'), 'utf8')).toContain('Back to [Alliance (draft)](<Alliance (draft).md>)')
+    const fresh = await open(tempDir())
+    await fresh.importNotebook(out)
+    expect(linksIn((await fresh.getNote(alliance)).content)).toEqual([buffer])
+    expect(linksIn((await fresh.getNote(buffer)).content)).toEqual([alliance])
+    expect((await fresh.getNoteBacklinks(buffer)).linkedFrom).toEqual([{ noteId: alliance, noteTitle: 'Alliance (draft)', context: 'The idea of Buffer states explains it.' }])
+    expect((await fresh.importNotebook(out)).notes.map((n) => n.status)).toEqual(['unchanged', 'unchanged'])
+  })
+
+  it.skipIf(!hasPandoc)('a CommonMark reader (pandoc) follows the link to the other note’s file', async () => {
+    const { nb } = await linkedNotes()
+    const out = await exported(nb, 'links')
+    const run = spawnSync('pandoc', ['-f', 'commonmark+yaml_metadata_block', '-t', 'html', noteFile(out, 'Alliance (draft)')], { encoding: 'utf8' })
+    expect(run.stdout).toContain('<p>The idea of <a href="Buffer states.md">Buffer states</a> explains')
+    expect(readdirSync(join(out, 'notes'))).toContain('Buffer states.md')
+  })
+
+  it('a note exported alone links to the other with pilcrow://note/…, which an import finds by id', async () => {
+    const { nb, alliance, buffer } = await linkedNotes()
+    const { files } = await nb.exportMarkdown({ notes: [alliance], style: 'links' })
+    expect(files.find((f) => f.path.startsWith('notes/'))!.content).toContain(`[Buffer states](pilcrow://note/${buffer})`)
+  })
+
+  it('Markdown notes written in Obsidian: [[Title]] and [[Title|words]] become links to the notes with those titles', async () => {
+    const folder = tempDir()
+    writeFileSync(join(folder, 'Sanctions.md'), '# Sanctions\n\nSee [[Energy routes]] and [[energy routes|the routes]], not [[Nowhere]].\n')
+    writeFileSync(join(folder, 'Energy routes.md'), 'Pipelines.\n')
+    const nb = await open(tempDir())
+    const result = await nb.importNotebook(folder)
+    const energy = result.notes.find((n) => n.title === 'Energy routes')!.id
+    const sanctions = await nb.getNote(result.notes.find((n) => n.title === 'Sanctions')!.id)
+    expect(linksIn(sanctions.content)).toEqual([energy, energy])
+    expect(noteBlocks(sanctions.content).at(-1)!.pieces.map((p) => p.text).join('')).toBe('See Energy routes and Energy routes, not [[Nowhere]].')
+  })
+})
