@@ -4,6 +4,7 @@ import { PilcrowError } from './errors'
 import { IMPORT_SIZE_LIMIT_BYTES } from './imports'
 import { HIGHLIGHT_COLORS } from './highlights'
 import { settingsPatchSchema } from './settings'
+import { TAG_NAME } from './tags'
 import { editorStateSchema as editorState } from './editor-state-schema'
 
 const id = z
@@ -51,7 +52,8 @@ export const apiArgumentSchemas: { [M in NotebookMethod]: z.ZodType<Parameters<N
       publisher: z.string().max(300).optional(),
       container: z.string().max(300).optional(),
       url: z.union([z.literal(''), z.url({ protocol: /^https?$/ }).max(2000)]).optional(),
-      citationKey: z.string().max(100).regex(/^[\p{L}\p{N}_:.#$%&+?<>~/-]*$/u, 'citation keys are letters, digits and _:.#$%&+?<>~/-').optional()
+      citationKey: z.string().max(100).regex(/^[\p{L}\p{N}_:.#$%&+?<>~/-]*$/u, 'citation keys are letters, digits and _:.#$%&+?<>~/-').optional(),
+      tags: z.array(z.string().max(100).regex(TAG_NAME, 'tags are letters, digits, _ and -, nested with /')).max(200).optional()
     })
   ]),
   deleteSource: z.tuple([id]),

@@ -56,6 +56,8 @@ export interface SourceMeta {
   citationKey?: string
   /** Name of the file it was imported from. */
   originalFile?: string
+  /** The user's tags for the source (lower-case, without `#`, see tags.ts). */
+  tags?: string[]
   /** Fields the user edited; they keep the user's values when the file is imported again. */
   edited?: string[]
   /**
@@ -73,7 +75,7 @@ export interface WorkIdentity {
 }
 
 /** The citation details a user can edit; an empty string clears a field. */
-export type SourceMetaPatch = Partial<Pick<SourceMeta, 'title' | 'authors' | 'date' | 'publisher' | 'container' | 'url' | 'citationKey'>>
+export type SourceMetaPatch = Partial<Pick<SourceMeta, 'title' | 'authors' | 'date' | 'publisher' | 'container' | 'url' | 'citationKey' | 'tags'>>
 
 /** A normalised source: metadata plus blocks in reading order. */
 export interface Source {
@@ -90,6 +92,8 @@ export interface SourceSummary {
   blockCount: number
   /** Name of the file it was imported from (importing it again updates this source). */
   originalFile?: string
+  /** Its tags, when it has some. */
+  tags?: string[]
 }
 
 /** Facts about the open workspace. */

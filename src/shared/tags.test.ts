@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { hasTag, tagsIn } from './tags'
+import { hasTag, parseTagList, tagsIn, tagsInText } from './tags'
 
 const note = (...blocks: unknown[]) => ({ root: { type: 'root', children: blocks } })
 const p = (...children: unknown[]) => ({ type: 'paragraph', children })
@@ -14,6 +14,11 @@ describe('tags', () => {
       p(t('#first-word starts a line'))
     )
     expect(tagsIn(content as never)).toEqual(['methods', 'iran/sanctions', 'draft', 'first-word'])
+  })
+
+  it('finds #tags in plain text (a highlight’s comment) and reads a typed list of tags', () => {
+    expect(tagsInText('Weak claim #disagree\nsee #Iran/Sanctions, not #3')).toEqual(['disagree', 'iran/sanctions'])
+    expect(parseTagList(' iran, #Sanctions/EU  methods,,#12 a.b iran')).toEqual({ tags: ['iran', 'sanctions/eu', 'methods'], rejected: ['#12', 'a.b'] })
   })
 
   it('a parent tag finds its nested ones', () => {

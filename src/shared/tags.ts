@@ -10,12 +10,48 @@ const TAG = /(?:^|[\s([{])#([\p{L}\p{N}_-]+(?:\/[\p{L}\p{N}_-]+)*)/gu
 /** Inline code in Lexical's text format bits. */
 const CODE_FORMAT = 16
 
+/** A tag's name as stored: lower-case, without its `#`, letters, digits, `_`, `-`, nested with `/`. */
+export const TAG_NAME = /^[\p{L}\p{N}_-]+(?:\/[\p{L}\p{N}_-]+)*$/u
+
+/** Adds the `#tags` of plain text to `tags`. */
+function collectTags(text: string, tags: Set<string>): void {
+  for (const match of text.matchAll(TAG)) if (!/^[\d/]+$/.test(match[1]!)) tags.add(match[1]!.toLowerCase())
+}
+
+/** The `#tags` of plain text (a highlight's comment), lower-cased, each once. */
+export function tagsInText(text: string): string[] {
+  const tags = new Set<string>()
+  collectTags(text, tags)
+  return [...tags]
+}
+
+/**
+ * Tags as a person types them in a field ("iran, #Sanctions/EU  methods"): split at commas and
+ * spaces, `#` optional, lower-cased, each once. Words that cannot be tags (`a.b`, `#12`) are returned apart.
+ */
+export function parseTagList(typed: string): { tags: string[]; rejected: string[] } {
+  const tags = new Set<string>()
+  const rejected: string[] = []
+  for (const word of typed.split(/[\s,]+/)) {
+    const name = word.replace(/^#/, '').toLowerCase()
+    if (!name) continue
+    if (TAG_NAME.test(name) && !/^[\d/]+$/.test(name)) tags.add(name)
+    else rejected.push(word)
+  }
+  return { tags: [...tags], rejected }
+}
+
+/** The tags of a front matter's `tags:` as Obsidian writes it: a list, or words separated by commas or spaces. */
+export function frontMatterTags(value: unknown): string[] {
+  return parseTagList((Array.isArray(value) ? value : [value]).filter((t) => typeof t === 'string').join(',')).tags
+}
+
 /** The tags of a note, lower-cased, each once, in the order they first appear. */
 export function tagsIn(content: SerializedEditorState): string[] {
   const tags = new Set<string>()
   let text = ''
   const flush = (): void => {
-    for (const match of text.matchAll(TAG)) if (!/^[\d/]+$/.test(match[1]!)) tags.add(match[1]!.toLowerCase())
+    collectTags(text, tags)
     text = ''
   }
   const visit = (node: unknown): void => {

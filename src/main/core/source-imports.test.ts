@@ -102,7 +102,8 @@ describe('importing files as sources', () => {
     const cite = (n: number) => chip(createAnchor(source, source.blocks.find((b) => b.paragraph === n)!.id))
     const note = await nb.createNote('Reading')
     await nb.saveNote({ id: note.id, title: 'Reading', content: doc(cite(1), cite(2), cite(3), cite(4)), baseRevision: note.revision })
-    await nb.updateSourceMeta('field-notes', { title: 'My field notes', citationKey: 'notes2026' })
+    await nb.updateSourceMeta('field-notes', { title: 'My field notes', citationKey: 'notes2026', tags: ['Fieldwork', '#fieldwork', 'iran/north'] })
+    expect((await nb.listSources()).find((s) => s.id === 'field-notes')?.tags).toEqual(['fieldwork', 'iran/north'])
 
     expect(await importOne(nb, path)).toMatchObject({ ok: true, status: 'unchanged', relinked: { stayed: 4, moved: 0, orphaned: 0 } })
     writeFileSync(path, '# Field notes\n\nA new first paragraph.\n\nAlpha paragraph stays as it is.\n\nGamma paragraph was rewritten.\n\nBeta paragraph will move down.\n')
@@ -110,7 +111,11 @@ describe('importing files as sources', () => {
     expect(second).toMatchObject({ ok: true, status: 'updated', sourceId: 'field-notes', title: 'My field notes', relinked: { stayed: 2, moved: 1, orphaned: 1 } })
     expect((await nb.listSources()).map((s) => s.id).sort()).toEqual(['field-notes', 'russia-iran-alignment'])
     const updated = await nb.getSource('field-notes')
-    expect(updated.meta).toMatchObject({ title: 'My field notes', citationKey: 'notes2026' })
+    expect(updated.meta).toMatchObject({ title: 'My field notes', citationKey: 'notes2026', tags: ['fieldwork', 'iran/north'] })
+    // tags find the source in search, and cleared they are gone
+    expect((await nb.search({ query: 'tag:iran' })).hits.map((h) => h.kind === 'source' && h.sourceId)).toEqual(['field-notes'])
+    await nb.updateSourceMeta('field-notes', { tags: [] })
+    expect((await nb.getSource('field-notes')).meta.tags).toBeUndefined()
     expect(updated.blocks.map((b) => b.text)).toContain('A new first paragraph.')
     const backlinks = await nb.getBacklinks('field-notes')
     expect(backlinks.orphans.map((o) => o.anchor.quote.exact)).toEqual(['Delta paragraph will be deleted.'])

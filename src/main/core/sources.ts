@@ -158,7 +158,8 @@ export class SourcesService {
       title: e.meta.title,
       authors: e.meta.authors,
       blockCount: e.blockCount,
-      ...(e.meta.originalFile ? { originalFile: e.meta.originalFile } : {})
+      ...(e.meta.originalFile ? { originalFile: e.meta.originalFile } : {}),
+      ...(e.meta.tags?.length ? { tags: e.meta.tags } : {})
     }))
   }
 
@@ -294,6 +295,11 @@ export class SourcesService {
     for (const [key, value] of Object.entries(patch) as [keyof typeof patch, unknown][]) {
       if (value === undefined) continue
       if (key === 'authors') meta.authors = (value as string[]).map((a) => a.trim()).filter(Boolean)
+      else if (key === 'tags') {
+        const tags = [...new Set((value as string[]).map((t) => t.replace(/^#/, '').toLowerCase()))]
+        if (tags.length > 0) meta.tags = tags
+        else delete meta.tags
+      }
       else if (key === 'title') meta.title = (value as string).trim() || current.meta.title
       else if ((value as string).trim() === '') delete meta[key]
       else meta[key] = (value as string).trim()

@@ -8,6 +8,7 @@ import type { JsonNode } from '../../../shared/markdown/lexical-json'
 import { markdownToNote, type NoteLinkRef } from '../../../shared/markdown/parse'
 import { parseDeepLink } from '../../../shared/deep-links'
 import { NOTE_ID, NOTE_LINK_TYPE } from '../../../shared/note-links'
+import { frontMatterTags } from '../../../shared/tags'
 import { noteBlocks } from '../../../shared/note-content'
 import { contentDepth, MAX_NOTE_DEPTH, tooDeepMessage } from '../../../shared/note-nodes'
 import type { SerializedEditorState } from '../../../shared/notes'
@@ -63,6 +64,7 @@ export async function importNotebook(folder: string, notes: NotesService, source
       const id = basename(name, '.md')
       if (sources.has(id)) {
         sourceIds.set(id, id)
+        await addTags(sources, id, join(sourceDir, name))
         continue
       }
       const imported = await sources.importFile(join(sourceDir, name), { keepExisting: true })
@@ -121,6 +123,15 @@ export async function importNotebook(folder: string, notes: NotesService, source
     result.notes.push({ id: note.id, title: note.title, status: 'added', ...report })
   }
   return result
+}
+
+/** The tags an exported source carries that the same source here lacks are added to it (its text is left as it is here). */
+async function addTags(sources: SourcesService, sourceId: string, path: string): Promise<void> {
+  const { data } = splitFrontMatter(await fs.readFile(path, 'utf8'), basename(path))
+  const exported = frontMatterTags(data['tags'])
+  const have = sources.catalogEntry(sourceId)?.meta.tags ?? []
+  const missing = exported.filter((t) => !have.includes(t))
+  if (missing.length > 0) await sources.updateMeta(sourceId, { tags: [...have, ...missing] })
 }
 
 /** One note file of the export, read: its front matter, its text, its saved data, and its id here (its own, or a new one). */

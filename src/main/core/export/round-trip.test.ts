@@ -179,6 +179,18 @@ describe('links between notes, exported and imported', () => {
     expect(files.find((f) => f.path.startsWith('notes/'))!.content).toContain(`[Buffer states](pilcrow://note/${buffer})`)
   })
 
+  it('a source’s tags travel with the export: a workspace that has the source gains the tags it lacked', async () => {
+    const nb = await open(tempDir())
+    await nb.updateSourceMeta('russia-iran-alignment', { tags: ['iran', 'alliances'] })
+    const note = await nb.createNote('A note')
+    await nb.saveNote({ id: note.id, title: 'A note', content: doc(J.paragraph([J.text('Words.')])), baseRevision: note.revision })
+    const out = await exported(nb, 'links')
+    const fresh = await open(tempDir())
+    await fresh.updateSourceMeta('russia-iran-alignment', { tags: ['mine'] })
+    await fresh.importNotebook(out)
+    expect((await fresh.getSource('russia-iran-alignment')).meta.tags).toEqual(['mine', 'iran', 'alliances'])
+  })
+
   it('Markdown notes written in Obsidian: [[Title]] and [[Title|words]] become links to the notes with those titles', async () => {
     const folder = tempDir()
     writeFileSync(join(folder, 'Sanctions.md'), '# Sanctions\n\nSee [[Energy routes]] and [[energy routes|the routes]], not [[Nowhere]].\n')

@@ -30,7 +30,7 @@ function inline(block: Block): string {
  */
 export function sourceToMarkdown(source: Source): string {
   const { meta } = source
-  const front = stringify({ title: meta.title, authors: meta.authors, date: meta.date, publisher: meta.publisher, container: meta.container, url: meta.url, citationKey: meta.citationKey, pilcrowSource: source.id })
+  const front = stringify({ title: meta.title, authors: meta.authors, date: meta.date, publisher: meta.publisher, container: meta.container, url: meta.url, citationKey: meta.citationKey, tags: meta.tags, pilcrowSource: source.id })
   const lines = [`---\n${front}---`, `# ${escapeText(meta.title, true)}`]
   for (const block of source.blocks) {
     const anchor = blockAnchor(block)

@@ -97,6 +97,12 @@ describe('Markdown import of other documents', () => {
     ])
   })
 
+  it('reads tags from the front matter as Obsidian writes them (a list, or words)', () => {
+    expect(importMarkdown('---\ntags: [Iran, "#alliances/russia"]\n---\nText.\n', 'a.md').meta.tags).toEqual(['iran', 'alliances/russia'])
+    expect(importMarkdown('---\ntags: iran, sanctions\n---\nText.\n', 'b.md').meta.tags).toEqual(['iran', 'sanctions'])
+    expect(importMarkdown('---\ntags: 12\n---\nText.\n', 'c.md').meta.tags).toBeUndefined()
+  })
+
   it('drops unsafe link targets but keeps the words', () => {
     const { blocks } = importMarkdown('[click](javascript:alert(1)) and [ok](https://example.org)', 'x.md')
     expect(blocks[0]!.runs).toEqual([{ text: 'click and ' }, { text: 'ok', href: 'https://example.org' }])

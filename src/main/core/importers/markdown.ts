@@ -5,6 +5,7 @@ import { decodeEntities } from '../../../shared/html-entities'
 import type { Block, BlockKind, InlineRun, Mark, SourceMeta } from '../../../shared/model'
 import { draft, run, SAFE_LINK, type DraftBlock, type ImportedSource } from './draft-blocks'
 import { splitFrontMatter } from './front-matter'
+import { frontMatterTags } from '../../../shared/tags'
 import { titleFromFileName } from './source-meta'
 
 export type { ImportedSource } from './draft-blocks'
@@ -22,7 +23,7 @@ const CALLOUT_KINDS: Record<string, BlockKind> = {
 /**
  * Imports Markdown (CommonMark + GFM, optional YAML front matter) as a source: headings,
  * paragraphs, block quotes, list items, with bold, italic, code and safe links kept.
- * Front matter keys: title, authors (or author), date, publisher, container, url, citationKey.
+ * Front matter keys: title, authors (or author), date, publisher, container, url, citationKey, tags.
  */
 export function importMarkdown(text: string, fileName: string): ImportedSource {
   const { data, body } = splitFrontMatter(text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'), fileName)
@@ -174,5 +175,7 @@ function readMeta(data: Record<string, unknown>, blocks: Block[], fileName: stri
     const value = str(key)
     if (value) meta[key] = value
   }
+  const tags = frontMatterTags(data['tags'])
+  if (tags.length > 0) meta.tags = tags
   return meta
 }

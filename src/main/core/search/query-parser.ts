@@ -12,7 +12,7 @@ export interface ParsedQuery {
   scope: SearchScope
   /** `color:blue` or `color:claim` (a colour's meaning): only highlights of these colours. */
   colors: string[]
-  /** `tag:methods`: only notes with these tags (or tags nested under them). */
+  /** `tag:methods`: only notes, sources and highlights with these tags (or tags nested under them). */
   tags: string[]
   /** `source:word` or `source:"several words"`: only sources whose title has these words. */
   sourceWords: string[]
@@ -37,7 +37,6 @@ export function parseQuery(query: string): ParsedQuery {
       parsed.scope = scope.startsWith('note') ? 'notes' : scope.startsWith('source') ? 'sources' : 'highlights'
     } else if (key === 'tag' && !minus && value) {
       parsed.tags.push(value.replace(/^#/, '').toLowerCase())
-      if (parsed.scope === 'all') parsed.scope = 'notes'
     } else if ((key === 'color' || key === 'colour') && !minus && value) {
       parsed.colors.push(value.toLowerCase())
       if (parsed.scope === 'all') parsed.scope = 'highlights'

@@ -82,6 +82,23 @@ describe('runQuery', () => {
     expect(ids(runQuery(context(), { query: 'alliance tag:trade' }).hits)).toEqual([])
   })
 
+  it('keeps to the sources and highlights with a tag too: a source’s own tags, a highlight’s #tags in its comment', () => {
+    const anchor = { sourceId: 'treaty', blockId: 'p-2', quote: { exact: 'grain', prefix: '', suffix: '' }, paragraph: 2 }
+    const all = [
+      { id: 'h-1', sourceId: 'treaty', anchor, color: 'yellow' as const, comment: 'Food as leverage #iran/trade', createdAt: '', updatedAt: '' },
+      { id: 'h-2', sourceId: 'treaty', anchor, color: 'pink' as const, comment: 'no tag', createdAt: '', updatedAt: '' }
+    ]
+    const tagged: QueryContext = { ...context(), sourceTitles: () => [{ id: source.id, title: source.meta.title, tags: ['iran'] }], highlights: { all, meanings: {} } }
+    const found = (query: string) => runQuery(tagged, { query }).hits.map((h) => (h.kind === 'highlight' ? h.highlightId : h.kind === 'note' ? h.noteId : `${h.sourceId}#${h.blockId}`))
+    // tag: alone lists the tagged notes, then the tagged sources (first paragraph), then the highlights
+    expect(found('tag:iran')).toEqual(['n-1', 'treaty#p-1', 'h-1'])
+    expect(found('tag:iran/trade')).toEqual(['h-1'])
+    expect(found('sanctions tag:iran')).toEqual(['treaty#p-2'])
+    expect(found('in:highlights tag:iran')).toEqual(['h-1'])
+    expect(found('in:sources tag:iran')).toEqual(['treaty#p-1'])
+    expect(found('tag:trade')).toEqual([])
+  })
+
   it('keeps to a scope, and lists notes for in:notes alone', () => {
     expect(ids(runQuery(context(), { query: 'alliance in:sources' }).hits)).toEqual(['treaty#p-1'])
     expect(ids(runQuery(context(), { query: 'in:notes' }).hits)).toEqual(['n-1', 'n-2'])

@@ -3,7 +3,7 @@ import type { Source } from '../../../shared/model'
 import { UNTITLED, type NoteSummary } from '../../../shared/notes'
 import type { HighlightHit, NoteHit, SearchHit, SearchRequest, SourceHit } from '../../../shared/search'
 import { resolveAnchor } from '../../../shared/anchors'
-import { hasTag } from '../../../shared/tags'
+import { hasTag, tagsInText } from '../../../shared/tags'
 import { colorLabel, HIGHLIGHT_COLORS, type HighlightColor, type SourceHighlight } from '../../../shared/highlights'
 import { parseDocId } from './documents'
 import type { LayeredIndex } from './layered-index'
@@ -58,8 +58,8 @@ export interface QueryContext {
   source(sourceId: string): Source | null
   /** A note's title and passages, as indexed. */
   notePassages(noteId: string): { title: string; passages: string[] } | undefined
-  /** Every source's id and title, in the order they were added (`source:` words, `in:sources`). */
-  sourceTitles(): { id: string; title: string }[]
+  /** Every source's id, title and tags, in the order they were added (`source:` words, `in:sources`, `tag:`). */
+  sourceTitles(): { id: string; title: string; tags?: readonly string[] }[]
   /** The notes, most recently edited first (`in:notes`). */
   recentNotes(): NoteSummary[]
   /** Every source's highlights, and what the user named each colour (searched with `in:highlights`, `color:`). */
@@ -81,16 +81,17 @@ export function runQuery(context: QueryContext, request: SearchRequest, options:
   const marked = scope === 'all' ? highlightHits(context, parsed, limit) : []
   // a word found in a highlight's comment is not one that "matches nothing"
   const unmatched = unknown.filter((word) => !marked.some((h) => foldText(h.text).includes(foldText(word))))
-  // `tag:` keeps to the notes that have the tags
-  const tagged = parsed.tags.length > 0 ? new Set(context.recentNotes().filter((n) => parsed.tags.every((t) => hasTag(n.tags, t))).map((n) => n.id)) : null
+  // `tag:` keeps to the notes and sources that have the tags (highlights: see highlightHits)
+  const tagged = parsed.tags.length > 0 ? taggedItems(context, parsed.tags) : null
   // `in:notes`, `in:sources` or `tag:` alone lists them (notes most recently edited first)
-  if (groups.length === 0 && unknown.length === 0 && parsed.scope !== 'all') return { hits: listing(context, parsed.scope as 'notes' | 'sources', limit, tagged), unmatched }
+  if (groups.length === 0 && unknown.length === 0 && (parsed.scope !== 'all' || tagged)) return { hits: [...listing(context, scope, limit, tagged), ...marked], unmatched }
   if (groups.length === 0) return { hits: marked, unmatched }
 
   const allowedSources = parsed.sourceWords.length > 0 ? sourcesMatching(context, parsed.sourceWords) : null
   const accept = (id: string): boolean => {
-    if (id.startsWith('n|')) return scope !== 'sources' && allowedSources === null && (tagged === null || tagged.has(id.slice(2)))
-    return scope !== 'notes' && (allowedSources === null || allowedSources.has(id.split('|')[1]!))
+    if (id.startsWith('n|')) return scope !== 'sources' && allowedSources === null && (tagged === null || tagged.notes.has(id.slice(2)))
+    const sourceId = id.split('|')[1]!
+    return scope !== 'notes' && (allowedSources === null || allowedSources.has(sourceId)) && (tagged === null || tagged.sources.has(sourceId))
   }
   const boost = (id: string): number => (context.pullQuotes.has(id) ? options.pullQuoteBoost : 1)
   const excluded = parsed.excluded.map(processTerm).filter((t): t is string => t !== null)
@@ -131,6 +132,7 @@ function highlightHits(context: QueryContext, parsed: ParsedQuery, limit: number
   const hits: HighlightHit[] = []
   for (const h of all) {
     if (colors.length > 0 && !colors.includes(h.color)) continue
+    if (parsed.tags.length > 0 && !parsed.tags.every((t) => hasTag(tagsInText(h.comment), t))) continue
     const haystack = foldText(`${h.anchor.quote.exact}\n${h.comment}`)
     if (!words.every((w) => haystack.includes(w)) || excluded.some((w) => haystack.includes(w))) continue
     const source = context.source(h.sourceId)
@@ -252,19 +254,32 @@ function toHit(context: QueryContext, result: EngineHit, parsed: ParsedQuery): S
 }
 
 /** Every note (most recently edited first) or every source (its first paragraph), as hits. */
-function listing(context: QueryContext, scope: 'notes' | 'sources', limit: number, tagged: ReadonlySet<string> | null = null): SearchHit[] {
-  if (scope === 'notes') {
-    return context
-      .recentNotes()
-      .filter((note) => tagged === null || tagged.has(note.id))
-      .slice(0, limit)
-      .map((note): NoteHit => {
-        const text = context.notePassages(note.id)?.passages[0] ?? ''
-        return { kind: 'note', title: note.title || UNTITLED, ...makeSnippet(text, new Set()), text, score: 0, noteId: note.id, passage: 0 }
-      })
+/** The notes and sources with every tag asked for (or one nested under it). */
+function taggedItems(context: QueryContext, tags: readonly string[]): { notes: Set<string>; sources: Set<string> } {
+  const has = (own: readonly string[]): boolean => tags.every((t) => hasTag(own, t))
+  return {
+    notes: new Set(context.recentNotes().flatMap((n) => (has(n.tags) ? [n.id] : []))),
+    sources: new Set(context.sourceTitles().flatMap((s) => (has(s.tags ?? []) ? [s.id] : [])))
   }
-  return context
+}
+
+/** Lists notes (most recently edited first) and sources (their first paragraph), those tagged when `tagged` says. */
+function listing(context: QueryContext, scope: 'all' | 'notes' | 'sources' | 'highlights', limit: number, tagged: ReturnType<typeof taggedItems> | null): SearchHit[] {
+  const notes =
+    scope === 'all' || scope === 'notes'
+      ? context
+          .recentNotes()
+          .filter((note) => tagged === null || tagged.notes.has(note.id))
+          .slice(0, limit)
+          .map((note): NoteHit => {
+            const text = context.notePassages(note.id)?.passages[0] ?? ''
+            return { kind: 'note', title: note.title || UNTITLED, ...makeSnippet(text, new Set()), text, score: 0, noteId: note.id, passage: 0 }
+          })
+      : []
+  if (scope !== 'all' && scope !== 'sources') return notes
+  const sources = context
     .sourceTitles()
+    .filter((entry) => tagged === null || tagged.sources.has(entry.id))
     .slice(0, limit)
     .flatMap((entry): SourceHit[] => {
       const source = context.source(entry.id)
@@ -272,6 +287,7 @@ function listing(context: QueryContext, scope: 'notes' | 'sources', limit: numbe
       if (!source || !block) return []
       return [{ kind: 'source', title: source.meta.title, ...makeSnippet(block.text, new Set()), text: block.text, score: 0, sourceId: source.id, blockId: block.id, paragraph: block.paragraph, blockKind: block.kind }]
     })
+  return [...notes, ...sources].slice(0, limit)
 }
 
 function notePassageText(context: QueryContext, noteId: string): string {

@@ -155,7 +155,7 @@ export class SearchService {
       pullQuotes: this.pullQuotes,
       source: (sourceId) => this.sources.readable(sourceId),
       notePassages: (noteId) => this.passages.get(noteId),
-      sourceTitles: () => this.sources.catalogEntries().map((e) => ({ id: e.id, title: e.meta.title })),
+      sourceTitles: () => this.sources.catalogEntries().map((e) => ({ id: e.id, title: e.meta.title, ...(e.meta.tags ? { tags: e.meta.tags } : {}) })),
       recentNotes: () => this.notes.list().notes
     }
   }

@@ -17,6 +17,7 @@ import { useSourceImport } from '../sources/useSourceImport'
 import { useSourceActions } from '../sources/useSourceActions'
 import { createAppStores, StoresContext } from '../stores/app-stores'
 import { sameForDrawing } from '../stores/settings-store'
+import { hasTag } from '../../../shared/tags'
 import { useStore, useStoreSelector } from '../stores/store'
 import { AppBar } from './AppBar'
 import { Banners } from './Banners'
@@ -185,6 +186,7 @@ export function App(): ReactNode {
               {(compact || !notesHidden) && (
                 <NotesSidebar
                   notes={notes}
+                  sources={sourceList}
                   id={VIEW_PANEL.notebook}
                   asPanel={compact}
                   hidden={compact && view !== 'notebook'}
@@ -194,13 +196,14 @@ export function App(): ReactNode {
                   }}
                   onNewNote={handlers['note.new']}
                 >
-                  <SourcesList
-                    sources={sourceList}
+                  {(tag) => <SourcesList
+                    sources={tag ? sourceList.filter((s) => hasTag(s.tags ?? [], tag)) : sourceList}
+                    tag={tag}
                     openId={sourceId}
                     onOpen={(id) => {
                       showView('source')
                       openSource(id)
-                    }} onImport={importFiles} onUpdate={(id, file) => importFiles([file], id)} onEditDetails={editDetails} onDelete={sourceActions.askDelete} pickerRef={openImportPicker} />
+                    }} onImport={importFiles} onUpdate={(id, file) => importFiles([file], id)} onEditDetails={editDetails} onDelete={sourceActions.askDelete} pickerRef={openImportPicker} />}
                 </NotesSidebar>
               )}
               <SplitPane

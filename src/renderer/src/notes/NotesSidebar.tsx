@@ -1,14 +1,18 @@
-import { useState, type ReactNode } from 'react'
+import { useMemo, useState, type ReactNode } from 'react'
+import type { SourceSummary } from '../../../shared/model'
 import { UNTITLED } from '../../../shared/notes'
 import { hasTag } from '../../../shared/tags'
 import { NotesList } from './NotesList'
 import { TagsList } from './TagsList'
 import type { NotesController } from './useNotes'
 
-/** The notes list: new note, the notes by last edit with the open one marked, then `children` (the sources), the trash, damaged files. */
+/** The notes list: new note, the notes by last edit with the open one marked, then the sources (drawn by `children`, given the tag chosen), the tags, the trash, damaged files. */
 interface NotesSidebarProps {
   notes: NotesController
-  children?: ReactNode
+  /** The sources, whose tags the Tags list counts beside the notes'. */
+  sources: readonly SourceSummary[]
+  /** The sources list, showing only the sources with `tag` when one is chosen. */
+  children?: (tag: string | null) => ReactNode
   /** The id of the sidebar (or of its panel, in a compact window). */
   id?: string
   /** A compact window: the sidebar is the panel of the "Notes and sources" view tab. */
@@ -19,11 +23,12 @@ interface NotesSidebarProps {
   onNewNote(): void
 }
 
-export function NotesSidebar({ notes, children, id, asPanel, hidden, onOpenNote, onNewNote }: NotesSidebarProps): ReactNode {
+export function NotesSidebar({ notes, sources, children, id, asPanel, hidden, onOpenNote, onNewNote }: NotesSidebarProps): ReactNode {
   const [trashOpen, setTrashOpen] = useState(false)
   const [tag, setTag] = useState<string | null>(null)
   const list = notes.list
   const shown = list && tag ? list.notes.filter((n) => hasTag(n.tags, tag)) : list?.notes
+  const tagged = useMemo(() => [...(list?.notes ?? []), ...sources], [list, sources])
   // in a compact window the sidebar is the panel of the "Notes and sources" view tab (a region inside it, named by the tab)
   const nav = (
     <nav className="sidebar" aria-label="Notebook" id={asPanel ? undefined : id} hidden={hidden}>
@@ -37,15 +42,15 @@ export function NotesSidebar({ notes, children, id, asPanel, hidden, onOpenNote,
       {list && list.notes.length === 0 && <p className="sidebar-empty">No notes yet. Press “New note” to start one.</p>}
       {tag && (
         <p className="tag-filter" role="status">
-          Notes tagged #{tag}{' '}
+          Notes and sources tagged #{tag}{' '}
           <button type="button" className="link-button" onClick={() => setTag(null)}>
             Show all
           </button>
         </p>
       )}
       {shown && <NotesList notes={shown} open={notes.open} onOpen={onOpenNote} />}
-      {list && <TagsList notes={list.notes} chosen={tag} onChoose={setTag} />}
-      {children}
+      <TagsList items={tagged} chosen={tag} onChoose={setTag} />
+      {children?.(tag)}
       {list && list.damaged.length > 0 && (
         <section className="sidebar-section" aria-label="Damaged notes">
           <h2 className="sidebar-heading">Damaged</h2>

@@ -1,19 +1,20 @@
 import { useMemo, type ReactNode } from 'react'
-import type { NoteSummary } from '../../../shared/notes'
+/** Anything with tags: a note, a source. */
+type Tagged = { tags?: readonly string[] }
 
-/** Each tag of the notes (nested ones under their parent's name too: `topic/sub` counts for `topic`), with how many notes have it. */
-export function tagCounts(notes: readonly NoteSummary[]): [string, number][] {
+/** Each tag of the notes and sources (nested ones under their parent's name too: `topic/sub` counts for `topic`), with how many have it. */
+export function tagCounts(items: readonly Tagged[]): [string, number][] {
   const counts = new Map<string, number>()
-  for (const note of notes) {
-    const mine = new Set(note.tags.flatMap((tag) => tag.split('/').map((_, i, parts) => parts.slice(0, i + 1).join('/'))))
+  for (const item of items) {
+    const mine = new Set((item.tags ?? []).flatMap((tag) => tag.split('/').map((_, i, parts) => parts.slice(0, i + 1).join('/'))))
     for (const tag of mine) counts.set(tag, (counts.get(tag) ?? 0) + 1)
   }
   return [...counts].sort((a, b) => a[0].localeCompare(b[0]))
 }
 
-/** The notes' tags with their counts; choosing one shows only its notes (choosing it again, all). */
-export function TagsList({ notes, chosen, onChoose }: { notes: readonly NoteSummary[]; chosen: string | null; onChoose(tag: string | null): void }): ReactNode {
-  const tags = useMemo(() => tagCounts(notes), [notes])
+/** The tags of notes and sources with their counts; choosing one shows only its notes and sources (choosing it again, all). */
+export function TagsList({ items, chosen, onChoose }: { items: readonly Tagged[]; chosen: string | null; onChoose(tag: string | null): void }): ReactNode {
+  const tags = useMemo(() => tagCounts(items), [items])
   if (tags.length === 0) return null
   return (
     <section className="sidebar-section" aria-label="Tags">

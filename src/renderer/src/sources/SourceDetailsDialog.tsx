@@ -1,5 +1,6 @@
 import { useState, type FormEvent, type ReactNode } from 'react'
 import type { Source, SourceMetaPatch } from '../../../shared/model'
+import { parseTagList } from '../../../shared/tags'
 import { useModalDialog } from '../ui/useModalDialog'
 
 interface SourceDetailsDialogProps {
@@ -17,7 +18,7 @@ const FIELDS = [
   ['citationKey', 'Citation key']
 ] as const
 
-type Form = Record<(typeof FIELDS)[number][0] | 'authors', string>
+type Form = Record<(typeof FIELDS)[number][0] | 'authors' | 'tags', string>
 
 function formOf(source: Source | null): Form {
   const m = source?.meta
@@ -28,7 +29,8 @@ function formOf(source: Source | null): Form {
     publisher: m?.publisher ?? '',
     container: m?.container ?? '',
     url: m?.url ?? '',
-    citationKey: m?.citationKey ?? ''
+    citationKey: m?.citationKey ?? '',
+    tags: m?.tags?.join(', ') ?? ''
   }
 }
 
@@ -45,8 +47,10 @@ export function SourceDetailsDialog({ source, onSave, onClose }: SourceDetailsDi
   const submit = (event: FormEvent): void => {
     event.preventDefault()
     if (form.title.trim() === '') return setError('A source needs a title.')
+    const { tags, rejected } = parseTagList(form.tags)
+    if (rejected.length > 0) return setError(`${rejected.map((r) => `“${r}”`).join(', ')} cannot be ${rejected.length === 1 ? 'a tag' : 'tags'}: a tag is letters, digits, _ and -, nested with / (e.g. iran/sanctions), and not only digits.`)
     setSaving(true)
-    const patch: SourceMetaPatch = { ...form, authors: form.authors.split('\n').map((a) => a.trim()).filter(Boolean) }
+    const patch: SourceMetaPatch = { ...form, authors: form.authors.split('\n').map((a) => a.trim()).filter(Boolean), tags }
     onSave(patch).then(onClose, (e: Error) => setError(e.message)).finally(() => setSaving(false))
   }
 
@@ -69,6 +73,10 @@ export function SourceDetailsDialog({ source, onSave, onClose }: SourceDetailsDi
             <input value={form[key]} type={key === 'url' ? 'url' : 'text'} onChange={(e) => setForm({ ...form, [key]: e.target.value })} />
           </label>
         ))}
+        <label className="field">
+          Tags
+          <input value={form.tags} placeholder="e.g. iran, sanctions/eu" onChange={(e) => setForm({ ...form, tags: e.target.value })} />
+        </label>
         {error && (
           <p className="form-error" role="alert">
             {error}

@@ -13,12 +13,14 @@ interface SourcesListProps {
   onDelete(id: string): void
   /** Receives the function that opens the file picker (the Import command uses it). */
   pickerRef?: { current: (() => void) | null }
+  /** The tag the list is filtered by (it then shows only the sources with it). */
+  tag?: string | null
 }
 
 const ACCEPT = Object.keys(IMPORT_FORMATS).join(',')
 
 /** The sources in the sidebar: import, open one in the reader, edit its details, delete it. */
-export function SourcesList({ sources, openId, onOpen, onImport, onUpdate, onEditDetails, onDelete, pickerRef }: SourcesListProps): ReactNode {
+export function SourcesList({ sources, openId, onOpen, onImport, onUpdate, onEditDetails, onDelete, pickerRef, tag = null }: SourcesListProps): ReactNode {
   const input = useRef<HTMLInputElement>(null)
   const updateInput = useRef<HTMLInputElement>(null)
   const updating = useRef<string | null>(null)
@@ -70,13 +72,16 @@ export function SourcesList({ sources, openId, onOpen, onImport, onUpdate, onEdi
           }}
         />
       </div>
-      {sources.length === 0 && <p className="sidebar-empty">No sources. Import a file, or drop one on the window.</p>}
+      {sources.length === 0 && <p className="sidebar-empty">{tag ? `No sources tagged #${tag}.` : 'No sources. Import a file, or drop one on the window.'}</p>}
       <ul className="source-list" aria-label="Sources">
         {sources.map((s) => (
           <li key={s.id} className="source-row">
             <button type="button" className="note-item source-item" aria-current={s.id === openId ? 'true' : undefined} onClick={() => onOpen(s.id)}>
               <span className="note-item-title">{s.title}</span>
-              <span className="note-item-time">{s.authors.join(', ') || s.originalFile || ''}</span>
+              <span className="note-item-time">
+                {s.authors.join(', ') || s.originalFile || ''}
+                {s.tags?.length ? <span className="source-tags"> {s.tags.map((t) => `#${t}`).join(' ')}</span> : null}
+              </span>
             </button>
             <span className="source-actions">
               <button
