@@ -90,3 +90,36 @@ test('pilcrow export --all then pilcrow import into a fresh workspace reproduces
     rmSync(fresh, { recursive: true, force: true })
   }
 })
+
+test('the Export dialog’s “Highlights only” downloads a Markdown file per highlighted source (and the source it links to), which unzip opens', async ({ page, pilcrow }) => {
+  await page.goto(pilcrow.url)
+  const words = 'while Russia did not deliver on time'
+  await selectWords(page, 9, words)
+  await page.getByRole('region', { name: 'Source' }).getByRole('button', { name: 'Highlight', exact: true }).click()
+  const popover = page.getByRole('dialog', { name: 'Highlight' })
+  await popover.getByRole('radio', { name: 'pink' }).check()
+  await popover.getByRole('textbox', { name: 'Comment' }).fill('Late, but delivered.')
+  await popover.getByRole('button', { name: 'Done' }).click()
+  await expect(popover).toBeHidden()
+
+  await page.getByRole('button', { name: 'Export…' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Export to Markdown' })
+  await dialog.getByRole('radio', { name: /Highlights only/ }).check()
+  await expect(dialog.getByRole('combobox', { name: 'Citations' })).toBeDisabled()
+  const downloading = page.waitForEvent('download')
+  await dialog.getByRole('button', { name: 'Export' }).click()
+  const download = await downloading
+  expect(download.suggestedFilename()).toBe('Pilcrow highlights.zip')
+  const folder = mkdtempSync(join(tmpdir(), 'pilcrow-highlights-'))
+  try {
+    const run = spawnSync('unzip', ['-q', (await download.path())!, '-d', folder], { encoding: 'utf8' })
+    expect(run.status, run.stderr).toBe(0)
+    expect(readdirSync(join(folder, 'Pilcrow highlights')).sort()).toEqual(['highlights', 'sources'])
+    const highlights = readFileSync(join(folder, 'Pilcrow highlights', 'highlights', 'russia-iran-alignment.md'), 'utf8')
+    expect(highlights).toContain(words)
+    expect(highlights).toContain('Late, but delivered.')
+    expect(highlights).toContain('../sources/russia-iran-alignment.md#^p9')
+  } finally {
+    rmSync(folder, { recursive: true, force: true })
+  }
+})

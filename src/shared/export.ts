@@ -12,6 +12,15 @@ export interface ExportRequest {
   style: CitationStyle
 }
 
+/**
+ * A notebook export's highlights alone: a Markdown file per highlighted source, and the sources
+ * its links land on (what `pilcrow export --highlights` and the dialog's "Highlights only" write).
+ */
+export function highlightsOnly(files: readonly ExportFile[]): { files: ExportFile[]; sources: number } {
+  const highlighted = new Set(files.flatMap((f) => /^highlights\/(.+)\.md$/.exec(f.path)?.[1] ?? []))
+  return { files: files.filter((f) => f.path.startsWith('highlights/') || highlighted.has(/^sources\/(.+)\.md$/.exec(f.path)?.[1] ?? '')), sources: highlighted.size }
+}
+
 export interface ExportResult {
   files: ExportFile[]
   /** A name for the download: the note's title for one note, "Pilcrow notebook" otherwise. */

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util'
+import { highlightsOnly } from '../../shared/export'
 import { parseCitationStyle } from '../core/export/citation-style'
 import { writeExport } from '../core/export/write-export'
 import type { CliCommand } from './commands'
@@ -30,12 +31,11 @@ export const exportCommand: CliCommand = {
     const notebook = await openWorkspaceOption(values.workspace)
     try {
       const exported = await notebook.exportMarkdown({ notes: values.note ?? 'all', style })
-      // --highlights: a Markdown file per highlighted source, and the sources its links land on
-      const highlighted = new Set(exported.files.flatMap((f) => /^highlights\/(.+)\.md$/.exec(f.path)?.[1] ?? []))
-      const files = values.highlights ? exported.files.filter((f) => f.path.startsWith('highlights/') || highlighted.has(/^sources\/(.+)\.md$/.exec(f.path)?.[1] ?? '')) : exported.files
+      const highlighted = highlightsOnly(exported.files)
+      const files = values.highlights ? highlighted.files : exported.files
       const written = await writeExport(files, values.out, values.force)
       const notes = files.filter((f) => f.path.startsWith('notes/')).length
-      const what = values.highlights ? `the highlights of ${highlighted.size} ${highlighted.size === 1 ? 'source' : 'sources'}` : `${notes} ${notes === 1 ? 'note' : 'notes'} (${style} citations)`
+      const what = values.highlights ? `the highlights of ${highlighted.sources} ${highlighted.sources === 1 ? 'source' : 'sources'}` : `${notes} ${notes === 1 ? 'note' : 'notes'} (${style} citations)`
       console.log(`Exported ${what}: ${written.length} files in ${values.out}`)
       return 0
     } finally {

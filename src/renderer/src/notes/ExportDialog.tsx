@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react'
 import type { CitationStyle } from '../../../shared/markdown/serialize'
 import { UNTITLED, type NoteSummary } from '../../../shared/notes'
+import { highlightsOnly } from '../../../shared/export'
 import { api } from '../api/client'
 import { useModalDialog } from '../ui/useModalDialog'
 
@@ -11,7 +12,7 @@ interface ExportDialogProps {
   onClose(): void
 }
 
-type Scope = 'this' | 'selected' | 'all'
+type Scope = 'this' | 'selected' | 'all' | 'highlights'
 
 /**
  * Export to Markdown: this note, chosen notes or the whole notebook, in one of three citation
@@ -31,7 +32,7 @@ export function ExportDialog({ open, openNote, notes, onClose }: ExportDialogPro
     setError(null)
   })
 
-  const selection = scope === 'all' ? 'all' : scope === 'this' ? (openNote ? [openNote.id] : []) : [...chosen]
+  const selection = scope === 'all' || scope === 'highlights' ? 'all' : scope === 'this' ? (openNote ? [openNote.id] : []) : [...chosen]
   const canExport = !busy && (selection === 'all' || selection.length > 0)
 
   const run = async (): Promise<void> => {
@@ -39,8 +40,10 @@ export function ExportDialog({ open, openNote, notes, onClose }: ExportDialogPro
     setError(null)
     try {
       // the zip library loads with the first export: its tables cost ~12 ms at every start otherwise
-      const [result, { exportZip }] = await Promise.all([api.exportMarkdown({ notes: selection, style }), import('./export-zip')])
-      const zip = exportZip(result)
+      const [exported, { exportZip }] = await Promise.all([api.exportMarkdown({ notes: selection, style }), import('./export-zip')])
+      const highlights = scope === 'highlights' ? highlightsOnly(exported.files) : null
+      if (highlights?.sources === 0) throw new Error('No source has highlights yet: select words in a source and choose “Highlight”.')
+      const zip = exportZip(highlights ? { files: highlights.files, name: 'Pilcrow highlights' } : exported)
       const url = URL.createObjectURL(new Blob([zip.bytes as BlobPart], { type: 'application/zip' }))
       const link = document.createElement('a')
       link.href = url
@@ -93,10 +96,14 @@ export function ExportDialog({ open, openNote, notes, onClose }: ExportDialogPro
           <input type="radio" name="scope" checked={scope === 'all'} onChange={() => setScope('all')} />
           The whole notebook
         </label>
+        <label className="radio">
+          <input type="radio" name="scope" checked={scope === 'highlights'} onChange={() => setScope('highlights')} />
+          Highlights only (a file per source, by colour meaning)
+        </label>
       </fieldset>
       <label className="field">
         Citations
-        <select value={style} onChange={(e) => setStyle(e.target.value as CitationStyle)}>
+        <select value={style} disabled={scope === 'highlights'} onChange={(e) => setStyle(e.target.value as CitationStyle)}>
           <option value="links">Links to paragraphs — [¶6](sources/…#p6)</option>
           <option value="footnotes">Footnotes with the quoted words</option>
           <option value="pandoc">Pandoc — [@key, para. 6] + bibliography</option>
