@@ -83,3 +83,19 @@ test('"Create note …" makes the note and links to it; a linked note in the tra
   await page.getByRole('button', { name: 'Restore Energy routes' }).click()
   await expect(editor(page).getByRole('link', { name: 'Energy routes', exact: true })).toBeVisible()
 })
+
+test('a fast typist: Enter right after the last letters links the note those letters name, and leaves no [[ behind', async ({ page, pilcrow }) => {
+  await page.goto(pilcrow.url)
+  await title(page).fill('Alignment')
+  await editor(page).click()
+  await page.keyboard.type('One.')
+  await saved(page)
+  await newNote(page, 'Alliance', 'Two.')
+  await newNote(page, 'Reading', 'See [[al')
+  // the last edited first: Enter now would take Alliance
+  await expect(picker(page).getByRole('option')).toHaveText(['Alliance', 'Alignment', 'Create note “al”'])
+  // the rest of the word and Enter, without waiting for the list to follow
+  await page.keyboard.type('ign\n')
+  await expect(editor(page).getByRole('link', { name: 'Alignment' })).toBeVisible()
+  await expect(editor(page)).toHaveText('See Alignment')
+})

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
+import { selectWords } from './support/locators'
 import { APP_ROOT, expect, test } from './support/pilcrow'
 
 /** Writes a real working session: a titled note with a heading, prose, a citation and a quote. */
@@ -62,4 +63,48 @@ test('readable at 125% and 200% zoom: the article and the note stay usable', asy
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true)
     await page.screenshot({ path: join(APP_ROOT, 'test-results', `zoom-${zoom * 100}.png`) })
   }
+})
+
+test('screenshots of highlights in three colours, the Highlights panel, and notes linking to each other, light and dark', async ({ page, pilcrow }) => {
+  const source = page.getByRole('region', { name: 'Source' })
+  const editor = page.getByRole('textbox', { name: 'Note', exact: true })
+  const popover = page.getByRole('dialog', { name: 'Highlight' })
+  await page.goto(pilcrow.url)
+  for (const [n, pick, color, comment] of [
+    [5, [4, 12], 'yellow', ''],
+    [6, [2, 9], 'blue', 'The core claim #alignment'],
+    [9, [10, 16], 'pink', 'Late, but delivered']
+  ] as const) {
+    const text = (await source.locator('.numbered', { hasText: `¶${n}` }).locator('[data-block-text]').first().textContent())!
+    await selectWords(page, n, text.split(/\s+/).slice(pick[0], pick[1]).join(' '))
+    await source.getByRole('button', { name: 'Highlight', exact: true }).click()
+    await popover.getByRole('radio', { name: color }).check()
+    if (comment) await popover.getByRole('textbox', { name: 'Comment' }).fill(comment)
+    await popover.getByRole('button', { name: 'Done' }).click()
+    await expect(popover).toBeHidden()
+  }
+  await page.getByRole('textbox', { name: 'Note title' }).fill('Alignment, not alliance')
+  await editor.click()
+  await page.keyboard.type('Tazmini’s word for a partnership with room for friction. What holds it: [[Shared worldview')
+  await page.keyboard.press('Enter')
+  await page.keyboard.type('.')
+  await editor.getByRole('link', { name: 'Shared worldview' }).click()
+  await expect(page.getByRole('textbox', { name: 'Note title' })).toHaveValue('Shared worldview')
+  await editor.click()
+  await page.keyboard.type('Anti-hegemonic and pluralist; the reason the partnership outlasts delays, as argued in [[align')
+  await page.keyboard.press('Enter')
+  await page.keyboard.type('. #iran')
+  await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible()
+  await expect(page.getByRole('region', { name: 'Linked from' })).toContainText('Alignment, not alliance')
+  await source.getByRole('button', { name: /^Highlights \(3\)/ }).click()
+  await expect(page.getByRole('region', { name: 'Highlights' })).toContainText('Late, but delivered')
+  // below the panel: the words painted in ¶9
+  await source.locator('.numbered', { hasText: '¶9' }).evaluate((el) => el.scrollIntoView({ block: 'end' }))
+  await page.mouse.move(0, 0)
+  await page.keyboard.press('Control+Shift+L') // system → light
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light')
+  await page.screenshot({ path: join(APP_ROOT, 'test-results', 'note-links-light.png') })
+  await page.keyboard.press('Control+Shift+L') // light → dark
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')
+  await page.screenshot({ path: join(APP_ROOT, 'test-results', 'note-links-dark.png') })
 })

@@ -8,6 +8,29 @@ import { useStore } from '../stores/store'
 import { $createNoteLinkNode } from './nodes/NoteLinkNode'
 import { pickerChoices, pickerTrigger, type PickerChoice } from './note-picker-options'
 
+/**
+ * The "[[query" typed before the caret as the editor holds it now, in a node of its own: `split`
+ * is the node the menu cut off for the query it knew, which may be a few keys behind.
+ */
+function $typedQuery(split: TextNode): { node: TextNode; query: string } | null {
+  const previous = split.getPreviousSibling()
+  const before = $isTextNode(previous) ? previous.getTextContent() : ''
+  const match = pickerTrigger(before + split.getTextContent())
+  if (!match) return null
+  if (match.leadOffset < before.length) {
+    // the menu cut too little: the rest of "[[" is in the text before
+    ;(previous as TextNode).setTextContent(before.slice(0, match.leadOffset))
+    split.setTextContent(match.replaceableString)
+    return { node: split, query: match.matchingString }
+  }
+  if (match.leadOffset > before.length) {
+    // it cut too much (a key was taken back): the words before "[[" stay words
+    const [, query] = split.splitText(match.leadOffset - before.length)
+    return query ? { node: query, query: match.matchingString } : null
+  }
+  return { node: split, query: match.matchingString }
+}
+
 class ChoiceOption extends MenuOption {
   constructor(readonly choice: PickerChoice) {
     super(choice.kind === 'note' ? choice.noteId : `create:${choice.title}`)
@@ -27,8 +50,12 @@ export function NoteLinkPicker({ noteId }: { noteId: string | null }): ReactNode
   const options = useMemo(() => (query === null ? [] : pickerChoices(query, list?.notes ?? [], noteId).map((c) => new ChoiceOption(c))), [query, list, noteId])
 
   const linkTo = useCallback(
-    (option: ChoiceOption, typed: TextNode | null, close: () => void) => {
-      const { choice } = option
+    (option: ChoiceOption, split: TextNode | null, close: () => void, matchingString: string) => {
+      // keys typed fast can outrun the menu: it may answer for "[[al" when "[[align" is typed.
+      // What is typed now decides: its whole "[[query" is replaced, and its own top choice taken
+      const now = split ? $typedQuery(split) : null
+      const typed = now?.node ?? split
+      const choice = now && now.query !== matchingString ? (pickerChoices(now.query, notes.get().list?.notes ?? [], noteId)[0] ?? option.choice) : option.choice
       if (choice.kind === 'note') {
         const link = $createNoteLinkNode(choice.noteId, choice.title)
         if (typed) typed.replace(link)
@@ -60,7 +87,7 @@ export function NoteLinkPicker({ noteId }: { noteId: string | null }): ReactNode
         }
       )
     },
-    [editor, notes]
+    [editor, notes, noteId]
   )
 
   const renderMenu: MenuRenderFn<ChoiceOption> = (anchor, { options: shown, selectedIndex, selectOptionAndCleanUp, setHighlightedIndex }) => {
