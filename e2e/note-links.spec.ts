@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test'
+import { audit } from './support/axe'
 import { noteEditor as editor } from './support/locators'
 import { expect, test } from './support/pilcrow'
 
@@ -29,6 +30,7 @@ test('[[ links a note to another by title; the link follows a rename, opens the 
   await newNote(page, 'Alliance', 'Background first. The idea of [[buf')
 
   await expect(picker(page).getByRole('option')).toHaveText(['Buffer states', 'Create note “buf”'])
+  expect(await audit(page)).toEqual([])
   await page.keyboard.press('Enter')
   await expect(picker(page)).toBeHidden()
   await page.keyboard.type(' explains the pact.')
@@ -39,6 +41,7 @@ test('[[ links a note to another by title; the link follows a rename, opens the 
   // the note linked to lists the linking note, with its sentence
   await notesList(page).getByRole('button', { name: /^Buffer states/ }).click()
   await expect(linkedFrom(page).getByRole('listitem')).toHaveText([/^Alliance\s*The idea of Buffer states explains the pact\.$/])
+  expect(await audit(page)).toEqual([])
 
   // renamed: the link shows the new title; following it opens the note
   await title(page).fill('Buffer zones')
@@ -98,4 +101,7 @@ test('a fast typist: Enter right after the last letters links the note those let
   await page.keyboard.type('ign\n')
   await expect(editor(page).getByRole('link', { name: 'Alignment' })).toBeVisible()
   await expect(editor(page)).toHaveText('See Alignment')
+  // from the keyboard: the caret is just after the link; Ctrl+Enter opens it
+  await page.keyboard.press('Control+Enter')
+  await expect(title(page)).toHaveValue('Alignment')
 })

@@ -68,6 +68,8 @@ export const EDITOR_SHORTCUTS: readonly { label: string; shortcut: string }[] = 
   { label: 'Bulleted / numbered list', shortcut: '- / 1. then Space' },
   { label: 'Block quote', shortcut: '> then Space' },
   { label: 'Indent / outdent', shortcut: 'Tab / Shift+Tab' },
+  { label: 'Link to a note', shortcut: '[[ then its title' },
+  { label: 'Open the linked note beside the caret', shortcut: 'Mod+Enter' },
   { label: 'Leave the note', shortcut: 'Esc, then Tab or Shift+Tab' }
 ]
 

@@ -1,7 +1,7 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import { LexicalTypeaheadMenuPlugin, MenuOption, type MenuRenderFn } from '@lexical/react/LexicalTypeaheadMenuPlugin'
 import { $getNodeByKey, $insertNodes, $isTextNode, type TextNode } from 'lexical'
-import { useCallback, useMemo, useState, type ReactNode } from 'react'
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react'
 import { createPortal } from 'react-dom'
 import { useStores } from '../stores/app-stores'
 import { useStore } from '../stores/store'
@@ -47,6 +47,9 @@ export function NoteLinkPicker({ noteId }: { noteId: string | null }): ReactNode
   const { notes } = useStores()
   const list = useStore(notes).list
   const [query, setQuery] = useState<string | null>(null)
+  // the list opens inside the note's pane (a landmark), not loose at the end of the page
+  const [pane, setPane] = useState<HTMLElement | null>(null)
+  useEffect(() => editor.registerRootListener((root) => setPane(root?.closest<HTMLElement>('.note-pane') ?? null)), [editor])
   const options = useMemo(() => (query === null ? [] : pickerChoices(query, list?.notes ?? [], noteId).map((c) => new ChoiceOption(c))), [query, list, noteId])
 
   const linkTo = useCallback(
@@ -127,6 +130,7 @@ export function NoteLinkPicker({ noteId }: { noteId: string | null }): ReactNode
       triggerFn={pickerTrigger}
       menuRenderFn={renderMenu}
       anchorClassName="note-picker-anchor"
+      {...(pane ? { parent: pane } : {})}
     />
   )
 }
