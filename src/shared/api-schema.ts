@@ -5,6 +5,7 @@ import { IMPORT_SIZE_LIMIT_BYTES } from './imports'
 import { HIGHLIGHT_COLORS } from './highlights'
 import { settingsPatchSchema } from './settings'
 import { TAG_NAME } from './tags'
+import { REFERENCE_TYPE_IDS, type ReferenceType } from './reference-types'
 import { editorStateSchema as editorState } from './editor-state-schema'
 
 const id = z
@@ -53,6 +54,9 @@ export const apiArgumentSchemas: { [M in NotebookMethod]: z.ZodType<Parameters<N
       container: z.string().max(300).optional(),
       url: z.union([z.literal(''), z.url({ protocol: /^https?$/ }).max(2000)]).optional(),
       citationKey: z.string().max(100).regex(/^[\p{L}\p{N}_:.#$%&+?<>~/-]*$/u, 'citation keys are letters, digits and _:.#$%&+?<>~/-').optional(),
+      type: z.union([z.enum(REFERENCE_TYPE_IDS as [ReferenceType, ...ReferenceType[]]), z.literal('')]).optional(),
+      doi: z.string().max(300).optional(),
+      pages: z.string().max(100).optional(),
       tags: z.array(z.string().max(100).regex(TAG_NAME, 'tags are letters, digits, _ and -, nested with /')).max(200).optional()
     })
   ]),
@@ -68,6 +72,8 @@ export const apiArgumentSchemas: { [M in NotebookMethod]: z.ZodType<Parameters<N
   restoreNote: z.tuple([noteId]),
   getBacklinks: z.tuple([id]),
   getNoteBacklinks: z.tuple([noteId]),
+  listCitationStyles: z.tuple([]),
+  formatCitation: z.tuple([z.strictObject({ sourceId: id, blockId: id.optional() })]),
   listHighlights: z.tuple([id]),
   addHighlight: z.tuple([z.strictObject({ sourceId: id, anchor, color: highlightColor, comment: comment.optional() })]),
   updateHighlight: z.tuple([id, highlightId, z.strictObject({ color: highlightColor.optional(), comment: comment.optional() })]),

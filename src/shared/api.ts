@@ -5,6 +5,7 @@ import type { ExportRequest, ExportResult } from './export'
 import type { SourceBacklinks } from './links'
 import type { Note, NoteDraft, NoteList, SaveResult } from './notes'
 import type { NoteBacklinks } from './note-links'
+import type { CitationRequest, CitationStyleInfo, FormattedCitation } from './citations'
 import type { SearchRequest, SearchResponse, SearchStatus } from './search'
 import type { HighlightPatch, NewHighlight, SourceHighlight, SourceHighlights } from './highlights'
 
@@ -55,6 +56,10 @@ export interface NotebookApi {
   getBacklinks(sourceId: string): Promise<SourceBacklinks>
   /** The notes linking to a note, each with its linking sentences ("Linked from"). */
   getNoteBacklinks(noteId: string): Promise<NoteBacklinks>
+  /** The citation styles Pilcrow ships (the setting "Citation style" picks one). */
+  listCitationStyles(): Promise<CitationStyleInfo[]>
+  /** A source, or a paragraph of it, cited in the chosen style ("(Tazmini, 2021, para. 6)") with its bibliography entry. */
+  formatCitation(request: CitationRequest): Promise<FormattedCitation>
   /** A source's highlights in reading order, each resolved against the source as it is now. */
   listHighlights(sourceId: string): Promise<SourceHighlights>
   /** Marks words of a source in a colour, with an optional comment. */
@@ -95,6 +100,8 @@ export const NOTEBOOK_API_METHODS = [
   'restoreNote',
   'getBacklinks',
   'getNoteBacklinks',
+  'listCitationStyles',
+  'formatCitation',
   'listHighlights',
   'addHighlight',
   'updateHighlight',

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini'
+import { CITATION_LOCALES } from './citations'
 import type { NotebookEvent } from './events'
 
 /**
@@ -53,6 +54,8 @@ const settings = z.object({
   citeHintDismissed: z.boolean(),
   smartQuotes: z.boolean(),
   highlightMeanings: z.partialRecord(z.enum(['yellow', 'green', 'blue', 'pink', 'purple']), text(60)),
+  citationStyle: text(100),
+  citationLocale: z.enum(CITATION_LOCALES),
   window: windowBounds
 })
 

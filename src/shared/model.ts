@@ -1,3 +1,4 @@
+import type { ReferenceType } from './reference-types'
 /** The normalised document model shared by the core, both shells and the renderer. */
 
 /** An inline style carried by a run of text. */
@@ -54,6 +55,12 @@ export interface SourceMeta {
   url?: string
   /** Key for Pandoc-style citations, e.g. "tazmini2021". */
   citationKey?: string
+  /** What kind of work it is (a journal article, a web page, a book…), as CSL names it; guessed from the file when not set. */
+  type?: ReferenceType
+  /** Its DOI, e.g. "10.1000/xyz123" (without https://doi.org/). */
+  doi?: string
+  /** The pages it spans in its journal or book, e.g. "117–134". */
+  pages?: string
   /** Name of the file it was imported from. */
   originalFile?: string
   /** The user's tags for the source (lower-case, without `#`, see tags.ts). */
@@ -75,7 +82,10 @@ export interface WorkIdentity {
 }
 
 /** The citation details a user can edit; an empty string clears a field. */
-export type SourceMetaPatch = Partial<Pick<SourceMeta, 'title' | 'authors' | 'date' | 'publisher' | 'container' | 'url' | 'citationKey' | 'tags'>>
+export type SourceMetaPatch = Partial<Pick<SourceMeta, 'title' | 'authors' | 'date' | 'publisher' | 'container' | 'url' | 'citationKey' | 'tags' | 'doi' | 'pages'>> & {
+  /** A kind of work; an empty string goes back to the kind guessed from the file. */
+  type?: ReferenceType | ''
+}
 
 /** A normalised source: metadata plus blocks in reading order. */
 export interface Source {

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { CITATION_LOCALES } from './citations'
 
 /**
  * The settings schema, used everywhere: electron-store in the desktop app, `conf` in browser mode,
@@ -22,6 +23,10 @@ export const settingsSchema = z.object({
   smartQuotes: z.boolean().catch(true),
   /** What each highlight colour means to this researcher ("Claim", "Evidence"…), shown wherever the colour is. */
   highlightMeanings: z.partialRecord(z.enum(['yellow', 'green', 'blue', 'pink', 'purple']), z.string().max(60)).catch({}),
+  /** The CSL style citations are formatted in ("Copy citation", the formatted export): a shipped style's id. */
+  citationStyle: z.string().max(100).regex(/^[a-z0-9-]+$/).catch('apa'),
+  /** The locale of formatted citations (dates, "para."). */
+  citationLocale: z.enum(CITATION_LOCALES).catch('en-US'),
   /** Desktop window bounds, restored on start. */
   window: z
     .object({
@@ -50,6 +55,8 @@ export const settingsPatchSchema = z
     citeHintDismissed: z.boolean(),
     smartQuotes: z.boolean(),
     highlightMeanings: z.partialRecord(z.enum(['yellow', 'green', 'blue', 'pink', 'purple']), z.string().max(60)),
+    citationStyle: z.string().max(100).regex(/^[a-z0-9-]+$/),
+    citationLocale: z.enum(CITATION_LOCALES),
     window: z
       .object({
         x: z.number().int().optional(),

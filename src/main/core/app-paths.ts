@@ -21,6 +21,11 @@ export function bundledSourcePaths(appRoot: string): string[] {
   return [join(appRoot, 'resources', 'sources', 'russia-iran-alignment.md')]
 }
 
+/** The CSL styles and locales Pilcrow ships (`styles/`, `locales/`). */
+export function citationStylesDir(appRoot: string): string {
+  return join(appRoot, 'resources', 'csl')
+}
+
 /** The built renderer served by browser mode and loaded by the Electron window. */
 export function rendererDir(appRoot: string): string {
   return join(appRoot, 'out', 'renderer')

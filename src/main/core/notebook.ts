@@ -7,6 +7,9 @@ import type { Note, NoteDraft, NoteList, SaveResult } from '../../shared/notes'
 import type { Settings, SettingsPatch } from '../../shared/settings'
 import type { SourceBacklinks } from '../../shared/links'
 import type { NoteBacklinks } from '../../shared/note-links'
+import type { CitationRequest, CitationStyleInfo, FormattedCitation } from '../../shared/citations'
+import { citationStylesDir, findAppRoot } from './app-paths'
+import { Citations } from './citations/citations'
 import { extractLinks } from './link-extraction'
 import { LinkIndex } from './link-index'
 import { checkNotesCensus } from './notes-census'
@@ -36,6 +39,8 @@ export interface NotebookOptions {
   searchIndexDelayMs?: number
   /** Watch the workspace for files other programs change (the app and `pilcrow serve`; not a one-shot CLI command). */
   watch?: boolean
+  /** The CSL styles and locales (default: the app's `resources/csl`). */
+  cslDir?: string
 }
 
 /**
@@ -57,7 +62,8 @@ export class Notebook implements NotebookApi {
     readonly searchIndex: SearchService,
     readonly imports: SourceImports,
     readonly highlights: HighlightsService,
-    private readonly settings: SettingsStore
+    private readonly settings: SettingsStore,
+    readonly citations: Citations
   ) {
     this.stopAnnouncing = announceChanges({ notes, sources, links, imports, searchIndex, highlights }, this.emitter)
   }
@@ -93,7 +99,8 @@ export class Notebook implements NotebookApi {
     searchIndex.start(options.searchIndexDelayMs ?? 0)
     const highlights = new HighlightsService(workspace, sources)
     const imports = new SourceImports(sources, links, highlights)
-    const notebook = new Notebook(workspace, sources, notes, links, searchIndex, imports, highlights, options.settings)
+    const citations = new Citations(options.cslDir ?? citationStylesDir(findAppRoot()), sources, () => options.settings.get())
+    const notebook = new Notebook(workspace, sources, notes, links, searchIndex, imports, highlights, options.settings, citations)
     searchIndex.highlights = async () => ({ all: await highlights.all(), meanings: options.settings.get().highlightMeanings })
     if (options.watch) await notebook.watchWorkspace()
     return notebook
@@ -217,6 +224,14 @@ export class Notebook implements NotebookApi {
 
   async getNoteBacklinks(noteId: string): Promise<NoteBacklinks> {
     return this.links.linkedFrom(noteId)
+  }
+
+  async listCitationStyles(): Promise<CitationStyleInfo[]> {
+    return this.citations.listStyles()
+  }
+
+  async formatCitation(request: CitationRequest): Promise<FormattedCitation> {
+    return this.citations.format(request)
   }
 
   async listHighlights(sourceId: string): Promise<SourceHighlights> {

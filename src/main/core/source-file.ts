@@ -1,3 +1,4 @@
+import { REFERENCE_TYPE_IDS, type ReferenceType } from '../../shared/reference-types'
 import { z } from 'zod'
 import { withoutPlainRuns } from '../../shared/block-runs'
 import type { SourceMeta, Source } from '../../shared/model'
@@ -34,6 +35,9 @@ const sourceFile = z.object({
     container: z.string().optional(),
     url: z.string().optional(),
     citationKey: z.string().optional(),
+    type: z.enum(REFERENCE_TYPE_IDS as [ReferenceType, ...ReferenceType[]]).optional().catch(undefined),
+    doi: z.string().optional(),
+    pages: z.string().optional(),
     tags: z.array(z.string()).optional(),
     originalFile: z.string().optional(),
     edited: z.array(z.string()).optional(),
@@ -49,9 +53,9 @@ export function serializeSource(source: Source): string {
     return { id, kind, level, paragraph, text, runs, page }
   })
   // and one key order for the metadata, however it was put together
-  const { title, authors, date, publisher, container, url, citationKey, tags, originalFile, edited, imported } = source.meta
+  const { title, authors, date, publisher, container, url, citationKey, type, doi, pages, tags, originalFile, edited, imported } = source.meta
   // every field listed (the type fails to compile when SourceMeta gains one this misses)
-  const meta: { [K in keyof Required<SourceMeta>]: SourceMeta[K] } = { title, authors, date, publisher, container, url, citationKey, tags, originalFile, edited, imported }
+  const meta: { [K in keyof Required<SourceMeta>]: SourceMeta[K] } = { title, authors, date, publisher, container, url, citationKey, type, doi, pages, tags, originalFile, edited, imported }
   return JSON.stringify({ format: 'pilcrow-source', formatVersion: SOURCE_FORMAT_VERSION, id: source.id, meta, blocks }) + '\n'
 }
 

@@ -302,7 +302,8 @@ export class SourcesService {
       }
       else if (key === 'title') meta.title = (value as string).trim() || current.meta.title
       else if ((value as string).trim() === '') delete meta[key]
-      else meta[key] = (value as string).trim()
+      // the schema checked a type is one of REFERENCE_TYPES
+      else (meta as unknown as Record<string, string>)[key] = (value as string).trim()
       edited.add(key)
     }
     meta.edited = [...edited].sort()

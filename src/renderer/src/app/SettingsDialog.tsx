@@ -1,4 +1,6 @@
-import type { ReactNode } from 'react'
+import { useEffect, useState, type ReactNode } from 'react'
+import { CITATION_LOCALES, type CitationStyleInfo } from '../../../shared/citations'
+import { api } from '../api/client'
 import { useModalDialog } from '../ui/useModalDialog'
 import { HIGHLIGHT_COLORS } from '../../../shared/highlights'
 import type { Settings, SettingsPatch } from '../../../shared/settings'
@@ -42,6 +44,7 @@ export function SettingsDialog({ open, settings, onChange, onClose }: SettingsDi
         <input type="checkbox" checked={settings.smartQuotes} onChange={(e) => onChange({ smartQuotes: e.target.checked })} />
         Curly quotes while typing notes (“ ” and ‘ ’ for " and ')
       </label>
+      <CitationStyleFields open={open} settings={settings} onChange={onChange} />
       <fieldset className="meanings">
         <legend>Colour meanings</legend>
         <p className="field-hint">What each highlight colour means to you (“Claim”, “Evidence”, “Disagree”), shown wherever the colour is.</p>
@@ -68,5 +71,60 @@ export function SettingsDialog({ open, settings, onChange, onClose }: SettingsDi
         </button>
       </div>
     </dialog>
+  )
+}
+
+const LOCALE_NAMES: Record<(typeof CITATION_LOCALES)[number], string> = {
+  'en-US': 'English (United States)',
+  'en-GB': 'English (United Kingdom)',
+  'de-DE': 'Deutsch',
+  'es-ES': 'Español',
+  'fr-FR': 'Français',
+  'ru-RU': 'Русский'
+}
+
+/** The style and locale of formatted citations ("Copy citation", the formatted export), with the chosen style's makers (its licence asks for them). */
+function CitationStyleFields({ open, settings, onChange }: Pick<SettingsDialogProps, 'open' | 'settings' | 'onChange'>): ReactNode {
+  const [styles, setStyles] = useState<CitationStyleInfo[] | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  useEffect(() => {
+    if (!open || styles) return
+    api.listCitationStyles().then(setStyles, (e: Error) => setError(`The citation styles cannot be listed: ${e.message}`))
+  }, [open, styles])
+  const chosen = styles?.find((s) => s.id === settings.citationStyle)
+  return (
+    <fieldset>
+      <legend>Citations</legend>
+      <label className="field">
+        Citation style
+        <select value={settings.citationStyle} disabled={!styles} onChange={(e) => onChange({ citationStyle: e.target.value })}>
+          {(styles ?? [{ id: settings.citationStyle, title: 'Loading…' }]).map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.title}
+            </option>
+          ))}
+        </select>
+      </label>
+      {chosen && (
+        <p className="field-hint">
+          {chosen.note ? 'Cites in footnotes. ' : ''}By {chosen.authors.join(', ') || 'the CSL project'}, from the Citation Style Language project ({chosen.rights || 'CC BY-SA 3.0'}).
+        </p>
+      )}
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <label className="field">
+        Locale
+        <select value={settings.citationLocale} onChange={(e) => onChange({ citationLocale: e.target.value as (typeof CITATION_LOCALES)[number] })}>
+          {CITATION_LOCALES.map((locale) => (
+            <option key={locale} value={locale}>
+              {LOCALE_NAMES[locale]}
+            </option>
+          ))}
+        </select>
+      </label>
+    </fieldset>
   )
 }

@@ -5,6 +5,8 @@ import { useEffect, useState, type ReactNode } from 'react'
 import { createAnchor, resolveAnchor, type ParagraphAnchor } from '../../../shared/anchors'
 import { paragraphLabel, shortTitle } from '../../../shared/links'
 import { useLoadedSources, useSources } from '../ui/sources-context'
+import { copyCitation } from '../api/copy-citation'
+import { useStores } from '../stores/app-stores'
 import { $isParagraphLinkNode, ParagraphLinkNode } from './nodes/ParagraphLinkNode'
 
 interface Reference {
@@ -17,6 +19,7 @@ interface Reference {
 export function ReferencesPanel(): ReactNode {
   const [editor] = useLexicalComposerContext()
   const { reveal } = useSources()
+  const { notes } = useStores()
   const sources = useLoadedSources()
   const [refs, setRefs] = useState<Reference[]>([])
   // in a short window the writing comes first: the list starts folded
@@ -62,12 +65,23 @@ export function ReferencesPanel(): ReactNode {
             return (
               <li key={ref.key} className={block ? '' : 'reference-orphan'}>
                 {block ? (
-                  <button type="button" className="reference" onClick={() => reveal(ref.anchor.sourceId, block.id)}>
-                    <span className="reference-number">{paragraphLabel(block.paragraph, block.page)}</span>
-                    <span className="reference-source">{shortTitle(source!.meta.title, 24)}</span>
-                    <span className="reference-text">{ref.anchor.range ? `“${quote}”` : clip(block.text)}</span>
-                    {resolved?.status === 'changed' && <span className="chip-flag">changed</span>}
-                  </button>
+                  <div className="reference-row">
+                    <button type="button" className="reference" onClick={() => reveal(ref.anchor.sourceId, block.id)}>
+                      <span className="reference-number">{paragraphLabel(block.paragraph, block.page)}</span>
+                      <span className="reference-source">{shortTitle(source!.meta.title, 24)}</span>
+                      <span className="reference-text">{ref.anchor.range ? `“${quote}”` : clip(block.text)}</span>
+                      {resolved?.status === 'changed' && <span className="chip-flag">changed</span>}
+                    </button>
+                    <button
+                      type="button"
+                      className="link-button reference-copy"
+                      aria-label={`Copy citation ${paragraphLabel(block.paragraph, block.page)}`}
+                      title="Copy this citation in your citation style (Settings → Citations)"
+                      onClick={() => void copyCitation({ sourceId: ref.anchor.sourceId, blockId: block.id }, 'citation', notes.flashMessage)}
+                    >
+                      Copy
+                    </button>
+                  </div>
                 ) : (
                   <div className="reference">
                     <span className="reference-number">¶{ref.anchor.paragraph ?? ''}?</span>

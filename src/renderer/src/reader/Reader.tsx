@@ -15,6 +15,7 @@ import { blockIdFromHash, revealBlock } from './reveal'
 import { readSelectedQuote, type SelectedQuote } from './selection-anchor'
 import { useReaderHighlights } from './highlights/useReaderHighlights'
 import { SourceHeader } from './SourceHeader'
+import { copyCitation } from '../api/copy-citation'
 
 interface ReaderProps {
   source: Source | null
@@ -91,7 +92,7 @@ export function Reader({ source, empty, backlinks, onCite, onOpenBacklink, handl
   const article = useRef<HTMLElement>(null)
   const shown = useProgressiveCount(source?.blocks.length ?? 0, source?.id)
   useBlockWindow(article, pane, source?.id)
-  const marks = useReaderHighlights({ source, article, pane, rendered: shown, onCite })
+  const marks = useReaderHighlights({ source, article, pane, rendered: shown, onCite, onNotice: (text) => onNotice?.(text) })
 
   // the reading position: kept while scrolling, restored when the source opens (unless a link says where to go)
   useEffect(() => {
@@ -243,6 +244,10 @@ export function Reader({ source, empty, backlinks, onCite, onOpenBacklink, handl
       const badge = block.querySelector<HTMLButtonElement>('.backlinks-badge')
       if (badge) badge.click()
       else onNotice?.(`No saved note cites ¶${data.paragraph} yet (a citation counts once its note is saved, a moment after typing).`)
+    } else if (key === 'y' || key === 'r') {
+      // Y: the citation in the chosen style ("(Tazmini, 2021, para. 6)"); R: the work's reference
+      event.preventDefault()
+      void copyCitation({ sourceId: source.id, blockId: data.id }, key === 'y' ? 'citation' : 'reference', (text) => onNotice?.(text))
     } else if (key === 'l') {
       event.preventDefault()
       const link = sourceDeepLink(source.id, data.id)
@@ -274,12 +279,12 @@ export function Reader({ source, empty, backlinks, onCite, onOpenBacklink, handl
   return (
     <section className="reader" aria-label="Source" ref={pane} tabIndex={-1}>
       <p id={READER_KEYS_HINT_ID} hidden>
-        Up and down arrows or J and K: next paragraph. Enter: cite it in the note. N: the notes citing it. L: copy a link to it. Shift with the arrows: select words, then Enter quotes them.
+        Up and down arrows or J and K: next paragraph. Enter: cite it in the note. N: the notes citing it. L: copy a link to it. Y: copy its citation in your citation style; R: copy the reference. Shift with the arrows: select words, then Enter quotes them.
       </p>
       {source && <ReaderTools source={source} article={article} rendered={shown} focusBlock={goToBlock} handle={tools} highlights={marks} />}
       {source ? (
         <article className="reader-article" lang="en" ref={article} onKeyDown={onArticleKey} onFocus={onArticleFocus} onClick={marks.onArticleClick}>
-          <SourceHeader meta={source.meta} />
+          <SourceHeader meta={source.meta} onCopyReference={() => void copyCitation({ sourceId: source.id }, 'reference', (text) => onNotice?.(text))} />
           {source.blocks.slice(0, shown).map((block, i) => (
             <BlockView
               key={block.id}

@@ -1,6 +1,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react'
 import type { Source, SourceMetaPatch } from '../../../shared/model'
 import { parseTagList } from '../../../shared/tags'
+import { REFERENCE_TYPE_IDS, REFERENCE_TYPES, type ReferenceType } from '../../../shared/reference-types'
 import { useModalDialog } from '../ui/useModalDialog'
 
 interface SourceDetailsDialogProps {
@@ -9,16 +10,23 @@ interface SourceDetailsDialogProps {
   onClose(): void
 }
 
-const FIELDS = [
-  ['title', 'Title'],
-  ['date', 'Date (YYYY-MM-DD)'],
-  ['publisher', 'Publisher'],
-  ['container', 'Published in'],
-  ['url', 'Web address (URL)'],
-  ['citationKey', 'Citation key']
-] as const
+type Field = 'date' | 'publisher' | 'container' | 'pages' | 'url' | 'doi' | 'citationKey'
 
-type Form = Record<(typeof FIELDS)[number][0] | 'authors' | 'tags', string>
+/** The fields a kind of work has, named as it names them (a journal article's container is its "Journal"). */
+function fieldsOf(type: ReferenceType | ''): [Field, string][] {
+  const kind = REFERENCE_TYPES[type || 'document']
+  return [
+    ['date', 'Date (YYYY-MM-DD)'],
+    ...(kind.container ? [['container', kind.container] as [Field, string]] : []),
+    ...(kind.publisher ? [['publisher', kind.publisher] as [Field, string]] : []),
+    ...(kind.pages ? [['pages', 'Pages'] as [Field, string]] : []),
+    ['url', 'Web address (URL)'],
+    ['doi', 'DOI'],
+    ['citationKey', 'Citation key']
+  ]
+}
+
+type Form = Record<Field | 'title' | 'authors' | 'tags', string> & { type: ReferenceType | '' }
 
 function formOf(source: Source | null): Form {
   const m = source?.meta
@@ -30,6 +38,9 @@ function formOf(source: Source | null): Form {
     container: m?.container ?? '',
     url: m?.url ?? '',
     citationKey: m?.citationKey ?? '',
+    pages: m?.pages ?? '',
+    doi: m?.doi ?? '',
+    type: m?.type ?? '',
     tags: m?.tags?.join(', ') ?? ''
   }
 }
@@ -67,7 +78,18 @@ export function SourceDetailsDialog({ source, onSave, onClose }: SourceDetailsDi
           Authors (one per line)
           <textarea rows={3} value={form.authors} onChange={(e) => setForm({ ...form, authors: e.target.value })} />
         </label>
-        {FIELDS.filter(([key]) => key !== 'title').map(([key, label]) => (
+        <label className="field">
+          Type
+          <select value={form.type} onChange={(e) => setForm({ ...form, type: e.target.value as Form['type'] })}>
+            <option value="">Guessed from the file</option>
+            {REFERENCE_TYPE_IDS.map((id) => (
+              <option key={id} value={id}>
+                {REFERENCE_TYPES[id].label}
+              </option>
+            ))}
+          </select>
+        </label>
+        {fieldsOf(form.type).map(([key, label]) => (
           <label key={key} className="field">
             {label}
             <input value={form[key]} type={key === 'url' ? 'url' : 'text'} onChange={(e) => setForm({ ...form, [key]: e.target.value })} />

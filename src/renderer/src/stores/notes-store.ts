@@ -224,6 +224,9 @@ export class NotesStore extends Store<NotesState> {
   /** Tells the user something (shown where the store's notices are). */
   tell = (text: string): void => this.patch({ notice: { kind: 'info', text } })
 
+  /** Tells the user something in passing (shown for a moment: what was copied). */
+  flashMessage = (text: string): void => this.patch({ flash: { text, at: Date.now() } })
+
   /**
    * Makes a note with this title without opening it (a link typed to a note that does not exist
    * yet): it is in the list at once, and returned.

@@ -9,6 +9,8 @@ export interface HighlightPopoverProps {
   onColor(color: HighlightColor): void
   onComment(comment: string): void
   onCite(): void
+  /** Copies the citation of its paragraph in the chosen style. */
+  onCopyCitation(): void
   onDelete(): void
   onClose(): void
 }
@@ -17,7 +19,7 @@ export interface HighlightPopoverProps {
  * A highlight's colour, meaning, comment and actions, opened by clicking its words (or from the
  * Highlights panel). The comment is saved when it loses the focus or the popover closes.
  */
-export function HighlightPopover({ highlight, meanings, at, onColor, onComment, onCite, onDelete, onClose }: HighlightPopoverProps): ReactNode {
+export function HighlightPopover({ highlight, meanings, at, onColor, onComment, onCite, onCopyCitation, onDelete, onClose }: HighlightPopoverProps): ReactNode {
   const [comment, setComment] = useState(highlight.comment)
   const box = useRef<HTMLDivElement>(null)
   const saved = useRef(highlight.comment)
@@ -73,6 +75,9 @@ export function HighlightPopover({ highlight, meanings, at, onColor, onComment, 
       <div className="highlight-actions">
         <button type="button" className="bar-button" onClick={onCite}>
           Cite highlight in note
+        </button>
+        <button type="button" className="bar-button" onClick={onCopyCitation}>
+          Copy citation
         </button>
         <button type="button" className="bar-button" onClick={onDelete}>
           Delete highlight

@@ -8,6 +8,7 @@ import type { Citation } from '../../ui/citations'
 import { matchRange } from '../find-matches'
 import { revealBlock } from '../reveal'
 import { HighlightPopover } from './HighlightPopover'
+import { copyCitation } from '../../api/copy-citation'
 import { HighlightsPanel } from './HighlightsPanel'
 import { highlightAt, paintHighlights } from './paint-highlights'
 
@@ -34,13 +35,16 @@ export function useReaderHighlights({
   article,
   pane,
   rendered,
-  onCite
+  onCite,
+  onNotice
 }: {
   source: Source | null
   article: RefObject<HTMLElement | null>
   pane: RefObject<HTMLElement | null>
   rendered: number
   onCite(citation: Citation): void
+  /** Tells the user something (what was copied). */
+  onNotice(text: string): void
 }): ReaderHighlights {
   const stores = useStores()
   const { list, deleted } = useStore(stores.highlights)
@@ -135,6 +139,7 @@ export function useReaderHighlights({
             onCite({ anchor: current.anchor, sourceTitle: source?.meta.title ?? '', quoteText: current.anchor.quote.exact })
             setOpen(null)
           }}
+          onCopyCitation={() => void copyCitation({ sourceId: current.sourceId, ...(current.blockId ? { blockId: current.blockId } : {}) }, 'citation', onNotice)}
           onDelete={() => {
             setOpen(null)
             void stores.highlights.remove(current)

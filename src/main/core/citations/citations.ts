@@ -1,0 +1,56 @@
+import type { CitationRequest, CitationStyleInfo, FormattedCitation } from '../../../shared/citations'
+import { PilcrowError } from '../../../shared/errors'
+import type { Block } from '../../../shared/model'
+import type { Settings } from '../../../shared/settings'
+import type { SourcesService } from '../sources'
+import { CitationStyles } from './citation-styles'
+import { citationKey, cslItems } from './csl-items'
+import { CitationFormatter, type Locator, type PreparedStyle } from './formatter'
+
+/** The style every notebook starts with, and falls back to when the chosen one is gone. */
+export const DEFAULT_CITATION_STYLE = 'apa'
+
+/** Where a citation of `block` points: its page in a PDF, else its ¶; none for a heading. */
+export function locatorOf(block: Pick<Block, 'paragraph' | 'page'> | undefined): Locator | undefined {
+  if (block?.page !== undefined) return { label: 'page', value: String(block.page) }
+  if (block?.paragraph !== null && block?.paragraph !== undefined) return { label: 'paragraph', value: String(block.paragraph) }
+  return undefined
+}
+
+/** Citations of the notebook's sources in the style and locale the settings name. */
+export class Citations {
+  readonly styles: CitationStyles
+  private readonly formatter: CitationFormatter
+
+  constructor(
+    cslDir: string,
+    private readonly sources: SourcesService,
+    private readonly settings: () => Settings
+  ) {
+    this.styles = new CitationStyles(cslDir)
+    this.formatter = new CitationFormatter(this.styles)
+  }
+
+  listStyles(): CitationStyleInfo[] {
+    return this.styles.list()
+  }
+
+  /** The chosen style (the default when the settings name one that is not shipped), ready to format. */
+  async prepared(style = this.settings().citationStyle): Promise<PreparedStyle & { info: CitationStyleInfo }> {
+    const id = this.styles.has(style) ? style : DEFAULT_CITATION_STYLE
+    const prepared = await this.formatter.prepare(id, this.settings().citationLocale)
+    return { ...prepared, info: this.styles.list().find((s) => s.id === id)! }
+  }
+
+  /** A source (or one of its paragraphs) cited in the chosen style, and its bibliography entry, as plain text. */
+  async format(request: CitationRequest): Promise<FormattedCitation> {
+    const source = this.sources.get(request.sourceId)
+    const block = request.blockId === undefined ? undefined : source.blocks.find((b) => b.id === request.blockId)
+    if (request.blockId !== undefined && !block) throw new PilcrowError('not-found', `“${source.meta.title}” has no paragraph "${request.blockId}" (it may have changed since).`)
+    const style = await this.prepared()
+    const [item] = cslItems([source], new Map([[source.id, citationKey(source)]]))
+    const locator = locatorOf(block)
+    const { citations, bibliography } = style.format([item!], [{ id: item!.id, ...(locator ? { locator } : {}) }], 'text')
+    return { citation: citations[0] ?? '', reference: bibliography[0] ?? '', style: style.info.title }
+  }
+}
