@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs'
 import type { Page } from '@playwright/test'
+import { strFromU8, unzipSync } from 'fflate'
 import { noteEditor as editor, paragraph, selectWords } from './support/locators'
 import { expect, test } from './support/pilcrow'
 
@@ -47,6 +49,17 @@ test('Copy citation in the style chosen in Settings: from a paragraph (Y, R), a 
   await page.getByRole('region', { name: 'References' }).getByRole('button', { name: 'Copy citation ¶5' }).click()
   await expect(toast(page)).toContainText('(Tazmini 2021, para. 5)')
   expect(await clipboard(page)).toBe('(Tazmini 2021, para. 5)')
+
+  // the note exported formatted in that style: its citation, still a link to ¶5, and its references
+  await page.getByRole('button', { name: 'Export…' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Export to Markdown' })
+  await dialog.getByRole('combobox', { name: 'Citations' }).selectOption('csl')
+  const downloading = page.waitForEvent('download')
+  await dialog.getByRole('button', { name: 'Export' }).click()
+  const files = unzipSync(readFileSync((await (await downloading).path())!))
+  const note = strFromU8(Object.entries(files).find(([path]) => /\/notes\/[^/]+\.md$/.test(path))![1])
+  expect(note).toContain('[(Tazmini 2021, para. 5)](../sources/russia-iran-alignment.md#^p5)')
+  expect(note).toContain('## References')
 
   // the whole work's reference, from its header
   await source(page).getByRole('button', { name: 'Copy reference' }).click()

@@ -10,6 +10,8 @@ export interface ExportRequest {
   /** The notes to export, or `all` for the whole notebook (notes in the trash stay out). */
   notes: string[] | 'all'
   style: CitationStyle
+  /** The CSL style (a shipped style's id) for the `csl` style and the Pandoc export's `csl:`; the one chosen in Settings when absent. */
+  csl?: string
 }
 
 /**

@@ -8,8 +8,8 @@ import { openWorkspaceOption } from './workspace-option'
 
 export const exportCommand: CliCommand = {
   name: 'export',
-  usage: 'pilcrow export [--note ID ...|--all|--highlights] --out DIR [--style links|footnotes|pandoc] [--force] [--workspace DIR]',
-  summary: 'Export notes as Markdown whose citations still resolve (notes/, sources/, highlights/, index.md); --highlights: the highlights alone, with the sources they link to',
+  usage: 'pilcrow export [--note ID ...|--all|--highlights] --out DIR [--style links|footnotes|pandoc|csl] [--csl STYLE] [--force] [--workspace DIR]',
+  summary: 'Export notes as Markdown whose citations still resolve (notes/, sources/, highlights/, index.md); --highlights: the highlights alone, with the sources they link to; --style csl: citations and a bibliography formatted in a CSL style (--csl apa, chicago-author-date, modern-language-association, ieee…; the one chosen in Settings by default)',
   async run(argv) {
     const { values } = parseArgs({
       args: argv,
@@ -19,6 +19,7 @@ export const exportCommand: CliCommand = {
         highlights: { type: 'boolean', default: false },
         out: { type: 'string' },
         style: { type: 'string' },
+        csl: { type: 'string' },
         force: { type: 'boolean', default: false },
         workspace: { type: 'string' }
       },
@@ -30,7 +31,7 @@ export const exportCommand: CliCommand = {
     const style = parseCitationStyle(values.style)
     const notebook = await openWorkspaceOption(values.workspace)
     try {
-      const exported = await notebook.exportMarkdown({ notes: values.note ?? 'all', style })
+      const exported = await notebook.exportMarkdown({ notes: values.note ?? 'all', style, ...(values.csl !== undefined ? { csl: values.csl } : {}) })
       const highlighted = highlightsOnly(exported.files)
       const files = values.highlights ? highlighted.files : exported.files
       const written = await writeExport(files, values.out, values.force)

@@ -2,21 +2,10 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { useTempDirs } from '../core/test-support'
-import { main } from './main'
+import { pilcrow } from './testing/run-cli'
 
 const tempDir = useTempDirs()
 afterEach(() => vi.restoreAllMocks())
-
-/** Runs `pilcrow …` in-process and returns its exit code and what it printed. */
-async function pilcrow(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = ''
-  let err = ''
-  vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void (out += `${a.join(' ')}\n`))
-  vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void (err += `${a.join(' ')}\n`))
-  const code = await main(argv)
-  vi.restoreAllMocks()
-  return { code, out, err }
-}
 
 describe('pilcrow import FILE...', () => {
   it('--json prints, per file, its source id, title and block count, or its error; the exit code says whether all went in', async () => {

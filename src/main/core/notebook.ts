@@ -17,8 +17,10 @@ import { isUntouched, noteIdOfFile, NotesService } from './notes'
 import { SearchService } from './search/search-service'
 import type { SearchRequest, SearchResponse, SearchStatus } from '../../shared/search'
 import type { ExportRequest, ExportResult } from '../../shared/export'
+import { PilcrowError } from '../../shared/errors'
 import { UNTITLED } from '../../shared/notes'
 import type { NotebookImportResult } from './export/notebook-import'
+import type { ExportInput } from './export/notebook-export'
 import type { SettingsStore } from './settings-store'
 import { SourceImports } from './source-imports'
 import { SourcesService } from './sources'
@@ -272,9 +274,33 @@ export class Notebook implements NotebookApi {
     const { buildExport } = await import('./export/notebook-export')
     // a notebook export carries the highlights, one file per source that has some
     const highlights = request.notes === 'all' ? groupBySource(await this.highlights.all()) : undefined
-    const files = buildExport({ notes, sources, style: request.style, wholeNotebook: request.notes === 'all', titleOf: (id) => this.notes.titleOf(id), ...(highlights ? { highlights, meanings: this.settings.get().highlightMeanings } : {}) })
+    const csl = await this.cslForExport(request)
+    const files = buildExport({ notes, sources, style: request.style, wholeNotebook: request.notes === 'all', titleOf: (id) => this.notes.titleOf(id), ...csl, ...(highlights ? { highlights, meanings: this.settings.get().highlightMeanings } : {}) })
     const name = request.notes !== 'all' && notes.length === 1 ? notes[0]!.title || UNTITLED : 'Pilcrow notebook'
     return { files, name }
+  }
+
+  /** The chosen CSL style, for an export formatted in it (`csl`) or pointing Pandoc at it. */
+  private async cslForExport(request: ExportRequest): Promise<Pick<ExportInput, 'csl' | 'cslFile'>> {
+    if (request.csl !== undefined && !this.citations.styles.has(request.csl)) {
+      throw new PilcrowError('invalid-argument', `There is no citation style "${request.csl}": use one of ${this.citations.listStyles().map((s) => s.id).join(', ')}.`)
+    }
+    if (request.style === 'pandoc') {
+      const id = request.csl ?? this.citations.chosenStyle()
+      return { cslFile: { name: `${id}.csl`, content: this.citations.styles.style(id) } }
+    }
+    if (request.style !== 'csl') return {}
+    const style = await this.citations.prepared(request.csl)
+    const { cslHtmlToMarkdown } = await import('../../shared/markdown/csl-html')
+    return {
+      csl: {
+        note: style.note,
+        format: (items, cites) => {
+          const { citations, bibliography } = style.format(items, cites, 'html')
+          return { citations: citations.map(cslHtmlToMarkdown), bibliography: bibliography.map(cslHtmlToMarkdown) }
+        }
+      }
+    }
   }
 
   /** Imports an exported notebook folder (CLI and tests; the app's import comes with source import). */

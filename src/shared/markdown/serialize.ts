@@ -4,8 +4,8 @@ import { childrenOf, FORMAT, type JsonNode } from './lexical-json'
 import { isValidParagraphLink } from '../note-nodes'
 import { isUsableNoteLink, type SerializedNoteLink } from '../note-links'
 
-/** How paragraph links are written: readable links, footnotes, or Pandoc citations. */
-export type CitationStyle = 'links' | 'footnotes' | 'pandoc'
+/** How paragraph links are written: readable links, footnotes, Pandoc citations, or formatted in a CSL style (APA…). */
+export type CitationStyle = 'links' | 'footnotes' | 'pandoc' | 'csl'
 
 /** What a paragraph link points at now, worked out by the caller against the current sources. */
 export interface CitationTarget {
@@ -24,11 +24,15 @@ export interface CitationTarget {
   title: string
   /** Human date ("18 January 2021"), or empty. */
   date: string
+  /** For the `csl` style: the citation as the chosen style writes it, in Markdown ("(Tazmini, 2021, para. 6)"). */
+  formatted?: string
 }
 
 export interface MarkdownOptions {
   style: CitationStyle
   target(link: SerializedParagraphLink): CitationTarget
+  /** For the `csl` style: the style cites in notes (Chicago notes), so each citation is a footnote. */
+  cslNote?: boolean
   /** Where a link to another note goes: its title now, and the exported note file (relative) or a `pilcrow://note/…` link when it is not exported. */
   noteTarget?(link: SerializedNoteLink): { title: string; href: string }
 }
@@ -170,6 +174,15 @@ class Writer {
       case 'pandoc':
         if (target.page !== undefined) return `[@${target.citationKey}, p. ${target.page}]`
         return target.paragraph === null ? `[@${target.citationKey}]` : `[@${target.citationKey}, para. ${target.paragraph}]`
+      case 'csl': {
+        // the formatted citation, still a link to its paragraph; in a note style, a footnote's text
+        const text = target.formatted ?? escapeText(number, false)
+        const href = linkDestination(`${target.href}#^${target.anchor}`)
+        if (!this.options.cslNote) return `[${text}](${href})`
+        const n = this.footnotes.length + 1
+        this.footnotes.push(`[^${n}]: ${text} [${number}](${href})`)
+        return `[^${n}]`
+      }
       case 'footnotes': {
         const n = this.footnotes.length + 1
         const by = [target.authors.join(', '), `*${escapeText(target.title, false)}*`, target.date, number].filter(Boolean).join(', ')

@@ -35,8 +35,14 @@ export class Citations {
     return this.styles.list()
   }
 
-  /** The chosen style (the default when the settings name one that is not shipped), ready to format. */
-  async prepared(style = this.settings().citationStyle): Promise<PreparedStyle & { info: CitationStyleInfo }> {
+  /** The style the settings name (the default when it is not one Pilcrow ships). */
+  chosenStyle(): string {
+    const style = this.settings().citationStyle
+    return this.styles.has(style) ? style : DEFAULT_CITATION_STYLE
+  }
+
+  /** A style (the chosen one unless named), ready to format. */
+  async prepared(style = this.chosenStyle()): Promise<PreparedStyle & { info: CitationStyleInfo }> {
     const id = this.styles.has(style) ? style : DEFAULT_CITATION_STYLE
     const prepared = await this.formatter.prepare(id, this.settings().citationLocale)
     return { ...prepared, info: this.styles.list().find((s) => s.id === id)! }

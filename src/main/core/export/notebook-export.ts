@@ -17,6 +17,7 @@ import { safeFileName } from './file-names'
 import { noteDataComment, type SavedCitation } from './note-data'
 import { blockAnchor, sourceToMarkdown } from './source-markdown'
 import { highlightsToMarkdown } from './highlights-markdown'
+import { bibliographySection, formatNoteCitations, type CslFormat } from './formatted-citations'
 import type { HighlightColor, SourceHighlight } from '../../../shared/highlights'
 
 export type { ExportFile }
@@ -34,6 +35,10 @@ export interface ExportInput {
   meanings?: Partial<Record<HighlightColor, string>>
   /** The title now of a note this export does not carry (a link to it names it so). */
   titleOf?: (noteId: string) => string | undefined
+  /** For the `csl` style: the chosen CSL style, ready to format. */
+  csl?: CslFormat
+  /** For the Pandoc style: the chosen CSL style's file, written beside the bibliography and named in each note (`csl:`). */
+  cslFile?: { name: string; content: string }
 }
 
 /** The bibliography a note points Pandoc at: CSL-JSON, beside the note and at the export's root, so `pandoc --citeproc` works run from either. */
@@ -63,6 +68,9 @@ export function buildExport(request: ExportInput): ExportFile[] {
 
   for (const note of request.notes) {
     const saved: SavedCitation[] = []
+    const root = note.content.root as { children?: JsonNode[] }
+    const formatted = request.style === 'csl' && request.csl ? formatNoteCitations(root, sourcesById, keys, request.csl) : null
+    let nextFormatted = 0
     const target = (link: SerializedParagraphLink): CitationTarget => {
       const source = sourcesById.get(link.anchor.sourceId)
       const block = source ? resolveAnchor(source, link.anchor).block : null
@@ -76,13 +84,15 @@ export function buildExport(request: ExportInput): ExportFile[] {
         citationKey: keys.get(link.anchor.sourceId) ?? link.anchor.sourceId,
         authors: source?.meta.authors ?? [],
         title: source?.meta.title ?? link.sourceTitle,
-        date: source?.meta.date ? formatDate(source.meta.date) : ''
+        date: source?.meta.date ? formatDate(source.meta.date) : '',
+        ...(formatted && block ? { formatted: formatted.citations[nextFormatted++] } : {})
       }
       // what the text says of this citation, beside the exact anchor: an import pairs them by it
       saved.push({ ...link.anchor, sourceTitle: written.title, citationKey: written.citationKey, label: { paragraph: written.paragraph, ...(written.page !== undefined ? { page: written.page } : {}) } })
       return written
     }
-    const { markdown } = noteToMarkdown(note.content.root as { children?: JsonNode[] }, { style: request.style, target, noteTarget })
+    const { markdown } = noteToMarkdown(root, { style: request.style, target, noteTarget, ...(request.csl?.note ? { cslNote: true } : {}) })
+    const bibliography = formatted && formatted.bibliography.length > 0 ? `\n${bibliographySection(formatted.bibliography)}` : ''
     const noteSources = [...new Set(saved.map((c) => c.sourceId))].map((id) => sourcesById.get(id)).filter((s): s is Source => !!s)
     // flat properties only: Obsidian shows no nested front matter
     const front: Record<string, unknown> = {
@@ -95,8 +105,9 @@ export function buildExport(request: ExportInput): ExportFile[] {
     const tags = tagsIn(note.content)
     if (tags.length > 0) front['tags'] = tags
     if (request.style === 'pandoc') front['bibliography'] = BIBLIOGRAPHY
+    if (request.style === 'pandoc' && request.cslFile) front['csl'] = request.cslFile.name
     const file = fileOf.get(note.id)!
-    files.push({ path: `notes/${file}`, content: `---\n${stringify(front)}---\n\n${markdown}\n${noteDataComment({ id: note.id, citations: saved })}` })
+    files.push({ path: `notes/${file}`, content: `---\n${stringify(front)}---\n\n${markdown}${bibliography}\n${noteDataComment({ id: note.id, citations: saved })}` })
     noteEntries.push({ title: note.title || UNTITLED, file })
   }
 
@@ -111,6 +122,8 @@ export function buildExport(request: ExportInput): ExportFile[] {
     )
     const csl = toCslJson(items)
     files.push({ path: BIBLIOGRAPHY, content: csl }, { path: `notes/${BIBLIOGRAPHY}`, content: csl }, { path: 'references.bib', content: toBibLaTeX(items) })
+    // the chosen style beside the bibliography, so `pandoc --citeproc` formats in it run from either folder
+    if (request.cslFile) files.push({ path: request.cslFile.name, content: request.cslFile.content }, { path: `notes/${request.cslFile.name}`, content: request.cslFile.content })
   }
   files.push({ path: 'index.md', content: indexPage(noteEntries, exportedSources, highlighted) })
   return files

@@ -18,6 +18,7 @@ import type { StoredNote } from '../note-file'
 import { newNoteId, type NotesService } from '../notes'
 import type { SourcesService } from '../sources'
 import { CitationPairing } from './citation-pairing'
+import { BIBLIOGRAPHY_END, BIBLIOGRAPHY_START } from './formatted-citations'
 import { savedCitations, splitNoteData } from './note-data'
 
 /** What importing one note of an exported notebook did. */
@@ -147,11 +148,19 @@ interface ExportedNote {
 async function readExportedNote(path: string, file: string): Promise<ExportedNote> {
   const raw = await fs.readFile(path, 'utf8')
   const { data: front, body: withData } = splitFrontMatter(raw, file)
-  const { body, data } = splitNoteData(withData)
+  const { body: withBibliography, data } = splitNoteData(withData)
+  const body = withoutBibliography(withBibliography)
   const noteData = (data ?? front['pilcrow']) as { id?: unknown } | undefined
   const id = typeof noteData?.id === 'string' && NOTE_ID.test(noteData.id) ? noteData.id : newNoteId()
   const title = typeof front['title'] === 'string' ? front['title'] : basename(file, '.md')
   return { file, front, body, noteData, id, title }
+}
+
+/** A note's text without the bibliography a formatted export added (it is made again at every export). */
+function withoutBibliography(body: string): string {
+  const start = body.indexOf(BIBLIOGRAPHY_START)
+  const end = body.indexOf(BIBLIOGRAPHY_END, start)
+  return start === -1 || end === -1 ? body : body.slice(0, start).trimEnd() + '\n' + body.slice(end + BIBLIOGRAPHY_END.length)
 }
 
 /**

@@ -15,7 +15,7 @@ import { writeExport } from './write-export'
 const tempDir = useTempDirs()
 const open = useNotebooks()
 const doc = (...children: JsonNode[]) => ({ root: { type: 'root', version: 1, children } }) as unknown as SerializedEditorState
-const STYLES: CitationStyle[] = ['links', 'footnotes', 'pandoc']
+const STYLES: CitationStyle[] = ['links', 'footnotes', 'pandoc', 'csl']
 
 /** A notebook with two notes citing the article: whole paragraphs, a quote inside one, a list, an orphan. */
 async function notebookWithCitations(): Promise<{ nb: Notebook; ids: string[] }> {
@@ -83,7 +83,7 @@ describe('export → import gives back the same notes, in every style', () => {
     const path = noteFile(out, 'Alignment')
     const text = readFileSync(path, 'utf8')
     // the first citation of the text, as each style writes it
-    const first = { links: /\[¶5\]\([^)]+\)/, footnotes: /\[\^1\]/, pandoc: /\[@tazmini2021, para\. 5\]/ }[style]
+    const first = { links: /\[¶5\]\([^)]+\)/, footnotes: /\[\^1\]/, pandoc: /\[@tazmini2021, para\. 5\]/, csl: /\[\(Tazmini, 2021, para\. 5\)\]\([^)]+\)/ }[style]
     expect(text).toMatch(first)
     writeFileSync(path, text.replace(first, ''))
     const fresh = await open(tempDir())
@@ -132,8 +132,9 @@ describe.skipIf(!hasPandoc)('the Pandoc export, read by the real pandoc --citepr
         const run = spawnSync('pandoc', ['--citeproc', '-t', 'plain', `${prefix}${note}`], { cwd, encoding: 'utf8' })
         expect(run.status, run.stderr).toBe(0)
         expect(run.stderr, `${cwd}: ${note}`).toBe('')
-        expect(run.stdout).toContain('(Tazmini 2021, para. 6)')
-        expect(run.stdout).toMatch(/Tazmini, Ghoncheh\. 2021\./)
+        // in the style chosen in Settings (APA unless changed), whose file the export carries
+        expect(run.stdout).toContain('(Tazmini, 2021, para. 6)')
+        expect(run.stdout).toMatch(/Tazmini, G\. \(2021, January 18\)\. Russia and Iran/)
       }
     }
   })
@@ -202,4 +203,30 @@ describe('links between notes, exported and imported', () => {
     expect(linksIn(sanctions.content)).toEqual([energy, energy])
     expect(noteBlocks(sanctions.content).at(-1)!.pieces.map((p) => p.text).join('')).toBe('See Energy routes and Energy routes, not [[Nowhere]].')
   })
+})
+
+describe('the formatted export (csl): citations and a bibliography in a CSL style', () => {
+  it('writes each citation as the style does, still a link to its paragraph, and the bibliography; Chicago notes as footnotes', async () => {
+    const { nb } = await notebookWithCitations()
+    const note = (files: { path: string; content: string }[]) => files.find((f) => f.path === 'notes/Second thoughts.md')!.content
+    const apa = note((await nb.exportMarkdown({ notes: 'all', style: 'csl', csl: 'apa' })).files)
+    expect(apa).toContain('Bulwark [(Tazmini, 2021, para. 6)](../sources/russia-iran-alignment.md#^p6)')
+    expect(apa).toContain('## References\n\nTazmini, G. (2021, January 18). *Russia and Iran – a strategic alliance or something more?* LSE. Research for the World. https://www.lse.ac.uk/rftw')
+    const ieee = (await nb.exportMarkdown({ notes: 'all', style: 'csl', csl: 'ieee' })).files.find((f) => f.path === 'notes/Alignment.md')!.content
+    expect(ieee).toContain('Alignment [\\[1, Para. 5\\]](../sources/russia-iran-alignment.md#^p5)')
+    const notes = note((await nb.exportMarkdown({ notes: 'all', style: 'csl', csl: 'chicago-notes-bibliography' })).files)
+    expect(notes).toContain('Bulwark [^1]')
+    expect(notes).toContain('[^1]: Ghoncheh Tazmini, “Russia and Iran – a Strategic Alliance or Something More?,” Research for the World, LSE, January 18, 2021, para. 6, https://www.lse.ac.uk/rftw. [¶6](../sources/russia-iran-alignment.md#^p6)')
+    await expect(nb.exportMarkdown({ notes: 'all', style: 'csl', csl: 'nope' })).rejects.toThrow(/no citation style "nope"/)
+  }, 30_000)
+
+  it.skipIf(!hasPandoc)('reads as intended in a CommonMark reader: the citation a link, the title in italics', async () => {
+    const { nb } = await notebookWithCitations()
+    await nb.updateSourceMeta('russia-iran-alignment', { type: 'article-journal', container: 'Journal of Eurasian Studies' })
+    const out = join(tempDir(), 'export')
+    await writeExport((await nb.exportMarkdown({ notes: 'all', style: 'csl', csl: 'apa' })).files, out, false)
+    const run = spawnSync('pandoc', ['-f', 'commonmark+yaml_metadata_block+footnotes', '-t', 'html', '--wrap=none', noteFile(out, 'Second thoughts')], { encoding: 'utf8' })
+    expect(run.stdout).toContain('<a href="../sources/russia-iran-alignment.md#^p6">(Tazmini, 2021, para. 6)</a>')
+    expect(run.stdout).toContain('<em>Journal of Eurasian Studies</em>')
+  }, 30_000)
 })

@@ -107,6 +107,7 @@ export function ExportDialog({ open, openNote, notes, onClose }: ExportDialogPro
           <option value="links">Links to paragraphs — [¶6](sources/…#p6)</option>
           <option value="footnotes">Footnotes with the quoted words</option>
           <option value="pandoc">Pandoc — [@key, para. 6] + bibliography</option>
+          <option value="csl">Formatted in your citation style — (Tazmini, 2021, para. 6) + references</option>
         </select>
       </label>
       {error && (
