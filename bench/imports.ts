@@ -4,6 +4,9 @@ import { join } from 'node:path'
 import { extractPdfText } from '../src/main/core/importers/pdf-text'
 import { makeBookPdf } from '../src/main/core/importers/testing/book-pdf'
 import { SourcesService } from '../src/main/core/sources'
+import { ReferencesService } from '../src/main/core/references/references'
+import { LayeredIndex } from '../src/main/core/search/layered-index'
+import { runQuery } from '../src/main/core/search/run-query'
 import { openWorkspace } from '../src/main/core/workspace'
 import type { Figures } from './index'
 import { median, round, seededRandom, time } from './stats'
@@ -53,10 +56,50 @@ export async function benchImports(log: (line: string) => void): Promise<Figures
     figures['import.text.median_ms'] = round(textImport.median)
     figures['import.text.split_only_ms'] = round(textBaseline)
     figures['import.text.ratio_to_split'] = round(textImport.median / textBaseline)
+    Object.assign(figures, await benchBib(dir, vocabulary, log))
     log(`Import a 50,000-paragraph text file (${(statSync(textPath).size / 1048576).toFixed(1)} MB): median ${round(textImport.median)} ms over ${RUNS}; reading and splitting alone ${round(textBaseline)} ms (×${round(textImport.median / textBaseline)})`)
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
+  return figures
+}
+
+/**
+ * A 10,000-entry BibTeX library read into the references list (parsed by citation-js, merged,
+ * written), medians of three into fresh workspaces; baseline: citation-js's parse alone. Then a
+ * `ref:` search over it, median of 50.
+ */
+async function benchBib(dir: string, vocabulary: Vocabulary, log: (line: string) => void): Promise<Figures> {
+  const entries = Array.from({ length: 10_000 }, (_, i) => {
+    const title = vocabulary.sentence(5, 12).replace(/[{}@]/g, '')
+    return `@article{key${i},\n  title = {${title}},\n  author = {Author${i % 700}, Given and Second${i % 311}, Other},\n  journal = {Journal of ${vocabulary.sentence(1, 2).replace(/[{}@.]/g, '')}},\n  year = {${1950 + (i % 75)}},\n  volume = {${i % 60}},\n  pages = {${i % 200}--${(i % 200) + 14}},\n  doi = {10.5555/bench.${i}}\n}\n`
+  })
+  const bibPath = join(dir, 'library.bib')
+  writeFileSync(bibPath, entries.join('\n'))
+  const samples: number[] = []
+  const searches: number[] = []
+  for (let run = 0; run < RUNS; run++) {
+    const workspace = await openWorkspace(mkdtempSync(join(dir, 'refs-')))
+    const sources = new SourcesService(workspace)
+    await sources.start()
+    const references = new ReferencesService(workspace, sources)
+    samples.push(await time(() => references.importFile(bibPath)))
+    if (run === RUNS - 1) {
+      const list = await references.all()
+      for (let q = 0; q < 50; q++) searches.push(await time(() => runQuery({ index: LayeredIndex.empty(), pullQuotes: new Map(), source: () => null, notePassages: () => undefined, sourceTitles: () => [], recentNotes: () => [], references: list }, { query: `ref:author${q * 13} ${1950 + (q % 75)}` })))
+    }
+    rmSync(workspace.root, { recursive: true, force: true })
+  }
+  const { parseReferences } = await import('../src/main/core/references/parse-references')
+  const text = readFileSync(bibPath, 'utf8')
+  const parseOnly = median(await repeat(() => parseReferences(text, 'library.bib')))
+  const figures: Figures = {
+    'import.bib_10000.median_ms': round(median(samples)),
+    'import.bib_10000.parse_only_ms': round(parseOnly),
+    'import.bib_10000.ratio_to_parse': round(median(samples) / parseOnly),
+    'import.bib_10000.search_median_ms': round(median(searches))
+  }
+  log(`Import a 10,000-entry .bib (${(statSync(bibPath).size / 1048576).toFixed(1)} MB) into the references list: median ${figures['import.bib_10000.median_ms']} ms over ${RUNS}; citation-js's parse alone ${figures['import.bib_10000.parse_only_ms']} ms (×${figures['import.bib_10000.ratio_to_parse']}); a ref: search over it, median ${figures['import.bib_10000.search_median_ms']} ms`)
   return figures
 }
 

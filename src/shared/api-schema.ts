@@ -73,6 +73,18 @@ export const apiArgumentSchemas: { [M in NotebookMethod]: z.ZodType<Parameters<N
   getBacklinks: z.tuple([id]),
   getNoteBacklinks: z.tuple([noteId]),
   listCitationStyles: z.tuple([]),
+  listReferences: z.tuple([]),
+  importReferences: z.tuple([
+    z.strictObject({
+      fileName: z.string().min(1).max(255, 'file names are at most 255 characters'),
+      base64: z
+        .string()
+        .max(Math.ceil(IMPORT_SIZE_LIMIT_BYTES / 3) * 4, 'the file is over the import size limit')
+        .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'the file must be sent as base64')
+    })
+  ]),
+  matchReferences: z.tuple([id]),
+  attachReference: z.tuple([z.string().regex(/^r-[a-z0-9-]+$/, 'not a reference id'), id]),
   formatCitation: z.tuple([z.strictObject({ sourceId: id, blockId: id.optional() })]),
   listHighlights: z.tuple([id]),
   addHighlight: z.tuple([z.strictObject({ sourceId: id, anchor, color: highlightColor, comment: comment.optional() })]),
@@ -84,7 +96,7 @@ export const apiArgumentSchemas: { [M in NotebookMethod]: z.ZodType<Parameters<N
   search: z.tuple([
     z.strictObject({
       query: z.string().max(1000, 'queries are at most 1000 characters'),
-      scope: z.enum(['all', 'notes', 'sources', 'highlights']).optional(),
+      scope: z.enum(['all', 'notes', 'sources', 'highlights', 'references']).optional(),
       limit: z.number().int().min(1).max(1000).optional()
     })
   ]),

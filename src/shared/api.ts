@@ -6,6 +6,7 @@ import type { SourceBacklinks } from './links'
 import type { Note, NoteDraft, NoteList, SaveResult } from './notes'
 import type { NoteBacklinks } from './note-links'
 import type { CitationRequest, CitationStyleInfo, FormattedCitation } from './citations'
+import type { ReferenceMatch, ReferencesImportResult, ReferenceSummary } from './references'
 import type { SearchRequest, SearchResponse, SearchStatus } from './search'
 import type { HighlightPatch, NewHighlight, SourceHighlight, SourceHighlights } from './highlights'
 
@@ -60,6 +61,14 @@ export interface NotebookApi {
   listCitationStyles(): Promise<CitationStyleInfo[]>
   /** A source, or a paragraph of it, cited in the chosen style ("(Tazmini, 2021, para. 6)") with its bibliography entry. */
   formatCitation(request: CitationRequest): Promise<FormattedCitation>
+  /** The references list: works read in from BibTeX, RIS or CSL-JSON. */
+  listReferences(): Promise<ReferenceSummary[]>
+  /** Reads a references file (.bib, .ris, .json) into the list; a file that cannot be read adds nothing and says where it failed. */
+  importReferences(file: { fileName: string; base64: string }): Promise<ReferencesImportResult>
+  /** The references that may be the work a source is, surest first. */
+  matchReferences(sourceId: string): Promise<ReferenceMatch[]>
+  /** Makes a reference the work a source is (the source takes its reference data). */
+  attachReference(referenceId: string, sourceId: string): Promise<Source>
   /** A source's highlights in reading order, each resolved against the source as it is now. */
   listHighlights(sourceId: string): Promise<SourceHighlights>
   /** Marks words of a source in a colour, with an optional comment. */
@@ -102,6 +111,10 @@ export const NOTEBOOK_API_METHODS = [
   'getNoteBacklinks',
   'listCitationStyles',
   'formatCitation',
+  'listReferences',
+  'importReferences',
+  'matchReferences',
+  'attachReference',
   'listHighlights',
   'addHighlight',
   'updateHighlight',

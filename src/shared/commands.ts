@@ -10,6 +10,7 @@ export type CommandId =
   | 'note.trash'
   | 'source.import'
   | 'source.details'
+  | 'references.open'
   | 'cite.quoteSelection'
   | 'cite.highlightSelection'
   | 'search.focus'
@@ -41,6 +42,7 @@ export const COMMANDS: readonly CommandDeclaration[] = [
   { id: 'note.export', label: 'Export to Markdown…', shortcut: 'Mod+Shift+S', menu: 'file', keywords: 'save download pandoc footnotes' },
   { id: 'source.import', label: 'Import sources…', shortcut: 'Mod+O', menu: 'file', keywords: 'add open file pdf html web page markdown text' },
   { id: 'source.details', label: 'Edit source details…', menu: 'file', keywords: 'metadata title author date citation key url' },
+  { id: 'references.open', label: 'References…', menu: 'file', keywords: 'bibtex biblatex ris csl zotero bibliography library import works' },
   { id: 'note.trash', label: 'Move note to trash', menu: 'file', keywords: 'delete remove' },
   { id: 'cite.quoteSelection', label: 'Quote selection in note', shortcut: 'Mod+Shift+E', menu: 'edit', keywords: 'cite paragraph reference' },
   { id: 'cite.highlightSelection', label: 'Highlight selected words', shortcut: 'Mod+Shift+H', menu: 'edit', keywords: 'mark colour color comment annotate' },

@@ -4,7 +4,7 @@ import type { HighlightColor } from './highlights'
 import type { BlockKind } from './model'
 
 /** Which part of the notebook to search. */
-export type SearchScope = 'all' | 'notes' | 'sources' | 'highlights'
+export type SearchScope = 'all' | 'notes' | 'sources' | 'highlights' | 'references'
 
 export interface SearchRequest {
   query: string
@@ -56,7 +56,15 @@ export interface HighlightHit extends HitBase {
   paragraph: number | null
 }
 
-export type SearchHit = SourceHit | NoteHit | HighlightHit
+/** A work of the references list, found by its title, authors, year, journal, key or DOI (`ref:` or `in:references`). */
+export interface ReferenceHit extends HitBase {
+  kind: 'reference'
+  referenceId: string
+  /** The source holding its document, once attached. */
+  sourceId: string | null
+}
+
+export type SearchHit = SourceHit | NoteHit | HighlightHit | ReferenceHit
 
 /** The index's state, for the UI: usable, loading from disk, or being rebuilt (with progress 0–1). */
 export interface SearchStatus {
@@ -84,6 +92,7 @@ const UNNUMBERED_LABEL: Partial<Record<BlockKind, string>> = {
 /** Where a hit is, for people: "¶7 · <source title>", "Heading · <source title>" or the note's title. */
 export function hitPlace(hit: SearchHit, untitled: string): string {
   if (hit.kind === 'note') return hit.title || untitled
+  if (hit.kind === 'reference') return `Reference · ${hit.title}`
   if (hit.kind === 'highlight') return `${hit.colorLabel} · ${hit.paragraph !== null ? `¶${hit.paragraph} · ` : ''}${hit.title}`
   const where = hit.paragraph !== null ? `¶${hit.paragraph}` : (UNNUMBERED_LABEL[hit.blockKind] ?? '¶')
   return `${where} · ${hit.title}`

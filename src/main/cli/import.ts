@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
 import { describeImport, type ImportOutcome } from '../../shared/imports'
+import { isReferencesFile, type ReferencesImportResult } from '../../shared/references'
 import type { ImportedNote } from '../core/export/notebook-import'
 import type { Notebook } from '../core/notebook'
 import type { CliCommand } from './commands'
@@ -13,11 +14,12 @@ type ImportLine =
   | { file: string; error: string }
   | { folder: string; notes: unknown[]; sources: unknown[] }
   | { folder: string; error: string }
+  | { file: string; references: ReferencesImportResult }
 
 export const importCommand: CliCommand = {
   name: 'import',
   usage: 'pilcrow import FILE|FOLDER... [--update SOURCE_ID] [--workspace DIR] [--json]',
-  summary: 'Import files as sources (Markdown, text, web pages, PDFs), or an exported notebook folder',
+  summary: 'Import files as sources (Markdown, text, web pages, PDFs), references (.bib, .ris, CSL-JSON .json) into the references list, or an exported notebook folder',
   async run(argv) {
     const { values, positionals } = parseArgs({
       args: argv,
@@ -36,7 +38,11 @@ export const importCommand: CliCommand = {
           (s) => s.isDirectory(),
           () => false
         )
-        const line = isFolder ? await importFolder(notebook, path, values.json) : fileLine(path, (await notebook.importSourceFiles([path], values.update))[0]!, values.json)
+        const line = isFolder
+          ? await importFolder(notebook, path, values.json)
+          : isReferencesFile(path)
+            ? await importReferences(notebook, path, values.json)
+            : fileLine(path, (await notebook.importSourceFiles([path], values.update))[0]!, values.json)
         lines.push(line)
       }
     } finally {
@@ -56,6 +62,18 @@ function fileLine(path: string, outcome: ImportOutcome, json: boolean): ImportLi
   if (!json) console.log(`${outcome.sourceId}: ${describeImport(outcome)}`)
   const { sourceId, title, blockCount, status, relinked, previousKept } = outcome
   return { file: path, sourceId, title, blockCount, status, ...(relinked ? { relinked } : {}), ...(previousKept ? { previousKept } : {}) }
+}
+
+async function importReferences(notebook: Notebook, path: string, json: boolean): Promise<ImportLine> {
+  try {
+    const [result] = await notebook.importReferenceFiles([path])
+    if (!json) console.log(`${result!.fileName}: ${result!.added} references added, ${result!.unchanged} already in the list (${result!.total} in all)`)
+    return { file: path, references: result! }
+  } catch (error) {
+    const message = (error as Error).message
+    if (!json) console.error(`pilcrow import: ${message}`)
+    return { file: path, error: message }
+  }
 }
 
 async function importFolder(notebook: Notebook, path: string, json: boolean): Promise<ImportLine> {

@@ -10,6 +10,8 @@ import type { NoteBacklinks } from '../../shared/note-links'
 import type { CitationRequest, CitationStyleInfo, FormattedCitation } from '../../shared/citations'
 import { citationStylesDir, findAppRoot } from './app-paths'
 import { Citations } from './citations/citations'
+import { ReferencesService } from './references/references'
+import type { ReferenceMatch, ReferencesImportResult, ReferenceSummary } from '../../shared/references'
 import { extractLinks } from './link-extraction'
 import { LinkIndex } from './link-index'
 import { checkNotesCensus } from './notes-census'
@@ -65,7 +67,8 @@ export class Notebook implements NotebookApi {
     readonly imports: SourceImports,
     readonly highlights: HighlightsService,
     private readonly settings: SettingsStore,
-    readonly citations: Citations
+    readonly citations: Citations,
+    readonly references: ReferencesService
   ) {
     this.stopAnnouncing = announceChanges({ notes, sources, links, imports, searchIndex, highlights }, this.emitter)
   }
@@ -102,7 +105,9 @@ export class Notebook implements NotebookApi {
     const highlights = new HighlightsService(workspace, sources)
     const imports = new SourceImports(sources, links, highlights)
     const citations = new Citations(options.cslDir ?? citationStylesDir(findAppRoot()), sources, () => options.settings.get())
-    const notebook = new Notebook(workspace, sources, notes, links, searchIndex, imports, highlights, options.settings, citations)
+    const references = new ReferencesService(workspace, sources)
+    const notebook = new Notebook(workspace, sources, notes, links, searchIndex, imports, highlights, options.settings, citations, references)
+    searchIndex.references = () => references.all()
     searchIndex.highlights = async () => ({ all: await highlights.all(), meanings: options.settings.get().highlightMeanings })
     if (options.watch) await notebook.watchWorkspace()
     return notebook
@@ -234,6 +239,29 @@ export class Notebook implements NotebookApi {
 
   async formatCitation(request: CitationRequest): Promise<FormattedCitation> {
     return this.citations.format(request)
+  }
+
+  async listReferences(): Promise<ReferenceSummary[]> {
+    return this.references.list()
+  }
+
+  async importReferences(file: { fileName: string; base64: string }): Promise<ReferencesImportResult> {
+    return this.references.importText(Buffer.from(file.base64, 'base64').toString('utf8'), file.fileName)
+  }
+
+  /** Reads references files from disk (the CLI). */
+  async importReferenceFiles(paths: string[]): Promise<ReferencesImportResult[]> {
+    const results: ReferencesImportResult[] = []
+    for (const path of paths) results.push(await this.references.importFile(path))
+    return results
+  }
+
+  async matchReferences(sourceId: string): Promise<ReferenceMatch[]> {
+    return this.references.matches(sourceId)
+  }
+
+  async attachReference(referenceId: string, sourceId: string): Promise<Source> {
+    return this.references.attach(referenceId, sourceId)
   }
 
   async listHighlights(sourceId: string): Promise<SourceHighlights> {

@@ -8,7 +8,7 @@ export interface ParsedQuery {
   phrases: string[]
   /** `-word`: results containing it are dropped. */
   excluded: string[]
-  /** `in:notes` / `in:sources` / `in:highlights`. */
+  /** `in:notes` / `in:sources` / `in:highlights` / `in:references` (or `ref:words`). */
   scope: SearchScope
   /** `color:blue` or `color:claim` (a colour's meaning): only highlights of these colours. */
   colors: string[]
@@ -20,11 +20,11 @@ export interface ParsedQuery {
   endsInWord: boolean
 }
 
-const TOKEN = /(-?)(?:(in|source|colou?r|tag):)?(?:"([^"]*)"?|(\S+))/gi
+const TOKEN = /(-?)(?:(in|source|colou?r|tag|ref):)?(?:"([^"]*)"?|(\S+))/gi
 
 /**
  * Parses the query syntax: words, `"phrases"`, `-excluded`, `in:notes`, `in:sources`,
- * `in:highlights`, `color:<colour or its meaning>`, `tag:<tag>`, `source:<title words>`. Anything unrecognised is searched as words.
+ * `in:highlights`, `in:references`, `ref:<words>`, `color:<colour or its meaning>`, `tag:<tag>`, `source:<title words>`. Anything unrecognised is searched as words.
  */
 export function parseQuery(query: string): ParsedQuery {
   const parsed: ParsedQuery = { words: [], phrases: [], excluded: [], scope: 'all', sourceWords: [], colors: [], tags: [], endsInWord: /[\p{L}\p{N}]$/u.test(query) }
@@ -32,9 +32,14 @@ export function parseQuery(query: string): ParsedQuery {
     const [, minus, filter, quoted, bare] = match
     const value = (quoted ?? bare ?? '').trim()
     const key = filter?.toLowerCase()
-    if (key === 'in' && !minus && /^(notes?|sources?|highlights?)$/i.test(value)) {
+    if (key === 'in' && !minus && /^(notes?|sources?|highlights?|references?|refs?)$/i.test(value)) {
       const scope = value.toLowerCase()
-      parsed.scope = scope.startsWith('note') ? 'notes' : scope.startsWith('source') ? 'sources' : 'highlights'
+      parsed.scope = scope.startsWith('note') ? 'notes' : scope.startsWith('source') ? 'sources' : scope.startsWith('ref') ? 'references' : 'highlights'
+    } else if (key === 'ref' && !minus && value) {
+      // ref:words searches the references list for the words
+      parsed.scope = 'references'
+      if (quoted !== undefined) parsed.phrases.push(value)
+      else parsed.words.push(value)
     } else if (key === 'tag' && !minus && value) {
       parsed.tags.push(value.replace(/^#/, '').toLowerCase())
     } else if ((key === 'color' || key === 'colour') && !minus && value) {

@@ -37,7 +37,7 @@ function context(): QueryContext {
   }
 }
 
-const ids = (hits: ReturnType<typeof runQuery>['hits']): string[] => hits.map((h) => (h.kind === 'note' ? h.noteId : `${h.sourceId}#${h.blockId}`))
+const ids = (hits: ReturnType<typeof runQuery>['hits']): string[] => hits.map((h) => (h.kind === 'note' ? h.noteId : h.kind === 'reference' ? h.referenceId : `${h.sourceId}#${h.blockId}`))
 
 describe('runQuery', () => {
   it('ranks a title above body text by the field boosts it is given', () => {
@@ -89,7 +89,7 @@ describe('runQuery', () => {
       { id: 'h-2', sourceId: 'treaty', anchor, color: 'pink' as const, comment: 'no tag', createdAt: '', updatedAt: '' }
     ]
     const tagged: QueryContext = { ...context(), sourceTitles: () => [{ id: source.id, title: source.meta.title, tags: ['iran'] }], highlights: { all, meanings: {} } }
-    const found = (query: string) => runQuery(tagged, { query }).hits.map((h) => (h.kind === 'highlight' ? h.highlightId : h.kind === 'note' ? h.noteId : `${h.sourceId}#${h.blockId}`))
+    const found = (query: string) => runQuery(tagged, { query }).hits.map((h) => (h.kind === 'highlight' ? h.highlightId : h.kind === 'note' ? h.noteId : h.kind === 'reference' ? h.referenceId : `${h.sourceId}#${h.blockId}`))
     // tag: alone lists the tagged notes, then the tagged sources (first paragraph), then the highlights
     expect(found('tag:iran')).toEqual(['n-1', 'treaty#p-1', 'h-1'])
     expect(found('tag:iran/trade')).toEqual(['h-1'])
@@ -97,6 +97,16 @@ describe('runQuery', () => {
     expect(found('in:highlights tag:iran')).toEqual(['h-1'])
     expect(found('in:sources tag:iran')).toEqual(['treaty#p-1'])
     expect(found('tag:trade')).toEqual([])
+  })
+
+  it('finds references by their title, authors, year, journal, key or DOI for ref: and in:references, and only then', () => {
+    const ref = (id: string, title: string, authors: string[], year: number, container: string) => ({ id, title, authors, year, type: 'article-journal', citationKey: null, doi: null, container, sourceId: null })
+    const withRefs: QueryContext = { ...context(), references: [ref('r-1', 'Eternal marriage of convenience', ['Ghoncheh Tazmini'], 2021, 'Eurasian Studies'), ref('r-2', 'Grain and arms', ['Jane Doe'], 1999, 'Trade Quarterly')] }
+    expect(ids(runQuery(withRefs, { query: 'ref:tazmini' }).hits)).toEqual(['r-1'])
+    expect(ids(runQuery(withRefs, { query: 'in:references 1999 trade' }).hits)).toEqual(['r-2'])
+    expect(ids(runQuery(withRefs, { query: 'ref:"grain and"' }).hits)).toEqual(['r-2'])
+    expect(runQuery(withRefs, { query: 'in:references conv' }).hits[0]).toMatchObject({ kind: 'reference', title: 'Eternal marriage of convenience', text: 'Ghoncheh Tazmini · 2021 · Eurasian Studies' })
+    expect(ids(runQuery(withRefs, { query: 'grain' }).hits)).toEqual(['treaty#p-2'])
   })
 
   it('keeps to a scope, and lists notes for in:notes alone', () => {

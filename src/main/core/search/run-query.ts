@@ -1,9 +1,10 @@
 import { blockById } from '../../../shared/block-lookup'
 import type { Source } from '../../../shared/model'
 import { UNTITLED, type NoteSummary } from '../../../shared/notes'
-import type { HighlightHit, NoteHit, SearchHit, SearchRequest, SourceHit } from '../../../shared/search'
+import type { HighlightHit, NoteHit, ReferenceHit, SearchHit, SearchRequest, SourceHit } from '../../../shared/search'
 import { resolveAnchor } from '../../../shared/anchors'
 import { hasTag, tagsInText } from '../../../shared/tags'
+import type { ReferenceSummary } from '../../../shared/references'
 import { colorLabel, HIGHLIGHT_COLORS, type HighlightColor, type SourceHighlight } from '../../../shared/highlights'
 import { parseDocId } from './documents'
 import type { LayeredIndex } from './layered-index'
@@ -62,6 +63,8 @@ export interface QueryContext {
   sourceTitles(): { id: string; title: string; tags?: readonly string[] }[]
   /** The notes, most recently edited first (`in:notes`). */
   recentNotes(): NoteSummary[]
+  /** The references list (searched with `in:references` and `ref:`). */
+  references?: readonly ReferenceSummary[]
   /** Every source's highlights, and what the user named each colour (searched with `in:highlights`, `color:`). */
   highlights?: { all: readonly SourceHighlight[]; meanings: Partial<Record<HighlightColor, string>> }
 }
@@ -76,6 +79,7 @@ export function runQuery(context: QueryContext, request: SearchRequest, options:
   const limit = request.limit ?? options.defaultLimit
   const engine = new QueryEngine(context.index, options.fieldBoost)
   if (scope === 'highlights') return { hits: highlightHits(context, parsed, limit), unmatched: [] }
+  if (scope === 'references') return { hits: referenceHits(context, parsed, limit), unmatched: [] }
   const { groups, unmatched: unknown } = wordGroups(parsed, engine, options)
   // highlights whose words or comment hold every word: after the paragraphs and notes (their own group in the box)
   const marked = scope === 'all' ? highlightHits(context, parsed, limit) : []
@@ -254,6 +258,37 @@ function toHit(context: QueryContext, result: EngineHit, parsed: ParsedQuery): S
 }
 
 /** Every note (most recently edited first) or every source (its first paragraph), as hits. */
+/**
+ * The references whose title, authors, year, journal, key or DOI hold every word (the last as a
+ * prefix while typed): a scan, like highlights (10,000 works take a few milliseconds).
+ */
+function referenceHits(context: QueryContext, parsed: ParsedQuery, limit: number): ReferenceHit[] {
+  const words = [...parsed.phrases, ...parsed.words].map(foldText).filter(Boolean)
+  const excluded = parsed.excluded.map(foldText)
+  const hits: ReferenceHit[] = []
+  for (const r of context.references ?? []) {
+    const { byline, haystack } = referenceText(r)
+    if (!words.every((w) => haystack.includes(w)) || excluded.some((w) => haystack.includes(w))) continue
+    const matched = new Set(words.flatMap((w) => tokenize(w)).map((w) => processTerm(w) ?? w))
+    hits.push({ kind: 'reference', title: r.title, ...makeSnippet(byline || r.title, matched), text: byline, score: 0, referenceId: r.id, sourceId: r.sourceId })
+    if (hits.length >= limit) break
+  }
+  return hits
+}
+
+/** A reference's byline and its words folded for matching, worked out once per reference (a search scans them all at every key). */
+const referenceTexts = new WeakMap<ReferenceSummary, { byline: string; haystack: string }>()
+
+function referenceText(r: ReferenceSummary): { byline: string; haystack: string } {
+  let text = referenceTexts.get(r)
+  if (!text) {
+    const byline = [r.authors.join(', '), r.year, r.container].filter(Boolean).join(' · ')
+    text = { byline, haystack: foldText(`${r.title}\n${byline}\n${r.citationKey ?? ''}\n${r.doi ?? ''}`) }
+    referenceTexts.set(r, text)
+  }
+  return text
+}
+
 /** The notes and sources with every tag asked for (or one nested under it). */
 function taggedItems(context: QueryContext, tags: readonly string[]): { notes: Set<string>; sources: Set<string> } {
   const has = (own: readonly string[]): boolean => tags.every((t) => hasTag(own, t))
@@ -264,7 +299,7 @@ function taggedItems(context: QueryContext, tags: readonly string[]): { notes: S
 }
 
 /** Lists notes (most recently edited first) and sources (their first paragraph), those tagged when `tagged` says. */
-function listing(context: QueryContext, scope: 'all' | 'notes' | 'sources' | 'highlights', limit: number, tagged: ReturnType<typeof taggedItems> | null): SearchHit[] {
+function listing(context: QueryContext, scope: 'all' | 'notes' | 'sources' | 'highlights' | 'references', limit: number, tagged: ReturnType<typeof taggedItems> | null): SearchHit[] {
   const notes =
     scope === 'all' || scope === 'notes'
       ? context

@@ -140,11 +140,15 @@ export class SearchService {
 
   /** Where searches find highlights (set by the notebook: they live beside the sources). */
   highlights: (() => Promise<NonNullable<QueryContext['highlights']>>) | null = null
+  /** Where searches find the references list (set by the notebook). */
+  references: (() => Promise<NonNullable<QueryContext['references']>>) | null = null
 
   async search(request: SearchRequest): Promise<SearchResponse> {
     await this.whenReady()
     const highlights = (await this.highlights?.().catch(() => null)) ?? undefined
-    const { hits, unmatched } = runQuery({ ...this.queryContext(), ...(highlights ? { highlights } : {}) }, request)
+    // read only for a search of them: a damaged list must not stop other searches
+    const references = /\b(in:ref|ref:)/i.test(request.query) || request.scope === 'references' ? ((await this.references?.().catch(() => null)) ?? undefined) : undefined
+    const { hits, unmatched } = runQuery({ ...this.queryContext(), ...(highlights ? { highlights } : {}), ...(references ? { references } : {}) }, request)
     return { hits, status: this.getStatus(), ...(unmatched.length > 0 ? { unmatched } : {}) }
   }
 

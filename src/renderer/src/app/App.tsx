@@ -11,6 +11,7 @@ import type { SearchBoxHandle } from '../search/SearchBox'
 import { DeleteSourceDialog } from '../sources/DeleteSourceDialog'
 import { ImportStatusPanel } from '../sources/ImportStatusPanel'
 import { SourceDetailsDialog } from '../sources/SourceDetailsDialog'
+import { ReferencesDialog } from '../sources/ReferencesDialog'
 import { SourcesList } from '../sources/SourcesList'
 import { useFileDrop } from '../sources/useFileDrop'
 import { useSourceImport } from '../sources/useSourceImport'
@@ -57,6 +58,12 @@ export function App(): ReactNode {
   const { list: sourceList, loaded } = useStore(stores.sources)
   const update = stores.settings.update.bind(stores.settings)
   const [dialog, setDialog] = useState<DialogName>(null)
+  // a work of the references list to show when its dialog opens (a search hit)
+  const [referenceTitle, setReferenceTitle] = useState<string | null>(null)
+  const openReference = useCallback((title: string | null) => {
+    setReferenceTitle(title)
+    setDialog('references')
+  }, [])
   const [notesHidden, setNotesHidden] = useState(false)
   const [toast, showToast] = useToast()
   const citations = useMemo(() => new CitationBus(), [])
@@ -88,7 +95,7 @@ export function App(): ReactNode {
     [openNote, newNote, citations]
   )
 
-  const { revealInNote, openNoteAt, openBacklink, revealInSource, openHit } = useNavigation({ sourceId, source, openSource, openNote: notes.openNote, showView, reader })
+  const { revealInNote, openNoteAt, openBacklink, revealInSource, openHit } = useNavigation({ sourceId, source, openSource, openNote: notes.openNote, showView, reader, openReference })
 
   // Importing: the sources list and the source follow by the notebook's events; the first new (or updated open) source of a batch opens.
   const openedAfterImport = useRef(false)
@@ -203,7 +210,7 @@ export function App(): ReactNode {
                     onOpen={(id) => {
                       showView('source')
                       openSource(id)
-                    }} onImport={importFiles} onUpdate={(id, file) => importFiles([file], id)} onEditDetails={editDetails} onDelete={sourceActions.askDelete} pickerRef={openImportPicker} />}
+                    }} onImport={importFiles} onUpdate={(id, file) => importFiles([file], id)} onEditDetails={editDetails} onDelete={sourceActions.askDelete} pickerRef={openImportPicker} onReferences={() => openReference(null)} />}
                 </NotesSidebar>
               )}
               <SplitPane
@@ -245,6 +252,20 @@ export function App(): ReactNode {
         </MountWhenFirstOpen>
         <MountWhenFirstOpen open={dialog === 'export'}>
           <ExportDialog open={dialog === 'export'} openNote={notes.open} notes={notes.list?.notes ?? []} onClose={closed('export')} />
+        </MountWhenFirstOpen>
+        <MountWhenFirstOpen open={dialog === 'references'}>
+          <ReferencesDialog
+            open={dialog === 'references'}
+            sources={sourceList}
+            openSourceId={sourceId}
+            focusTitle={referenceTitle}
+            onOpenSource={(id) => {
+              setDialog(null)
+              showView('source')
+              openSource(id)
+            }}
+            onClose={closed('references')}
+          />
         </MountWhenFirstOpen>
         <MountWhenFirstOpen open={dialog === 'palette'}>
           <CommandPalette open={dialog === 'palette'} onClose={closed('palette')} run={(id) => handlers[id]()} />

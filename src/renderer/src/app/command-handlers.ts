@@ -11,7 +11,7 @@ import { NEXT_THEME } from './useTheme'
 import type { CompactView } from './ViewTabs'
 
 /** The dialogs a command can open. */
-export type DialogName = 'settings' | 'export' | 'palette' | 'shortcuts' | null
+export type DialogName = 'settings' | 'export' | 'palette' | 'shortcuts' | 'references' | null
 
 /** What the commands act on: the stores, and the few things of the window that are not state. */
 export interface CommandContext {
@@ -57,6 +57,7 @@ export function commandHandlers(ctx: CommandContext): CommandHandlers {
       requestAnimationFrame(() => ctx.openImportPicker.current?.())
     },
     'source.details': () => ctx.sourceId && ctx.editDetails(ctx.sourceId),
+    'references.open': () => ctx.openDialog('references'),
     'cite.quoteSelection': () => {
       if (reader.current?.quoteSelection()) return
       showToast(`Nothing to cite yet: select words in the source, or move to a paragraph (click it, or ${shortcutLabel('Mod+1', IS_MAC)} then ↑ ↓), then press ${shortcutLabel('Mod+Shift+E', IS_MAC)} again.`)

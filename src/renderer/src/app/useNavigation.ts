@@ -25,7 +25,8 @@ export function useNavigation({
   openSource,
   openNote,
   showView,
-  reader
+  reader,
+  openReference
 }: {
   sourceId: string | null
   source: Source | null
@@ -33,6 +34,8 @@ export function useNavigation({
   openNote(id: string): Promise<void>
   showView(view: CompactView): void
   reader: RefObject<ReaderHandle | null>
+  /** Shows a work of the references list that has no document yet. */
+  openReference(title: string): void
 }): Navigation {
   const [revealInNote, setRevealInNote] = useState<RevealInNoteRequest | null>(null)
   const openNoteAt = useCallback(
@@ -80,8 +83,11 @@ export function useNavigation({
 
   const openHit = useCallback(
     (hit: SearchHit) => {
+      if (hit.kind === 'reference' && !hit.sourceId) return openReference(hit.title)
       showView(hit.kind === 'note' ? 'note' : 'source')
-      if (hit.kind === 'highlight') {
+      if (hit.kind === 'reference') {
+        if (hit.sourceId) openSource(hit.sourceId)
+      } else if (hit.kind === 'highlight') {
         // its words, marked in their paragraph (an orphan's source opens at its start)
         if (hit.blockId) revealInSource(hit.sourceId, hit.blockId, hit.range ?? undefined)
         else if (hit.sourceId !== openSourceId.current) openSource(hit.sourceId)
@@ -93,7 +99,7 @@ export function useNavigation({
         else focusAfterReveal.current = hit.blockId
       } else openNoteAt(hit.noteId, { kind: 'passage', index: hit.passage })
     },
-    [openNoteAt, revealInSource, openSource, showView]
+    [openNoteAt, revealInSource, openSource, showView, openReference]
   )
 
   return { revealInNote, openNoteAt, openBacklink, revealInSource, openHit }

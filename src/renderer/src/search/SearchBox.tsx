@@ -35,8 +35,8 @@ export function SearchBox({ onOpenHit, onLeave, handle }: SearchBoxProps): React
   /** Enter pressed before the answer to the query typed came: the first result opens when it comes. */
   const enterPending = useRef(false)
 
-  // sources first, then notes, then highlights: the order the list shows and the arrows follow
-  const ordered = useMemo(() => [...hits.filter((h) => h.kind === 'source'), ...hits.filter((h) => h.kind === 'note'), ...hits.filter((h) => h.kind === 'highlight')], [hits])
+  // sources first, then notes, highlights and references: the order the list shows and the arrows follow
+  const ordered = useMemo(() => (['source', 'note', 'highlight', 'reference'] as const).flatMap((kind) => hits.filter((h) => h.kind === kind)), [hits])
   useEffect(() => setActive(0), [hits])
   useEffect(() => {
     if (!enterPending.current || answered !== query) return
@@ -90,7 +90,7 @@ export function SearchBox({ onOpenHit, onLeave, handle }: SearchBoxProps): React
         </div>
         {group.map(({ hit, i }) => (
           <div
-            key={hit.kind === 'source' ? `${hit.sourceId}/${hit.blockId}` : hit.kind === 'note' ? hit.noteId : hit.highlightId}
+            key={hit.kind === 'source' ? `${hit.sourceId}/${hit.blockId}` : hit.kind === 'note' ? hit.noteId : hit.kind === 'reference' ? hit.referenceId : hit.highlightId}
             id={`search-hit-${i}`}
             role="option"
             aria-selected={i === active}
@@ -161,6 +161,7 @@ export function SearchBox({ onOpenHit, onLeave, handle }: SearchBoxProps): React
             {renderGroup('source', 'Sources')}
             {renderGroup('note', 'Notes')}
             {renderGroup('highlight', 'Highlights')}
+            {renderGroup('reference', 'References')}
           </div>
           {!loading && !error && ordered.length === 0 && unmatched.length === 0 && <p className="search-status" role="status">No matches. Try fewer words, or part of a word.</p>}
           <p className="search-help">“phrase” · -exclude · in:notes · in:sources · in:highlights · color:blue · source:title</p>

@@ -15,12 +15,14 @@ interface SourcesListProps {
   pickerRef?: { current: (() => void) | null }
   /** The tag the list is filtered by (it then shows only the sources with it). */
   tag?: string | null
+  /** Opens the references list. */
+  onReferences?(): void
 }
 
 const ACCEPT = Object.keys(IMPORT_FORMATS).join(',')
 
 /** The sources in the sidebar: import, open one in the reader, edit its details, delete it. */
-export function SourcesList({ sources, openId, onOpen, onImport, onUpdate, onEditDetails, onDelete, pickerRef, tag = null }: SourcesListProps): ReactNode {
+export function SourcesList({ sources, openId, onOpen, onImport, onUpdate, onEditDetails, onDelete, pickerRef, tag = null, onReferences }: SourcesListProps): ReactNode {
   const input = useRef<HTMLInputElement>(null)
   const updateInput = useRef<HTMLInputElement>(null)
   const updating = useRef<string | null>(null)
@@ -46,6 +48,11 @@ export function SourcesList({ sources, openId, onOpen, onImport, onUpdate, onEdi
         >
           Import…
         </button>
+        {onReferences && (
+          <button type="button" className="link-button" onClick={onReferences} title="Your reference manager's works (BibTeX, RIS, CSL-JSON), attached to their documents">
+            References…
+          </button>
+        )}
         <input
           ref={input}
           type="file"
