@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test'
-import { expect, test } from './support/pilcrow'
+import { startZoteroFixture } from '../src/main/core/references/testing/zotero-fixture'
+import { expect, servePilcrow, test } from './support/pilcrow'
 
 // The references list: works from a reference manager read in, matched to the sources holding
 // their documents, found by search.
@@ -51,4 +52,31 @@ test('References…: a .bib read in, a garbled one refused with its line; the op
   await expect(references(page)).toBeVisible()
   await expect(references(page).getByRole('searchbox', { name: 'Filter references' })).toHaveValue('Grain and Arms')
   await expect(references(page).getByRole('list', { name: 'References list' }).getByRole('listitem')).toHaveText([/^Grain and Arms/])
+})
+
+test('Import from Zotero reads the library from Zotero’s local API (a stand-in answering as its documentation says), and says so when Zotero is not running', async ({ page, workspace }) => {
+  const zotero = await startZoteroFixture({ items: 500 })
+  const served = await servePilcrow(workspace, { env: { PILCROW_ZOTERO_URL: zotero.url } })
+  try {
+    await page.goto(served.url)
+    await page.getByRole('button', { name: 'References…' }).click()
+    await references(page).getByRole('button', { name: 'Import from Zotero' }).click()
+    await expect(references(page).getByRole('status').filter({ hasText: 'Zotero: 500 works read (in 2 collections, 50 attachments listed); 500 added.' })).toBeVisible()
+    await expect(references(page).getByRole('status').filter({ hasText: '500 of 500 references; the first 200 are shown' })).toBeVisible()
+    await references(page).getByRole('searchbox', { name: 'Filter references' }).fill('work number 10 ')
+    await expect(references(page).getByRole('list', { name: 'References list' }).getByRole('listitem').first()).toContainText('attached in Zotero: Full Text PDF 10')
+  } finally {
+    await served.stop()
+    await zotero.close()
+  }
+  // Zotero gone: the message says what to do
+  const again = await servePilcrow(workspace, { env: { PILCROW_ZOTERO_URL: zotero.url } })
+  try {
+    await page.goto(again.url)
+    await page.getByRole('button', { name: 'References…' }).click()
+    await references(page).getByRole('button', { name: 'Import from Zotero' }).click()
+    await expect(references(page).getByRole('alert')).toHaveText(/^Zotero is not running: nothing answers at 127\.0\.0\.1:\d+\. Start Zotero 7/)
+  } finally {
+    await again.stop()
+  }
 })

@@ -24,6 +24,8 @@ export interface ServedPilcrow {
 export interface ServeOptions {
   /** A port; 'last' passes none, so the server takes the one of its last run (the default is any free port). */
   port?: number | 'last'
+  /** More environment for the server (PILCROW_ZOTERO_URL: a stand-in Zotero). */
+  env?: Record<string, string>
 }
 
 const URL_LINE = /^Pilcrow is running at (http:\/\/127\.0\.0\.1:(\d+)\/\?token=(\S+))$/
@@ -40,7 +42,8 @@ export async function servePilcrow(workspace: string, options: ServeOptions = {}
   const port = options.port === 'last' ? [] : ['--port', String(options.port ?? 0)]
   const child = spawn(process.execPath, [join(APP_ROOT, 'bin', 'pilcrow.js'), 'serve', '--workspace', workspace, ...port], {
     cwd: APP_ROOT,
-    stdio: ['ignore', 'pipe', 'pipe']
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...options.env }
   })
   const stdout: string[] = []
   let stderr = ''

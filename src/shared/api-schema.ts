@@ -83,6 +83,7 @@ export const apiArgumentSchemas: { [M in NotebookMethod]: z.ZodType<Parameters<N
         .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'the file must be sent as base64')
     })
   ]),
+  importFromZotero: z.tuple([z.strictObject({ betterBibtexUrl: z.string().max(2000).optional() })]),
   matchReferences: z.tuple([id]),
   attachReference: z.tuple([z.string().regex(/^r-[a-z0-9-]+$/, 'not a reference id'), id]),
   formatCitation: z.tuple([z.strictObject({ sourceId: id, blockId: id.optional() })]),

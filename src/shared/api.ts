@@ -6,7 +6,7 @@ import type { SourceBacklinks } from './links'
 import type { Note, NoteDraft, NoteList, SaveResult } from './notes'
 import type { NoteBacklinks } from './note-links'
 import type { CitationRequest, CitationStyleInfo, FormattedCitation } from './citations'
-import type { ReferenceMatch, ReferencesImportResult, ReferenceSummary } from './references'
+import type { ReferenceMatch, ReferencesImportResult, ReferenceSummary, ZoteroImportResult } from './references'
 import type { SearchRequest, SearchResponse, SearchStatus } from './search'
 import type { HighlightPatch, NewHighlight, SourceHighlight, SourceHighlights } from './highlights'
 
@@ -65,6 +65,11 @@ export interface NotebookApi {
   listReferences(): Promise<ReferenceSummary[]>
   /** Reads a references file (.bib, .ris, .json) into the list; a file that cannot be read adds nothing and says where it failed. */
   importReferences(file: { fileName: string; base64: string }): Promise<ReferencesImportResult>
+  /**
+   * Reads the user's Zotero library (Zotero 7's local API), or a Better BibTeX pull export of a
+   * collection (its CSL-JSON address), into the references list; says clearly when Zotero is not running.
+   */
+  importFromZotero(request: { betterBibtexUrl?: string }): Promise<ZoteroImportResult>
   /** The references that may be the work a source is, surest first. */
   matchReferences(sourceId: string): Promise<ReferenceMatch[]>
   /** Makes a reference the work a source is (the source takes its reference data). */
@@ -113,6 +118,7 @@ export const NOTEBOOK_API_METHODS = [
   'formatCitation',
   'listReferences',
   'importReferences',
+  'importFromZotero',
   'matchReferences',
   'attachReference',
   'listHighlights',

@@ -18,6 +18,20 @@ export interface ReferenceSummary {
   container: string | null
   /** The source holding its document, once attached. */
   sourceId: string | null
+  /** Its Zotero collections, by name (read from Zotero). */
+  collections?: string[]
+  /** Its attachments in Zotero (a PDF, a snapshot), by title: their files stay in Zotero. */
+  attachments?: string[]
+}
+
+/** What reading the Zotero library did: the works added, and what came with them. */
+export interface ZoteroImportResult extends ReferencesImportResult {
+  /** Works read from Zotero. */
+  read: number
+  /** Distinct collections the works are in. */
+  collections: number
+  /** Attachments listed with them. */
+  attachments: number
 }
 
 /** What reading a references file did. */

@@ -18,16 +18,17 @@ type ImportLine =
 
 export const importCommand: CliCommand = {
   name: 'import',
-  usage: 'pilcrow import FILE|FOLDER... [--update SOURCE_ID] [--workspace DIR] [--json]',
+  usage: 'pilcrow import FILE|FOLDER... [--update SOURCE_ID] [--workspace DIR] [--json]  |  pilcrow import --zotero [--better-bibtex URL] [--workspace DIR] [--json]',
   summary: 'Import files as sources (Markdown, text, web pages, PDFs), references (.bib, .ris, CSL-JSON .json) into the references list, or an exported notebook folder',
   async run(argv) {
     const { values, positionals } = parseArgs({
       args: argv,
-      options: { workspace: { type: 'string' }, json: { type: 'boolean', default: false }, update: { type: 'string' } },
+      options: { workspace: { type: 'string' }, json: { type: 'boolean', default: false }, update: { type: 'string' }, zotero: { type: 'boolean', default: false }, 'better-bibtex': { type: 'string' } },
       strict: true,
       allowPositionals: true
     })
-    if (positionals.length === 0) throw new UsageError('give the files to import (or the folder of an exported notebook).')
+    if (values.zotero) return importZotero(values.workspace, values['better-bibtex'], values.json)
+    if (positionals.length === 0) throw new UsageError('give the files to import (or the folder of an exported notebook), or --zotero.')
     if (values.update !== undefined && positionals.length !== 1) throw new UsageError('--update takes one file: the new version of that source.')
     const notebook = await openWorkspaceOption(values.workspace)
     const lines: ImportLine[] = []
@@ -62,6 +63,22 @@ function fileLine(path: string, outcome: ImportOutcome, json: boolean): ImportLi
   if (!json) console.log(`${outcome.sourceId}: ${describeImport(outcome)}`)
   const { sourceId, title, blockCount, status, relinked, previousKept } = outcome
   return { file: path, sourceId, title, blockCount, status, ...(relinked ? { relinked } : {}), ...(previousKept ? { previousKept } : {}) }
+}
+
+/** `pilcrow import --zotero`: the Zotero library (or a Better BibTeX export) into the references list. */
+async function importZotero(workspace: string | undefined, betterBibtexUrl: string | undefined, json: boolean): Promise<number> {
+  const notebook = await openWorkspaceOption(workspace)
+  try {
+    const result = await notebook.importFromZotero(betterBibtexUrl ? { betterBibtexUrl } : {})
+    if (json) console.log(JSON.stringify(result, null, 2))
+    else console.log(`${result.fileName}: ${result.read} works read (in ${result.collections} collections, ${result.attachments} attachments listed); ${result.added} added, ${result.unchanged} already in the list (${result.total} in all)`)
+    return 0
+  } catch (error) {
+    console.error(`pilcrow import: ${(error as Error).message}`)
+    return 1
+  } finally {
+    await notebook.close()
+  }
 }
 
 async function importReferences(notebook: Notebook, path: string, json: boolean): Promise<ImportLine> {

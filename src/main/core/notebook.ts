@@ -11,7 +11,8 @@ import type { CitationRequest, CitationStyleInfo, FormattedCitation } from '../.
 import { citationStylesDir, findAppRoot } from './app-paths'
 import { Citations } from './citations/citations'
 import { ReferencesService } from './references/references'
-import type { ReferenceMatch, ReferencesImportResult, ReferenceSummary } from '../../shared/references'
+import type { ReferenceMatch, ReferencesImportResult, ReferenceSummary, ZoteroImportResult } from '../../shared/references'
+import { readBetterBibTeX, readZoteroLibrary, ZOTERO_URL } from './references/zotero'
 import { extractLinks } from './link-extraction'
 import { LinkIndex } from './link-index'
 import { checkNotesCensus } from './notes-census'
@@ -45,6 +46,8 @@ export interface NotebookOptions {
   watch?: boolean
   /** The CSL styles and locales (default: the app's `resources/csl`). */
   cslDir?: string
+  /** Where Zotero answers (default: its own port on this computer, 127.0.0.1:23119). */
+  zoteroUrl?: string
 }
 
 /**
@@ -68,7 +71,8 @@ export class Notebook implements NotebookApi {
     readonly highlights: HighlightsService,
     private readonly settings: SettingsStore,
     readonly citations: Citations,
-    readonly references: ReferencesService
+    readonly references: ReferencesService,
+    private readonly zoteroUrl: string
   ) {
     this.stopAnnouncing = announceChanges({ notes, sources, links, imports, searchIndex, highlights }, this.emitter)
   }
@@ -106,7 +110,7 @@ export class Notebook implements NotebookApi {
     const imports = new SourceImports(sources, links, highlights)
     const citations = new Citations(options.cslDir ?? citationStylesDir(findAppRoot()), sources, () => options.settings.get())
     const references = new ReferencesService(workspace, sources)
-    const notebook = new Notebook(workspace, sources, notes, links, searchIndex, imports, highlights, options.settings, citations, references)
+    const notebook = new Notebook(workspace, sources, notes, links, searchIndex, imports, highlights, options.settings, citations, references, options.zoteroUrl ?? ZOTERO_URL)
     searchIndex.references = () => references.all()
     searchIndex.highlights = async () => ({ all: await highlights.all(), meanings: options.settings.get().highlightMeanings })
     if (options.watch) await notebook.watchWorkspace()
@@ -254,6 +258,17 @@ export class Notebook implements NotebookApi {
     const results: ReferencesImportResult[] = []
     for (const path of paths) results.push(await this.references.importFile(path))
     return results
+  }
+
+  async importFromZotero(request: { betterBibtexUrl?: string }): Promise<ZoteroImportResult> {
+    const works = request.betterBibtexUrl ? await readBetterBibTeX(request.betterBibtexUrl, this.zoteroUrl) : await readZoteroLibrary(this.zoteroUrl)
+    const result = await this.references.importWorks(works, request.betterBibtexUrl ? 'Better BibTeX' : 'Zotero')
+    return {
+      ...result,
+      read: works.length,
+      collections: new Set(works.flatMap((w) => w.collections)).size,
+      attachments: works.reduce((n, w) => n + w.attachments.length, 0)
+    }
   }
 
   async matchReferences(sourceId: string): Promise<ReferenceMatch[]> {

@@ -15,5 +15,7 @@ export async function openNotebookInNode(workspaceDir: string, options: { search
     () => new Conf({ ...CONF_OPTIONS, cwd: settingsDir, configName: 'settings', projectName: 'pilcrow' }),
     join(settingsDir, 'settings.json')
   )
-  return Notebook.open({ workspaceDir, bundledSources: bundledSourcePaths(appRoot), settings, ...options })
+  // another address for Zotero (a test's fixture server): only from the environment, never from a window
+  const zoteroUrl = process.env['PILCROW_ZOTERO_URL']
+  return Notebook.open({ workspaceDir, bundledSources: bundledSourcePaths(appRoot), settings, ...options, ...(zoteroUrl ? { zoteroUrl } : {}) })
 }

@@ -24,7 +24,7 @@ export function useTempDirs(): () => string {
  * Opens notebooks on real folders (with the bundled article unless told otherwise) and closes
  * them after each test, so no background write outlives its temp folder.
  */
-export function useNotebooks(): (dir: string, options?: { bundled?: boolean; watch?: boolean }) => Promise<Notebook> {
+export function useNotebooks(): (dir: string, options?: { bundled?: boolean; watch?: boolean; zoteroUrl?: string }) => Promise<Notebook> {
   const open: Notebook[] = []
   afterEach(async () => {
     for (const nb of open.splice(0)) await nb.close()
@@ -34,7 +34,8 @@ export function useNotebooks(): (dir: string, options?: { bundled?: boolean; wat
       workspaceDir: dir,
       bundledSources: options.bundled === false ? [] : bundledSourcePaths(findAppRoot()),
       settings: new MemorySettingsStore(DEFAULT_SETTINGS),
-      ...(options.watch ? { watch: true } : {})
+      ...(options.watch ? { watch: true } : {}),
+      ...(options.zoteroUrl ? { zoteroUrl: options.zoteroUrl } : {})
     })
     open.push(nb)
     return nb

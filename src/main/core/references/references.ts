@@ -11,6 +11,7 @@ import { writeFileAtomic } from '../atomic-write'
 import type { SourcesService } from '../sources'
 import type { Workspace } from '../workspace'
 import { parseReferences } from './parse-references'
+import type { ZoteroWork } from './zotero'
 
 /** One work of the list, as stored. */
 interface StoredReference {
@@ -19,13 +20,25 @@ interface StoredReference {
   sourceId: string | null
   addedFrom: string
   addedAt: string
+  /** What Zotero knows around it, when it came from Zotero. */
+  zotero?: { key: string | null; collections: string[]; attachments: string[] }
 }
+
+/** A work to add, and what Zotero knows around it. */
+type NewWork = { data: CslData; zotero?: StoredReference['zotero'] }
 
 const fileSchema = z.object({
   format: z.literal('pilcrow-references'),
   formatVersion: z.literal(1),
   references: z.array(
-    z.object({ id: z.string().regex(/^r-[a-z0-9-]+$/), data: z.record(z.string(), z.unknown()), sourceId: z.string().nullable(), addedFrom: z.string(), addedAt: z.string() })
+    z.object({
+      id: z.string().regex(/^r-[a-z0-9-]+$/),
+      data: z.record(z.string(), z.unknown()),
+      sourceId: z.string().nullable(),
+      addedFrom: z.string(),
+      addedAt: z.string(),
+      zotero: z.object({ key: z.string().nullable(), collections: z.array(z.string()), attachments: z.array(z.string()) }).optional()
+    })
   )
 })
 
@@ -66,22 +79,28 @@ export class ReferencesService {
 
   /** Adds the works of a references file that the list does not hold yet; a file that cannot be read adds nothing. */
   importText(text: string, fileName: string): Promise<ReferencesImportResult> {
-    return this.serialized(async () => {
-      const works = await parseReferences(text, fileName)
-      const list = await this.read()
-      const known = new Set(list.flatMap((r) => identities(r.data)))
-      const now = new Date().toISOString()
-      let added = 0
-      for (const data of works) {
-        const ids = identities(data)
-        if (ids.some((id) => known.has(id))) continue
-        for (const id of ids) known.add(id)
-        list.push({ id: newReferenceId(), data, sourceId: null, addedFrom: fileName, addedAt: now })
-        added++
-      }
-      if (added > 0) await this.write(list)
-      return { fileName, added, unchanged: works.length - added, total: list.length }
-    })
+    return this.serialized(async () => this.add((await parseReferences(text, fileName)).map((data) => ({ data })), fileName))
+  }
+
+  /** Adds works read from Zotero (its local API, or a Better BibTeX export), with their collections and attachments. */
+  importWorks(works: ZoteroWork[], from: string): Promise<ReferencesImportResult> {
+    return this.serialized(() => this.add(works.map(({ data, ...zotero }) => ({ data, zotero })), from))
+  }
+
+  private async add(works: NewWork[], from: string): Promise<ReferencesImportResult> {
+    const list = await this.read()
+    const known = new Set(list.flatMap((r) => identities(r.data, r.zotero?.key)))
+    const now = new Date().toISOString()
+    let added = 0
+    for (const { data, zotero } of works) {
+      const ids = identities(data, zotero?.key)
+      if (ids.some((id) => known.has(id))) continue
+      for (const id of ids) known.add(id)
+      list.push({ id: newReferenceId(), data, sourceId: null, addedFrom: from, addedAt: now, ...(zotero ? { zotero } : {}) })
+      added++
+    }
+    if (added > 0) await this.write(list)
+    return { fileName: from, added, unchanged: works.length - added, total: list.length }
   }
 
   /** The references that may be the work a source is: the same DOI or key (sure), or title and year (the user confirms). */
@@ -164,9 +183,9 @@ function newReferenceId(): string {
   return `r-${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`
 }
 
-/** What says two entries are the same work: its DOI, its key, its title and year. */
-function identities(data: CslData): string[] {
-  const ids: string[] = []
+/** What says two entries are the same work: its Zotero key, its DOI, its key, its title and year. */
+function identities(data: CslData, zoteroKey?: string | null): string[] {
+  const ids: string[] = zoteroKey ? [`zotero:${zoteroKey}`] : []
   if (typeof data['DOI'] === 'string' && data['DOI']) ids.push(`doi:${data['DOI'].toLowerCase()}`)
   if (typeof data['citation-key'] === 'string' && data['citation-key']) ids.push(`key:${data['citation-key']}`)
   ids.push(`title:${normalTitle(String(data.title ?? ''))}|${yearOf(data) ?? ''}`)
@@ -200,7 +219,9 @@ function summarize(reference: StoredReference): ReferenceSummary {
     citationKey: text('citation-key'),
     doi: text('DOI'),
     container: text('container-title'),
-    sourceId: reference.sourceId
+    sourceId: reference.sourceId,
+    ...(reference.zotero?.collections.length ? { collections: reference.zotero.collections } : {}),
+    ...(reference.zotero?.attachments.length ? { attachments: reference.zotero.attachments } : {})
   }
 }
 

@@ -72,6 +72,22 @@ export function ReferencesDialog({ open, sources, openSourceId, focusTitle, onOp
     }
   }
 
+  const fromZotero = async (betterBibtexUrl?: string): Promise<void> => {
+    setBusy(true)
+    setMessage({ kind: 'info', text: betterBibtexUrl ? 'Reading the Better BibTeX export…' : 'Reading your Zotero library…' })
+    try {
+      const r = await api.importFromZotero(betterBibtexUrl ? { betterBibtexUrl } : {})
+      const around = r.collections || r.attachments ? ` (in ${r.collections} collections, ${r.attachments} attachments listed)` : ''
+      setMessage({ kind: 'info', text: `${r.fileName}: ${r.read} works read${around}; ${r.added} added${r.unchanged ? `, ${r.unchanged} already in the list` : ''}.` })
+    } catch (e) {
+      setMessage({ kind: 'error', text: (e as Error).message })
+    } finally {
+      setBusy(false)
+      reload()
+    }
+  }
+  const [bbtUrl, setBbtUrl] = useState('')
+
   const attach = (reference: ReferenceSummary, sourceId: string): void => {
     api.attachReference(reference.id, sourceId).then(
       () => {
@@ -82,7 +98,8 @@ export function ReferencesDialog({ open, sources, openSourceId, focusTitle, onOp
     )
   }
 
-  const byline = (r: ReferenceSummary): string => [r.authors.join(', '), r.year, r.container].filter(Boolean).join(' · ')
+  const byline = (r: ReferenceSummary): string =>
+    [r.authors.join(', '), r.year, r.container, r.collections?.length ? `in ${r.collections.join(', ')}` : null, r.attachments?.length ? `attached in Zotero: ${r.attachments.join(', ')}` : null].filter(Boolean).join(' · ')
   return (
     <dialog ref={dialog} className="settings-dialog references-dialog" aria-label="References" onClose={onClose}>
       <h2>References</h2>
@@ -104,8 +121,28 @@ export function ReferencesDialog({ open, sources, openSourceId, focusTitle, onOp
             void importFiles(files)
           }}
         />
+        <button type="button" className="bar-button" disabled={busy} onClick={() => void fromZotero()} title="Zotero 7 must be running, with Settings → Advanced → “Allow other applications on this computer to communicate with Zotero” on">
+          Import from Zotero
+        </button>
         <input type="search" className="references-filter" aria-label="Filter references" placeholder="Filter by title, author, year…" value={filter} onChange={(e) => setFilter(e.target.value)} />
       </div>
+      <details className="references-bbt">
+        <summary>From a Better BibTeX collection…</summary>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault()
+            if (bbtUrl.trim()) void fromZotero(bbtUrl.trim())
+          }}
+        >
+          <label className="field">
+            Better BibTeX export address (CSL-JSON)
+            <input type="url" value={bbtUrl} placeholder="http://127.0.0.1:23119/better-bibtex/export/collection?/1/My%20Collection.csljson" onChange={(e) => setBbtUrl(e.target.value)} />
+          </label>
+          <button type="submit" className="bar-button" disabled={busy || !bbtUrl.trim()}>
+            Import collection
+          </button>
+        </form>
+      </details>
       {message && (
         <p className={message.kind === 'error' ? 'form-error' : 'dialog-note'} role={message.kind === 'error' ? 'alert' : 'status'}>
           {message.text}
