@@ -92,3 +92,20 @@ describe('authors from a byline', () => {
     expect(authorsFromByline(byline)).toEqual(authors)
   })
 })
+
+describe('reference data a journal article page gives of itself', () => {
+  it('takes its DOI, journal and pages from the Highwire Press tags (a journal article, not a web page)', () => {
+    const body = '<p>' + 'The findings hold across the sample of states studied here. '.repeat(12) + '</p>'
+    const page = `<html><head><title>Alignment</title>
+      <meta name="citation_title" content="Alignment"><meta name="citation_journal_title" content="Journal of Eurasian Studies">
+      <meta name="citation_doi" content="doi:10.1177/18793665211234567."><meta name="citation_firstpage" content="117"><meta name="citation_lastpage" content="134">
+      </head><body><article><h1>Alignment</h1>${body}${body}</article></body></html>`
+    expect(importHtml(page, 'alignment.html').meta).toMatchObject({ doi: '10.1177/18793665211234567', container: 'Journal of Eurasian Studies', type: 'article-journal', pages: '117–134' })
+  })
+
+  it('finds a DOI written in a document’s text', async () => {
+    const { findDoi } = await import('./source-meta')
+    expect(findDoi('Journal of X 12 (2020) https://doi.org/10.1016/j.jeas.2020.04.003. Received 3 May')).toBe('10.1016/j.jeas.2020.04.003')
+    expect(findDoi('no identifier here')).toBeUndefined()
+  })
+})

@@ -7,7 +7,7 @@ import { PilcrowError } from '../../../shared/errors'
 import type { SourceMeta } from '../../../shared/model'
 import type { ImportedSource } from './draft-blocks'
 import { htmlToBlocks } from './html-blocks'
-import { collapsed, splitAuthors, titleFromFileName } from './source-meta'
+import { collapsed, splitAuthors, titleFromFileName, findDoi } from './source-meta'
 
 /**
  * What survives sanitising: text structure and emphasis only. No scripts, styles, forms, frames,
@@ -58,6 +58,7 @@ export function importHtml(text: string, fileName: string): ImportedSource {
     const site = collapsed(article.siteName)
     if (site) meta.container = site
     if (url) meta.url = url
+    Object.assign(meta, scholarlyMeta(page.document))
     return { meta, blocks }
   } finally {
     page.close()
@@ -77,6 +78,33 @@ export function authorsFromByline(byline: string | null | undefined): string[] {
   text = text.replace(/[\s,|·–-]+$/, '').trim()
   if (!/\p{L}/u.test(text) || text.length > 120) return []
   return splitAuthors(text, { commas: true })
+}
+
+/**
+ * What a journal's article page says of itself for Google Scholar (the Highwire Press tags:
+ * `citation_doi`, `citation_journal_title`, `citation_firstpage`…) and Dublin Core: its DOI, its
+ * journal, its pages. Such a page is a journal article, not a web page.
+ */
+function scholarlyMeta(document: Document): Partial<SourceMeta> {
+  const tag = (...names: string[]): string | undefined => {
+    for (const name of names) {
+      const value = collapsed(document.querySelector(`meta[name="${name}" i]`)?.getAttribute('content'))
+      if (value) return value
+    }
+    return undefined
+  }
+  const found: Partial<SourceMeta> = {}
+  const doi = findDoi(tag('citation_doi', 'prism.doi', 'dc.identifier', 'DC.Identifier'))
+  if (doi) found.doi = doi
+  const journal = tag('citation_journal_title')
+  if (journal) {
+    found.container = journal
+    found.type = 'article-journal'
+  }
+  const first = tag('citation_firstpage')
+  const last = tag('citation_lastpage')
+  if (first) found.pages = last ? `${first}–${last}` : first
+  return found
 }
 
 function pageUrl(document: Document): string | undefined {

@@ -6,7 +6,7 @@ import type { ImportedSource } from './draft-blocks'
 import { layoutBlocks } from './pdf-layout'
 import { extractPdfText, PdfReadError } from './pdf-text'
 import type { ImportProgress } from './progress'
-import { collapsed, splitAuthors, titleFromFileName } from './source-meta'
+import { collapsed, splitAuthors, titleFromFileName, findDoi } from './source-meta'
 
 /**
  * Imports a PDF's text layer, read by pdf.js in a worker thread (never evaluating code from the
@@ -24,7 +24,11 @@ export async function importPdf(bytes: Uint8Array, fileName: string, onProgress?
     throw new PilcrowError('unsupported-format', `${fileName}: this PDF has no text layer; scanned PDFs need OCR first.`)
   }
   const blocks = assignIdsAndNumbers(layoutBlocks(text.pages))
-  return { meta: pdfMeta(text.info, blocks[0]?.kind === 'heading' ? blocks[0].text : undefined, fileName), blocks }
+  const meta = pdfMeta(text.info, blocks[0]?.kind === 'heading' ? blocks[0].text : undefined, fileName)
+  // a paper prints its DOI on its first page (header, footer or first lines)
+  const doi = findDoi(text.pages[0]?.items.map((i) => i.text).join(' '))
+  if (doi) meta.doi = doi
+  return { meta, blocks }
 }
 
 function pdfError(error: unknown, fileName: string): PilcrowError {

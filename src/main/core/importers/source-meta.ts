@@ -22,3 +22,12 @@ export function splitAuthors(text: string | undefined, options: { commas?: boole
     .map((name) => name.trim())
     .filter((name) => name !== '')
 }
+
+/** A DOI as written in a document ("doi:10.1000/xyz123", "https://doi.org/10.1000/xyz123"), without its prefix or closing punctuation. */
+const DOI = /\b(10\.\d{4,9}\/[^\s"<>]+)/
+
+/** The first DOI in `text`, or undefined. */
+export function findDoi(text: string | null | undefined): string | undefined {
+  const found = DOI.exec(text ?? '')?.[1]?.replace(/[.,;:)\]]+$/, '')
+  return found || undefined
+}

@@ -77,4 +77,22 @@ describe('the references list', () => {
     const p6 = source.blocks.find((b) => b.paragraph === 6)!
     expect((await nb.formatCitation({ sourceId: source.id, blockId: p6.id })).reference).toMatch(/^Tazmini, G\. \(2021\)\. Russia and Iran – a strategic alliance or something more\? Research for the World\. https:\/\/doi\.org\/10\.1000\/rftw\.2021/)
   }, 30_000)
+
+  it('round-trips: a work read in from BibTeX, attached to its document, comes out in the Pandoc export’s CSL-JSON and BibLaTeX', async () => {
+    const nb = await open(tempDir())
+    await nb.importReferences({ fileName: 'library.bib', base64: Buffer.from(BIB).toString('base64') })
+    const [reference] = await nb.listReferences()
+    await nb.attachReference(reference!.id, 'russia-iran-alignment')
+    const source = await nb.getSource('russia-iran-alignment')
+    const note = await nb.createNote('Cites')
+    const chip = { type: 'paragraph-link', version: 1, anchor: { sourceId: source.id, blockId: source.blocks.find((b) => b.paragraph === 6)!.id, quote: { exact: '', prefix: '', suffix: '' }, paragraph: 6 }, sourceTitle: source.meta.title }
+    await nb.saveNote({ id: note.id, title: 'Cites', content: { root: { type: 'root', children: [{ type: 'paragraph', children: [chip] }] } }, baseRevision: note.revision })
+    const { files } = await nb.exportMarkdown({ notes: 'all', style: 'pandoc' })
+    const csl = JSON.parse(files.find((f) => f.path === 'references.json')!.content) as Record<string, unknown>[]
+    expect(csl[0]).toMatchObject({ id: 'tazminiRussia', type: 'article-journal', title: 'Russia and Iran – a strategic alliance or something more?', 'container-title': 'Research for the World', DOI: '10.1000/rftw.2021', issued: { 'date-parts': [[2021, 1, 18]] } })
+    const bib = files.find((f) => f.path === 'references.bib')!.content
+    expect(bib).toMatch(/@article\{tazminiRussia,/)
+    expect(bib).toMatch(/doi = \{10\.1000\/rftw\.2021\}/)
+    expect(bib).toMatch(/title = \{Russia and \{Iran\}/)
+  }, 30_000)
 })
