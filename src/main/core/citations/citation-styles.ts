@@ -10,7 +10,14 @@ export class CitationStyles {
   private listed: CitationStyleInfo[] | null = null
   private readonly xml = new Map<string, string>()
 
-  constructor(private readonly cslDir: string) {}
+  private dir: string | null = null
+
+  constructor(private readonly findDir: () => string) {}
+
+  private get cslDir(): string {
+    this.dir ??= this.findDir()
+    return this.dir
+  }
 
   list(): CitationStyleInfo[] {
     if (!this.listed) {

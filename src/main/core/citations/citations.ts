@@ -23,7 +23,7 @@ export class Citations {
   private readonly formatter: CitationFormatter
 
   constructor(
-    cslDir: string,
+    cslDir: () => string,
     private readonly sources: SourcesService,
     private readonly settings: () => Settings
   ) {
