@@ -108,6 +108,12 @@ export const apiArgumentSchemas: { [M in NotebookMethod]: z.ZodType<Parameters<N
       style: z.enum(['links', 'footnotes', 'pandoc', 'csl']),
       csl: z.string().max(100).regex(/^[a-z0-9-]+$/).optional()
     })
+  ]),
+  exportDocx: z.tuple([
+    z.strictObject({
+      notes: z.union([z.literal('all'), z.array(noteId).min(1).max(100_000)]),
+      csl: z.string().max(100).regex(/^[a-z0-9-]+$/).optional()
+    })
   ])
 }
 

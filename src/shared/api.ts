@@ -1,7 +1,7 @@
 import type { Settings, SettingsPatch } from './settings'
 import type { Source, SourceMetaPatch, SourceSummary, WorkspaceInfo } from './model'
 import type { ImportFileRequest, ImportOutcome, ImportStatus } from './imports'
-import type { ExportRequest, ExportResult } from './export'
+import type { DocxRequest, DocxResult, ExportRequest, ExportResult } from './export'
 import type { SourceBacklinks } from './links'
 import type { Note, NoteDraft, NoteList, SaveResult } from './notes'
 import type { NoteBacklinks } from './note-links'
@@ -90,6 +90,8 @@ export interface NotebookApi {
   getSearchStatus(): Promise<SearchStatus>
   /** Renders notes (or the whole notebook) as a self-contained Markdown export, in memory. */
   exportMarkdown(request: ExportRequest): Promise<ExportResult>
+  /** Renders notes (or the whole notebook) as a Word document, citations formatted in a CSL style. */
+  exportDocx(request: DocxRequest): Promise<DocxResult>
 }
 
 export type NotebookMethod = keyof NotebookApi
@@ -128,7 +130,8 @@ export const NOTEBOOK_API_METHODS = [
   'restoreHighlight',
   'search',
   'getSearchStatus',
-  'exportMarkdown'
+  'exportMarkdown',
+  'exportDocx'
 ] as const satisfies readonly NotebookMethod[]
 
 // Compile-time proof that the list names every method of the contract.

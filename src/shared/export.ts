@@ -23,6 +23,19 @@ export function highlightsOnly(files: readonly ExportFile[]): { files: ExportFil
   return { files: files.filter((f) => f.path.startsWith('highlights/') || highlighted.has(/^sources\/(.+)\.md$/.exec(f.path)?.[1] ?? '')), sources: highlighted.size }
 }
 
+/** A Word export: the notes (or the notebook) with citations and a bibliography in a CSL style. */
+export interface DocxRequest {
+  notes: string[] | 'all'
+  /** The CSL style (a shipped style's id); the one chosen in Settings when absent. */
+  csl?: string
+}
+
+export interface DocxResult {
+  /** A file name: the note's title for one note, "Pilcrow notes" otherwise, with `.docx`. */
+  name: string
+  base64: string
+}
+
 export interface ExportResult {
   files: ExportFile[]
   /** A name for the download: the note's title for one note, "Pilcrow notebook" otherwise. */

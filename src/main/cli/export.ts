@@ -1,4 +1,7 @@
+import { mkdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { parseArgs } from 'node:util'
+import type { Notebook } from '../core/notebook'
 import { highlightsOnly } from '../../shared/export'
 import { parseCitationStyle } from '../core/export/citation-style'
 import { writeExport } from '../core/export/write-export'
@@ -8,7 +11,7 @@ import { openWorkspaceOption } from './workspace-option'
 
 export const exportCommand: CliCommand = {
   name: 'export',
-  usage: 'pilcrow export [--note ID ...|--all|--highlights] --out DIR [--style links|footnotes|pandoc|csl] [--csl STYLE] [--force] [--workspace DIR]',
+  usage: 'pilcrow export [--note ID ...|--all|--highlights] --out DIR [--style links|footnotes|pandoc|csl] [--csl STYLE] [--format markdown|docx] [--force] [--workspace DIR]',
   summary: 'Export notes as Markdown whose citations still resolve (notes/, sources/, highlights/, index.md); --highlights: the highlights alone, with the sources they link to; --style csl: citations and a bibliography formatted in a CSL style (--csl apa, chicago-author-date, modern-language-association, ieee…; the one chosen in Settings by default)',
   async run(argv) {
     const { values } = parseArgs({
@@ -20,6 +23,7 @@ export const exportCommand: CliCommand = {
         out: { type: 'string' },
         style: { type: 'string' },
         csl: { type: 'string' },
+        format: { type: 'string' },
         force: { type: 'boolean', default: false },
         workspace: { type: 'string' }
       },
@@ -28,9 +32,12 @@ export const exportCommand: CliCommand = {
     })
     if (!values.out) throw new UsageError('--out DIR is required: the folder to export into.')
     if ([values.all, values.highlights, values.note !== undefined].filter(Boolean).length !== 1) throw new UsageError('give one of --all, --highlights, or one or more --note ID.')
+    if (values.format !== undefined && values.format !== 'markdown' && values.format !== 'docx') throw new UsageError(`--format is markdown or docx, not “${values.format}”.`)
+    if (values.format === 'docx' && values.highlights) throw new UsageError('--highlights is written as Markdown only.')
     const style = parseCitationStyle(values.style)
     const notebook = await openWorkspaceOption(values.workspace)
     try {
+      if (values.format === 'docx') return await writeDocx(notebook, values.note ?? 'all', values.csl, values.out, values.force)
       const exported = await notebook.exportMarkdown({ notes: values.note ?? 'all', style, ...(values.csl !== undefined ? { csl: values.csl } : {}) })
       const highlighted = highlightsOnly(exported.files)
       const files = values.highlights ? highlighted.files : exported.files
@@ -43,4 +50,19 @@ export const exportCommand: CliCommand = {
       await notebook.close()
     }
   }
+}
+
+/** `--format docx`: one Word document in the folder, citations formatted in the CSL style. */
+async function writeDocx(notebook: Notebook, notes: string[] | 'all', csl: string | undefined, out: string, force: boolean): Promise<number> {
+  const { name, base64 } = await notebook.exportDocx({ notes, ...(csl !== undefined ? { csl } : {}) })
+  await mkdir(out, { recursive: true })
+  const path = join(out, name)
+  try {
+    await writeFile(path, Buffer.from(base64, 'base64'), { flag: force ? 'w' : 'wx' })
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new UsageError(`${path} exists already: choose another folder, or pass --force to write over it.`)
+    throw error
+  }
+  console.log(`Exported a Word document: ${path}`)
+  return 0
 }

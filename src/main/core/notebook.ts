@@ -19,7 +19,7 @@ import { checkNotesCensus } from './notes-census'
 import { isUntouched, noteIdOfFile, NotesService } from './notes'
 import { SearchService } from './search/search-service'
 import type { SearchRequest, SearchResponse, SearchStatus } from '../../shared/search'
-import type { ExportRequest, ExportResult } from '../../shared/export'
+import type { DocxRequest, DocxResult, ExportRequest, ExportResult } from '../../shared/export'
 import { PilcrowError } from '../../shared/errors'
 import { UNTITLED } from '../../shared/notes'
 import type { NotebookImportResult } from './export/notebook-import'
@@ -324,11 +324,26 @@ export class Notebook implements NotebookApi {
     return { files, name }
   }
 
+  async exportDocx(request: DocxRequest): Promise<DocxResult> {
+    this.checkStyle(request.csl)
+    const notes = request.notes === 'all' ? this.notes.all().filter((n) => !n.trashedAt && !isUntouched(n)) : await Promise.all(request.notes.map((id) => this.notes.get(id)))
+    const cited = new Set(notes.flatMap((note) => extractLinks(note.content).citations.map((link) => link.anchor.sourceId)))
+    const sources = [...cited].map((id) => this.sources.readable(id)).filter((s): s is Source => s !== null)
+    const [{ notesToDocx }, { citationKeys }, style] = await Promise.all([import('./export/note-docx'), import('./citations/csl-items'), this.citations.prepared(request.csl)])
+    const bytes = await notesToDocx({ notes, sources, keys: citationKeys(sources), style, titleOf: (id) => this.notes.titleOf(id) })
+    const name = `${request.notes !== 'all' && notes.length === 1 ? notes[0]!.title || UNTITLED : 'Pilcrow notes'}.docx`
+    return { name, base64: Buffer.from(bytes).toString('base64') }
+  }
+
+  private checkStyle(csl: string | undefined): void {
+    if (csl !== undefined && !this.citations.styles.has(csl)) {
+      throw new PilcrowError('invalid-argument', `There is no citation style "${csl}": use one of ${this.citations.listStyles().map((s) => s.id).join(', ')}.`)
+    }
+  }
+
   /** The chosen CSL style, for an export formatted in it (`csl`) or pointing Pandoc at it. */
   private async cslForExport(request: ExportRequest): Promise<Pick<ExportInput, 'csl' | 'cslFile'>> {
-    if (request.csl !== undefined && !this.citations.styles.has(request.csl)) {
-      throw new PilcrowError('invalid-argument', `There is no citation style "${request.csl}": use one of ${this.citations.listStyles().map((s) => s.id).join(', ')}.`)
-    }
+    this.checkStyle(request.csl)
     if (request.style === 'pandoc') {
       const id = request.csl ?? this.citations.chosenStyle()
       return { cslFile: { name: `${id}.csl`, content: this.citations.styles.style(id) } }

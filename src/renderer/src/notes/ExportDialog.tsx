@@ -22,6 +22,7 @@ type Scope = 'this' | 'selected' | 'all' | 'highlights'
 export function ExportDialog({ open, openNote, notes, onClose }: ExportDialogProps): ReactNode {
   const [scope, setScope] = useState<Scope>('this')
   const [style, setStyle] = useState<CitationStyle>('links')
+  const [format, setFormat] = useState<'markdown' | 'docx'>('markdown')
   const [chosen, setChosen] = useState<Set<string>>(new Set())
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
@@ -39,17 +40,18 @@ export function ExportDialog({ open, openNote, notes, onClose }: ExportDialogPro
     setBusy(true)
     setError(null)
     try {
+      if (format === 'docx' && scope !== 'highlights') {
+        const { name, base64 } = await api.exportDocx({ notes: selection })
+        download(name, base64ToBytes(base64), 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+        onClose()
+        return
+      }
       // the zip library loads with the first export: its tables cost ~12 ms at every start otherwise
       const [exported, { exportZip }] = await Promise.all([api.exportMarkdown({ notes: selection, style }), import('./export-zip')])
       const highlights = scope === 'highlights' ? highlightsOnly(exported.files) : null
       if (highlights?.sources === 0) throw new Error('No source has highlights yet: select words in a source and choose “Highlight”.')
       const zip = exportZip(highlights ? { files: highlights.files, name: 'Pilcrow highlights' } : exported)
-      const url = URL.createObjectURL(new Blob([zip.bytes as BlobPart], { type: 'application/zip' }))
-      const link = document.createElement('a')
-      link.href = url
-      link.download = zip.name
-      link.click()
-      window.setTimeout(() => URL.revokeObjectURL(url), 10_000)
+      download(zip.name, zip.bytes, 'application/zip')
       onClose()
     } catch (e) {
       setError((e as Error).message)
@@ -101,9 +103,20 @@ export function ExportDialog({ open, openNote, notes, onClose }: ExportDialogPro
           Highlights only (a file per source, by colour meaning)
         </label>
       </fieldset>
+      <fieldset>
+        <legend>Format</legend>
+        <label className="radio">
+          <input type="radio" name="format" checked={format === 'markdown'} onChange={() => setFormat('markdown')} />
+          Markdown (a zip of notes, sources and their links)
+        </label>
+        <label className="radio">
+          <input type="radio" name="format" checked={format === 'docx'} disabled={scope === 'highlights'} onChange={() => setFormat('docx')} />
+          Word document (.docx), citations in your citation style
+        </label>
+      </fieldset>
       <label className="field">
         Citations
-        <select value={style} disabled={scope === 'highlights'} onChange={(e) => setStyle(e.target.value as CitationStyle)}>
+        <select value={style} disabled={scope === 'highlights' || format === 'docx'} onChange={(e) => setStyle(e.target.value as CitationStyle)}>
           <option value="links">Links to paragraphs — [¶6](sources/…#p6)</option>
           <option value="footnotes">Footnotes with the quoted words</option>
           <option value="pandoc">Pandoc — [@key, para. 6] + bibliography</option>
@@ -125,4 +138,21 @@ export function ExportDialog({ open, openNote, notes, onClose }: ExportDialogPro
       </div>
     </dialog>
   )
+}
+
+/** Hands the browser a file to save (the desktop app's save dialog, or the download folder). */
+function download(name: string, bytes: Uint8Array, type: string): void {
+  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type }))
+  const link = document.createElement('a')
+  link.href = url
+  link.download = name
+  link.click()
+  window.setTimeout(() => URL.revokeObjectURL(url), 10_000)
+}
+
+function base64ToBytes(base64: string): Uint8Array {
+  const binary = atob(base64)
+  const bytes = new Uint8Array(binary.length)
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i)
+  return bytes
 }
