@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs'
 import type { Page } from '@playwright/test'
 import { strFromU8, unzipSync } from 'fflate'
 import { noteEditor as editor, paragraph, selectWords } from './support/locators'
-import { expect, test } from './support/pilcrow'
+import { join } from 'node:path'
+import { APP_ROOT, expect, test } from './support/pilcrow'
 
 // Citations a paper can use: the style chosen in Settings, copied from a paragraph, a highlight,
 // the note's references and the source, and the kind of work set in the source's details.
@@ -102,4 +103,22 @@ test('Export as a Word document: the note with its citations in the chosen style
   const xml = strFromU8(files['word/document.xml']!)
   expect(xml).toContain('(Tazmini, 2021, para. 6)')
   expect(xml).toContain('References')
+})
+
+test('Settings: a .csl style the user adds is listed, chosen, and cites; a damaged one is refused with where it breaks', async ({ page, pilcrow, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'])
+  await page.goto(pilcrow.url)
+  await page.getByRole('button', { name: 'Settings' }).click()
+  const settings = page.getByRole('dialog', { name: 'Settings' })
+  const apa = readFileSync(join(APP_ROOT, 'resources', 'csl', 'styles', 'apa.csl'), 'utf8')
+  await settings.getByLabel('Citation style file').setInputFiles({ name: 'broken.csl', mimeType: 'application/xml', buffer: Buffer.from(apa.slice(0, apa.indexOf('<citation') + 200)) })
+  await expect(settings.getByRole('alert')).toHaveText(/^broken\.csl is damaged: line \d+:\d+/)
+  const mine = apa.replace(/<title>[^<]*<\/title>/, '<title>My department’s APA</title>')
+  await settings.getByLabel('Citation style file').setInputFiles({ name: 'dept.csl', mimeType: 'application/xml', buffer: Buffer.from(mine) })
+  await expect(settings.getByRole('combobox', { name: 'Citation style' })).toHaveValue('user-dept')
+  await expect(settings).toContainText('A style you added')
+  await settings.getByRole('button', { name: 'Done' }).click()
+  await page.keyboard.press('Control+1')
+  await page.keyboard.press('y')
+  await expect(toast(page)).toContainText('Copied the citation (My department’s APA): (Tazmini, 2021, para. 1)')
 })

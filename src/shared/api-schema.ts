@@ -73,6 +73,12 @@ export const apiArgumentSchemas: { [M in NotebookMethod]: z.ZodType<Parameters<N
   getBacklinks: z.tuple([id]),
   getNoteBacklinks: z.tuple([noteId]),
   listCitationStyles: z.tuple([]),
+  addCitationStyle: z.tuple([
+    z.strictObject({
+      fileName: z.string().min(1).max(255).regex(/\.csl$/i, 'a citation style is a .csl file'),
+      base64: z.string().max(Math.ceil((2 * 1024 * 1024) / 3) * 4, 'a citation style is at most 2 MB').regex(/^[A-Za-z0-9+/]*={0,2}$/, 'the file must be sent as base64')
+    })
+  ]),
   listReferences: z.tuple([]),
   importReferences: z.tuple([
     z.strictObject({

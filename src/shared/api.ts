@@ -59,6 +59,8 @@ export interface NotebookApi {
   getNoteBacklinks(noteId: string): Promise<NoteBacklinks>
   /** The citation styles Pilcrow ships (the setting "Citation style" picks one). */
   listCitationStyles(): Promise<CitationStyleInfo[]>
+  /** Adds a `.csl` style file the user chose (kept in the workspace), once it formats; returns it as listed. */
+  addCitationStyle(file: { fileName: string; base64: string }): Promise<CitationStyleInfo>
   /** A source, or a paragraph of it, cited in the chosen style ("(Tazmini, 2021, para. 6)") with its bibliography entry. */
   formatCitation(request: CitationRequest): Promise<FormattedCitation>
   /** The references list: works read in from BibTeX, RIS or CSL-JSON. */
@@ -117,6 +119,7 @@ export const NOTEBOOK_API_METHODS = [
   'getBacklinks',
   'getNoteBacklinks',
   'listCitationStyles',
+  'addCitationStyle',
   'formatCitation',
   'listReferences',
   'importReferences',

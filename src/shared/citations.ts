@@ -11,6 +11,8 @@ export interface CitationStyleInfo {
   /** Who wrote the style (its licence asks that they be named). */
   authors: string[]
   rights: string
+  /** A `.csl` file the user added (kept in the workspace's `styles/`). */
+  added?: boolean
 }
 
 /** The locales Pilcrow ships (dates and terms: "para." or "Abs."). */

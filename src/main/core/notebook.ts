@@ -1,3 +1,4 @@
+import { join } from 'node:path'
 import { promises as fs } from 'node:fs'
 import type { NotebookApi } from '../../shared/api'
 import { EventEmitter, type NotebookEvent } from '../../shared/events'
@@ -109,7 +110,7 @@ export class Notebook implements NotebookApi {
     const highlights = new HighlightsService(workspace, sources)
     const imports = new SourceImports(sources, links, highlights)
     // the styles' folder is looked for when first needed (a notebook run from a bundle elsewhere may never cite)
-    const citations = new Citations(() => options.cslDir ?? citationStylesDir(findAppRoot()), sources, () => options.settings.get())
+    const citations = new Citations(() => options.cslDir ?? citationStylesDir(findAppRoot()), join(workspace.root, 'styles'), sources, () => options.settings.get())
     const references = new ReferencesService(workspace, sources)
     const notebook = new Notebook(workspace, sources, notes, links, searchIndex, imports, highlights, options.settings, citations, references, options.zoteroUrl ?? ZOTERO_URL)
     searchIndex.references = () => references.all()
@@ -240,6 +241,10 @@ export class Notebook implements NotebookApi {
 
   async listCitationStyles(): Promise<CitationStyleInfo[]> {
     return this.citations.listStyles()
+  }
+
+  async addCitationStyle(file: { fileName: string; base64: string }): Promise<CitationStyleInfo> {
+    return this.citations.addStyle(file.fileName, Buffer.from(file.base64, 'base64').toString('utf8'))
   }
 
   async formatCitation(request: CitationRequest): Promise<FormattedCitation> {

@@ -1,4 +1,7 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { findAppRoot } from '../app-paths'
 import { useNotebooks, useTempDirs } from '../test-support'
 import { locatorOf } from './citations'
 
@@ -63,4 +66,25 @@ describe('formatted citations (CSL styles through citation-js)', () => {
     expect(locatorOf({ paragraph: 6 })).toEqual({ label: 'paragraph', value: '6' })
     expect(locatorOf({ paragraph: null })).toBeUndefined()
   })
+
+  it('takes a .csl file the user adds: checked, kept in the workspace, listed and used; a file that is not a style is refused', async () => {
+    const dir = tempDir()
+    const nb = await open(dir)
+    const b64 = (text: string) => Buffer.from(text).toString('base64')
+    const apa = readFileSync(join(findAppRoot(), 'resources', 'csl', 'styles', 'apa.csl'), 'utf8')
+    const mine = apa.replace(/<title>[^<]*<\/title>/, '<title>My department’s APA</title>')
+    const added = await nb.addCitationStyle({ fileName: 'My Dept APA.csl', base64: b64(mine) })
+    expect(added).toMatchObject({ id: 'user-my-dept-apa', title: 'My department’s APA', added: true })
+    expect(readFileSync(join(dir, 'styles', 'my-dept-apa.csl'), 'utf8')).toBe(mine)
+    expect((await nb.listCitationStyles()).map((s) => s.id)).toContain('user-my-dept-apa')
+    await nb.updateSettings({ citationStyle: 'user-my-dept-apa' })
+    const source = await nb.getSource('russia-iran-alignment')
+    expect((await nb.formatCitation({ sourceId: source.id, blockId: source.blocks.find((b) => b.paragraph === 6)!.id })).style).toBe('My department’s APA')
+
+    await expect(nb.addCitationStyle({ fileName: 'notes.csl', base64: b64('<html>not a style</html>') })).rejects.toThrow(/notes\.csl is not a CSL style/)
+    // cut short: a style citeproc cannot read
+    const broken = apa.slice(0, apa.indexOf('<citation') + 200)
+    await expect(nb.addCitationStyle({ fileName: 'broken.csl', base64: b64(broken) })).rejects.toThrow(/^broken\.csl is damaged: line \d+:\d+: unclosed tag/)
+    expect(existsSync(join(dir, 'styles', 'broken.csl'))).toBe(false)
+  }, 60_000)
 })

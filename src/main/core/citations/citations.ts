@@ -24,15 +24,31 @@ export class Citations {
 
   constructor(
     cslDir: () => string,
+    addedStylesDir: string,
     private readonly sources: SourcesService,
     private readonly settings: () => Settings
   ) {
-    this.styles = new CitationStyles(cslDir)
+    this.styles = new CitationStyles(cslDir, addedStylesDir)
     this.formatter = new CitationFormatter(this.styles)
   }
 
   listStyles(): CitationStyleInfo[] {
     return this.styles.list()
+  }
+
+  /** Adds a `.csl` file the user chose, once citeproc has formatted a citation with it; returns it as listed. */
+  async addStyle(fileName: string, xml: string): Promise<CitationStyleInfo> {
+    const id = await this.styles.add(fileName, xml)
+    try {
+      const style = await this.formatter.prepare(id, this.settings().citationLocale)
+      const { citations } = style.format([{ id: 'probe', type: 'book', title: 'A test', author: [{ family: 'Doe', given: 'Jane' }], issued: { 'date-parts': [[2020]] } }], [{ id: 'probe' }], 'text')
+      // citeproc reads what it can of a damaged file: a style that cites nothing is not one
+      if (!citations[0]?.trim()) throw new Error('a citation came out empty')
+    } catch (error) {
+      await this.styles.remove(id)
+      throw new PilcrowError('invalid-argument', `${fileName} cannot be used: citeproc could not format with it (${(error as Error).message}).`)
+    }
+    return this.styles.list().find((s) => s.id === id)!
   }
 
   /** The style the settings name (the default when it is not one Pilcrow ships). */

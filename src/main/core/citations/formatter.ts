@@ -1,4 +1,5 @@
 import type { CitationLocale } from '../../../shared/citations'
+import { hashId } from '../../../shared/hash'
 import type { CitationStyles } from './citation-styles'
 import type { CslItem } from './csl-items'
 
@@ -57,8 +58,10 @@ export class CitationFormatter {
   /** The style (a shipped style's id) and locale, registered with citeproc and ready. */
   async prepare(style: string, locale: CitationLocale): Promise<PreparedStyle> {
     const csl = await this.load()
-    const styleId = `pilcrow-${style}`
-    if (!csl.styles.has(styleId)) csl.styles.add(styleId, this.styles.style(style))
+    // named by its text too: a style the user replaced is registered anew
+    const xml = this.styles.style(style)
+    const styleId = `pilcrow-${style}-${hashId(xml)}`
+    if (!csl.styles.has(styleId)) csl.styles.add(styleId, xml)
     if (!csl.locales.has(locale)) csl.locales.add(locale, this.styles.locale(locale))
     const note = this.styles.list().find((s) => s.id === style)?.note ?? false
     return {

@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react'
+import { useEffect, useRef, useState, type ReactNode } from 'react'
 import { CITATION_LOCALES, type CitationStyleInfo } from '../../../shared/citations'
 import { api } from '../api/client'
 import { useModalDialog } from '../ui/useModalDialog'
@@ -92,6 +92,20 @@ function CitationStyleFields({ open, settings, onChange }: Pick<SettingsDialogPr
     api.listCitationStyles().then(setStyles, (e: Error) => setError(`The citation styles cannot be listed: ${e.message}`))
   }, [open, styles])
   const chosen = styles?.find((s) => s.id === settings.citationStyle)
+  const picker = useRef<HTMLInputElement>(null)
+  const addStyle = async (file: File): Promise<void> => {
+    setError(null)
+    try {
+      const bytes = new Uint8Array(await file.arrayBuffer())
+      let binary = ''
+      for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
+      const added = await api.addCitationStyle({ fileName: file.name, base64: btoa(binary) })
+      setStyles(await api.listCitationStyles())
+      onChange({ citationStyle: added.id })
+    } catch (e) {
+      setError((e as Error).message)
+    }
+  }
   return (
     <fieldset>
       <legend>Citations</legend>
@@ -107,9 +121,25 @@ function CitationStyleFields({ open, settings, onChange }: Pick<SettingsDialogPr
       </label>
       {chosen && (
         <p className="field-hint">
-          {chosen.note ? 'Cites in footnotes. ' : ''}By {chosen.authors.join(', ') || 'the CSL project'}, from the Citation Style Language project ({chosen.rights || 'CC BY-SA 3.0'}).
+          {chosen.note ? 'Cites in footnotes. ' : ''}
+          {chosen.added ? 'A style you added (kept in this notebook’s styles folder).' : `By ${chosen.authors.join(', ') || 'the CSL project'}, from the Citation Style Language project (${chosen.rights || 'CC BY-SA 3.0'}).`}
         </p>
       )}
+      <button type="button" className="link-button" onClick={() => picker.current?.click()}>
+        Add a style (.csl)…
+      </button>
+      <input
+        ref={picker}
+        type="file"
+        accept=".csl"
+        hidden
+        aria-label="Citation style file"
+        onChange={(e) => {
+          const file = e.target.files?.[0]
+          e.target.value = ''
+          if (file) void addStyle(file)
+        }}
+      />
       {error && (
         <p className="form-error" role="alert">
           {error}
