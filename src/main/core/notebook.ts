@@ -353,7 +353,9 @@ export class Notebook implements NotebookApi {
       const id = request.csl ?? this.citations.chosenStyle()
       return { cslFile: { name: `${id}.csl`, content: this.citations.styles.style(id) } }
     }
-    if (request.style !== 'csl') return {}
+    // footnotes take the chosen style's note form when it is a note style (Chicago notes)
+    const noteStyle = this.citations.listStyles().find((s) => s.id === (request.csl ?? this.citations.chosenStyle()))?.note
+    if (request.style !== 'csl' && !(request.style === 'footnotes' && noteStyle)) return {}
     const style = await this.citations.prepared(request.csl)
     const { cslHtmlToMarkdown } = await import('../../shared/markdown/csl-html')
     return {

@@ -185,8 +185,9 @@ class Writer {
       }
       case 'footnotes': {
         const n = this.footnotes.length + 1
-        const by = [target.authors.join(', '), `*${escapeText(target.title, false)}*`, target.date, number].filter(Boolean).join(', ')
-        this.footnotes.push(`[^${n}]: “${escapeText(quote, false)}” — ${by}. [Source](${linkDestination(`${target.href}#^${target.anchor}`)})`)
+        // in a note style's own form when one is chosen (Chicago notes), else author, title, date, ¶
+        const by = target.formatted ?? `${[target.authors.join(', '), `*${escapeText(target.title, false)}*`, target.date, number].filter(Boolean).join(', ')}.`
+        this.footnotes.push(`[^${n}]: “${escapeText(quote, false)}” — ${by} [Source](${linkDestination(`${target.href}#^${target.anchor}`)})`)
         return `[^${n}]`
       }
     }

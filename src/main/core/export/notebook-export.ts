@@ -69,7 +69,8 @@ export function buildExport(request: ExportInput): ExportFile[] {
   for (const note of request.notes) {
     const saved: SavedCitation[] = []
     const root = note.content.root as { children?: JsonNode[] }
-    const formatted = request.style === 'csl' && request.csl ? formatNoteCitations(root, sourcesById, keys, request.csl) : null
+    // formatted in the CSL style: the csl style, and footnotes when the style is a note style
+    const formatted = (request.style === 'csl' || (request.style === 'footnotes' && request.csl?.note)) && request.csl ? formatNoteCitations(root, sourcesById, keys, request.csl) : null
     let nextFormatted = 0
     const target = (link: SerializedParagraphLink): CitationTarget => {
       const source = sourcesById.get(link.anchor.sourceId)

@@ -220,6 +220,23 @@ describe('the formatted export (csl): citations and a bibliography in a CSL styl
     await expect(nb.exportMarkdown({ notes: 'all', style: 'csl', csl: 'nope' })).rejects.toThrow(/no citation style "nope"/)
   }, 30_000)
 
+  it('footnotes take the note form of a note style chosen (Chicago notes), keep the quoted words, and import back to the same citations', async () => {
+    const { nb, ids } = await notebookWithCitations()
+    await nb.updateSettings({ citationStyle: 'chicago-notes-bibliography' })
+    const { files } = await nb.exportMarkdown({ notes: 'all', style: 'footnotes' })
+    const second = files.find((f) => f.path === 'notes/Second thoughts.md')!.content
+    expect(second).toMatch(/\[\^1\]: “While the Kremlin has acted as a bulwark[^”]*” — Ghoncheh Tazmini, “Russia and Iran – a Strategic Alliance or Something More\?,” Research for the World, LSE, January 18, 2021, para\. 6, https:\/\/www\.lse\.ac\.uk\/rftw\. \[Source\]\(\.\.\/sources\/russia-iran-alignment\.md#\^p6\)/)
+    const out = join(tempDir(), 'export')
+    await writeExport(files, out, false)
+    const fresh = await open(tempDir())
+    const result = await fresh.importNotebook(out)
+    expect(result.notes.map((n) => [n.title, n.links, n.orphaned])).toEqual([
+      ['Alignment', 7, 0],
+      ['Second thoughts', 1, 0]
+    ])
+    expect(reading((await fresh.getNote(ids[0]!)).content)).toEqual(reading((await nb.getNote(ids[0]!)).content))
+  }, 30_000)
+
   it.skipIf(!hasPandoc)('reads as intended in a CommonMark reader: the citation a link, the title in italics', async () => {
     const { nb } = await notebookWithCitations()
     await nb.updateSourceMeta('russia-iran-alignment', { type: 'article-journal', container: 'Journal of Eurasian Studies' })
