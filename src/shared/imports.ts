@@ -93,5 +93,5 @@ export interface ImportStatus {
   /** Progress inside the file, e.g. page 120 of 300. */
   done?: number
   total?: number
-  unit?: 'page' | 'file'
+  unit?: 'page' | 'file' | 'item'
 }

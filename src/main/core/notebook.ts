@@ -267,7 +267,9 @@ export class Notebook implements NotebookApi {
   }
 
   async importFromZotero(request: { betterBibtexUrl?: string }): Promise<ZoteroImportResult> {
-    const works = request.betterBibtexUrl ? await readBetterBibTeX(request.betterBibtexUrl, this.zoteroUrl) : await readZoteroLibrary(this.zoteroUrl)
+    const works = await this.imports.track(request.betterBibtexUrl ? 'Better BibTeX export' : 'Zotero library', (progress) =>
+      request.betterBibtexUrl ? readBetterBibTeX(request.betterBibtexUrl, this.zoteroUrl) : readZoteroLibrary(this.zoteroUrl, progress)
+    )
     const result = await this.references.importWorks(works, request.betterBibtexUrl ? 'Better BibTeX' : 'Zotero')
     return {
       ...result,

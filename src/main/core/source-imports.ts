@@ -59,6 +59,21 @@ export class SourceImports {
     )
   }
 
+  /**
+   * Other long reading-in (the Zotero library) shown as an import is, with its progress (item
+   * 300 of 650), and queued with the imports: one at a time.
+   */
+  track<T>(name: string, work: (progress: (done: number, total: number) => void) => Promise<T>): Promise<T> {
+    return this.enqueue(async () => {
+      this.status = { running: true, fileName: name, fileIndex: 1, fileCount: 1 }
+      try {
+        return await work((done, total) => (this.status = { running: true, fileName: name, fileIndex: 1, fileCount: 1, done, total, unit: 'item' }))
+      } finally {
+        this.status = { running: false }
+      }
+    })
+  }
+
   /** How many links point at a source; after it is deleted they are orphans that keep their quotes. */
   linkCount(sourceId: string): number {
     return this.links.linksTo(sourceId).length

@@ -17,10 +17,15 @@ async function closedPort(): Promise<number> {
 
 describe('Import from Zotero', () => {
   it('reads a 500-item library page by page, with its collections and attachments listed (notes left out); again adds nothing', async () => {
-    const zotero = await startZoteroFixture({ items: 500 })
+    const zotero = await startZoteroFixture({ items: 500, delayMs: 150 })
     try {
       const nb = await open(tempDir(), { zoteroUrl: zotero.url })
+      const progress: string[] = []
+      nb.onEvent((event) => event.type === 'status-changed' && progress.push(event.imports.running ? `${event.imports.fileName} ${event.imports.done ?? '-'}/${event.imports.total ?? '-'} ${event.imports.unit ?? ''}`.trim() : 'done'))
       const result = await nb.importFromZotero({})
+      // told as an import is: item n of the library's items (works, attachments and notes), then done
+      await expect.poll(() => progress.at(-1)).toBe('done')
+      expect(progress).toEqual(expect.arrayContaining(['Zotero library -/-', 'Zotero library 100/650 item', 'Zotero library 300/650 item', 'done']))
       expect(result).toMatchObject({ read: 500, added: 500, unchanged: 0, total: 500, collections: 2, attachments: 50 })
       // 100 items a page: 500 works, 50 attachments and 100 notes are 650 items, 7 pages
       expect(zotero.requests.filter((r) => r.startsWith('/api/users/0/items'))).toHaveLength(7)

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net'
  * `limit` (at most 100) and `start`, the `Total-Results` header, 403 when the API is turned off;
  * and a Better BibTeX pull export (`/better-bibtex/export/collection?/1/Reading.csljson`).
  */
-export async function startZoteroFixture(options: { items: number; enabled?: boolean }): Promise<{ url: string; requests: string[]; close(): Promise<void> }> {
+export async function startZoteroFixture(options: { items: number; enabled?: boolean; delayMs?: number }): Promise<{ url: string; requests: string[]; close(): Promise<void> }> {
   const collections = [
     { key: 'COLL0001', version: 1, data: { key: 'COLL0001', name: 'Russia', parentCollection: false } },
     { key: 'COLL0002', version: 1, data: { key: 'COLL0002', name: 'Iran', parentCollection: false } }
@@ -44,7 +44,8 @@ export async function startZoteroFixture(options: { items: number; enabled?: boo
     }
     const limit = Math.min(100, Number(url.searchParams.get('limit') ?? 25))
     const start = Number(url.searchParams.get('start') ?? 0)
-    res.writeHead(200, { 'Content-Type': 'application/json', 'Total-Results': String(all.length), 'Zotero-API-Version': '3' }).end(JSON.stringify(all.slice(start, start + limit)))
+    // a real library answers a page at a time, each taking a while
+    setTimeout(() => res.writeHead(200, { 'Content-Type': 'application/json', 'Total-Results': String(all.length), 'Zotero-API-Version': '3' }).end(JSON.stringify(all.slice(start, start + limit))), options.delayMs ?? 0)
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
