@@ -102,6 +102,7 @@ describe('importing files as sources', () => {
     const cite = (n: number) => chip(createAnchor(source, source.blocks.find((b) => b.paragraph === n)!.id))
     const note = await nb.createNote('Reading')
     await nb.saveNote({ id: note.id, title: 'Reading', content: doc(cite(1), cite(2), cite(3), cite(4)), baseRevision: note.revision })
+    await expect(nb.updateSourceMeta('field-notes', { citationKey: 'tazmini2021' })).rejects.toThrow(/The citation key “tazmini2021” is already “Russia and Iran – a strategic alliance or something more\?”'s/)
     await nb.updateSourceMeta('field-notes', { title: 'My field notes', citationKey: 'notes2026', tags: ['Fieldwork', '#fieldwork', 'iran/north'] })
     expect((await nb.listSources()).find((s) => s.id === 'field-notes')?.tags).toEqual(['fieldwork', 'iran/north'])
 
@@ -133,6 +134,7 @@ describe('importing files as sources', () => {
     expect(edited.meta).toMatchObject({ authors: ['G. Tazmini'], url: 'https://example.org/a', edited: ['authors', 'publisher', 'url'] })
     expect(edited.meta.publisher).toBeUndefined()
     expect((await open(ws)).sources.get(source.id).meta.authors).toEqual(['G. Tazmini']) // stored
+    await expect(nb.updateSourceMeta(source.id, { citationKey: 'tazmini2021' })).resolves.toBeTruthy() // its own key again
 
     expect(await nb.deleteSource(source.id)).toEqual({ orphanedLinks: 2 })
     expect(await nb.listSources()).toEqual([])

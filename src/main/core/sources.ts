@@ -285,6 +285,10 @@ export class SourcesService {
   /** Changes a source's citation details; edited fields survive a re-import. */
   async updateMeta(sourceId: string, patch: SourceMetaPatch): Promise<Source> {
     const current = this.get(sourceId)
+    // a key cites one work: another source's key is refused, not shared
+    const key = patch.citationKey?.trim()
+    const holder = key ? this.catalogEntries().find((e) => e.id !== sourceId && (e.meta.citationKey ?? derivedCitationKey(e.meta, e.id)) === key) : undefined
+    if (holder) throw new PilcrowError('invalid-argument', `The citation key “${key}” is already “${holder.meta.title}”'s: choose another (e.g. ${key}b).`)
     const meta: SourceMeta = { ...current.meta }
     // the file's own word on which work this is, before the user corrects it
     if (!meta.imported && (patch.title !== undefined || patch.authors !== undefined || patch.url !== undefined)) {
