@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react'
 import { CITATION_LOCALES, type CitationStyleInfo } from '../../../shared/citations'
 import { api } from '../api/client'
+import { fileToBase64 } from '../sources/read-file'
 import { useModalDialog } from '../ui/useModalDialog'
 import { HIGHLIGHT_COLORS } from '../../../shared/highlights'
 import type { Settings, SettingsPatch } from '../../../shared/settings'
@@ -96,10 +97,7 @@ function CitationStyleFields({ open, settings, onChange }: Pick<SettingsDialogPr
   const addStyle = async (file: File): Promise<void> => {
     setError(null)
     try {
-      const bytes = new Uint8Array(await file.arrayBuffer())
-      let binary = ''
-      for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
-      const added = await api.addCitationStyle({ fileName: file.name, base64: btoa(binary) })
+      const added = await api.addCitationStyle({ fileName: file.name, base64: await fileToBase64(file) })
       setStyles(await api.listCitationStyles())
       onChange({ citationStyle: added.id })
     } catch (e) {
