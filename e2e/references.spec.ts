@@ -24,6 +24,9 @@ const file = (name: string, text: string) => ({ name, mimeType: 'text/plain', bu
 
 test('References…: a .bib read in, a garbled one refused with its line; the open source matched to its work; search finds works with ref:', async ({ page, pilcrow }) => {
   await page.goto(pilcrow.url)
+  // the way in fits the sidebar: nothing there scrolls sideways
+  await expect(page.getByRole('button', { name: 'References…' })).toBeVisible()
+  expect(await page.getByRole('navigation', { name: 'Notebook' }).evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true)
   await page.getByRole('button', { name: 'References…' }).click()
   await expect(references(page).getByRole('status').filter({ hasText: 'No references yet.' })).toBeVisible()
   await references(page).getByLabel('References files to import').setInputFiles([file('broken.bib', '@book{b, title={U}\n  year={1999}}\n')])

@@ -156,8 +156,10 @@ export function ReferencesDialog({ open, sources, openSourceId, focusTitle, onOp
               .filter((m) => m.reference.sourceId !== openSourceId)
               .map((m) => (
                 <li key={m.reference.id}>
-                  <span className="reference-title">{m.reference.title}</span> <span className="reference-byline">{byline(m.reference)}</span>
-                  <span className="reference-confidence">{m.confidence === 'sure' ? ' (the same DOI or citation key)' : ' (the same title and year: check it is the same work)'}</span>
+                  <span className="reference-text">
+                    <span className="reference-title">{m.reference.title}</span> <span className="reference-byline">{byline(m.reference)}</span>
+                    <span className="reference-confidence">{m.confidence === 'sure' ? ' (the same DOI or citation key)' : ' (the same title and year: check it is the same work)'}</span>
+                  </span>
                   <button type="button" className="link-button" onClick={() => attach(m.reference, openSourceId)}>
                     Use for this source
                   </button>
@@ -174,7 +176,9 @@ export function ReferencesDialog({ open, sources, openSourceId, focusTitle, onOp
           <ul className="references-rows" aria-label="References list">
             {shown.slice(0, SHOWN).map((r) => (
               <li key={r.id}>
-                <span className="reference-title">{r.title}</span> <span className="reference-byline">{byline(r)}</span>{' '}
+                <span className="reference-text">
+                  <span className="reference-title">{r.title}</span> <span className="reference-byline">{byline(r)}</span>
+                </span>
                 {r.sourceId && titleOf.has(r.sourceId) ? (
                   <button type="button" className="link-button" onClick={() => onOpenSource(r.sourceId!)}>
                     Open “{titleOf.get(r.sourceId)}”

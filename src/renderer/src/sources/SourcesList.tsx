@@ -48,11 +48,7 @@ export function SourcesList({ sources, openId, onOpen, onImport, onUpdate, onEdi
         >
           Import…
         </button>
-        {onReferences && (
-          <button type="button" className="link-button" onClick={onReferences} title="Your reference manager's works (BibTeX, RIS, CSL-JSON), attached to their documents">
-            References…
-          </button>
-        )}
+
         <input
           ref={input}
           type="file"
@@ -113,6 +109,11 @@ export function SourcesList({ sources, openId, onOpen, onImport, onUpdate, onEdi
           </li>
         ))}
       </ul>
+      {onReferences && (
+        <button type="button" className="link-button sources-references" onClick={onReferences} title="Your reference manager's works (BibTeX, RIS, CSL-JSON, Zotero), attached to their documents">
+          References…
+        </button>
+      )}
     </div>
   )
 }
