@@ -63,6 +63,8 @@ export interface SourceMeta {
   pages?: string
   /** Name of the file it was imported from. */
   originalFile?: string
+  /** What the import could not take, shown above the source ("The text of pages 2–23 cannot be read: …"). */
+  notice?: string
   /** The user's tags for the source (lower-case, without `#`, see tags.ts). */
   tags?: string[]
   /** Fields the user edited; they keep the user's values when the file is imported again. */

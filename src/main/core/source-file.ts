@@ -39,6 +39,7 @@ const sourceFile = z.object({
     doi: z.string().optional(),
     pages: z.string().optional(),
     tags: z.array(z.string()).optional(),
+    notice: z.string().optional(),
     originalFile: z.string().optional(),
     edited: z.array(z.string()).optional(),
     imported: z.object({ title: z.string(), authors: z.array(z.string()), url: z.string().optional() }).optional()
@@ -53,9 +54,9 @@ export function serializeSource(source: Source): string {
     return { id, kind, level, paragraph, text, runs, page }
   })
   // and one key order for the metadata, however it was put together
-  const { title, authors, date, publisher, container, url, citationKey, type, doi, pages, tags, originalFile, edited, imported } = source.meta
+  const { title, authors, date, publisher, container, url, citationKey, type, doi, pages, tags, notice, originalFile, edited, imported } = source.meta
   // every field listed (the type fails to compile when SourceMeta gains one this misses)
-  const meta: { [K in keyof Required<SourceMeta>]: SourceMeta[K] } = { title, authors, date, publisher, container, url, citationKey, type, doi, pages, tags, originalFile, edited, imported }
+  const meta: { [K in keyof Required<SourceMeta>]: SourceMeta[K] } = { title, authors, date, publisher, container, url, citationKey, type, doi, pages, tags, notice, originalFile, edited, imported }
   return JSON.stringify({ format: 'pilcrow-source', formatVersion: SOURCE_FORMAT_VERSION, id: source.id, meta, blocks }) + '\n'
 }
 

@@ -6,6 +6,7 @@ import type { ImportedSource } from './draft-blocks'
 import { layoutBlocks } from './pdf-layout'
 import { extractPdfText, PdfReadError } from './pdf-text'
 import type { ImportProgress } from './progress'
+import { checkTextLayer, pageRanges } from './text-layer'
 import { collapsed, splitAuthors, titleFromFileName, findDoi } from './source-meta'
 
 /**
@@ -23,8 +24,15 @@ export async function importPdf(bytes: Uint8Array, fileName: string, onProgress?
   if (text.pages.every((p) => p.items.every((i) => i.text.trim() === ''))) {
     throw new PilcrowError('unsupported-format', `${fileName}: this PDF has no text layer; scanned PDFs need OCR first.`)
   }
-  const blocks = assignIdsAndNumbers(layoutBlocks(text.pages))
+  // a text layer of control characters (a font with no Unicode mapping) is never taken for words
+  const layer = checkTextLayer(text.pages)
+  const unreadable = `its fonts carry no mapping to letters (${layer.garbage.toLocaleString('en')} unreadable characters)`
+  if (layer.pages.every((p) => p.items.every((i) => i.text.trim() === ''))) {
+    throw new PilcrowError('unsupported-format', `${fileName}: the text of this PDF cannot be read: ${unreadable}. Run OCR on it (for example ocrmypdf --force-ocr) and import the result.`)
+  }
+  const blocks = assignIdsAndNumbers(layoutBlocks(layer.pages))
   const meta = pdfMeta(text.info, blocks[0]?.kind === 'heading' ? blocks[0].text : undefined, fileName)
+  if (layer.unreadable.length > 0) meta.notice = `The text of ${layer.unreadable.length === 1 ? 'page' : 'pages'} ${pageRanges(layer.unreadable)} cannot be read: ${unreadable}. ${layer.unreadable.length === 1 ? 'It is' : 'They are'} left out; OCR would bring ${layer.unreadable.length === 1 ? 'it' : 'them'} back.`
   // a paper prints its DOI on its first page (header, footer or first lines)
   const doi = findDoi(text.pages[0]?.items.map((i) => i.text).join(' '))
   if (doi) meta.doi = doi

@@ -15,6 +15,11 @@ export function SourceHeader({ meta, onCopyReference }: { meta: SourceMeta; onCo
         </p>
       )}
       <h1 className="source-title">{meta.title}</h1>
+      {meta.notice && (
+        <p className="source-notice" role="note">
+          {meta.notice}
+        </p>
+      )}
       <p className="source-byline">
         {meta.authors.length > 0 && <span className="source-authors">{meta.authors.join(', ')}</span>}
         {meta.authors.length > 0 && meta.date && <span aria-hidden="true"> · </span>}
