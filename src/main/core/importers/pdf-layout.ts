@@ -87,7 +87,43 @@ export function layoutBlocks(pages: PageText[]): DraftBlock[] {
     if (previous && first && runsOn(previous, first, layout)) previous.lines.push(...flowGroups.shift()!.lines)
     groups.push(...flowGroups)
   }
-  return groups.map((group) => toBlock(group, layout))
+  const words = wordsInLines(linesByPage.flat())
+  return groups.map((group) => toBlock(group, layout, words))
+}
+
+/**
+ * Every word the document writes inside a line (lower-cased), hyphenated compounds as written:
+ * what a line-end hyphen is judged by. A line's first word and a last one cut by a hyphen may be
+ * pieces of a broken word: they are left out.
+ */
+function wordsInLines(lines: readonly Line[]): Set<string> {
+  const words = new Set<string>()
+  for (const line of lines) {
+    const found = line.text.toLowerCase().match(/\p{L}+(?:-\p{L}+)*/gu) ?? []
+    const last = /-\s*$/.test(line.text) ? found.length - 1 : found.length
+    for (let i = 1; i < last; i++) words.add(found[i]!)
+  }
+  return words
+}
+
+/** Prefixes style guides always hyphenate (self-interest, ex-president, all-encompassing, quasi-, half-, well-). */
+const HYPHENATED_PREFIX = /^(self|ex|all|quasi|half|well)$/i
+
+/**
+ * Joins a line ending in a hyphen to the next: a compound keeps its hyphen ("self-interest",
+ * "mixed-mode" when the document writes it so elsewhere, "Anglo-American"); a word broken across
+ * lines loses it ("hyphen-" "ation"), as does a name the document writes whole ("Trace-" "Monkey"
+ * when it writes TraceMonkey).
+ */
+function joinHyphenated(text: string, next: string, words: ReadonlySet<string>): string {
+  const left = /(\p{L}+)-$/u.exec(text)?.[1] ?? ''
+  const right = /^\p{L}+/u.exec(next)?.[0] ?? ''
+  const compound = `${left}-${right}`.toLowerCase()
+  const whole = `${left}${right}`.toLowerCase()
+  // a prefix keeps its hyphen only before a word of its own ("self-interest", not "ex-actly")
+  const prefixed = HYPHENATED_PREFIX.test(left) && words.has(right.toLowerCase())
+  const keep = words.has(compound) || (!words.has(whole) && (prefixed || /^\p{Lu}/u.test(right)))
+  return keep ? text + next : text.slice(0, -1) + next
 }
 
 function toLines(page: PageText): Line[] {
@@ -237,11 +273,13 @@ function headingKind(line: Line, layout: Layout): number | null {
   return null
 }
 
-function toBlock({ lines: group, flow }: Group, layout: Layout): DraftBlock {
+function toBlock({ lines: group, flow }: Group, layout: Layout, words: ReadonlySet<string>): DraftBlock {
   let text = ''
   for (const line of group) {
     if (text === '') text = line.text
-    else if (/\p{L}[-\u00ad]$/u.test(text) && /^\p{Ll}/u.test(line.text)) text = text.slice(0, -1) + line.text
+    // a soft hyphen only ever marks where a word was broken
+    else if (/\p{L}\u00ad\s*$/u.test(text) && /^\p{L}/u.test(line.text)) text = text.replace(/\u00ad\s*$/u, '') + line.text
+    else if (/\p{L}-$/u.test(text) && /^\p{L}/u.test(line.text)) text = joinHyphenated(text, line.text, words)
     else text += ` ${line.text}`
   }
   text = text.replace(/\u00ad/g, '')
