@@ -22,3 +22,16 @@ describe('a hyphen at the end of a line', () => {
     expect(joined(['The docu\u00ad', 'ment was read in full by the committee.'])).toBe('The document was read in full by the committee.')
   })
 })
+
+describe('right-to-left text and presentation forms', () => {
+  it('reads a right-to-left line from its right end, and its letters as they are typed, not their printed shapes', () => {
+    // "مرحبا بالعالم" set in two runs, the first word at the right; the second in Arabic presentation forms
+    const words = [
+      { text: 'مرحبا', x: 300, y: 600, width: 40, fontSize: 10 },
+      { text: '\uFE91\uFE8E\uFEDF\uFECC\uFE8E\uFEDF\uFEE2', x: 240, y: 600, width: 50, fontSize: 10 }
+    ]
+    const blocks = layoutBlocks([{ page: 1, width: 612, height: 792, items: words }])
+    expect(blocks.map((b) => b.text)).toEqual(['مرحبا بالعالم'])
+    expect(joined(['An ofﬁce ﬁle, with its ligatures read as letters.'])).toBe('An office file, with its ligatures read as letters.')
+  })
+})

@@ -126,6 +126,25 @@ function joinHyphenated(text: string, next: string, words: ReadonlySet<string>):
   return keep ? text + next : text.slice(0, -1) + next
 }
 
+/** Hebrew, Arabic, Syriac, Thaana and their presentation forms. */
+const RTL_LETTER = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/gu
+const LTR_LETTER = /[A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]/gu
+
+/** Whether a line is mostly right-to-left letters. */
+function isRightToLeft(text: string): boolean {
+  const rtl = text.match(RTL_LETTER)?.length ?? 0
+  return rtl > 0 && rtl > (text.match(LTR_LETTER)?.length ?? 0)
+}
+
+/**
+ * Ligatures and presentation forms (ﬁ, Arabic's contextual letter shapes) as the letters they
+ * stand for (NFKC, on these alone: NFKC would also turn ² into 2 and … into ...), so search
+ * finds the words as anyone types them.
+ */
+function withoutPresentationForms(text: string): string {
+  return text.replace(/[\uFB00-\uFDFF\uFE70-\uFEFF]+/gu, (forms) => forms.normalize('NFKC'))
+}
+
 function toLines(page: PageText): Line[] {
   const items = page.items.filter((i) => i.text.trim() !== '' && i.fontSize > 0).sort((a, b) => b.y - a.y || a.x - b.x)
   const lines: { items: PlacedText[]; y: number; size: number }[] = []
@@ -150,16 +169,21 @@ function toLines(page: PageText): Line[] {
         else segments.push([part])
       }
       return segments.map((segment) => {
+        const x0 = segment[0]!.x
+        const x1 = Math.max(...segment.map((part) => part.x + part.width))
+        // a right-to-left line is read from its right end: its runs are taken from the right
+        const rtl = isRightToLeft(segment.map((part) => part.text).join(''))
+        const ordered = rtl ? [...segment].reverse() : segment
         let text = ''
-        let end = -Infinity
-        for (const part of segment) {
-          const gap = part.x - end
+        let previous: PlacedText | null = null
+        for (const part of ordered) {
+          const gap = previous ? (rtl ? previous.x - (part.x + part.width) : part.x - (previous.x + previous.width)) : 0
           if (text !== '' && gap > part.fontSize * 0.15 && !/\s$/.test(text) && !/^\s/.test(part.text)) text += ' '
           text += part.text
-          end = part.x + part.width
+          previous = part
         }
         const size = Math.max(...segment.map((part) => part.fontSize))
-        return { text: text.replace(/\s+/g, ' ').trim(), margin, x0: segment[0]!.x, x1: end, y, size, page: page.page }
+        return { text: withoutPresentationForms(text).replace(/\s+/g, ' ').trim(), margin, x0, x1, y, size, page: page.page }
       })
     })
 }
