@@ -24,7 +24,9 @@ describe('PDF import through pdf.js', () => {
     const bytes = await makeBookPdf({ title: 'A Generated Book', author: 'Ada Tester; Bo Writer', chapters, hyphenate: true, runningHeader: 'A GENERATED BOOK - RUNNING HEADER' })
     const steps: number[] = []
     const { meta, blocks } = await importPdf(bytes, 'book.pdf', (step) => steps.push(step.done))
-    expect(meta).toMatchObject({ title: 'A Generated Book', authors: ['Ada Tester', 'Bo Writer'], date: '2021-01-18', originalFile: 'book.pdf' })
+    expect(meta).toMatchObject({ title: 'A Generated Book', authors: ['Ada Tester', 'Bo Writer'], originalFile: 'book.pdf' })
+    // the file's creation date is when the file was made, not when the work was published
+    expect(meta.date).toBeUndefined()
     const expected = chapters.flatMap((c) => [`# ${c.heading}`, ...c.paragraphs])
     expect(blocks.map((b) => (b.kind === 'heading' ? `# ${b.text}` : b.text))).toEqual(expected)
     expect(blocks.filter((b) => b.kind === 'paragraph').map((b) => b.paragraph)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
@@ -70,5 +72,14 @@ describe('PDF import through pdf.js', () => {
     const bytes = await makeBookPdf({ title: 'T', author: 'A', chapters: chapters.slice(0, 1) })
     const broken = new Uint8Array([...new TextEncoder().encode('%PDF-1.7\n'), ...bytes.subarray(400, 900)])
     await expect(importPdf(broken, 'broken.pdf')).rejects.toThrow(/^broken\.pdf: this PDF could not be read \(/)
+  })
+})
+
+describe('a PDF’s own title', () => {
+  it('is taken unless a tool wrote a placeholder', async () => {
+    const { usableTitle } = await import('./pdf')
+    expect(usableTitle('Russia and Iran')).toBe('Russia and Iran')
+    expect(usableTitle('Microsoft Word - Alignment paper')).toBe('Alignment paper')
+    for (const junk of ['Untitled', 'untitled1', 'ARRAY(0x2c7cf020)', 'thesis-final.docx', 'main.tex', '']) expect(usableTitle(junk)).toBeUndefined()
   })
 })

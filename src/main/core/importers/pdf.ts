@@ -1,5 +1,4 @@
 import { assignIdsAndNumbers } from '../../../shared/block-ids'
-import { toIsoDate } from '../../../shared/dates'
 import { PilcrowError } from '../../../shared/errors'
 import type { SourceMeta } from '../../../shared/model'
 import type { ImportedSource } from './draft-blocks'
@@ -46,15 +45,24 @@ function pdfError(error: unknown, fileName: string): PilcrowError {
   return new PilcrowError('unsupported-format', `${fileName}: this PDF could not be read (${detail}).`)
 }
 
+/**
+ * What a PDF says of itself. Its Title is taken unless it is a tool's placeholder ("Untitled",
+ * "ARRAY(0x2c7cf020)", "Microsoft Word - draft.docx"); its creation date is not taken for the
+ * publication date (it is when the file was made: a scan of a 1990 book says 2019).
+ */
 function pdfMeta(info: Record<string, unknown>, firstHeading: string | undefined, fileName: string): SourceMeta {
   const text = (key: string): string | undefined => collapsed(info[key])
-  const meta: SourceMeta = {
-    title: text('Title') ?? firstHeading ?? titleFromFileName(fileName),
+  return {
+    title: usableTitle(text('Title')) ?? firstHeading ?? titleFromFileName(fileName),
     authors: splitAuthors(text('Author')),
     originalFile: fileName
   }
-  const created = /^D:(\d{4})(\d{2})?(\d{2})?/.exec(text('CreationDate') ?? '')
-  const date = created ? toIsoDate(`${created[1]}-${created[2] ?? '01'}-${created[3] ?? '01'}`) : undefined
-  if (date) meta.date = date
-  return meta
+}
+
+/** A PDF's Title, unless it is a placeholder a tool wrote: the word "untitled", a Perl array's address, a file name. */
+export function usableTitle(title: string | undefined): string | undefined {
+  const cleaned = title?.replace(/^Microsoft (?:Word|PowerPoint) - /i, '').trim()
+  if (!cleaned || /^(untitled|title|document|untitled document)\d*$/i.test(cleaned) || /^ARRAY\(0x[0-9a-f]+\)$/i.test(cleaned)) return undefined
+  if (/\.(docx?|pdf|tex|dvi|ps|indd|odt|rtf|pages)$/i.test(cleaned)) return undefined
+  return cleaned
 }
