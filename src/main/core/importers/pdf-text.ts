@@ -38,6 +38,9 @@ const { pathToFileURL } = require('node:url')
     disableFontFace: true,
     useSystemFonts: false,
     standardFontDataUrl: workerData.fontsPath,
+    // the character maps CID fonts (Japanese, Chinese, Korean) need: without them their text is dropped
+    cMapUrl: workerData.cmapsPath,
+    cMapPacked: true,
     verbosity: pdfjs.VerbosityLevel.ERRORS
   })
   try {
@@ -62,10 +65,10 @@ const { pathToFileURL } = require('node:url')
 })()
 `
 
-function pdfjsPaths(): { pdfjsPath: string; fontsPath: string } {
+function pdfjsPaths(): { pdfjsPath: string; fontsPath: string; cmapsPath: string } {
   const require = createRequire(import.meta.url)
   const root = dirname(require.resolve('pdfjs-dist/package.json'))
-  return { pdfjsPath: join(root, 'legacy', 'build', 'pdf.mjs'), fontsPath: `${join(root, 'standard_fonts')}/` }
+  return { pdfjsPath: join(root, 'legacy', 'build', 'pdf.mjs'), fontsPath: `${join(root, 'standard_fonts')}/`, cmapsPath: `${join(root, 'cmaps')}/` }
 }
 
 /** Reads a PDF's text layer in a worker thread, page by page; `onPage` reports progress. */
