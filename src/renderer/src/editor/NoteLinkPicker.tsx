@@ -122,6 +122,8 @@ export function NoteLinkPicker({ noteId }: { noteId: string | null }): ReactNode
     )
   }
 
+  // mounted once the pane is known: its list must never open loose at the end of the page
+  if (!pane) return null
   return (
     <LexicalTypeaheadMenuPlugin<ChoiceOption>
       options={options}
@@ -130,7 +132,7 @@ export function NoteLinkPicker({ noteId }: { noteId: string | null }): ReactNode
       triggerFn={pickerTrigger}
       menuRenderFn={renderMenu}
       anchorClassName="note-picker-anchor"
-      {...(pane ? { parent: pane } : {})}
+      parent={pane}
     />
   )
 }
