@@ -25,6 +25,7 @@ import { PilcrowError } from '../../shared/errors'
 import { UNTITLED } from '../../shared/notes'
 import type { NotebookImportResult } from './export/notebook-import'
 import type { ExportInput } from './export/notebook-export'
+import type { StoredNote } from './note-file'
 import type { SettingsStore } from './settings-store'
 import { SourceImports } from './source-imports'
 import { SourcesService } from './sources'
@@ -316,11 +317,9 @@ export class Notebook implements NotebookApi {
   }
 
   async exportMarkdown(request: ExportRequest): Promise<ExportResult> {
-    // a whole-notebook export leaves out the trash, and notes nobody ever wrote in
-    const notes = request.notes === 'all' ? this.notes.all().filter((n) => !n.trashedAt && !isUntouched(n)) : await Promise.all(request.notes.map((id) => this.notes.get(id)))
+    const { notes, cited } = await this.exportedNotes(request.notes)
     // a notebook export carries every source; a note export only those it cites (the rest are not read)
-    const cited = new Set(notes.flatMap((note) => extractLinks(note.content).citations.map((link) => link.anchor.sourceId)))
-    const sources = request.notes === 'all' ? this.sources.all() : [...cited].map((id) => this.sources.readable(id)).filter((s): s is Source => s !== null)
+    const sources = request.notes === 'all' ? this.sources.all() : cited
     // export and import load when first used (yaml and marked are not needed to start)
     const { buildExport } = await import('./export/notebook-export')
     // a notebook export carries the highlights, one file per source that has some
@@ -333,13 +332,18 @@ export class Notebook implements NotebookApi {
 
   async exportDocx(request: DocxRequest): Promise<DocxResult> {
     this.checkStyle(request.csl)
-    const notes = request.notes === 'all' ? this.notes.all().filter((n) => !n.trashedAt && !isUntouched(n)) : await Promise.all(request.notes.map((id) => this.notes.get(id)))
-    const cited = new Set(notes.flatMap((note) => extractLinks(note.content).citations.map((link) => link.anchor.sourceId)))
-    const sources = [...cited].map((id) => this.sources.readable(id)).filter((s): s is Source => s !== null)
+    const { notes, cited: sources } = await this.exportedNotes(request.notes)
     const [{ notesToDocx }, { citationKeys }, style] = await Promise.all([import('./export/note-docx'), import('./citations/csl-items'), this.citations.prepared(request.csl)])
     const bytes = await notesToDocx({ notes, sources, keys: citationKeys(sources), style, titleOf: (id) => this.notes.titleOf(id) })
     const name = `${request.notes !== 'all' && notes.length === 1 ? notes[0]!.title || UNTITLED : 'Pilcrow notes'}.docx`
     return { name, base64: Buffer.from(bytes).toString('base64') }
+  }
+
+  /** The notes an export takes (a whole-notebook one leaves out the trash, and notes nobody ever wrote in), and the readable sources they cite. */
+  private async exportedNotes(which: string[] | 'all'): Promise<{ notes: StoredNote[]; cited: Source[] }> {
+    const notes = which === 'all' ? this.notes.all().filter((n) => !n.trashedAt && !isUntouched(n)) : await Promise.all(which.map((id) => this.notes.get(id)))
+    const cited = new Set(notes.flatMap((note) => extractLinks(note.content).citations.map((link) => link.anchor.sourceId)))
+    return { notes, cited: [...cited].map((id) => this.sources.readable(id)).filter((s): s is Source => s !== null) }
   }
 
   private checkStyle(csl: string | undefined): void {

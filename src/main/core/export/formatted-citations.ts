@@ -35,6 +35,12 @@ export function formatNoteCitations(root: { children?: JsonNode[] }, sourcesById
     }
   })
   if (found.length === 0) return { citations: [], bibliography: [] }
+  const { items, cites } = citesOf(found, keys)
+  return csl.format(items, cites)
+}
+
+/** Resolved citations, in order, as citeproc takes them: the works cited (once each, under their keys) and each citation with its locator. */
+export function citesOf(found: readonly { source: Source; block: Block }[], keys: ReadonlyMap<string, string>): { items: CslItem[]; cites: Cite[] } {
   const works = [...new Map(found.map((f) => [f.source.id, f.source])).values()]
   const items = cslItems(works, new Map(keys))
   const idOf = new Map(works.map((w, i) => [w.id, items[i]!.id]))
@@ -42,7 +48,7 @@ export function formatNoteCitations(root: { children?: JsonNode[] }, sourcesById
     const locator = locatorOf(block)
     return { id: idOf.get(source.id)!, ...(locator ? { locator } : {}) }
   })
-  return csl.format(items, cites)
+  return { items, cites }
 }
 
 /** The bibliography a formatted export adds at the end of a note. */

@@ -7,9 +7,9 @@ import type { Block, Source } from '../../../shared/model'
 import { isValidParagraphLink } from '../../../shared/note-nodes'
 import { UNTITLED } from '../../../shared/notes'
 import type { SerializedParagraphLink } from '../../../shared/links'
-import { locatorOf } from '../citations/citations'
 import { cslItems } from '../citations/csl-items'
-import type { Cite, PreparedStyle } from '../citations/formatter'
+import type { PreparedStyle } from '../citations/formatter'
+import { citesOf } from './formatted-citations'
 import type { StoredNote } from '../note-file'
 
 /** What a Word export needs beside the notes. */
@@ -47,10 +47,7 @@ export async function notesToDocx(input: DocxInput): Promise<Uint8Array> {
       if (source && block) found.push({ source, block })
     }
     for (const { source } of found) cited.set(source.id, source)
-    const works = [...new Map(found.map((f) => [f.source.id, f.source])).values()]
-    const items = cslItems(works, new Map(input.keys))
-    const idOf = new Map(works.map((w, i) => [w.id, items[i]!.id]))
-    const cites = found.map(({ source, block }): Cite => ({ id: idOf.get(source.id)!, ...(locatorOf(block) ? { locator: locatorOf(block)! } : {}) }))
+    const { items, cites } = citesOf(found, input.keys)
     const formatted = found.length > 0 ? input.style.format(items, cites, 'html').citations : []
     let next = 0
     const citation = (link: SerializedParagraphLink): ParagraphChild[] => {

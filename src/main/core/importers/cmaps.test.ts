@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { extractPdfText } from './pdf-text'
+import { rawPdf } from './testing/raw-pdf'
 
 /**
  * A Japanese page as many real PDFs set it: a CID font that is not embedded, its codes read
@@ -18,16 +19,7 @@ function japanesePdf(text: string): Uint8Array {
     '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /KozMinPr6N-Regular /CIDSystemInfo << /Registry (Adobe) /Ordering (Japan1) /Supplement 6 >> /FontDescriptor 7 0 R /DW 1000 >>',
     '<< /Type /FontDescriptor /FontName /KozMinPr6N-Regular /Flags 4 /FontBBox [0 -120 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 740 /StemV 80 >>'
   ]
-  let out = '%PDF-1.4\n'
-  const offsets: number[] = []
-  objects.forEach((body, i) => {
-    offsets.push(out.length)
-    out += `${i + 1} 0 obj\n${body}\nendobj\n`
-  })
-  const xref = out.length
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`
-  return new Uint8Array(Buffer.from(out, 'latin1'))
+  return rawPdf(objects, 1)
 }
 
 describe('CID fonts (Japanese, Chinese, Korean)', () => {

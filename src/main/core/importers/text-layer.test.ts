@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { importPdf } from './pdf'
 import { pageRanges } from './text-layer'
+import { rawPdf } from './testing/raw-pdf'
 
 /**
  * A PDF whose font maps its codes to glyph names nobody knows and carries no ToUnicode map, as
@@ -19,16 +20,7 @@ function pdfWithPages(texts: string[]): Uint8Array {
   }
   add(`<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(' ')}] /Count ${kids.length} >>`)
   const catalog = add(`<< /Type /Catalog /Pages ${pagesId} 0 R >>`)
-  let out = '%PDF-1.4\n'
-  const offsets: number[] = []
-  objects.forEach((body, i) => {
-    offsets.push(out.length)
-    out += `${i + 1} 0 obj\n${body}\nendobj\n`
-  })
-  const xref = out.length
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`
-  out += `trailer\n<< /Size ${objects.length + 1} /Root ${catalog} 0 R >>\nstartxref\n${xref}\n%%EOF\n`
-  return new Uint8Array(Buffer.from(out, 'latin1'))
+  return rawPdf(objects, catalog)
 }
 
 const GARBLED = '\\001\\002\\003\\004\\005\\006\\007\\010'.repeat(25)
