@@ -2,6 +2,7 @@ import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
 import { lexicalTextCache } from './scripts/lexical-text-cache'
+import { pdfjsAssets } from './scripts/pdfjs-assets'
 
 export default defineConfig({
   main: {
@@ -30,8 +31,9 @@ export default defineConfig({
     }
   },
   renderer: {
-    // typing at the end of a long note without copying its whole text per keystroke (see the file)
-    plugins: [react(), lexicalTextCache()],
+    // typing at the end of a long note without copying its whole text per keystroke (see the file);
+    // pdf.js' character maps, fonts and decoders shipped with the page view
+    plugins: [react(), lexicalTextCache(), pdfjsAssets()],
     build: {
       // No inline scripts or eval: the CSP forbids them.
       modulePreload: { polyfill: false },

@@ -144,11 +144,16 @@ test.describe('importing sources', () => {
     await expect(panel.getByRole('alert')).toHaveText([/^notes\.docx: Pilcrow cannot import this type of file/, 'empty.txt: the file is empty.'])
 
     await expect(source(page).getByRole('heading', { level: 1 })).toHaveText('Dropped report')
-    await expect(source(page).getByRole('separator', { name: 'Page 2' })).toBeVisible()
+    // a PDF opens as its pages; a paragraph is cited from the page's margin
     await editor(page).click()
-    await source(page).locator('.numbered').nth(1).hover()
-    await page.getByRole('button', { name: 'Cite ¶2 in note' }).click()
+    await source(page).getByRole('group', { name: 'Page 2' }).getByRole('button', { name: 'Cite ¶2 in note' }).click()
     await expect(editor(page).getByRole('button', { name: 'p. 2, ¶2 · Dropped report' })).toBeVisible()
+    // its text view shows where each page starts
+    await source(page).getByRole('button', { name: 'Text view' }).click()
+    await expect(source(page).getByRole('separator', { name: 'Page 2' })).toBeVisible()
+    await source(page).locator('.numbered').nth(2).hover()
+    await page.getByRole('button', { name: 'Cite ¶3 in note' }).click()
+    await expect(editor(page).getByRole('button', { name: 'p. 3, ¶3 · Dropped report' })).toBeVisible()
 
     // File → Import's shortcut opens the file picker
     const chooser = page.waitForEvent('filechooser')

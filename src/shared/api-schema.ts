@@ -33,6 +33,7 @@ export const apiArgumentSchemas: { [M in NotebookMethod]: z.ZodType<Parameters<N
   getWorkspaceInfo: z.tuple([]),
   listSources: z.tuple([]),
   getSource: z.tuple([id]),
+  getSourceFile: z.tuple([id]),
   importSource: z.tuple([
     z.strictObject({
       fileName: z.string().min(1).max(255, 'file names are at most 255 characters'),

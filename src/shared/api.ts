@@ -1,5 +1,5 @@
 import type { Settings, SettingsPatch } from './settings'
-import type { Source, SourceMetaPatch, SourceSummary, WorkspaceInfo } from './model'
+import type { Source, SourceFile, SourceMetaPatch, SourceSummary, WorkspaceInfo } from './model'
 import type { ImportFileRequest, ImportOutcome, ImportStatus } from './imports'
 import type { DocxRequest, DocxResult, ExportRequest, ExportResult } from './export'
 import type { SourceBacklinks } from './links'
@@ -24,6 +24,8 @@ export interface NotebookApi {
   listSources(): Promise<SourceSummary[]>
   /** One source with all its blocks; fails with `not-found` for an unknown id. */
   getSource(sourceId: string): Promise<Source>
+  /** The file a source was imported from, as imported (a PDF's pages are drawn from it); `not-found` when none was kept. */
+  getSourceFile(sourceId: string): Promise<SourceFile>
   /** Imports one file as a source (a new one, or the earlier import of the same file updated). */
   importSource(file: ImportFileRequest): Promise<ImportOutcome>
   /** Progress of the import running now, e.g. page 120 of 300. */
@@ -103,6 +105,7 @@ export const NOTEBOOK_API_METHODS = [
   'getWorkspaceInfo',
   'listSources',
   'getSource',
+  'getSourceFile',
   'importSource',
   'getImportStatus',
   'updateSourceMeta',

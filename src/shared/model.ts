@@ -40,6 +40,20 @@ export interface Block {
   runs?: InlineRun[]
   /** The page it starts on, for sources with pages (PDFs): citations say "p. 4, ¶12". */
   page?: number
+  /** Where its lines are printed, for sources with pages (PDFs): one box per line (see `PageBox`). */
+  boxes?: PageBox[]
+}
+
+/**
+ * A line of a block on its PDF page: `[page, left, top, right, bottom]`, the page 1-based, the
+ * rest in PDF points from the top-left corner of the page as shown (its crop box).
+ */
+export type PageBox = [page: number, left: number, top: number, right: number, bottom: number]
+
+/** The file a source was imported from, its bytes as base64 (the contract carries JSON). */
+export interface SourceFile {
+  fileName: string
+  base64: string
 }
 
 /** Bibliographic facts about a source, used by the reader header and by citations. */

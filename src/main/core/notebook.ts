@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import { promises as fs } from 'node:fs'
 import type { NotebookApi } from '../../shared/api'
 import { EventEmitter, type NotebookEvent } from '../../shared/events'
-import type { Source, SourceMetaPatch, SourceSummary, WorkspaceInfo } from '../../shared/model'
+import type { Source, SourceFile, SourceMetaPatch, SourceSummary, WorkspaceInfo } from '../../shared/model'
 import type { ImportFileRequest, ImportOutcome, ImportStatus } from '../../shared/imports'
 import type { Note, NoteDraft, NoteList, SaveResult } from '../../shared/notes'
 import type { Settings, SettingsPatch } from '../../shared/settings'
@@ -167,6 +167,11 @@ export class Notebook implements NotebookApi {
 
   async getSource(sourceId: string): Promise<Source> {
     return this.sources.get(sourceId)
+  }
+
+  async getSourceFile(sourceId: string): Promise<SourceFile> {
+    const { fileName, bytes } = await this.sources.readOriginal(sourceId)
+    return { fileName, base64: Buffer.from(bytes).toString('base64') }
   }
 
   async importSource(file: ImportFileRequest): Promise<ImportOutcome> {

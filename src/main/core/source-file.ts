@@ -20,7 +20,8 @@ const block = z.object({
   text: z.string(),
   /** Left out when the block is its text without marks or links (most blocks; halves the file). */
   runs: z.array(run).optional(),
-  page: z.number().int().positive().optional()
+  page: z.number().int().positive().optional(),
+  boxes: z.array(z.tuple([z.number().int().positive(), z.number(), z.number(), z.number(), z.number()])).optional()
 })
 
 const sourceFile = z.object({

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { mkdirSync, readdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { createAnchor } from '../../shared/anchors'
@@ -209,5 +209,23 @@ describe('importing files as sources', () => {
     const chosen = (await nb.importSourceFiles([join(pages, 'lwn-1', 'source.html')], 'source-2'))[0]!
     expect(chosen).toMatchObject({ ok: true, status: 'updated', sourceId: 'source-2' })
     expect((await nb.listSources()).map((s) => s.id).sort()).toEqual(['russia-iran-alignment', 'source', 'source-2'])
+  })
+})
+
+describe('the file a source was imported from', () => {
+  it('is given back byte for byte (a PDF’s pages are drawn from it); a source without one says so', async () => {
+    const ws = tempDir()
+    const files = tempDir()
+    const nb = await open(ws)
+    writeFileSync(join(files, 'notes.md'), '# Field notes\n\nThe quokka smiles at visitors.\n')
+    const outcome = await importOne(nb, join(files, 'notes.md'))
+    if (!outcome.ok) throw new Error(outcome.error)
+    const file = await nb.getSourceFile(outcome.sourceId)
+    expect(file.fileName).toBe('notes.md')
+    expect(Buffer.from(file.base64, 'base64').toString('utf8')).toBe('# Field notes\n\nThe quokka smiles at visitors.\n')
+    // the original gone from disk: a clear error, the source itself still readable
+    rmSync(join(ws, 'sources', 'originals', `${outcome.sourceId}.md`))
+    await expect(nb.getSourceFile(outcome.sourceId)).rejects.toThrow('The file “Field notes” was imported from is not kept in this workspace; import it again to see its pages.')
+    expect((await nb.getSource(outcome.sourceId)).blocks).toHaveLength(2)
   })
 })

@@ -198,6 +198,19 @@ export class SourcesService {
     return source
   }
 
+  /** The file a source was imported from, as it was imported; `not-found` when none was kept (a built-in source, a lost file). */
+  async readOriginal(sourceId: string): Promise<{ fileName: string; bytes: Uint8Array }> {
+    const { meta } = this.get(sourceId)
+    const missing = (): PilcrowError => new PilcrowError('not-found', `The file “${meta.title}” was imported from is not kept in this workspace; import it again to see its pages.`)
+    if (!meta.originalFile) throw missing()
+    try {
+      return { fileName: meta.originalFile, bytes: await fs.readFile(join(this.originalsDir, `${sourceId}${importExtension(meta.originalFile)}`)) }
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw missing()
+      throw error
+    }
+  }
+
   /** Reads a catalogued source's file; a file damaged since the catalog was made is reported and left untouched. */
   private load(sourceId: string): Source {
     const { file, entry } = this.entries.get(sourceId)!

@@ -10,7 +10,8 @@ const CONTENT_TYPES: Record<string, string> = {
   '.png': 'image/png',
   '.ico': 'image/x-icon',
   '.woff2': 'font/woff2',
-  '.json': 'application/json'
+  '.json': 'application/json',
+  '.wasm': 'application/wasm'
 }
 
 export type StaticLookup = { status: 200; body: Buffer; contentType: string } | { status: 403 | 404 }

@@ -11,6 +11,7 @@ import '@fontsource-variable/inter/index.css'
 import './styles/base.css'
 import './styles/app.css'
 import './styles/reader.css'
+import './styles/pages.css'
 import './styles/editor.css'
 
 // With the first screen's data in the page (browser mode), rendered at once: the article is in

@@ -29,6 +29,9 @@ interface Line {
   y: number
   size: number
   page: number
+  /** Top and bottom of its glyphs, in points from the page's top edge (for the block's boxes on the page). */
+  top: number
+  bottom: number
 }
 
 interface Layout {
@@ -59,7 +62,8 @@ const SENTENCE_END = /[.!?:;"”’)\]]$/
  * become paragraphs (a wider gap, an indented first line, a change of type size, or — in
  * documents without first-line indents — a short line ending a sentence starts a new one),
  * larger type becomes headings, hyphenation at line ends is joined, and a paragraph that runs
- * on to the next column or page stays one block. Each block keeps the page it starts on.
+ * on to the next column or page stays one block. Each block keeps the page it starts on and the
+ * boxes of its lines on the pages (what the reader's page view draws, cites and highlights by).
  */
 export function layoutBlocks(pages: PageText[]): DraftBlock[] {
   const linesByPage = dropRunningLines(pages.map((p) => toLines(p)))
@@ -183,7 +187,10 @@ function toLines(page: PageText): Line[] {
           previous = part
         }
         const size = Math.max(...segment.map((part) => part.fontSize))
-        return { text: withoutPresentationForms(text).replace(/\s+/g, ' ').trim(), margin, x0, x1, y, size, page: page.page }
+        // ascenders reach about 0.85 em above the baseline, descenders 0.25 em below
+        const top = page.height - Math.max(...segment.map((part) => part.y + part.fontSize * 0.85))
+        const bottom = page.height - Math.min(...segment.map((part) => part.y - part.fontSize * 0.25))
+        return { text: withoutPresentationForms(text).replace(/\s+/g, ' ').trim(), margin, x0, x1, y, size, page: page.page, top, bottom }
       })
     })
 }
@@ -312,6 +319,7 @@ function toBlock({ lines: group, flow }: Group, layout: Layout, words: ReadonlyS
   const kind: BlockKind = level !== null ? 'heading' : indented && group.length > 1 ? 'quote' : 'paragraph'
   const block = draft(kind, [run(text, [])], level ?? undefined)
   block.page = group[0]!.page
+  block.boxes = group.map((line) => [line.page, round1(line.x0), round1(line.top), round1(line.x1), round1(line.bottom)])
   return block
 }
 

@@ -49,9 +49,11 @@ const { pathToFileURL } = require('node:url')
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n)
       const content = await page.getTextContent()
-      const items = []
-      for (const item of content.items) if (typeof item.str === 'string') items.push([item.str, item.transform, item.width, item.height])
+      // placed as the page is shown (its crop box, its rotation): what pdf.js draws and what the
+      // reader's page view measures boxes in, and margins counted from the edges a reader sees
       const viewport = page.getViewport({ scale: 1 })
+      const items = []
+      for (const item of content.items) if (typeof item.str === 'string') items.push([item.str, pdfjs.Util.transform(viewport.transform, item.transform), item.width, item.height])
       parentPort.postMessage({ type: 'page', page: n, width: viewport.width, height: viewport.height, items })
       page.cleanup()
     }
@@ -98,7 +100,7 @@ export function extractPdfText(bytes: Uint8Array, onPage?: (done: number, total:
     worker.on('message', (message: WorkerMessage) => {
       if (message.type === 'start') total = message.pages
       else if (message.type === 'page') {
-        pages.push({ page: message.page, width: message.width, height: message.height, items: message.items.map(placed) })
+        pages.push({ page: message.page, width: message.width, height: message.height, items: message.items.map(placed(message.height)) })
         onPage?.(message.page, total)
       } else if (message.type === 'done') finish(null, message.info)
       else finish(new PdfReadError(message.name, message.message))
@@ -114,7 +116,10 @@ type WorkerMessage =
   | { type: 'done'; info: Record<string, unknown> }
   | { type: 'error'; name: string; message: string }
 
-function placed([text, transform, width, height]: [string, number[], number, number]): PageText['items'][number] {
-  const [a = 0, b = 0, c = 0, d = 0, x = 0, y = 0] = transform
-  return { text, x, y, width, fontSize: Math.hypot(c, d) || Math.hypot(a, b) || height }
+/** An item placed by its transform in the page's view (y downwards from the crop box's top), turned to layout's y upwards. */
+function placed(pageHeight: number) {
+  return ([text, transform, width, height]: [string, number[], number, number]): PageText['items'][number] => {
+    const [a = 0, b = 0, c = 0, d = 0, x = 0, y = 0] = transform
+    return { text, x, y: pageHeight - y, width, fontSize: Math.hypot(c, d) || Math.hypot(a, b) || height }
+  }
 }

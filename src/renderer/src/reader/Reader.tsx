@@ -13,6 +13,9 @@ import { ReaderTools, type ReaderTool, type ReaderToolsHandle } from './ReaderTo
 import { blockAtTop, rememberedPosition, rememberPosition, restorePosition } from './reading-position'
 import { blockIdFromHash, revealBlock } from './reveal'
 import { readSelectedQuote, type SelectedQuote } from './selection-anchor'
+import { articleLocator, type TextLocator } from './text-locator'
+import { hasPages, rememberedView, rememberView, type SourceView } from './pages/view-mode'
+import { PageView } from './pages/PageView'
 import { useReaderHighlights } from './highlights/useReaderHighlights'
 import { SourceHeader } from './SourceHeader'
 import { copyCitation } from '../api/copy-citation'
@@ -71,6 +74,25 @@ function useBlockWindow(article: RefObject<HTMLElement | null>, pane: RefObject<
   }, [article, pane, sourceId])
 }
 
+/** The view a source is shown in, remembered per source (a PDF opens as its pages). */
+function useSourceView(source: Source | null): [SourceView, (view: SourceView) => void] {
+  const [state, setState] = useState<{ id: string | undefined; view: SourceView }>({ id: source?.id, view: source ? rememberedView(source) : 'text' })
+  let { view } = state
+  if (state.id !== source?.id) {
+    // another source: its own view, in this render
+    view = source ? rememberedView(source) : 'text'
+    setState({ id: source?.id, view })
+  }
+  const setView = useCallback(
+    (next: SourceView) => {
+      if (source) rememberView(source.id, next)
+      setState({ id: source?.id, view: next })
+    },
+    [source]
+  )
+  return [view, setView]
+}
+
 /** What the app can ask of the reader (commands). */
 export interface ReaderHandle {
   /** Quotes the selection (or cites the focused paragraph) into the note; false when there is none. */
@@ -92,7 +114,12 @@ export function Reader({ source, empty, backlinks, onCite, onOpenBacklink, handl
   const article = useRef<HTMLElement>(null)
   const shown = useProgressiveCount(source?.blocks.length ?? 0, source?.id)
   useBlockWindow(article, pane, source?.id)
-  const marks = useReaderHighlights({ source, article, pane, rendered: shown, onCite, onNotice: (text) => onNotice?.(text) })
+  const [view, setView] = useSourceView(source)
+  // where words are on screen: the text view's blocks, or the page view's text layers (it says when they change)
+  const [pageLocator, setPageLocator] = useState<TextLocator | null>(null)
+  const textLocator = useMemo(() => (source ? articleLocator(article) : null), [source, shown]) // eslint-disable-line react-hooks/exhaustive-deps -- a new one when more blocks are rendered
+  const locator = view === 'pages' ? pageLocator : textLocator
+  const marks = useReaderHighlights({ source, locator, pane, onCite, onNotice: (text) => onNotice?.(text) })
 
   // the reading position: kept while scrolling, restored when the source opens (unless a link says where to go)
   useEffect(() => {
@@ -143,17 +170,17 @@ export function Reader({ source, empty, backlinks, onCite, onOpenBacklink, handl
     const onSelectionChange = (): void => {
       const selection = document.getSelection()
       const inReader = selection?.anchorNode && pane.current?.contains(selection.anchorNode)
-      setSelected(inReader ? readSelectedQuote(source, selection) : null)
+      setSelected(inReader ? readSelectedQuote(source, selection, locator) : null)
     }
     document.addEventListener('selectionchange', onSelectionChange)
     return () => document.removeEventListener('selectionchange', onSelectionChange)
-  }, [source])
+  }, [source, locator])
 
   // The "Quote selection in note" command: the selection, or else the paragraph with the focus.
   useImperativeHandle(handle, () => ({
     quoteSelection: () => {
       if (!source) return false
-      const quote = readSelectedQuote(source, document.getSelection())
+      const quote = readSelectedQuote(source, document.getSelection(), locator)
       const focused = (document.activeElement as HTMLElement | null)?.closest<HTMLElement>('[data-block-id]')
       const block = focused && pane.current?.contains(focused) ? source.blocks.find((b) => b.id === focused.dataset['blockId']) : undefined
       if (!quote && !block?.paragraph) return false
@@ -162,13 +189,15 @@ export function Reader({ source, empty, backlinks, onCite, onOpenBacklink, handl
     },
     highlightSelection: () => {
       const selection = document.getSelection()
-      const quote = source ? readSelectedQuote(source, selection) : null
+      const quote = source ? readSelectedQuote(source, selection, locator) : null
       if (!quote || !selection) return false
       marks.highlight(quote.anchor, selection.getRangeAt(0).getBoundingClientRect())
       setSelected(null)
       return true
     },
     focus: () => {
+      const page = view === 'pages' ? article.current?.querySelector<HTMLElement>('.pdf-cite') : null
+      if (page) return page.focus()
       const stop = article.current?.querySelector<HTMLElement>('[data-block-id][tabindex="0"]') ?? (article.current ? neighbour(article.current, null, 'first') : null)
       if (stop && article.current) focusBlock(article.current, stop)
       // asked before the source is on the page (a key pressed as the window opens): once it is
@@ -237,7 +266,7 @@ export function Reader({ source, empty, backlinks, onCite, onOpenBacklink, handl
     const key = event.key.toLowerCase()
     if ((event.key === 'Enter' || key === 'c') && data.paragraph !== null) {
       event.preventDefault()
-      const quote = readSelectedQuote(source, document.getSelection())
+      const quote = readSelectedQuote(source, document.getSelection(), locator)
       onCite(quote && quote.anchor.blockId === data.id ? quoteOf(quote) : citationOf(data))
     } else if (key === 'n' && data.paragraph !== null) {
       event.preventDefault()
@@ -266,13 +295,32 @@ export function Reader({ source, empty, backlinks, onCite, onOpenBacklink, handl
     openBacklink: onOpenBacklink,
     dragStart: (block: Block, event: DragEvent) => {
       // Dragging selected words quotes them; dragging the ¶ number cites the whole paragraph.
-      const quote = readSelectedQuote(source!, document.getSelection())
+      const quote = readSelectedQuote(source!, document.getSelection(), locator)
       const citation = quote && quote.anchor.blockId === block.id ? quoteOf(quote) : citationOf(block)
       event.dataTransfer.setData(CITATION_MIME, JSON.stringify(citation))
       event.dataTransfer.setData('text/plain', citation.quoteText ?? block.text)
       event.dataTransfer.effectAllowed = 'copy'
     }
-  }), [onCite, onOpenBacklink, citationOf, quoteOf, source])
+  }), [onCite, onOpenBacklink, citationOf, quoteOf, source, locator])
+
+  const showView = useCallback(
+    (next: SourceView) => {
+      document.getSelection()?.removeAllRanges()
+      setView(next)
+    },
+    [setView]
+  )
+  const citeBlock = useCallback((block: Block) => onCite(citationOf(block)), [onCite, citationOf])
+  const viewSwitch = source && hasPages(source) && (
+    <span className="view-switch" role="group" aria-label="Show the source as">
+      <button type="button" className="link-button" aria-pressed={view === 'pages'} onClick={() => showView('pages')} title="The PDF's pages as printed">
+        Page view
+      </button>
+      <button type="button" className="link-button" aria-pressed={view === 'text'} onClick={() => showView('text')} title="The text reflowed into paragraphs">
+        Text view
+      </button>
+    </span>
+  )
 
   // read only when the quote button shows: it forces a layout, and renders of a long source are many
   const paneRect = selected ? pane.current?.getBoundingClientRect() : undefined
@@ -281,8 +329,13 @@ export function Reader({ source, empty, backlinks, onCite, onOpenBacklink, handl
       <p id={READER_KEYS_HINT_ID} hidden>
         Up and down arrows or J and K: next paragraph. Enter: cite it in the note. N: the notes citing it. L: copy a link to it. Y: copy its citation in your citation style; R: copy the reference. Shift with the arrows: select words, then Enter quotes them.
       </p>
-      {source && <ReaderTools source={source} article={article} rendered={shown} focusBlock={goToBlock} handle={tools} highlights={marks} />}
-      {source ? (
+      {source && <ReaderTools source={source} article={article} rendered={shown} focusBlock={goToBlock} handle={tools} highlights={marks} viewSwitch={viewSwitch} onFind={view === 'pages' ? () => showView('text') : undefined} />}
+      {source && view === 'pages' ? (
+        <article className="reader-article reader-pages" lang="en" ref={article} onClick={marks.onArticleClick}>
+          <SourceHeader meta={source.meta} onCopyReference={() => void copyCitation({ sourceId: source.id }, 'reference', (text) => onNotice?.(text))} />
+          <PageView source={source} pane={pane} onCite={citeBlock} onLocator={setPageLocator} />
+        </article>
+      ) : source ? (
         <article className="reader-article" lang="en" ref={article} onKeyDown={onArticleKey} onFocus={onArticleFocus} onClick={marks.onArticleClick}>
           <SourceHeader meta={source.meta} onCopyReference={() => void copyCitation({ sourceId: source.id }, 'reference', (text) => onNotice?.(text))} />
           {source.blocks.slice(0, shown).map((block, i) => (

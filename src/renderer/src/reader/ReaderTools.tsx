@@ -21,6 +21,10 @@ interface ReaderToolsProps {
   handle: Ref<ReaderToolsHandle>
   /** The Highlights panel, and how many there are. */
   highlights: { panel: ReactNode; count: number }
+  /** The switch between a PDF's pages and its text, when it has pages. */
+  viewSwitch?: ReactNode
+  /** Called before Find opens (the page view shows the text for it). */
+  onFind?: (() => void) | undefined
 }
 
 /**
@@ -28,10 +32,11 @@ interface ReaderToolsProps {
  * source. One panel at a time, above the text; Escape closes it and the focus goes back where it
  * was (or to the block it led to).
  */
-export function ReaderTools({ source, article, rendered, focusBlock, handle, highlights }: ReaderToolsProps): ReactNode {
+export function ReaderTools({ source, article, rendered, focusBlock, handle, highlights, viewSwitch, onFind }: ReaderToolsProps): ReactNode {
   const [tool, setTool] = useState<ReaderTool | null>(null)
   const returnTo = useRef<HTMLElement | null>(null)
   const open = (next: ReaderTool): void => {
+    if (next === 'find') onFind?.()
     if (tool === null) returnTo.current = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null
     // rendered, and its field focused (autoFocus), before the shortcut's key event ends: the
     // next keys go into it, not to the paragraph that had the focus (where C would cite)
@@ -67,6 +72,7 @@ export function ReaderTools({ source, article, rendered, focusBlock, handle, hig
         <button type="button" className="link-button" aria-expanded={tool === 'highlights'} onClick={toggle('highlights')} title="The words you marked in this source, by colour">
           Highlights{highlights.count > 0 ? ` (${highlights.count})` : ''}
         </button>
+        {viewSwitch}
       </div>
       {tool === 'find' && <FindBar source={source} article={article} rendered={rendered} onClose={(at) => (at ? goTo(at) : close())} />}
       {tool === 'goto' && <GoToParagraph source={source} onGo={goTo} onClose={close} />}

@@ -10,6 +10,7 @@ export let revealedAt = 0
  */
 export function revealBlock(blockId: string, options: { words?: { start: number; end: number } | undefined; attempts?: number } = {}): boolean {
   revealedAt = performance.now()
+  if (pageRevealer) return pageRevealer(blockId, options.words)
   const attempts = options.attempts ?? 60
   const el = document.querySelector<HTMLElement>(`[data-block-id="${CSS.escape(blockId)}"]`)
   if (!el) {
@@ -33,10 +34,28 @@ function markWords(block: HTMLElement, blockId: string, words: { start: number; 
   if (typeof CSS === 'undefined' || !('highlights' in CSS)) return
   const article = block.closest<HTMLElement>('article') ?? document.body
   const range = matchRange(article, { blockId, start: words.start, end: words.end })
+  if (range) markRevealedWords([range])
+}
+
+/** Marks words just revealed (in either view) for a few seconds. */
+export function markRevealedWords(ranges: Range[]): void {
+  if (typeof CSS === 'undefined' || !('highlights' in CSS)) return
   window.clearTimeout(wordsTimer)
-  if (!range) return
-  CSS.highlights.set(REVEALED_WORDS, new Highlight(range))
+  if (ranges.length === 0) return
+  CSS.highlights.set(REVEALED_WORDS, new Highlight(...ranges))
   wordsTimer = window.setTimeout(() => CSS.highlights.delete(REVEALED_WORDS), WORDS_MS)
+}
+
+/** Reveals a block in the view of a source's pages (which draws blocks as boxes on its pages, not as elements). */
+export type PageRevealer = (blockId: string, words?: { start: number; end: number }) => boolean
+let pageRevealer: PageRevealer | null = null
+
+/** The page view takes over revealing while it is shown; the returned function gives it back. */
+export function setPageRevealer(revealer: PageRevealer): () => void {
+  pageRevealer = revealer
+  return () => {
+    if (pageRevealer === revealer) pageRevealer = null
+  }
 }
 
 /** `#block=<id>` in the address reveals that block (deep links, and the reader's own anchors). */

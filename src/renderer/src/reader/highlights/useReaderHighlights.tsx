@@ -5,11 +5,11 @@ import type { Source } from '../../../../shared/model'
 import { useStores } from '../../stores/app-stores'
 import { useStore, useStoreSelector } from '../../stores/store'
 import type { Citation } from '../../ui/citations'
-import { matchRange } from '../find-matches'
 import { revealBlock } from '../reveal'
 import { HighlightPopover } from './HighlightPopover'
 import { copyCitation } from '../../api/copy-citation'
 import { HighlightsPanel } from './HighlightsPanel'
+import type { TextLocator } from '../text-locator'
 import { highlightAt, paintHighlights } from './paint-highlights'
 
 const NO_MEANINGS: Partial<Record<HighlightColor, string>> = {}
@@ -20,7 +20,7 @@ export interface ReaderHighlights {
   colorsByBlock: ReadonlyMap<string, HighlightColor[]>
   /** Marks the selected words (the bubble's "Highlight"), then opens the new highlight. */
   highlight(anchor: ParagraphAnchor, rect: DOMRect): void
-  /** A click in the article: on marked words, opens their highlight. */
+  /** A click in the view: on marked words, opens their highlight. */
   onArticleClick(event: MouseEvent): void
   /** The Highlights panel (a reader tool). */
   panel: ReactNode
@@ -32,16 +32,15 @@ export interface ReaderHighlights {
 /** The open source's highlights in the reader: painted over their words, opened by a click, listed in a panel. */
 export function useReaderHighlights({
   source,
-  article,
+  locator,
   pane,
-  rendered,
   onCite,
   onNotice
 }: {
   source: Source | null
-  article: RefObject<HTMLElement | null>
+  /** Finds words in the view shown (text or pages); a new one when more is rendered, so they are painted again. */
+  locator: TextLocator | null
   pane: RefObject<HTMLElement | null>
-  rendered: number
   onCite(citation: Citation): void
   /** Tells the user something (what was copied). */
   onNotice(text: string): void
@@ -62,9 +61,9 @@ export function useReaderHighlights({
   }
   // painted again when they change and as a long source renders more blocks; cleared when it closes
   useEffect(() => {
-    paintHighlights(article.current, highlights)
+    paintHighlights(locator, highlights)
     paintedFor.current = highlights.length > 0 ? (source?.id ?? null) : null
-  }, [article, highlights, rendered, source?.id])
+  }, [locator, highlights, source?.id])
   useEffect(() => () => paintHighlights(null, []), [])
   useEffect(() => setOpen(null), [source?.id])
 
@@ -92,30 +91,29 @@ export function useReaderHighlights({
   const onArticleClick = useCallback(
     (event: MouseEvent) => {
       if (!document.getSelection()?.isCollapsed) return
-      const hit = highlightAt(event.clientX, event.clientY, highlights)
+      const hit = highlightAt(event.clientX, event.clientY, locator, highlights)
       if (hit) setOpen({ id: hit.id, at: placeUnder(new DOMRect(event.clientX, event.clientY, 0, 0)) })
     },
-    [highlights, placeUnder]
+    [locator, highlights, placeUnder]
   )
 
   const openFromPanel = useCallback(
     (h: ResolvedHighlight) => {
-      if (!h.blockId || !h.range || !article.current) {
+      if (!h.blockId || !h.range || !locator) {
         setOpen({ id: h.id, at: { top: (pane.current?.scrollTop ?? 0) + 60, left: 16 } })
         return
       }
       revealBlock(h.blockId)
-      const blockId = h.blockId
-      const range = h.range
+      const span = { blockId: h.blockId, ...h.range }
       // once the block is on the page and scrolled to
       requestAnimationFrame(() =>
         requestAnimationFrame(() => {
-          const words = article.current && matchRange(article.current, { blockId, start: range.start, end: range.end })
+          const words = locator.rangesOf(span)[0]
           setOpen({ id: h.id, at: words ? placeUnder(words.getBoundingClientRect()) : { top: (pane.current?.scrollTop ?? 0) + 60, left: 16 } })
         })
       )
     },
-    [article, pane, placeUnder]
+    [locator, pane, placeUnder]
   )
 
   const colorsByBlock = useMemo(() => {

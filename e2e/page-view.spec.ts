@@ -1,0 +1,126 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Locator, Page } from '@playwright/test'
+import { noteEditor } from './support/locators'
+import { APP_ROOT, expect, test } from './support/pilcrow'
+
+// A PDF read as its pages: words selected on the page are quoted and highlighted on the same words the text view shows.
+
+const LNCS = join(APP_ROOT, 'src', 'main', 'core', 'importers', 'fixtures', 'pdfs', 'springer-lncs.pdf')
+const source = (page: Page) => page.getByRole('region', { name: 'Source' })
+const pdfPage = (page: Page, n: number) => source(page).getByRole('group', { name: `Page ${n}` })
+
+/**
+ * The words each CSS highlight paints now, white space collapsed; on a page, its text layer has
+ * no spaces between lines, so the page's words are compared without white space (`squeezed`).
+ */
+const painted = (page: Page) =>
+  page.evaluate(() => {
+    const out: Record<string, string[]> = {}
+    for (const [name, highlight] of CSS.highlights) {
+      out[name] = [...highlight].map((r) => {
+        const range = document.createRange()
+        range.setStart(r.startContainer, r.startOffset)
+        range.setEnd(r.endContainer, r.endOffset)
+        return range.toString().replace(/\s+/g, ' ').trim()
+      })
+    }
+    return out
+  })
+const squeezed = (words: string) => words.replace(/\s+/g, '')
+const paintedOnPage = async (page: Page, name: string) => (await painted(page))[name]?.map(squeezed)
+
+/** Where the first and last letters of `words` are drawn in a page's text layer (its spans run line by line, without the spaces between lines). */
+async function wordsOnPage(layer: Locator, words: string): Promise<{ from: { x: number; y: number }; to: { x: number; y: number } }> {
+  return layer.evaluate((el, target) => {
+    const nodes: Text[] = []
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT)
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text)
+    // letters only, each remembering its node and offset
+    const letters: { node: Text; offset: number }[] = []
+    let squeezed = ''
+    for (const node of nodes) for (let i = 0; i < node.data.length; i++) if (!/\s/.test(node.data[i]!)) (squeezed += node.data[i], letters.push({ node, offset: i }))
+    const at = squeezed.indexOf(target.replace(/\s+/g, ''))
+    if (at < 0) throw new Error(`“${target}” is not on this page`)
+    const rectOf = (letter: { node: Text; offset: number }) => {
+      const range = document.createRange()
+      range.setStart(letter.node, letter.offset)
+      range.setEnd(letter.node, letter.offset + 1)
+      return range.getBoundingClientRect()
+    }
+    const first = rectOf(letters[at]!)
+    const last = rectOf(letters[at + target.replace(/\s+/g, '').length - 1]!)
+    return { from: { x: first.left + 1, y: first.top + first.height / 2 }, to: { x: last.right - 1, y: last.top + last.height / 2 } }
+  }, words)
+}
+
+/** Selects words on a page with the mouse, from their first letter to their last, once they stand still (a reveal scrolls the pane smoothly). */
+async function dragOver(page: Page, layer: Locator, words: string): Promise<void> {
+  let at = await wordsOnPage(layer, words)
+  await expect
+    .poll(async () => {
+      const was = at
+      at = await wordsOnPage(layer, words)
+      return JSON.stringify(at) === JSON.stringify(was)
+    })
+    .toBe(true)
+  const { from, to } = at
+  await page.mouse.move(from.x, from.y)
+  await page.mouse.down()
+  await page.mouse.move(to.x, to.y, { steps: 8 })
+  await page.mouse.up()
+}
+
+test('open a PDF as its pages, quote words of page 2 into a note, the text view reveals the same words; a highlight made on the page stays after a reload', async ({ page, pilcrow }) => {
+  await page.setViewportSize({ width: 1400, height: 900 })
+  await page.goto(pilcrow.url)
+  await page.getByLabel('Files to import').setInputFiles([{ name: 'springer-lncs.pdf', mimeType: 'application/pdf', buffer: readFileSync(LNCS) }])
+
+  // a PDF opens as its pages, drawn with their words selectable
+  await expect(source(page).getByRole('button', { name: 'Page view' })).toHaveAttribute('aria-pressed', 'true')
+  const second = pdfPage(page, 2)
+  await second.scrollIntoViewIfNeeded()
+  await expect(second.locator('canvas')).toBeVisible()
+  const layer = second.locator('.textLayer')
+  await expect(layer).toContainText('All words in titles should be capitalized')
+
+  // words running over a line end, selected with the mouse and quoted
+  const quoted = 'Formula letters are typeset as in the text'
+  await noteEditor(page).click()
+  await dragOver(page, layer, quoted)
+  await source(page).getByRole('button', { name: 'Quote in note' }).click()
+  const chip = noteEditor(page).getByRole('button', { name: /^p\. 2, ¶\d+ · Instructions for Using/ })
+  await expect(chip).toBeVisible()
+  await expect(noteEditor(page)).toContainText(quoted)
+
+  // the text view: the chip reveals the same words in the reflowed paragraph
+  await source(page).getByRole('button', { name: 'Text view' }).click()
+  await expect(source(page).getByRole('button', { name: 'Text view' })).toHaveAttribute('aria-pressed', 'true')
+  await chip.click()
+  await expect.poll(async () => (await painted(page))['pilcrow-revealed-words']).toEqual([quoted])
+
+  // back on the page: revealing marks the words there too
+  await source(page).getByRole('button', { name: 'Page view' }).click()
+  await expect(layer).toContainText('All words in titles')
+  await chip.click()
+  await expect.poll(() => paintedOnPage(page, 'pilcrow-revealed-words')).toEqual([squeezed(quoted)])
+
+  // a highlight made on the page
+  const marked = 'Long titles that run over multiple lines can be wrapped'
+  await dragOver(page, layer, marked)
+  await source(page).getByRole('button', { name: 'Highlight', exact: true }).click()
+  const popover = page.getByRole('dialog', { name: 'Highlight' })
+  await popover.getByRole('radio', { name: 'green' }).check()
+  await popover.getByRole('button', { name: 'Done' }).click()
+  await expect.poll(() => paintedOnPage(page, 'pilcrow-hl-green')).toEqual([squeezed(marked)])
+
+  // after a reload: still the page view, the highlight still on its words
+  await page.reload()
+  await expect(source(page).getByRole('button', { name: 'Page view' })).toHaveAttribute('aria-pressed', 'true')
+  await pdfPage(page, 2).scrollIntoViewIfNeeded()
+  await expect(layer).toContainText('All words in titles')
+  await expect.poll(() => paintedOnPage(page, 'pilcrow-hl-green')).toEqual([squeezed(marked)])
+  // and the text view paints it on the same words of the paragraph
+  await source(page).getByRole('button', { name: 'Text view' }).click()
+  await expect.poll(async () => (await painted(page))['pilcrow-hl-green']).toEqual([marked])
+})
