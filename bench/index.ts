@@ -34,6 +34,10 @@ async function main(): Promise<void> {
     const { benchHighlights } = await import('./highlights')
     Object.assign(figures, await benchHighlights(log))
   }
+  if (!only || only === 'pages') {
+    const { benchPdfPages } = await import('./pdf-pages')
+    Object.assign(figures, await benchPdfPages(log))
+  }
   if (!only || only === 'events') {
     const { benchEvents } = await import('./events')
     Object.assign(figures, await benchEvents(log))

@@ -1,12 +1,11 @@
 import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
-import type { Locator, Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
 import { noteEditor } from './support/locators'
-import { APP_ROOT, expect, test } from './support/pilcrow'
+import { dragOver, LNCS_PDF } from './support/pdf-pages'
+import { expect, test } from './support/pilcrow'
 
 // A PDF read as its pages: words selected on the page are quoted and highlighted on the same words the text view shows.
 
-const LNCS = join(APP_ROOT, 'src', 'main', 'core', 'importers', 'fixtures', 'pdfs', 'springer-lncs.pdf')
 const source = (page: Page) => page.getByRole('region', { name: 'Source' })
 const pdfPage = (page: Page, n: number) => source(page).getByRole('group', { name: `Page ${n}` })
 
@@ -30,51 +29,10 @@ const painted = (page: Page) =>
 const squeezed = (words: string) => words.replace(/\s+/g, '')
 const paintedOnPage = async (page: Page, name: string) => (await painted(page))[name]?.map(squeezed)
 
-/** Where the first and last letters of `words` are drawn in a page's text layer (its spans run line by line, without the spaces between lines). */
-async function wordsOnPage(layer: Locator, words: string): Promise<{ from: { x: number; y: number }; to: { x: number; y: number } }> {
-  return layer.evaluate((el, target) => {
-    const nodes: Text[] = []
-    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT)
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text)
-    // letters only, each remembering its node and offset
-    const letters: { node: Text; offset: number }[] = []
-    let squeezed = ''
-    for (const node of nodes) for (let i = 0; i < node.data.length; i++) if (!/\s/.test(node.data[i]!)) (squeezed += node.data[i], letters.push({ node, offset: i }))
-    const at = squeezed.indexOf(target.replace(/\s+/g, ''))
-    if (at < 0) throw new Error(`“${target}” is not on this page`)
-    const rectOf = (letter: { node: Text; offset: number }) => {
-      const range = document.createRange()
-      range.setStart(letter.node, letter.offset)
-      range.setEnd(letter.node, letter.offset + 1)
-      return range.getBoundingClientRect()
-    }
-    const first = rectOf(letters[at]!)
-    const last = rectOf(letters[at + target.replace(/\s+/g, '').length - 1]!)
-    return { from: { x: first.left + 1, y: first.top + first.height / 2 }, to: { x: last.right - 1, y: last.top + last.height / 2 } }
-  }, words)
-}
-
-/** Selects words on a page with the mouse, from their first letter to their last, once they stand still (a reveal scrolls the pane smoothly). */
-async function dragOver(page: Page, layer: Locator, words: string): Promise<void> {
-  let at = await wordsOnPage(layer, words)
-  await expect
-    .poll(async () => {
-      const was = at
-      at = await wordsOnPage(layer, words)
-      return JSON.stringify(at) === JSON.stringify(was)
-    })
-    .toBe(true)
-  const { from, to } = at
-  await page.mouse.move(from.x, from.y)
-  await page.mouse.down()
-  await page.mouse.move(to.x, to.y, { steps: 8 })
-  await page.mouse.up()
-}
-
 test('open a PDF as its pages, quote words of page 2 into a note, the text view reveals the same words; a highlight made on the page stays after a reload', async ({ page, pilcrow }) => {
   await page.setViewportSize({ width: 1400, height: 900 })
   await page.goto(pilcrow.url)
-  await page.getByLabel('Files to import').setInputFiles([{ name: 'springer-lncs.pdf', mimeType: 'application/pdf', buffer: readFileSync(LNCS) }])
+  await page.getByLabel('Files to import').setInputFiles([{ name: 'springer-lncs.pdf', mimeType: 'application/pdf', buffer: readFileSync(LNCS_PDF) }])
 
   // a PDF opens as its pages, drawn with their words selectable
   await expect(source(page).getByRole('button', { name: 'Page view' })).toHaveAttribute('aria-pressed', 'true')

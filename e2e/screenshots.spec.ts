@@ -1,7 +1,8 @@
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { selectWords } from './support/locators'
+import { dragOver, LNCS_PDF } from './support/pdf-pages'
 import { APP_ROOT, expect, test } from './support/pilcrow'
 
 /** Writes a real working session: a titled note with a heading, prose, a citation and a quote. */
@@ -107,4 +108,32 @@ test('screenshots of highlights in three colours, the Highlights panel, and note
   await page.keyboard.press('Control+Shift+L') // light → dark
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')
   await page.screenshot({ path: join(APP_ROOT, 'test-results', 'note-links-dark.png') })
+})
+
+test('screenshots of a PDF in the page view with a quoted passage and a highlight, light and dark', async ({ page, pilcrow }) => {
+  await page.setViewportSize({ width: 1280, height: 800 })
+  await page.goto(pilcrow.url)
+  const source = page.getByRole('region', { name: 'Source' })
+  await page.getByLabel('Files to import').setInputFiles([{ name: 'springer-lncs.pdf', mimeType: 'application/pdf', buffer: readFileSync(LNCS_PDF) }])
+  const second = source.getByRole('group', { name: 'Page 2' })
+  await second.scrollIntoViewIfNeeded()
+  const layer = second.locator('.textLayer')
+  await expect(layer).toContainText('All words in titles')
+  await page.getByRole('textbox', { name: 'Note title' }).fill('Titles in LNCS')
+  const editor = page.getByRole('textbox', { name: 'Note', exact: true })
+  await editor.click()
+  await page.keyboard.type('What the guide asks of a title: ')
+  await dragOver(page, layer, 'All words in titles should be capitalized except for conjunctions')
+  await source.getByRole('button', { name: 'Quote in note' }).click()
+  await dragOver(page, layer, 'Titles have no end punctuation.')
+  await source.getByRole('button', { name: 'Highlight', exact: true }).click()
+  await page.getByRole('dialog', { name: 'Highlight' }).getByRole('button', { name: 'Done' }).click()
+  await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible()
+  await page.mouse.move(0, 0)
+  await page.keyboard.press('Control+Shift+L') // system → light
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light')
+  await page.screenshot({ path: join(APP_ROOT, 'test-results', 'page-view-light.png') })
+  await page.keyboard.press('Control+Shift+L') // light → dark
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')
+  await page.screenshot({ path: join(APP_ROOT, 'test-results', 'page-view-dark.png') })
 })

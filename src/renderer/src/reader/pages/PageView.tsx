@@ -59,6 +59,8 @@ export function PageView({ source, pane, onCite, onLocator }: PageViewProps): Re
         const first = (await pdf.getPage(1)).getViewport({ scale: 1 })
         if (cancelled) return
         setPageSize(Array.from({ length: pdf.numPages }, () => ({ width: first.width, height: first.height })))
+        // the scale the pages are first drawn at: changing it would draw them again
+        if (pane.current) setScale(fittingScale(pane.current, first.width))
         setDoc(pdf)
       })
       .catch((error: Error) => !cancelled && setFailure(error.message))
@@ -67,15 +69,14 @@ export function PageView({ source, pane, onCite, onLocator }: PageViewProps): Re
       layers.current.clear()
       void opened?.destroy()
     }
-  }, [source.id])
+  }, [source.id, pane])
 
   // as wide as the pane allows (no wider than twice the printed size)
   useEffect(() => {
     const scroller = pane.current
     const width = pageSize[0]?.width
     if (!scroller || !width) return
-    const fit = (): void => setScale(Math.max(0.5, Math.min(2, Math.floor(((scroller.clientWidth - GUTTER - 24) / width) * 100) / 100)))
-    fit()
+    const fit = (): void => setScale(fittingScale(scroller, width))
     const observer = new ResizeObserver(fit)
     observer.observe(scroller)
     return () => observer.disconnect()
@@ -200,3 +201,8 @@ export function PageView({ source, pane, onCite, onLocator }: PageViewProps): Re
 }
 
 const NO_BOXES: never[] = []
+
+/** Pages as wide as the pane allows (beside the ¶ buttons), no narrower than half and no wider than twice their printed size. */
+function fittingScale(pane: HTMLElement, pageWidth: number): number {
+  return Math.max(0.5, Math.min(2, Math.floor(((pane.clientWidth - GUTTER - 24) / pageWidth) * 100) / 100))
+}

@@ -112,9 +112,15 @@ function blockSpanOf(map: PageMap, layer: PageTextLayer, start: number, end: num
     if (found && (!best || found.score > best.score)) best = { block, at: found.at, length: needle.length, score: found.score }
   }
   if (!best) {
+    // swept on past a paragraph's end: the paragraph whose text ends with the most of the selection's start
     for (const block of map.blocksOn(layer.page)) {
-      const head = longestHead(keyOf(block).key, needle, around, 1)
-      if (head && head.at + head.length === keyOf(block).key.length && (!best || head.length > best.length)) best = { block, at: head.at, length: head.length, score: 0 }
+      const key = keyOf(block).key
+      for (let length = Math.min(needle.length - 1, key.length); length >= 2 && (!best || length > best.length); length--) {
+        if (key.endsWith(needle.slice(0, length))) {
+          best = { block, at: key.length - length, length, score: 0 }
+          break
+        }
+      }
     }
   }
   if (!best) return null

@@ -1,4 +1,6 @@
-import type { PDFDocumentProxy } from 'pdfjs-dist'
+import type { PDFDocumentProxy, PDFWorker } from 'pdfjs-dist'
+
+let worker: PDFWorker | null = null
 
 /**
  * Opens a PDF's bytes with pdf.js, loaded only when a page view first needs it (it is a large
@@ -6,11 +8,14 @@ import type { PDFDocumentProxy } from 'pdfjs-dist'
  * files (character maps, standard fonts, image decoders) from the app itself, never the network.
  */
 export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
-  const [pdfjs, worker] = await Promise.all([import('pdfjs-dist'), import('pdfjs-dist/build/pdf.worker.min.mjs?url')])
-  pdfjs.GlobalWorkerOptions.workerSrc = worker.default
+  const [pdfjs, workerUrl] = await Promise.all([import('pdfjs-dist'), import('pdfjs-dist/build/pdf.worker.min.mjs?url')])
+  pdfjs.GlobalWorkerOptions.workerSrc = workerUrl.default
+  // one worker for every document opened: starting one (1.2 MB of script) is a good part of opening a PDF
+  worker ??= new pdfjs.PDFWorker()
   const base = new URL('./pdfjs/', document.baseURI).href
   return pdfjs.getDocument({
     data: bytes,
+    worker,
     isEvalSupported: false,
     enableXfa: false,
     cMapUrl: `${base}cmaps/`,
