@@ -1,5 +1,6 @@
 import type { BlockKind } from '../../../shared/model'
 import { draft, run, type DraftBlock } from './draft-blocks'
+import { columnAt, crossesGutter, findGutters, rowsOf } from './pdf-columns'
 
 /** One run of text as the PDF's text layer places it (PDF units, y grows upwards). */
 export interface PlacedText {
@@ -24,6 +25,8 @@ interface Line {
   text: string
   /** Within the top or bottom 12% of the page, where running headers and footers live. */
   margin: boolean
+  /** Within the top or bottom 20%, where page numbers may be. */
+  edge: boolean
   x0: number
   x1: number
   y: number
@@ -32,6 +35,8 @@ interface Line {
   /** Top and bottom of its glyphs, in points from the page's top edge (for the block's boxes on the page). */
   top: number
   bottom: number
+  /** On a page with gutters: its column (0 the leftmost), or -1 when it spans them (a title, a wide figure's caption). */
+  column?: number
 }
 
 interface Layout {
@@ -66,8 +71,8 @@ const SENTENCE_END = /[.!?:;"”’)\]]$/
  * boxes of its lines on the pages (what the reader's page view draws, cites and highlights by).
  */
 export function layoutBlocks(pages: PageText[]): DraftBlock[] {
-  const linesByPage = dropRunningLines(pages.map((p) => toLines(p)))
-  const flowsByPage = linesByPage.map((lines, i) => splitColumns(lines, pages[i]!.width))
+  const linesByPage = dropRunningLines(pages.map((p) => pageLines(p)))
+  const flowsByPage = linesByPage.map((lines, i) => (lines.some((l) => l.column !== undefined) ? readBands(lines) : splitColumns(lines, pages[i]!.width)))
   const measured = measure(flowsByPage.flat())
   if (measured === null) return []
   const flows = flowsByPage.flat().map((lines) => withMargins(lines, measured.bodySize))
@@ -149,21 +154,68 @@ function withoutPresentationForms(text: string): string {
   return text.replace(/[\uFB00-\uFDFF\uFE70-\uFEFF]+/gu, (forms) => forms.normalize('NFKC'))
 }
 
-function toLines(page: PageText): Line[] {
-  const items = page.items.filter((i) => i.text.trim() !== '' && i.fontSize > 0).sort((a, b) => b.y - a.y || a.x - b.x)
-  const lines: { items: PlacedText[]; y: number; size: number }[] = []
-  for (const item of items) {
-    const line = lines.find((l) => Math.abs(l.y - item.y) < Math.min(l.size, item.fontSize) * 0.5)
-    if (line) {
-      line.items.push(item)
-      line.size = Math.max(line.size, item.fontSize)
-    } else lines.push({ items: [item], y: item.y, size: item.fontSize })
+/**
+ * A page's lines. Where its text stands in columns (gutters found from empty space), each
+ * column's lines are made apart, so columns set close together never run into each other;
+ * the rows that cross a gutter (a title, an abstract, a wide caption) span the columns.
+ */
+function pageLines(page: PageText): Line[] {
+  const gutters = findGutters(page.items, page.width, page.height)
+  if (gutters.length === 0) return toLines(page)
+  const spanning: PlacedText[] = []
+  const columns: PlacedText[][] = Array.from({ length: gutters.length + 1 }, () => [])
+  for (const { items: row } of rowsOf(page.items.filter((i) => i.text.trim() !== '' && i.fontSize > 0))) {
+    if (spansGutter(row, gutters)) spanning.push(...row)
+    else for (const item of row) columns[columnAt(item.x + item.width / 2, gutters)]!.push(item)
   }
-  return lines
+  const lines = [...toLines({ ...page, items: spanning }).map((line) => ({ ...line, column: -1 })), ...columns.flatMap((items, column) => toLines({ ...page, items }).map((line) => ({ ...line, column })))]
+  return lines.sort((a, b) => b.y - a.y || a.x0 - b.x0)
+}
+
+/** A row spans the columns when its text crosses a gutter and reaches well into the columns either side. */
+function spansGutter(row: readonly PlacedText[], gutters: readonly number[]): boolean {
+  const left = Math.min(...row.map((i) => i.x))
+  const right = Math.max(...row.map((i) => i.x + i.width))
+  return gutters.some((g) => left < g - 30 && right > g + 30 && row.some((i) => crossesGutter(i, [g])))
+}
+
+/**
+ * Reading order on a page with columns: down each column in turn, left to right, within each
+ * band between the rows that span the page (a wide figure, a title), the bands top to bottom.
+ */
+function readBands(lines: readonly Line[]): Line[][] {
+  const flows: Line[][] = []
+  let band = new Map<number, Line[]>()
+  let spanning: Line[] = []
+  const endBand = (): void => {
+    for (const column of [...band.keys()].sort((a, b) => a - b)) flows.push(band.get(column)!)
+    band = new Map()
+  }
+  for (const line of lines) {
+    if (line.column === -1) {
+      endBand()
+      spanning.push(line)
+    } else {
+      if (spanning.length > 0) flows.push(spanning)
+      spanning = []
+      const column = band.get(line.column!) ?? []
+      column.push(line)
+      band.set(line.column!, column)
+    }
+  }
+  endBand()
+  if (spanning.length > 0) flows.push(spanning)
+  return flows
+}
+
+function toLines(page: PageText): Line[] {
+  return rowsOf(page.items.filter((i) => i.text.trim() !== '' && i.fontSize > 0))
     .sort((a, b) => b.y - a.y)
     .flatMap(({ items: parts, y }) => {
       parts.sort((a, b) => a.x - b.x)
       const margin = y > page.height * 0.88 || y < page.height * 0.12
+      // a page number may stand a little further in than running heads (LNCS: 12.1% from the top)
+      const edge = y > page.height * 0.8 || y < page.height * 0.2
       // a gap wider than two em between runs on one baseline is a gutter: the columns' lines stay apart
       const segments: PlacedText[][] = []
       for (const part of parts) {
@@ -190,7 +242,7 @@ function toLines(page: PageText): Line[] {
         // ascenders reach about 0.85 em above the baseline, descenders 0.25 em below
         const top = page.height - Math.max(...segment.map((part) => part.y + part.fontSize * 0.85))
         const bottom = page.height - Math.min(...segment.map((part) => part.y - part.fontSize * 0.25))
-        return { text: withoutPresentationForms(text).replace(/\s+/g, ' ').trim(), margin, x0, x1, y, size, page: page.page, top, bottom }
+        return { text: withoutPresentationForms(text).replace(/\s+/g, ' ').trim(), margin, edge, x0, x1, y, size, page: page.page, top, bottom }
       })
     })
 }
@@ -218,14 +270,14 @@ function splitColumns(lines: Line[], width: number): Line[][] {
 
 /** Lines in the top or bottom margin that repeat on many pages at the same height (digits aside), and page numbers there. */
 function dropRunningLines(pages: Line[][]): Line[][] {
-  const edges = (lines: Line[]): Line[] => [...lines.slice(0, 2), ...lines.slice(-2)].filter((line) => line.margin)
+  const edges = (lines: Line[]): Line[] => [...lines.slice(0, 2), ...lines.slice(-2)].filter((line) => line.edge)
   const key = (line: Line): string => `${line.text.toLowerCase().replace(/\d+/g, '#')}@${Math.round(line.y / 6)}`
   const counts = new Map<string, number>()
   for (const lines of pages) for (const k of new Set(edges(lines).map(key))) counts.set(k, (counts.get(k) ?? 0) + 1)
   const threshold = Math.max(2, Math.ceil(pages.length * 0.4))
   return pages.map((lines) => {
     const edge = new Set(edges(lines))
-    return lines.filter((line) => !(edge.has(line) && (PAGE_NUMBER.test(line.text) || (pages.length >= 2 && (counts.get(key(line)) ?? 0) >= threshold))))
+    return lines.filter((line) => !(edge.has(line) && (PAGE_NUMBER.test(line.text) || (line.margin && pages.length >= 2 && (counts.get(key(line)) ?? 0) >= threshold))))
   })
 }
 
