@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { extractPdfText } from '../src/main/core/importers/pdf-text'
 import { makeBookPdf } from '../src/main/core/importers/testing/book-pdf'
+import { importPdf } from '../src/main/core/importers/pdf'
+import { developmentSet, paragraphsRight, REAL_PDFS } from '../src/main/core/importers/testing/reflow-accuracy'
 import { SourcesService } from '../src/main/core/sources'
 import { ReferencesService } from '../src/main/core/references/references'
 import { LayeredIndex } from '../src/main/core/search/layered-index'
@@ -57,6 +59,7 @@ export async function benchImports(log: (line: string) => void): Promise<Figures
     figures['import.text.split_only_ms'] = round(textBaseline)
     figures['import.text.ratio_to_split'] = round(textImport.median / textBaseline)
     Object.assign(figures, await benchBib(dir, vocabulary, log))
+    Object.assign(figures, await realPdfAccuracy(log))
     log(`Import a 50,000-paragraph text file (${(statSync(textPath).size / 1048576).toFixed(1)} MB): median ${round(textImport.median)} ms over ${RUNS}; reading and splitting alone ${round(textBaseline)} ms (×${round(textImport.median / textBaseline)})`)
   } finally {
     rmSync(dir, { recursive: true, force: true })
@@ -133,4 +136,27 @@ async function repeat(fn: () => unknown): Promise<number[]> {
 /** pdf.js's own text extraction (in its worker thread, as the import uses it): the floor for any PDF import. */
 async function extractText(path: string): Promise<number> {
   return (await extractPdfText(readFileSync(path))).pages.length
+}
+
+/**
+ * The reflow on real PDFs (the development set in `fixtures/pdfs/`): of the paragraphs written
+ * down by reading some of their pages, how many come out exactly, per file and over all.
+ */
+async function realPdfAccuracy(log: (line: string) => void): Promise<Figures> {
+  const figures: Figures = {}
+  let right = 0
+  let total = 0
+  for (const expected of developmentSet()) {
+    const { blocks } = await importPdf(readFileSync(join(REAL_PDFS, expected.file)), expected.file)
+    const found = paragraphsRight(blocks, expected)
+    right += found.right
+    total += found.total
+    const name = expected.file.replace(/\.pdf$/, '')
+    figures[`import.pdf_real.${name}.paragraphs_right`] = found.right
+    figures[`import.pdf_real.${name}.paragraphs_total`] = found.total
+    log(`Real PDF ${expected.file}: ${found.right} of ${found.total} paragraphs of its sampled pages right`)
+  }
+  figures['import.pdf_real.paragraph_accuracy'] = round(right / total, 3)
+  log(`Real PDFs: ${right} of ${total} paragraphs right (${round((100 * right) / total, 1)}%)`)
+  return figures
 }

@@ -37,6 +37,8 @@ interface Line {
   bottom: number
   /** On a page with gutters: its column (0 the leftmost), or -1 when it spans them (a title, a wide figure's caption). */
   column?: number
+  /** Goes on a list item (set while paragraphs are made). */
+  listed?: boolean
 }
 
 interface Layout {
@@ -51,6 +53,8 @@ interface Flow {
   lines: Line[]
   left: number
   right: number
+  /** The footnotes of a page (set apart from its text, see `footnotesLast`). */
+  notes?: boolean
 }
 
 interface Group {
@@ -75,7 +79,7 @@ export function layoutBlocks(pages: PageText[]): DraftBlock[] {
   const flowsByPage = linesByPage.map((lines, i) => (lines.some((l) => l.column !== undefined) ? readBands(lines) : splitColumns(lines, pages[i]!.width)))
   const measured = measure(flowsByPage.flat())
   if (measured === null) return []
-  const flows = flowsByPage.flat().map((lines) => withMargins(lines, measured.bodySize))
+  const flows = flowsByPage.flatMap((page) => footnotesLast(page, measured.bodySize)).map(({ lines, notes }) => ({ ...withMargins(lines, measured.bodySize), notes }))
   const layout: Layout = { ...measured, indents: usesIndents(flows, measured.bodySize) }
   const groups: Group[] = []
   for (const flow of flows) {
@@ -90,10 +94,10 @@ export function layoutBlocks(pages: PageText[]): DraftBlock[] {
       current.push(line)
     }
     if (current.length > 0) flowGroups.push({ lines: current, flow })
-    // a paragraph goes on from the foot of one column or page to the head of the next
-    const previous = groups[groups.length - 1]
+    // a paragraph goes on from the foot of one column or page to the head of the next (over the footnotes between)
+    const previous = groups.findLast((group) => !group.flow.notes)
     const first = flowGroups[0]
-    if (previous && first && runsOn(previous, first, layout)) previous.lines.push(...flowGroups.shift()!.lines)
+    if (!flow.notes && previous && first && runsOn(previous, first, layout)) previous.lines.push(...flowGroups.shift()!.lines)
     groups.push(...flowGroups)
   }
   const words = wordsInLines(linesByPage.flat())
@@ -268,6 +272,23 @@ function splitColumns(lines: Line[], width: number): Line[][] {
   return [top, [...left, ...inside].sort(byY), right.sort(byY), bottom].filter((flow) => flow.length > 0)
 }
 
+/**
+ * A page's flows with the small type at the foot of each column (its footnotes) moved after
+ * them all: a paragraph running on from one column to the next is no longer cut by them.
+ */
+function footnotesLast(flows: Line[][], bodySize: number): { lines: Line[]; notes: boolean }[] {
+  const notes: Line[][] = []
+  const text = flows.map((flow) => {
+    let k = flow.length
+    while (k > 0 && flow[k - 1]!.size <= bodySize * 0.85) k--
+    const hasBody = flow.slice(0, k).some((line) => Math.abs(line.size - bodySize) <= bodySize * 0.1)
+    if (k === flow.length || !hasBody) return flow
+    notes.push(flow.slice(k))
+    return flow.slice(0, k)
+  })
+  return [...text.map((lines) => ({ lines, notes: false })), ...notes.map((lines) => ({ lines, notes: true }))]
+}
+
 /** Lines in the top or bottom margin that repeat on many pages at the same height (digits aside), and page numbers there. */
 function dropRunningLines(pages: Line[][]): Line[][] {
   const edges = (lines: Line[]): Line[] => [...lines.slice(0, 2), ...lines.slice(-2)].filter((line) => line.edge)
@@ -322,12 +343,33 @@ function usesIndents(flows: Flow[], bodySize: number): boolean {
   return indented >= Math.max(3, body * 0.02)
 }
 
+/** A bullet, or a number or letter ending in "." or ")", then words: a list item's first line. */
+const LIST_MARKER = /^(?:[•◦▪▫‣∙·●○■□–*]|\(?(?:\d{1,3}|[a-z]|[ivx]{1,5})[.)])\s+\S/u
+/** "2.1 General Information": a numbered subsection's title, set in the body's size (bold, which the text layer does not say). */
+const NUMBERED_TITLE = /^\d{1,2}(?:\.\d{1,2})+\.?\s+\p{Lu}[^.!?:;]*$/u
+
 function startsNewBlock(prev: Line, line: Line, flow: Flow, layout: Layout): boolean {
   const size = layout.bodySize
   if (Math.abs(line.size - prev.size) > prev.size * 0.12) return true
   if (prev.y - line.y > layout.lineGap * 1.45 * (line.size / size)) return true
-  if (line.x0 - prev.x0 > size * 0.8) return true // an indented first line
+  // a title in two lines, centred: the second is not an indented first line
+  if (headingKind(line, layout) !== null) return false
+  if (LIST_MARKER.test(line.text) || isNumberedTitle(prev, flow, layout)) return true
+  // the line after a list item's: its words go on (a hanging indent), or the list has ended
+  if (LIST_MARKER.test(prev.text) || prev.listed) {
+    line.listed = line.x0 - prev.x0 > size * 0.3 || (prev.listed === true && Math.abs(line.x0 - prev.x0) <= size * 0.3)
+    return !line.listed
+  }
+  // an indented first line, unless the lines before are indented too (a quotation) and run to the margin
+  const indent = line.x0 - flow.left
+  if (line.x0 - prev.x0 > size * 0.8) return true
+  if (indent > size * 0.8 && indent < size * 4 && Math.abs(line.x0 - prev.x0) <= size * 0.3 && isShort(prev, flow, layout)) return true
   return !layout.indents && isShort(prev, flow, layout) && SENTENCE_END.test(prev.text)
+}
+
+/** A short line numbered like a subsection ("2.1 General Information"): a title on its own line. */
+function isNumberedTitle(line: Line, flow: Flow, layout: Layout): boolean {
+  return NUMBERED_TITLE.test(line.text) && isShort(line, flow, layout) && line.text.length < 80
 }
 
 /** Whether the paragraph ending one flow (a column or a page) goes on at the head of the next. */
@@ -366,9 +408,10 @@ function toBlock({ lines: group, flow }: Group, layout: Layout, words: ReadonlyS
     else text += ` ${line.text}`
   }
   text = text.replace(/\u00ad/g, '')
-  const level = group.length <= 3 ? headingKind(group[0]!, layout) : null
+  const numbered = group.length === 1 && isNumberedTitle(group[0]!, flow, layout)
+  const level = group.length <= 3 ? (headingKind(group[0]!, layout) ?? (numbered ? 3 : null)) : null
   const indented = group.every((l) => l.x0 - flow.left > layout.bodySize * 1.5)
-  const kind: BlockKind = level !== null ? 'heading' : indented && group.length > 1 ? 'quote' : 'paragraph'
+  const kind: BlockKind = level !== null ? 'heading' : LIST_MARKER.test(group[0]!.text) ? 'listItem' : indented && group.length > 1 ? 'quote' : 'paragraph'
   const block = draft(kind, [run(text, [])], level ?? undefined)
   block.page = group[0]!.page
   block.boxes = group.map((line) => [line.page, round1(line.x0), round1(line.top), round1(line.x1), round1(line.bottom)])
