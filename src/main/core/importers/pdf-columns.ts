@@ -33,9 +33,11 @@ const SUPERSCRIPT: Record<string, string> = { '0': '⁰', '1': '¹', '2': '²', 
  * a line (and a paragraph) by itself. Raised digits become superscripts.
  */
 function attachSmallText(rows: Row[]): void {
+  const body = bodySizeOf(rows)
   for (let i = rows.length - 1; i >= 0; i--) {
     const small = rows[i]!
-    if (small.items.map((item) => item.text).join('').trim().length > 8) continue
+    // smaller than the page's text (a short line of it beside a heading is not a mark)
+    if (small.size > body * 0.85 || small.items.map((item) => item.text).join('').trim().length > 8) continue
     const x0 = Math.min(...small.items.map((item) => item.x))
     const x1 = Math.max(...small.items.map((item) => item.x + item.width))
     // the nearest baseline with a word it touches (right after it, or right before)
@@ -51,6 +53,15 @@ function attachSmallText(rows: Row[]): void {
     host.items.push(...marked)
     rows.splice(i, 1)
   }
+}
+
+/** The type size most of the rows' text is set in. */
+function bodySizeOf(rows: readonly Row[]): number {
+  const weights = new Map<number, number>()
+  for (const row of rows) for (const item of row.items) weights.set(Math.round(item.fontSize * 10) / 10, (weights.get(Math.round(item.fontSize * 10) / 10) ?? 0) + item.text.length)
+  let best = 0
+  for (const [size, weight] of weights) if (weight > (weights.get(best) ?? 0)) best = size
+  return best
 }
 
 /** How far either side of a gutter its columns are measured. */
@@ -75,12 +86,9 @@ export function findGutters(items: readonly PlacedText[], width: number, height:
     for (let x = 0; x < size; x++) covered[x]! += mark[x]!
   }
   const total = rows.length
-  const average = (from: number, to: number): number => {
-    let sum = 0
-    let n = 0
-    for (let x = Math.max(0, from); x <= Math.min(size - 1, to); x++, n++) sum += covered[x]!
-    return n === 0 ? 0 : sum / n
-  }
+  /** On how many baselines text ends just left of `from` (or, `right`, starts just right of it): a column's edge beside the strip. */
+  const edges = (from: number, right: boolean): number =>
+    rows.filter((row) => row.some((item) => (right ? item.x >= from && item.x <= from + SIDE : item.x + item.width <= from && item.x + item.width >= from - SIDE))).length
   const gutters: number[] = []
   for (let x = Math.floor(width * 0.15); x < width * 0.85; x++) {
     if (covered[x]! > total * 0.3) continue
@@ -89,9 +97,17 @@ export function findGutters(items: readonly PlacedText[], width: number, height:
     while (end + 1 < size && covered[end + 1]! <= total * 0.3) end++
     let lowest = x
     for (let k = x; k <= end; k++) if (covered[k]! < covered[lowest]!) lowest = k
-    const left = average(x - SIDE, x - 2)
-    const right = average(end + 2, end + SIDE)
-    if (end - x >= 2 && left >= total * 0.35 && right >= total * 0.35 && covered[lowest]! <= Math.min(left, right) * 0.5) gutters.push((x + end) / 2)
+    const left = edges(x, false)
+    const right = edges(end, true)
+    const beside = Math.min(left, right)
+    // a column with many lines beside one with few (a chapter's last page) still stands apart when nothing crosses
+    const apart = covered[lowest] === 0 && Math.max(left, right) >= Math.max(3, total * 0.3) && beside >= 1
+    // the gutter is the middle of the emptiest part of the strip (ragged lines' ends make the strip wider than the gap)
+    let from = lowest
+    let to = lowest
+    while (from - 1 >= x && covered[from - 1] === covered[lowest]) from--
+    while (to + 1 <= end && covered[to + 1] === covered[lowest]) to++
+    if (end - x >= 2 && ((beside >= Math.max(3, total * 0.15) && covered[lowest]! <= beside * 0.5) || apart)) gutters.push((from + to) / 2)
     x = end
   }
   return gutters

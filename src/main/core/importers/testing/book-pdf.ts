@@ -14,8 +14,10 @@ export interface BookOptions {
   hyphenate?: boolean
   /** Printed at the top of every page after the first. */
   runningHeader?: string
-  /** Two columns per page, as journals set articles (default one). */
-  columns?: 1 | 2
+  /** Columns per page, as journals and reports set them (default one). */
+  columns?: 1 | 2 | 3
+  /** Space between columns in points (default 24; LaTeX's two-column classes set 10). */
+  gutter?: number
 }
 
 const PAGE = { width: 612, height: 792, margin: 72 }
@@ -36,11 +38,12 @@ export async function makeBookPdf(options: BookOptions): Promise<Uint8Array> {
   const font = await pdf.embedFont(StandardFonts.TimesRoman)
   const bold = await pdf.embedFont(StandardFonts.TimesRomanBold)
   const columns = options.columns ?? 1
-  const width = (PAGE.width - 2 * PAGE.margin - (columns - 1) * GUTTER) / columns
+  const gutter = options.gutter ?? GUTTER
+  const width = (PAGE.width - 2 * PAGE.margin - (columns - 1) * gutter) / columns
   let page!: PDFPage
   let y = 0
   let column = 0
-  const x = (): number => PAGE.margin + column * (width + GUTTER)
+  const x = (): number => PAGE.margin + column * (width + gutter)
   /** The next column, or a new page after the last one. */
   const nextColumn = (): void => {
     if (column + 1 < columns) {

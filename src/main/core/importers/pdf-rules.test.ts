@@ -1,0 +1,95 @@
+import { PDFDocument, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib'
+import { describe, expect, it } from 'vitest'
+import { importPdf } from './pdf'
+import { makeBookPdf, type BookChapter } from './testing/book-pdf'
+
+// The reflow's rules, each on a generated PDF: columns found from empty space, small raised
+// text, footnotes, list items, titles in two lines.
+
+const words = 'states align their interests when the cost of standing alone grows while their ideas about order remain far apart and neither trusts the other'.split(' ')
+/** Paragraph `n` of `length` words, drawn at random from a seed (prose does not repeat itself line for line, as running heads do). */
+const sentence = (n: number, length: number): string => {
+  let seed = n * 7919 + 17
+  const next = (): number => (seed = (seed * 48271) % 2147483647)
+  const out = Array.from({ length }, () => words[next() % words.length]!)
+  return `${out[0]!.charAt(0).toUpperCase()}${out.join(' ').slice(1)} (paragraph ${n}).`
+}
+const chapters: BookChapter[] = [1, 2, 3].map((c) => ({ heading: `Part ${c}`, paragraphs: Array.from({ length: 12 }, (_, i) => sentence(c * 20 + i, 40 + ((c * 7 + i * 11) % 60))) }))
+const asRead = (blocks: { kind: string; text: string }[]) => blocks.map((b) => (b.kind === 'heading' ? `# ${b.text}` : b.text))
+const typeset = chapters.flatMap((c) => [`# ${c.heading}`, ...c.paragraphs])
+
+describe('columns, found from the empty space between them', () => {
+  it('two columns 10 pt apart (LaTeX’s gutter) are read one after the other, never line by line across', async () => {
+    const { blocks } = await importPdf(await makeBookPdf({ title: 'Narrow gutter', author: 'A', chapters, columns: 2, gutter: 10 }), 'narrow.pdf')
+    expect(asRead(blocks)).toEqual(typeset)
+  })
+
+  it('three columns are read left to right', async () => {
+    const { blocks } = await importPdf(await makeBookPdf({ title: 'Three columns', author: 'A', chapters, columns: 3, gutter: 12 }), 'report.pdf')
+    expect(asRead(blocks)).toEqual(typeset)
+  })
+})
+
+/** Draws lines of body text from `top` down, 14 pt apart; returns the next baseline. */
+function drawLines(page: PDFPage, font: PDFFont, lines: string[], x: number, top: number, size = 11): number {
+  lines.forEach((line, i) => page.drawText(line, { x, y: top - i * 14, size, font }))
+  return top - lines.length * 14
+}
+
+describe('small raised text, footnotes, lists, titles', () => {
+  it('a footnote mark joins its word, as a superscript; the footnote at the foot of the page does not cut the paragraph running on to the next', async () => {
+    const pdf = await PDFDocument.create()
+    const font = await pdf.embedFont(StandardFonts.TimesRoman)
+    const one = pdf.addPage([612, 792])
+    drawLines(one, font, ['Opening lines of a long paragraph that the reader follows', 'across the page and down to its foot, where it does not'], 72, 700)
+    const lines = Array.from({ length: 30 }, (_, i) => `line ${i + 1} of the same paragraph goes on and on as prose does here`)
+    drawLines(one, font, lines, 72, 672)
+    // a mark after "prose" on the last body line, raised a third of an em in smaller type
+    const last = lines[29]!
+    one.drawText('1', { x: 72 + font.widthOfTextAtSize(last, 11), y: 672 - 29 * 14 + 4, size: 7, font })
+    one.drawText('1', { x: 72, y: 93, size: 6, font })
+    one.drawText('A note at the foot of the page, in smaller type.', { x: 77, y: 90, size: 8, font })
+    const two = pdf.addPage([612, 792])
+    drawLines(two, font, ['end, but goes on at the head of the next page and stops here.'], 72, 700)
+    drawLines(two, font, ['A second paragraph starts on the second page and ends.'], 90, 672)
+    const { blocks } = await importPdf(await pdf.save(), 'notes.pdf')
+    const texts = blocks.map((b) => b.text)
+    expect(texts[0]).toMatch(/^Opening lines .* as prose does here¹ end, but goes on at the head of the next page and stops here\.$/)
+    expect(texts).toContain('¹ A note at the foot of the page, in smaller type.')
+    expect(texts).toContain('A second paragraph starts on the second page and ends.')
+    expect(texts.filter((t) => t === '1' || t === '¹')).toEqual([])
+  })
+
+  it('bullets and numbers start list items; their hanging lines go on; the paragraph after the list stands apart', async () => {
+    const pdf = await PDFDocument.create()
+    const font = await pdf.embedFont(StandardFonts.TimesRoman)
+    const page = pdf.addPage([612, 792])
+    let y = drawLines(page, font, ['The parties agreed on three things, listed here in the order', 'the treaty gives them:'], 72, 700)
+    page.drawText('•', { x: 80, y, size: 11, font })
+    y = drawLines(page, font, ['trade in grain and oil at prices fixed every year by a joint', 'commission of both governments;'], 92, y)
+    page.drawText('•', { x: 80, y, size: 11, font })
+    y = drawLines(page, font, ['no alliance against the other;'], 92, y)
+    y = drawLines(page, font, ['2. a second list, numbered, of one item.'], 80, y)
+    drawLines(page, font, ['What followed was less tidy than the list suggests, as the next', 'chapter shows.'], 72, y)
+    const { blocks } = await importPdf(await pdf.save(), 'list.pdf')
+    expect(blocks.map((b) => [b.kind, b.text])).toEqual([
+      ['paragraph', 'The parties agreed on three things, listed here in the order the treaty gives them:'],
+      ['listItem', '• trade in grain and oil at prices fixed every year by a joint commission of both governments;'],
+      ['listItem', '• no alliance against the other;'],
+      ['listItem', '2. a second list, numbered, of one item.'],
+      ['paragraph', 'What followed was less tidy than the list suggests, as the next chapter shows.']
+    ])
+  })
+
+  it('a title set in two centred lines is one heading', async () => {
+    const pdf = await PDFDocument.create()
+    const font = await pdf.embedFont(StandardFonts.TimesRoman)
+    const bold = await pdf.embedFont(StandardFonts.TimesRomanBold)
+    const page = pdf.addPage([612, 792])
+    for (const [i, line] of ['Russia and Iran: a Strategic Alliance', 'or Something More?'].entries()) page.drawText(line, { x: 306 - bold.widthOfTextAtSize(line, 20) / 2, y: 700 - i * 24, size: 20, font: bold })
+    drawLines(page, font, ['The first paragraph of the article follows its title and says', 'what the article is about in a few lines of plain prose.'], 72, 640)
+    const { meta, blocks } = await importPdf(await pdf.save(), 'title.pdf')
+    expect(blocks[0]).toMatchObject({ kind: 'heading', text: 'Russia and Iran: a Strategic Alliance or Something More?' })
+    expect(meta.title).toBe('Russia and Iran: a Strategic Alliance or Something More?')
+  })
+})
