@@ -73,7 +73,7 @@ const importStatus = z.strictObject({
   fileCount: z.optional(count),
   done: z.optional(z.number()),
   total: z.optional(z.number()),
-  unit: z.optional(z.enum(['page', 'file', 'item']))
+  unit: z.optional(z.enum(['page', 'file', 'item', 'chapter']))
 })
 
 const searchStatus = z.strictObject({

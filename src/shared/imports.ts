@@ -9,7 +9,8 @@ export const IMPORT_FORMATS = {
   '.html': 'web page',
   '.htm': 'web page',
   '.xhtml': 'web page',
-  '.pdf': 'PDF'
+  '.pdf': 'PDF',
+  '.epub': 'EPUB book'
 } as const satisfies Record<string, string>
 
 export type ImportExtension = keyof typeof IMPORT_FORMATS
@@ -93,5 +94,5 @@ export interface ImportStatus {
   /** Progress inside the file, e.g. page 120 of 300. */
   done?: number
   total?: number
-  unit?: 'page' | 'file' | 'item'
+  unit?: 'page' | 'file' | 'item' | 'chapter'
 }

@@ -13,7 +13,7 @@ export async function importFromDialog(dialog: Pick<Dialog, 'showOpenDialog'>, w
   const choice = await dialog.showOpenDialog(win, {
     title: 'Import sources',
     properties: ['openFile', 'multiSelections'],
-    filters: [{ name: 'Markdown, text, web pages and PDFs', extensions }]
+    filters: [{ name: 'Markdown, text, web pages, PDFs and EPUB books', extensions }]
   })
   if (choice.canceled || choice.filePaths.length === 0) return null
   return notebook.importSourceFiles(choice.filePaths)

@@ -14,7 +14,7 @@ import { collapsed, splitAuthors, titleFromFileName, findDoi } from './source-me
  * images or media (so nothing is ever fetched), no attributes but a link's target, and only
  * http(s) and mailto targets.
  */
-const SANITIZE: Config & { RETURN_DOM: true } = {
+export const SANITIZE: Config & { RETURN_DOM: true } = {
   ALLOWED_TAGS: ['a', 'b', 'blockquote', 'br', 'caption', 'cite', 'code', 'dd', 'del', 'dfn', 'div', 'dl', 'dt', 'em', 'figcaption', 'figure', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'i', 'ins', 'kbd', 'li', 'mark', 'ol', 'p', 'pre', 'q', 's', 'samp', 'section', 'small', 'span', 'strong', 'sub', 'sup', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'tt', 'u', 'ul', 'var', 'article', 'aside', 'header', 'footer', 'main'],
   ALLOWED_ATTR: ['href'],
   ALLOWED_URI_REGEXP: /^(?:https?:|mailto:)/i,

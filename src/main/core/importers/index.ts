@@ -28,6 +28,7 @@ const IMPORTERS: Record<ImportExtension, Importer> = {
   '.html': html,
   '.htm': html,
   '.xhtml': html,
+  '.epub': async (bytes, fileName, onProgress) => (await import('./epub')).importEpub(bytes, fileName, onProgress),
   '.pdf': async (bytes, fileName, onProgress) => {
     if (!isPdf(bytes)) throw new PilcrowError('unsupported-format', `${fileName}: this file is not a PDF (it does not start with %PDF-).`)
     return (await import('./pdf')).importPdf(bytes, fileName, onProgress)

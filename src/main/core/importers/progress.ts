@@ -2,7 +2,7 @@
 export interface ImportStep {
   done: number
   total: number
-  unit: 'page' | 'file'
+  unit: 'page' | 'file' | 'chapter'
 }
 
 export type ImportProgress = (step: ImportStep) => void
