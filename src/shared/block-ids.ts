@@ -11,7 +11,8 @@ const PREFIX: Record<BlockKind, string> = {
   pullquote: 'pq',
   listItem: 'li',
   authorNote: 'an',
-  standfirst: 'sf'
+  standfirst: 'sf',
+  figure: 'fig'
 }
 
 /** Blocks that count as body text and get a ¶ number. */

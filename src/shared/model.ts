@@ -14,7 +14,9 @@ export interface InlineRun {
 
 /**
  * What a block is. `pullquote` repeats words of the body for layout and is never numbered;
- * `authorNote` and `standfirst` belong to the article's front matter, not its body.
+ * `authorNote` and `standfirst` belong to the article's front matter, not its body; `figure` is
+ * text set inside a PDF's figure, table or display equation (axis labels, cells, symbols): kept
+ * for search and the page, never numbered, so it does not shift the ¶ numbers after it.
  */
 export type BlockKind =
   | 'heading'
@@ -24,6 +26,7 @@ export type BlockKind =
   | 'listItem'
   | 'authorNote'
   | 'standfirst'
+  | 'figure'
 
 /** One block of a source: the unit a citation points at. */
 export interface Block {

@@ -86,7 +86,8 @@ const UNNUMBERED_LABEL: Partial<Record<BlockKind, string>> = {
   heading: 'Heading',
   pullquote: 'Pull quote',
   standfirst: 'Standfirst',
-  authorNote: 'Author note'
+  authorNote: 'Author note',
+  figure: 'Figure text'
 }
 
 /** Where a hit is, for people: "¶7 · <source title>", "Heading · <source title>" or the note's title. */

@@ -14,7 +14,7 @@ const run = z.object({
 
 const block = z.object({
   id: z.string().min(1),
-  kind: z.enum(['heading', 'paragraph', 'quote', 'pullquote', 'listItem', 'authorNote', 'standfirst']),
+  kind: z.enum(['heading', 'paragraph', 'quote', 'pullquote', 'listItem', 'authorNote', 'standfirst', 'figure']),
   level: z.number().int().min(0).max(16).optional(),
   paragraph: z.number().int().positive().nullable(),
   text: z.string(),

@@ -51,7 +51,8 @@ export function sourceToMarkdown(source: Source): string {
         break
       case 'authorNote':
       case 'standfirst':
-        lines.push(`> [!${block.kind === 'authorNote' ? 'author-note' : 'standfirst'}]\n> ${tag}${body}`, `^${anchor}`)
+      case 'figure':
+        lines.push(`> [!${block.kind === 'authorNote' ? 'author-note' : block.kind}]\n> ${tag}${body}`, `^${anchor}`)
         break
       default:
         lines.push(`${tag}**¶${block.paragraph}** ${body} ^${anchor}`)

@@ -17,7 +17,8 @@ export type { ImportedSource } from './draft-blocks'
 const CALLOUT_KINDS: Record<string, BlockKind> = {
   pullquote: 'pullquote',
   'author-note': 'authorNote',
-  standfirst: 'standfirst'
+  standfirst: 'standfirst',
+  figure: 'figure'
 }
 
 /**

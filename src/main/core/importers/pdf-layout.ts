@@ -411,11 +411,21 @@ function toBlock({ lines: group, flow }: Group, layout: Layout, words: ReadonlyS
   const numbered = group.length === 1 && isNumberedTitle(group[0]!, flow, layout)
   const level = group.length <= 3 ? (headingKind(group[0]!, layout) ?? (numbered ? 3 : null)) : null
   const indented = group.every((l) => l.x0 - flow.left > layout.bodySize * 1.5)
-  const kind: BlockKind = level !== null ? 'heading' : LIST_MARKER.test(group[0]!.text) ? 'listItem' : indented && group.length > 1 ? 'quote' : 'paragraph'
+  const kind: BlockKind = level !== null ? 'heading' : LIST_MARKER.test(group[0]!.text) ? 'listItem' : isFragment(text) ? 'figure' : indented && group.length > 1 ? 'quote' : 'paragraph'
   const block = draft(kind, [run(text, [])], level ?? undefined)
   block.page = group[0]!.page
   block.boxes = group.map((line) => [line.page, round1(line.x0), round1(line.top), round1(line.x1), round1(line.bottom)])
   return block
+}
+
+/**
+ * Text that is not prose: a figure's labels ("loop", "abort"), a table's cells, the pieces of a
+ * display equation ("(1)", "i=0", "2l + 1 Ei = E0il"): at most one word of three letters or more,
+ * short, not ending a sentence. It is kept (searchable, on the page) but not numbered.
+ */
+function isFragment(text: string): boolean {
+  const words = text.match(/\p{L}{3,}/gu)?.length ?? 0
+  return words <= 1 && text.length < 40 && !/[.!?]["”’)]?$/.test(text)
 }
 
 function weightedMode(values: [number, number][]): number {

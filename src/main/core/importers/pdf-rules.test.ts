@@ -92,4 +92,20 @@ describe('small raised text, footnotes, lists, titles', () => {
     expect(blocks[0]).toMatchObject({ kind: 'heading', text: 'Russia and Iran: a Strategic Alliance or Something More?' })
     expect(meta.title).toBe('Russia and Iran: a Strategic Alliance or Something More?')
   })
+
+  it('a figure’s labels and an equation’s pieces are kept as figure text, unnumbered: the ¶ after them keeps its number', async () => {
+    const pdf = await PDFDocument.create()
+    const font = await pdf.embedFont(StandardFonts.TimesRoman)
+    const page = pdf.addPage([612, 792])
+    drawLines(page, font, ['The loop below shows how a request is retried until it succeeds', 'or the user gives up, which the figure calls abort.'], 72, 700)
+    for (const [label, x, y] of [['loop', 150, 600], ['abort', 350, 600], ['retry', 250, 540]] as const) page.drawText(label, { x, y, size: 9, font })
+    page.drawText('(1)', { x: 520, y: 480, size: 11, font })
+    drawLines(page, font, ['After the figure the text goes on, and this paragraph is the second', 'one a reader counts on the page.'], 72, 440)
+    const { blocks } = await importPdf(await pdf.save(), 'figure.pdf')
+    expect(blocks.filter((b) => b.paragraph !== null).map((b) => [b.paragraph, b.text.slice(0, 20)])).toEqual([
+      [1, 'The loop below shows'],
+      [2, 'After the figure the']
+    ])
+    expect(blocks.filter((b) => b.kind === 'figure').map((b) => b.text).join(' ')).toMatch(/loop.*abort.*retry.*\(1\)/)
+  })
 })

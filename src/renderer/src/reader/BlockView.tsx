@@ -73,6 +73,12 @@ function BlockBody({ block, backlinks, highlightColors, actions, outside }: { bl
           <blockquote>{content}</blockquote>
         </figure>
       )
+    case 'figure':
+      return (
+        <p className="block block-figure" data-block-id={block.id} {...outside}>
+          {content}
+        </p>
+      )
     case 'authorNote':
     case 'standfirst':
       return (

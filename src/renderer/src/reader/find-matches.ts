@@ -40,7 +40,7 @@ export function findMatches(source: Source, query: string, limit = 5000): FindMa
 /** The DOM range of a match in its rendered block, or null when the block is not on the page yet. */
 export function matchRange(article: HTMLElement, match: FindMatch): Range | null {
   const block = article.querySelector(`[data-block-id="${CSS.escape(match.blockId)}"]`)
-  const text = block?.querySelector('[data-block-text]') ?? (block?.matches('.block-heading, .block-pullquote, .block-author-note, .block-standfirst') ? block : null)
+  const text = block?.querySelector('[data-block-text]') ?? (block?.matches('.block-heading, .block-pullquote, .block-author-note, .block-standfirst, .block-figure') ? block : null)
   return text ? textRange(text, match.start, match.end) : null
 }
 
