@@ -9,7 +9,7 @@ export default defineConfig({
     build: {
       // bundled into the main-process chunks: loading ~400 small package files (zod, ajv, yaml…) one
       // by one took 280 of the ~700 ms `pilcrow serve` needed to answer here (160 ms bundled)
-      externalizeDeps: { exclude: ['zod', 'yaml', 'conf', 'marked', 'minisearch', 'stemmer', 'approx-string-match', 'fflate'] },
+      externalizeDeps: { exclude: ['zod', 'yaml', 'conf', 'marked', 'minisearch', 'stemmer', 'approx-string-match'] },
       rolldownOptions: {
         input: {
           // The Electron main process.

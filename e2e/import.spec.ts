@@ -162,6 +162,25 @@ test.describe('importing sources', () => {
     await expect(panel).toContainText('Imported “Diary” (2 blocks).')
   })
 
+  test('an EPUB book imports: its chapters in the outline, a paragraph cited with the book’s author', async ({ page, pilcrow }) => {
+    await page.goto(pilcrow.url)
+    const book = readFileSync(join(APP_ROOT, 'src', 'main', 'core', 'importers', 'fixtures', 'epub', 'pandoc-book.epub'))
+    await importFiles(page, [{ name: 'russia-iran.epub', mimeType: 'application/epub+zip', buffer: book }])
+    const panel = page.getByRole('region', { name: 'Import' })
+    await expect(panel).toContainText('Imported “Alignment, not Alliance: Russia and Iran in Four Chapters”')
+    // a book has no pages: no page view
+    await expect(source(page).getByRole('button', { name: 'Page view' })).toHaveCount(0)
+    await source(page).getByRole('button', { name: 'Outline' }).click()
+    const outline = page.getByRole('navigation', { name: 'Outline' })
+    await expect(outline.getByRole('button', { name: 'Russian-Iranian relations may run deeper' })).toBeVisible()
+    await outline.getByRole('button', { name: 'Russian-Iranian relations may run deeper' }).click()
+    await expect(source(page).getByRole('heading', { name: 'Russian-Iranian relations may run deeper' })).toBeFocused()
+    await editor(page).click()
+    await source(page).locator('.numbered').first().hover()
+    await page.getByRole('button', { name: 'Cite ¶1 in note' }).click()
+    await expect(editor(page).getByRole('button', { name: /^¶1 · Alignment, not Alliance/ })).toBeVisible()
+  })
+
   test('edit a source’s details; delete it, and its links become unresolved but keep their quotes', async ({ page, pilcrow }) => {
     await page.goto(pilcrow.url)
     await editor(page).click()

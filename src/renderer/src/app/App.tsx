@@ -91,8 +91,11 @@ export function App(): ReactNode {
     (citation: Citation) => {
       if (!openNote && !citations.hasEditor) void newNote()
       citations.send(citation)
+      // the tip goes as the user cites, not a second later when the note is saved: the panes
+      // below it would move under a pointer already selecting the next words
+      if (hintShown) stores.settings.update({ citeHintDismissed: true })
     },
-    [openNote, newNote, citations]
+    [openNote, newNote, citations, hintShown, stores]
   )
 
   const { revealInNote, openNoteAt, openBacklink, revealInSource, openHit } = useNavigation({ sourceId, source, openSource, openNote: notes.openNote, showView, reader, openReference })

@@ -114,14 +114,16 @@ export function PageView({ source, pane, onCite, onLocator }: PageViewProps): Re
     })
   }, [])
 
-  const onTextLayer = useCallback(
-    (page: number, layer: HTMLElement | null) => {
-      if (layer) layers.current.set(page, indexTextLayer(page, layer))
-      else layers.current.delete(page)
-      setLocator(pageLocator(map, new Map(layers.current)))
-    },
-    [map]
-  )
+  // stable: a page's drawing is never redone because something else changed (its effect depends on this)
+  const mapNow = useRef(map)
+  mapNow.current = map
+  const onTextLayer = useCallback((page: number, layer: HTMLElement | null) => {
+    if (layer) layers.current.set(page, indexTextLayer(page, layer))
+    else layers.current.delete(page)
+    setLocator(pageLocator(mapNow.current, new Map(layers.current)))
+  }, [])
+  // the source's blocks changed (a re-import): the locator reads them anew
+  useEffect(() => setLocator(pageLocator(map, new Map(layers.current))), [map])
   useEffect(() => onLocator(locator), [locator, onLocator])
   useEffect(() => () => onLocator(null), [onLocator])
 

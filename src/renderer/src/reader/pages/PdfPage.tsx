@@ -23,6 +23,9 @@ interface PdfPageProps {
   onFailed(page: number, message: string): void
 }
 
+/** The height a ¶ button takes in the margin (12 px type and its padding). */
+const CITE_BUTTON_HEIGHT = 17
+
 /** One page of a PDF: pdf.js draws it on a canvas, with its text layer over it for selecting words. */
 export const PdfPage = memo(function PdfPage({ doc, page, scale, size, near, starts, flash, onSize, onTextLayer, onCite, onFailed }: PdfPageProps): ReactNode {
   const drawing = useRef<HTMLDivElement>(null)
@@ -74,6 +77,13 @@ export const PdfPage = memo(function PdfPage({ doc, page, scale, size, near, sta
   }, [doc, page, scale, near, onSize, onTextLayer, onFailed])
 
   const place = ([, left, top, right, bottom]: PageBox) => ({ left: left * scale, top: top * scale, width: (right - left) * scale, height: (bottom - top) * scale })
+  // ¶ buttons of paragraphs starting on neighbouring lines stand one under the other, never on top of each other
+  const citeTops: number[] = []
+  let lowest = -Infinity
+  for (const i of starts.map((_, k) => k).sort((a, b) => starts[a]!.box[2] - starts[b]!.box[2])) {
+    citeTops[i] = Math.max(starts[i]!.box[2] * scale, lowest + CITE_BUTTON_HEIGHT)
+    lowest = citeTops[i]!
+  }
   return (
     <div
       className={`pdf-page${drawn ? ' drawn' : ''}`}
@@ -91,14 +101,14 @@ export const PdfPage = memo(function PdfPage({ doc, page, scale, size, near, sta
       {near &&
         flash.map((box, i) => <div key={`flash-${i}`} className="pdf-page-flash" style={place(box)} />)}
       {near &&
-        starts.map(({ block, box }) => (
+        starts.map(({ block }, i) => (
           <button
             key={block.id}
             type="button"
             className="pdf-cite"
-            style={{ top: box[2] * scale }}
+            style={{ top: citeTops[i] }}
             aria-label={`Cite ¶${block.paragraph} in note`}
-            title={`Cite ¶${block.paragraph} in the note (or drag selected words' quote with “Quote in note”)`}
+            title={`Cite ¶${block.paragraph} in the note`}
             onClick={() => onCite(block)}
           >
             ¶{block.paragraph}
