@@ -352,6 +352,8 @@ function startsNewBlock(prev: Line, line: Line, flow: Flow, layout: Layout): boo
   const size = layout.bodySize
   if (Math.abs(line.size - prev.size) > prev.size * 0.12) return true
   if (prev.y - line.y > layout.lineGap * 1.45 * (line.size / size)) return true
+  // side by side on one baseline (names over an author block's columns): apart
+  if (Math.abs(prev.y - line.y) < size * 0.5) return true
   // a title in two lines, centred: the second is not an indented first line
   if (headingKind(line, layout) !== null) return false
   if (LIST_MARKER.test(line.text) || isNumberedTitle(prev, flow, layout)) return true

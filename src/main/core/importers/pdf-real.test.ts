@@ -24,4 +24,10 @@ describe('the reflow of real PDFs', () => {
       expect(right, `wrong:\n${wrong.join('\n')}`).toBeGreaterThanOrEqual(AT_LEAST[expected.file] ?? total)
     })
   }
+
+  it('names the authors set under the title when the file does not (ACM’s author block in columns)', { timeout: 30_000 }, async () => {
+    const { meta } = await importPdf(readFileSync(join(REAL_PDFS, 'acm-sigconf-two-column.pdf')), 'acm.pdf')
+    expect(meta.authors).toEqual(expect.arrayContaining(['Ben Trovato', 'Aparna Patel', 'Huifen Chan', 'John Smith']))
+    expect(meta.authors.every((name) => !/Group|University|Iceland|@/.test(name))).toBe(true)
+  })
 })

@@ -1,6 +1,6 @@
 import { assignIdsAndNumbers } from '../../../shared/block-ids'
 import { PilcrowError } from '../../../shared/errors'
-import type { SourceMeta } from '../../../shared/model'
+import type { Block, SourceMeta } from '../../../shared/model'
 import type { ImportedSource } from './draft-blocks'
 import { layoutBlocks } from './pdf-layout'
 import { extractPdfText, PdfReadError } from './pdf-text'
@@ -31,6 +31,7 @@ export async function importPdf(bytes: Uint8Array, fileName: string, onProgress?
   }
   const blocks = assignIdsAndNumbers(layoutBlocks(layer.pages))
   const meta = pdfMeta(text.info, blocks[0]?.kind === 'heading' ? blocks[0].text : undefined, fileName)
+  if (meta.authors.length === 0) meta.authors = authorsOnFirstPage(blocks)
   if (layer.unreadable.length > 0) meta.notice = `The text of ${layer.unreadable.length === 1 ? 'page' : 'pages'} ${pageRanges(layer.unreadable)} cannot be read: ${unreadable}. ${layer.unreadable.length === 1 ? 'It is' : 'They are'} left out; OCR would bring ${layer.unreadable.length === 1 ? 'it' : 'them'} back.`
   // a paper prints its DOI on its first page (header, footer or first lines)
   const doi = findDoi(text.pages[0]?.items.map((i) => i.text).join(' '))
@@ -65,4 +66,32 @@ export function usableTitle(title: string | undefined): string | undefined {
   if (!cleaned || /^(untitled|title|document|untitled document)\d*$/i.test(cleaned) || /^ARRAY\(0x[0-9a-f]+\)$/i.test(cleaned)) return undefined
   if (/\.(docx?|pdf|tex|dvi|ps|indd|odt|rtf|pages)$/i.test(cleaned)) return undefined
   return cleaned
+}
+
+/** A person's name as a title page sets it: two or three capitalised words ("G.K.M. Tobin", "Julius P. Kumquat"). */
+const NAME = /^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,2}$/u
+/** Words that make a line an affiliation, not a name. */
+const AFFILIATION = /\b(?:university|institute|department|group|laborator(?:y|ies)|inc|ltd|foundation|consortium|school|college|cent(?:er|re)|research|corporation|academy)\b/i
+/** Marks after a name that point to affiliations and notes: ∗ † ‡ §, superscript digits, commas. */
+const NAME_MARKS = /[∗*†‡§¶⁰¹²³⁴⁵⁶⁷⁸⁹]+/gu
+
+/**
+ * The authors a paper's first page names under its title, when the file's metadata names none:
+ * the blocks between the title and the abstract (or the first long paragraph) that are nothing
+ * but names, each with its affiliation marks; a block with an address, an e-mail, a number or an
+ * institution is not. Headings of the same size as the names (author blocks set in columns) count.
+ */
+export function authorsOnFirstPage(blocks: readonly Block[]): string[] {
+  const authors: string[] = []
+  const start = blocks.findIndex((b) => b.kind === 'heading')
+  for (const block of blocks.slice(start + 1, start + 30)) {
+    if (block.page !== 1 || /^(?:abstract|keywords|introduction|\d+\.?\s)/i.test(block.text) || block.text.length > 200) break
+    const parts = block.text
+      .replace(NAME_MARKS, '')
+      .split(/\s*(?:,|;|\band\b)\s*/)
+      .map((part) => part.trim())
+      .filter((part) => part !== '')
+    if (parts.length > 0 && parts.every((part) => NAME.test(part) && !AFFILIATION.test(part))) authors.push(...parts)
+  }
+  return [...new Set(authors)].slice(0, 30)
 }
