@@ -10,6 +10,7 @@ import type { Source } from '../src/shared/model'
 import { serializeSource } from '../src/main/core/source-file'
 import { chromiumLaunchOptions } from '../e2e/support/chromium'
 import { servePilcrow, stopAllServers } from '../e2e/support/serve'
+import { openAppPage } from './app-page'
 import type { Figures } from './index'
 import { median, quantile, round, seededRandom } from './stats'
 import { Vocabulary } from './synthetic'
@@ -78,12 +79,8 @@ export async function benchHighlights(log: (line: string) => void): Promise<Figu
   const browser = await chromium.launch(chromiumLaunchOptions())
   const figures: Figures = {}
   try {
-    const served = await servePilcrow(workspace)
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
-    await page.goto(served.url)
-    await page.getByRole('textbox', { name: 'Note', exact: true }).waitFor()
+    const { served, page, articleId: article } = await openAppPage(browser, workspace)
     const opens = { marked: [] as number[], plain: [] as number[] }
-    const article = (await page.getByRole('combobox', { name: 'Open source' }).locator('option', { hasText: 'Russia and Iran' }).getAttribute('value'))!
     // each opened from the short article, as a reader switching to it would
     const fromArticle = async (id: string, title: string, painted: boolean): Promise<number> => {
       await timeOpen(page, article, 'Russia and Iran', false)

@@ -5,7 +5,8 @@ import { join } from 'node:path'
 import { openNotebookInNode } from '../src/main/core/open-cli-notebook'
 import { makeBookPdf } from '../src/main/core/importers/testing/book-pdf'
 import { chromiumLaunchOptions } from '../e2e/support/chromium'
-import { servePilcrow, stopAllServers } from '../e2e/support/serve'
+import { stopAllServers } from '../e2e/support/serve'
+import { openAppPage } from './app-page'
 import type { Figures } from './index'
 import { median, round, seededRandom } from './stats'
 import { Vocabulary } from './synthetic'
@@ -89,11 +90,7 @@ export async function benchPdfPages(log: (line: string) => void): Promise<Figure
   const browser = await chromium.launch(chromiumLaunchOptions())
   const figures: Figures = {}
   try {
-    const served = await servePilcrow(workspace)
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
-    await page.goto(served.url)
-    await page.getByRole('textbox', { name: 'Note', exact: true }).waitFor()
-    const article = (await page.getByRole('combobox', { name: 'Open source' }).locator('option', { hasText: 'Russia and Iran' }).getAttribute('value'))!
+    const { served, page, articleId: article } = await openAppPage(browser, workspace)
     const opens = { pages: [] as number[], text: [] as number[] }
     for (const view of ['text', 'pages'] as const) {
       for (let i = 0; i <= RUNS; i++) {

@@ -35,6 +35,16 @@ async function writeSampleNote(page: Page): Promise<void> {
   await source.locator('.numbered', { hasText: '¶5' }).scrollIntoViewIfNeeded()
 }
 
+/** The window as it is now, in the light theme and then the dark one (Ctrl+Shift+L cycles system → light → dark). */
+async function screenshotLightAndDark(page: Page, light: string, dark: string): Promise<void> {
+  await page.keyboard.press('Control+Shift+L') // system → light
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light')
+  await page.screenshot({ path: light })
+  await page.keyboard.press('Control+Shift+L') // light → dark
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')
+  await page.screenshot({ path: dark })
+}
+
 test('screenshots of the main window, light and dark, at 1280×800', async ({ page, pilcrow }) => {
   await page.goto(pilcrow.url)
   await expect(page.getByRole('note', { name: 'Tip' })).toContainText('Cite ¶ in note') // the first-run hint
@@ -43,12 +53,7 @@ test('screenshots of the main window, light and dark, at 1280×800', async ({ pa
   await page.getByRole('region', { name: 'Source' }).getByRole('heading', { name: 'Bilateral relations require careful academic analysis' }).scrollIntoViewIfNeeded()
   await page.mouse.move(0, 0)
   mkdirSync(join(APP_ROOT, 'docs'), { recursive: true })
-  await page.keyboard.press('Control+Shift+L') // system → light
-  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light')
-  await page.screenshot({ path: join(APP_ROOT, 'docs', 'screenshot.png') })
-  await page.keyboard.press('Control+Shift+L') // light → dark
-  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')
-  await page.screenshot({ path: join(APP_ROOT, 'docs', 'screenshot-dark.png') })
+  await screenshotLightAndDark(page, join(APP_ROOT, 'docs', 'screenshot.png'), join(APP_ROOT, 'docs', 'screenshot-dark.png'))
 })
 
 test('readable at 125% and 200% zoom: the article and the note stay usable', async ({ page, pilcrow }) => {
@@ -102,12 +107,7 @@ test('screenshots of highlights in three colours, the Highlights panel, and note
   // below the panel: the words painted in ¶9
   await source.locator('.numbered', { hasText: '¶9' }).evaluate((el) => el.scrollIntoView({ block: 'end' }))
   await page.mouse.move(0, 0)
-  await page.keyboard.press('Control+Shift+L') // system → light
-  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light')
-  await page.screenshot({ path: join(APP_ROOT, 'test-results', 'note-links-light.png') })
-  await page.keyboard.press('Control+Shift+L') // light → dark
-  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')
-  await page.screenshot({ path: join(APP_ROOT, 'test-results', 'note-links-dark.png') })
+  await screenshotLightAndDark(page, join(APP_ROOT, 'test-results', 'note-links-light.png'), join(APP_ROOT, 'test-results', 'note-links-dark.png'))
 })
 
 test('screenshots of a PDF in the page view with a quoted passage and a highlight, light and dark', async ({ page, pilcrow }) => {
@@ -130,10 +130,5 @@ test('screenshots of a PDF in the page view with a quoted passage and a highligh
   await page.getByRole('dialog', { name: 'Highlight' }).getByRole('button', { name: 'Done' }).click()
   await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible()
   await page.mouse.move(0, 0)
-  await page.keyboard.press('Control+Shift+L') // system → light
-  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light')
-  await page.screenshot({ path: join(APP_ROOT, 'test-results', 'page-view-light.png') })
-  await page.keyboard.press('Control+Shift+L') // light → dark
-  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')
-  await page.screenshot({ path: join(APP_ROOT, 'test-results', 'page-view-dark.png') })
+  await screenshotLightAndDark(page, join(APP_ROOT, 'test-results', 'page-view-light.png'), join(APP_ROOT, 'test-results', 'page-view-dark.png'))
 })
