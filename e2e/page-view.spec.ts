@@ -57,8 +57,9 @@ test('open a PDF as its pages, quote words of page 2 into a note, the text view 
   await chip.click()
   await expect.poll(async () => (await painted(page))['pilcrow-revealed-words']).toEqual([quoted])
 
-  // back on the page: revealing marks the words there too
-  await source(page).getByRole('button', { name: 'Page view' }).click()
+  // back on the page (its shortcut): revealing marks the words there too
+  await page.keyboard.press('Control+Alt+V')
+  await expect(source(page).getByRole('button', { name: 'Page view' })).toHaveAttribute('aria-pressed', 'true')
   await expect(layer).toContainText('All words in titles')
   await chip.click()
   await expect.poll(() => paintedOnPage(page, 'pilcrow-revealed-words')).toEqual([squeezed(quoted)])

@@ -23,6 +23,7 @@ export type CommandId =
   | 'reader.find'
   | 'reader.goTo'
   | 'reader.outline'
+  | 'reader.toggleView'
   | 'editor.focus'
 
 export type MenuName = 'file' | 'edit' | 'view' | 'help'
@@ -54,6 +55,7 @@ export const COMMANDS: readonly CommandDeclaration[] = [
   { id: 'reader.find', label: 'Find in this source…', shortcut: 'Mod+F', menu: 'edit', keywords: 'search words page reader' },
   { id: 'reader.goTo', label: 'Go to paragraph…', shortcut: 'Mod+G', menu: 'view', keywords: 'jump number ¶ pilcrow' },
   { id: 'reader.outline', label: 'Show the outline of the source', shortcut: 'Mod+Shift+O', menu: 'view', keywords: 'headings contents sections toc' },
+  { id: 'reader.toggleView', label: 'Switch between the page view and the text view', shortcut: 'Mod+Alt+V', menu: 'view', keywords: 'pdf pages reflow printed layout' },
   { id: 'editor.focus', label: 'Go to the note', shortcut: 'Mod+2', menu: 'view', keywords: 'editor write' },
   { id: 'settings.open', label: 'Settings…', shortcut: 'Mod+,', menu: 'file', keywords: 'preferences font' },
   { id: 'shortcuts.show', label: 'Keyboard shortcuts', shortcut: 'Mod+/', menu: 'help', keywords: 'keys help' }

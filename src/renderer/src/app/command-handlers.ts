@@ -83,6 +83,10 @@ export function commandHandlers(ctx: CommandContext): CommandHandlers {
     'reader.find': () => openReaderTool('find'),
     'reader.goTo': () => openReaderTool('goto'),
     'reader.outline': () => openReaderTool('outline'),
+    'reader.toggleView': () => {
+      if (reader.current?.toggleView()) return
+      showToast('This source has no pages to show: only a PDF has a page view beside its text.')
+    },
     'editor.focus': () => {
       flushSync(() => showView('note'))
       document.querySelector<HTMLElement>('[role="textbox"][aria-label="Note"]')?.focus()

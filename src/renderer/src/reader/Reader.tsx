@@ -105,6 +105,8 @@ export interface ReaderHandle {
   focusBlock(blockId: string, options?: { scroll?: boolean }): void
   /** Opens Find, Go to ¶ or the Outline; false when no source is open. */
   openTool(tool: ReaderTool): boolean
+  /** Shows a PDF's pages instead of its text, or its text instead; false when the source has no pages. */
+  toggleView(): boolean
 }
 
 /** The reading pane: the open source, citable paragraph by paragraph or by selected words. */
@@ -117,7 +119,8 @@ export function Reader({ source, empty, backlinks, onCite, onOpenBacklink, handl
   const [view, setView] = useSourceView(source)
   // where words are on screen: the text view's blocks, or the page view's text layers (it says when they change)
   const [pageLocator, setPageLocator] = useState<TextLocator | null>(null)
-  const textLocator = useMemo(() => (source ? articleLocator(article) : null), [source, shown]) // eslint-disable-line react-hooks/exhaustive-deps -- a new one when more blocks are rendered
+  // a new one when more blocks are rendered: the highlights are painted again on them
+  const textLocator = useMemo(() => (source && shown >= 0 ? articleLocator(article) : null), [source, shown])
   const locator = view === 'pages' ? pageLocator : textLocator
   const marks = useReaderHighlights({ source, locator, pane, onCite, onNotice: (text) => onNotice?.(text) })
 
@@ -207,6 +210,11 @@ export function Reader({ source, empty, backlinks, onCite, onOpenBacklink, handl
     openTool: (tool) => {
       tools.current?.open(tool)
       return tools.current !== null
+    },
+    toggleView: () => {
+      if (!source || !hasPages(source)) return false
+      showView(view === 'pages' ? 'text' : 'pages')
+      return true
     }
   }))
 
