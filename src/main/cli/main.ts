@@ -30,7 +30,7 @@ export async function main(argv: string[]): Promise<number> {
     return name === undefined ? 2 : 0
   }
   if (name === '--version') {
-    console.log(process.env['npm_package_version'] ?? '0.1.0')
+    console.log(`${process.env['npm_package_version'] ?? '0.1.0'} (Node ${process.versions.node})`)
     return 0
   }
   const command = COMMANDS.find((c) => c.name === name)
