@@ -78,7 +78,7 @@ describe('importing files as sources', () => {
       'empty.md: the file is empty.',
       'blank.txt: there is no text to import.',
       'garbage.txt: this file holds binary data, not text, so it cannot be imported as a .txt file.',
-      expect.stringMatching(/^slides\.pptx: Pilcrow cannot import \.pptx files \(it reads \.md, \.markdown, \.txt, .*\.pdf\)\.$/),
+      expect.stringMatching(/^slides\.pptx: Pilcrow cannot import \.pptx files \(it reads \.md, \.markdown, \.txt, .*\.pdf, \.epub\)\.$/),
       'latin1.md: the file is not valid UTF-8 text (the first bad byte is at offset 3). Save it as UTF-8 and import it again.',
       'fake.pdf: this file is not a PDF (it does not start with %PDF-).',
       expect.stringMatching(/^broken\.pdf: this PDF could not be read \(.+\)\.$/),
