@@ -202,10 +202,12 @@ export async function benchSearchSpeed(args: string[], log: (line: string) => vo
   const sizes = sizesArg ? sizesArg.split(',').map(Number) : [10_000, 50_000, 200_000]
   const figures: Figures = {}
   for (const size of sizes) {
-    const label = size >= 1000 ? `${size / 1000}k` : String(size)
+    const label = size >= 1_000_000 ? `${size / 1_000_000}m` : size >= 1000 ? `${size / 1000}k` : String(size)
+    // a library of a million paragraphs goes with a larger notebook (#24: 20,000 notes)
+    const notes = size >= 1_000_000 ? 20_000 : NOTES
     const dir = mkdtempSync(join(tmpdir(), `pilcrow-bench-${label}-`))
-    log(`Search speed, ${size.toLocaleString('en')} paragraphs + ${NOTES.toLocaleString('en')} notes:`)
-    const ws = writeSyntheticWorkspace(dir, size, NOTES)
+    log(`Search speed, ${size.toLocaleString('en')} paragraphs + ${notes.toLocaleString('en')} notes:`)
+    const ws = writeSyntheticWorkspace(dir, size, notes)
     const queries = makeQueries(ws.vocabulary, size)
     const texts = [...ws.paragraphs, ...ws.notes]
     await benchPilcrow(dir, queries, label, figures, log)

@@ -73,9 +73,12 @@ test('open a PDF as its pages, quote words of page 2 into a note, the text view 
   await popover.getByRole('button', { name: 'Done' }).click()
   await expect.poll(() => paintedOnPage(page, 'pilcrow-hl-green')).toEqual([squeezed(marked)])
 
-  // after a reload: still the page view, the highlight still on its words
+  // read on to page 3, then reload: still the page view, at the place the reader left
+  await pdfPage(page, 3).evaluate((el) => el.scrollIntoView({ block: 'start' }))
   await page.reload()
   await expect(source(page).getByRole('button', { name: 'Page view' })).toHaveAttribute('aria-pressed', 'true')
+  await expect(pdfPage(page, 3).locator('canvas')).toBeInViewport()
+  // the highlight still on its words
   await pdfPage(page, 2).scrollIntoViewIfNeeded()
   await expect(layer).toContainText('All words in titles')
   await expect.poll(() => paintedOnPage(page, 'pilcrow-hl-green')).toEqual([squeezed(marked)])

@@ -40,10 +40,11 @@ export function shortTitle(title: string, max = 30): string {
   return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:–-]+$/, '')}…`
 }
 
-/** "¶6", or "p. 4, ¶12" for a block of a source with pages (a PDF); "¶" when unnumbered. */
-export function paragraphLabel(paragraph: number | null, page?: number): string {
+/** "¶6", "p. 4, ¶12" for a block of a source with pages (a PDF), "ch. 3, ¶45" in a book's chapter (an EPUB); "¶" when unnumbered. */
+export function paragraphLabel(paragraph: number | null, page?: number, chapter?: number): string {
   const number = paragraph === null ? '¶' : `¶${paragraph}`
-  return page === undefined ? number : `p. ${page}, ${number}`
+  if (page !== undefined) return `p. ${page}, ${number}`
+  return chapter === undefined ? number : `ch. ${chapter}, ${number}`
 }
 
 /** The plain text a link stands for in search and in plain-text copies: "¶6 · Russia and Iran – a strategic…". */

@@ -43,6 +43,8 @@ export interface Block {
   runs?: InlineRun[]
   /** The page it starts on, for sources with pages (PDFs): citations say "p. 4, ¶12". */
   page?: number
+  /** The chapter it is in, for books (EPUB), counted from 1 in reading order: chips say "ch. 3, ¶45". */
+  chapter?: number
   /** Where its lines are printed, for sources with pages (PDFs): one box per line (see `PageBox`). */
   boxes?: PageBox[]
 }

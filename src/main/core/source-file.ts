@@ -21,6 +21,7 @@ const block = z.object({
   /** Left out when the block is its text without marks or links (most blocks; halves the file). */
   runs: z.array(run).optional(),
   page: z.number().int().positive().optional(),
+  chapter: z.number().int().positive().optional(),
   boxes: z.array(z.tuple([z.number().int().positive(), z.number(), z.number(), z.number(), z.number()])).optional()
 })
 

@@ -30,6 +30,10 @@ describe('EPUB books', () => {
     expect(headings.indexOf('Introduction')).toBeLessThan(headings.indexOf('Russian-Iranian relations may run deeper'))
     const paragraphs = blocks.filter((b) => b.paragraph !== null)
     expect(paragraphs[0]!.paragraph).toBe(1)
+    // the chapters the navigation names, counted in reading order (the title page is none)
+    expect(blocks.find((b) => b.text === 'Introduction')!.chapter).toBe(1)
+    expect(blocks.find((b) => b.text === 'Russian-Iranian relations may run deeper')!.chapter).toBe(4)
+    expect(blocks.filter((b) => b.chapter === undefined).map((b) => b.text)).not.toContain("Introduction")
     expect(blocks.map((b) => b.text).join('\n')).toContain('scholarship on Russian-Iranian relations has sprawled like an amoeba')
     // the stylesheet is not text
     expect(blocks.map((b) => b.text).join('\n')).not.toMatch(/font-family|margin:/)
@@ -48,6 +52,7 @@ describe('EPUB books', () => {
     )
     const { meta, blocks } = await importSourceBytes(bytes, 'quiet.epub')
     expect(meta).toMatchObject({ title: 'The Quiet Alliance', authors: ['Ada Field', 'Bo Writer'], date: '2019-05-01', type: 'book' })
+    expect(blocks.map((b) => b.chapter)).toEqual([1, 1, 1, 2, 2])
     expect(blocks.map((b) => [b.kind, b.text])).toEqual([
       ['heading', 'Chapter One'],
       ['paragraph', 'The first chapter opens quietly.'],

@@ -42,6 +42,7 @@ export function importEpub(bytes: Uint8Array, fileName: string, onProgress?: Imp
   const purifierWindow = new JSDOM('', { virtualConsole: new VirtualConsole() }).window
   const purify = createDOMPurify(purifierWindow as unknown as Window & typeof globalThis)
   const drafts: DraftBlock[] = []
+  let chapters = 0
   try {
     spine.forEach((item, i) => {
       onProgress?.({ done: i + 1, total: spine.length, unit: 'chapter' })
@@ -52,7 +53,12 @@ export function importEpub(bytes: Uint8Array, fileName: string, onProgress?: Imp
         const clean = purify.sanitize(page.document.body?.innerHTML ?? '', SANITIZE) as unknown as Element
         const chapter = htmlToBlocks(clean).filter((b) => b.text.trim() !== '')
         const title = titles.get(item!.href)
-        if (title && chapter[0]?.text !== title && chapter.length > 0) drafts.push(draft('heading', [run(title, [])], 1))
+        if (title && chapter[0]?.text !== title && chapter.length > 0) chapter.unshift(draft('heading', [run(title, [])], 1))
+        // a chapter is a spine item the navigation names: its blocks say which (a title page is none)
+        if (title && chapter.length > 0) {
+          chapters++
+          for (const block of chapter) block.chapter = chapters
+        }
         drafts.push(...chapter)
       } finally {
         page.close()

@@ -67,7 +67,7 @@ export function ReferencesPanel(): ReactNode {
                 {block ? (
                   <div className="reference-row">
                     <button type="button" className="reference" onClick={() => reveal(ref.anchor.sourceId, block.id)}>
-                      <span className="reference-number">{paragraphLabel(block.paragraph, block.page)}</span>
+                      <span className="reference-number">{paragraphLabel(block.paragraph, block.page, block.chapter)}</span>
                       <span className="reference-source">{shortTitle(source!.meta.title, 24)}</span>
                       <span className="reference-text">{ref.anchor.range ? `“${quote}”` : clip(block.text)}</span>
                       {resolved?.status === 'changed' && <span className="chip-flag">changed</span>}
@@ -75,7 +75,7 @@ export function ReferencesPanel(): ReactNode {
                     <button
                       type="button"
                       className="link-button reference-copy"
-                      aria-label={`Copy citation ${paragraphLabel(block.paragraph, block.page)}`}
+                      aria-label={`Copy citation ${paragraphLabel(block.paragraph, block.page, block.chapter)}`}
                       title="Copy this citation in your citation style (Settings → Citations)"
                       onClick={() => void copyCitation({ sourceId: ref.anchor.sourceId, blockId: block.id }, 'citation', notes.flashMessage)}
                     >

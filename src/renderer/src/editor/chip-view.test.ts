@@ -26,6 +26,13 @@ describe('the chip of a paragraph link', () => {
     })
   })
 
+  it('names the page of a PDF’s paragraph, and the chapter of a book’s', () => {
+    const onPage: Source = { ...source, blocks: source.blocks.map((b) => ({ ...b, page: 4 })) }
+    expect(chipView(anchor, source.meta.title, onPage)).toMatchObject({ number: 'p. 4, ¶2', label: 'p. 4, ¶2 · Russia and Iran – a strategic…' })
+    const inChapter: Source = { ...source, blocks: source.blocks.map((b) => ({ ...b, chapter: 3 })) }
+    expect(chipView(anchor, source.meta.title, inChapter)).toMatchObject({ number: 'ch. 3, ¶2', label: 'ch. 3, ¶2 · Russia and Iran – a strategic…' })
+  })
+
   it('shows only the cited words of a quote, and a click marks them', () => {
     const quote = createAnchor(source, second.id, { start: 6, end: 17 })
     expect(chipView(quote, source.meta.title, source)).toMatchObject({ preview: 'cooperation', revealRange: { start: 6, end: 17 } })

@@ -28,7 +28,7 @@ export function chipView(anchor: ParagraphAnchor, sourceTitle: string, loaded: S
   const orphan = resolution?.status === 'orphan' || loaded === null
   const changed = resolution?.status === 'changed'
   const block = resolution?.block ?? null
-  const number = paragraphLabel(block ? block.paragraph : anchor.paragraph, block?.page)
+  const number = paragraphLabel(block ? block.paragraph : anchor.paragraph, block?.page, block?.chapter)
   const title = shortTitle(loaded?.meta.title ?? sourceTitle)
   const state = orphan ? 'orphan' : changed ? 'changed' : 'ok'
   const preview = anchor.range && resolution?.range && block ? block.text.slice(resolution.range.start, resolution.range.end) : (block?.text ?? anchor.quote.exact)

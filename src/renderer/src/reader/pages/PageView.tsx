@@ -2,10 +2,12 @@ import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode, type
 import type { PDFDocumentProxy } from 'pdfjs-dist'
 import type { Block, Source } from '../../../../shared/model'
 import { api } from '../../api/client'
-import { markRevealedWords, setPageRevealer } from '../reveal'
+import { blockIdFromHash, markRevealedWords, revealedAt, setPageRevealer } from '../reveal'
+import { rememberedPosition, rememberPosition } from '../reading-position'
 import type { TextLocator } from '../text-locator'
 import { indexTextLayer, pageLocator, type PageTextLayer } from './page-locator'
 import { sourcePages } from './page-map'
+import { blockAtTopOfPages, blockTop } from './page-position'
 import { bytesOf, openPdf } from './pdf-document'
 import { PdfPage } from './PdfPage'
 
@@ -127,6 +129,36 @@ export function PageView({ source, pane, onCite, onLocator }: PageViewProps): Re
   useEffect(() => onLocator(locator), [locator, onLocator])
   useEffect(() => () => onLocator(null), [onLocator])
 
+  // the reading position, shared with the text view (the block at the top): kept as the pages
+  // scroll, restored as they open (unless a chip, a search hit or a link revealed a block meanwhile)
+  const openedAt = useRef(performance.now())
+  const scaleNow = useRef(scale)
+  scaleNow.current = scale
+  useEffect(() => {
+    const scroller = pane.current
+    const holder = pages.current
+    if (!doc || !scroller || !holder) return
+    const kept = rememberedPosition(source.id)
+    const top = kept && revealedAt < openedAt.current && !blockIdFromHash(window.location.hash) ? blockTop(holder, scroller, mapNow.current, kept, scaleNow.current) : null
+    if (top !== null) scroller.scrollTop = top
+    let timer: number | undefined
+    const keep = (): void => {
+      const blockId = blockAtTopOfPages(scroller, holder, mapNow.current, scaleNow.current)
+      if (blockId) rememberPosition(source.id, blockId)
+    }
+    const onScroll = (): void => {
+      window.clearTimeout(timer)
+      timer = window.setTimeout(keep, 400)
+    }
+    scroller.addEventListener('scroll', onScroll, { passive: true })
+    window.addEventListener('pagehide', keep)
+    return () => {
+      window.clearTimeout(timer)
+      scroller.removeEventListener('scroll', onScroll)
+      window.removeEventListener('pagehide', keep)
+    }
+  }, [doc, pane, source.id])
+
   const onFailed = useCallback((page: number, message: string) => setFailure(`Page ${page} could not be drawn: ${message}`), [])
 
   // revealing (a chip, a search hit, Go to ¶): scroll to the block's first box and outline it
@@ -137,14 +169,12 @@ export function PageView({ source, pane, onCite, onLocator }: PageViewProps): Re
       const scroller = pane.current
       const page = map.pagesOf(blockId)[0]
       if (!block || page === undefined) return false
-      const el = pages.current?.querySelector<HTMLElement>(`[data-page-number="${page}"]`)
-      if (!doc || !scroller || !el) {
+      const top = doc && scroller && pages.current ? blockTop(pages.current, scroller, map, blockId, scale) : null
+      if (!scroller || top === null) {
         // the file is still being opened: revealed once its pages are there
         pendingReveal.current = words ? { blockId, words } : { blockId }
         return true
       }
-      const box = map.boxesOn(blockId, page!)[0]
-      const top = el.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop + (box ? box[2] * scale : 0)
       const smooth = !window.matchMedia('(prefers-reduced-motion: reduce)').matches
       scroller.scrollTo({ top: Math.max(0, top - scroller.clientHeight / 3), behavior: smooth ? 'smooth' : 'auto' })
       // revealed again without words (the address's #block= following a chip): the chip's words still get marked
