@@ -10,7 +10,7 @@ import { sourceDeepLink } from '../../../shared/deep-links'
 import { BlockView, READER_KEYS_HINT_ID, type BlockActions } from './BlockView'
 import { extendSelection, focusableBlockOf, focusBlock, makeTabStop, neighbour } from './reader-keys'
 import { ReaderTools, type ReaderTool, type ReaderToolsHandle } from './ReaderTools'
-import { blockAtTop, rememberedPosition, rememberPosition, restorePosition } from './reading-position'
+import { blockAtTop, keepPositionWhileScrolling, rememberedPosition, rememberPosition, restorePosition } from './reading-position'
 import { blockIdFromHash, revealBlock } from './reveal'
 import { readSelectedQuote, type SelectedQuote } from './selection-anchor'
 import { articleLocator, type TextLocator } from './text-locator'
@@ -130,27 +130,10 @@ export function Reader({ source, empty, backlinks, onCite, onOpenBacklink, handl
     if (!source || !scroller) return
     const kept = rememberedPosition(source.id)
     if (kept && !blockIdFromHash(window.location.hash)) restorePosition(kept)
-    let timer: number | undefined
-    const keep = (): void => {
+    return keepPositionWhileScrolling(scroller, () => {
       const top = blockAtTop(scroller)
       if (top) rememberPosition(source.id, top)
-    }
-    const onScroll = (): void => {
-      window.clearTimeout(timer)
-      timer = window.setTimeout(keep, 400)
-    }
-    // a reload right after scrolling, before the pause: kept as the page goes
-    const onPageHide = (): void => {
-      window.clearTimeout(timer)
-      keep()
-    }
-    scroller.addEventListener('scroll', onScroll, { passive: true })
-    window.addEventListener('pagehide', onPageHide)
-    return () => {
-      window.clearTimeout(timer)
-      scroller.removeEventListener('scroll', onScroll)
-      window.removeEventListener('pagehide', onPageHide)
-    }
+    })
   }, [source])
 
   useEffect(() => {

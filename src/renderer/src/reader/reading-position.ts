@@ -50,3 +50,26 @@ export function restorePosition(blockId: string, attempts = 60, since = performa
   if (!windowed) top()
   else requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(top)))
 }
+
+/**
+ * Calls `keep` once the pane has stopped scrolling for a moment, and as the page goes (a reload
+ * right after scrolling, before the pause); returns the function that stops it.
+ */
+export function keepPositionWhileScrolling(scroller: HTMLElement, keep: () => void): () => void {
+  let timer: number | undefined
+  const onScroll = (): void => {
+    window.clearTimeout(timer)
+    timer = window.setTimeout(keep, 400)
+  }
+  const onPageHide = (): void => {
+    window.clearTimeout(timer)
+    keep()
+  }
+  scroller.addEventListener('scroll', onScroll, { passive: true })
+  window.addEventListener('pagehide', onPageHide)
+  return () => {
+    window.clearTimeout(timer)
+    scroller.removeEventListener('scroll', onScroll)
+    window.removeEventListener('pagehide', onPageHide)
+  }
+}

@@ -3,7 +3,7 @@ import type { PDFDocumentProxy } from 'pdfjs-dist'
 import type { Block, Source } from '../../../../shared/model'
 import { api } from '../../api/client'
 import { blockIdFromHash, markRevealedWords, revealedAt, setPageRevealer } from '../reveal'
-import { rememberedPosition, rememberPosition } from '../reading-position'
+import { keepPositionWhileScrolling, rememberedPosition, rememberPosition } from '../reading-position'
 import type { TextLocator } from '../text-locator'
 import { indexTextLayer, pageLocator, type PageTextLayer } from './page-locator'
 import { sourcePages } from './page-map'
@@ -141,22 +141,10 @@ export function PageView({ source, pane, onCite, onLocator }: PageViewProps): Re
     const kept = rememberedPosition(source.id)
     const top = kept && revealedAt < openedAt.current && !blockIdFromHash(window.location.hash) ? blockTop(holder, scroller, mapNow.current, kept, scaleNow.current) : null
     if (top !== null) scroller.scrollTop = top
-    let timer: number | undefined
-    const keep = (): void => {
+    return keepPositionWhileScrolling(scroller, () => {
       const blockId = blockAtTopOfPages(scroller, holder, mapNow.current, scaleNow.current)
       if (blockId) rememberPosition(source.id, blockId)
-    }
-    const onScroll = (): void => {
-      window.clearTimeout(timer)
-      timer = window.setTimeout(keep, 400)
-    }
-    scroller.addEventListener('scroll', onScroll, { passive: true })
-    window.addEventListener('pagehide', keep)
-    return () => {
-      window.clearTimeout(timer)
-      scroller.removeEventListener('scroll', onScroll)
-      window.removeEventListener('pagehide', keep)
-    }
+    })
   }, [doc, pane, source.id])
 
   const onFailed = useCallback((page: number, message: string) => setFailure(`Page ${page} could not be drawn: ${message}`), [])

@@ -49,6 +49,20 @@ function setUp(): { locator: ReturnType<typeof pageLocator> } {
 
 const words = (text: string, of: string) => ({ start: text.indexOf(of), end: text.indexOf(of) + of.length })
 
+/** The spans of the text layer of the page at `index` (0 for the first set up). */
+const spansOfPage = (index: number) => [...document.querySelectorAll('.textLayer')[index]!.querySelectorAll('span')]
+
+/** Selects from a point in one span's text to a point in another's, as a mouse drag leaves it. */
+function select([startSpan, startOffset]: [Element, number], [endSpan, endOffset]: [Element, number]): Selection {
+  const range = document.createRange()
+  range.setStart(startSpan.firstChild!, startOffset)
+  range.setEnd(endSpan.firstChild!, endOffset)
+  const selection = document.getSelection()!
+  selection.removeAllRanges()
+  selection.addRange(range)
+  return selection
+}
+
 describe('the page view’s locator', () => {
   it('finds a block’s words on its page, across line ends and broken words, and the right one of words said twice', () => {
     const { locator } = setUp()
@@ -68,34 +82,19 @@ describe('the page view’s locator', () => {
 
   it('reads a selection on the page as words of the block that holds them', () => {
     const { locator } = setUp()
-    const one = [...document.querySelectorAll('.textLayer')][0]!
+    const spans = spansOfPage(0)
     // "market are" + "not the" across a line end: selected from inside one span to inside the next
-    const spans = one.querySelectorAll('span')
-    const range = document.createRange()
-    range.setStart(spans[1]!.firstChild!, 'The state and the '.length)
-    range.setEnd(spans[2]!.firstChild!, 'not the'.length)
-    const selection = document.getSelection()!
-    selection.removeAllRanges()
-    selection.addRange(range)
+    let selection = select([spans[1]!, 'The state and the '.length], [spans[2]!, 'not the'.length])
     expect(locator.spanOfSelection(selection)).toEqual({ blockId: 'p-1', ...words(blocks[0]!.text, 'market are not the') })
     // "The state" is in two paragraphs on this page: the one selected is told by its surroundings
-    range.setStart(spans[3]!.firstChild!, 0)
-    range.setEnd(spans[3]!.firstChild!, 'The state and the church'.length)
-    selection.removeAllRanges()
-    selection.addRange(range)
+    selection = select([spans[3]!, 0], [spans[3]!, 'The state and the church'.length])
     expect(locator.spanOfSelection(selection)).toEqual({ blockId: 'p-2', start: 0, end: 'The state and the church'.length })
   })
 
   it('takes a selection swept past its paragraph’s end as the part in the paragraph it starts in', () => {
     const { locator } = setUp()
-    const two = [...document.querySelectorAll('.textLayer')][1]!
-    const spans = two.querySelectorAll('span')
-    const range = document.createRange()
-    range.setStart(spans[1]!.firstChild!, 'until the '.length)
-    range.setEnd(spans[3]!.firstChild!, 'A last'.length)
-    const selection = document.getSelection()!
-    selection.removeAllRanges()
-    selection.addRange(range)
+    const spans = spansOfPage(1)
+    const selection = select([spans[1]!, 'until the '.length], [spans[3]!, 'A last'.length])
     const text = blocks[1]!.text
     expect(locator.spanOfSelection(selection)).toEqual({ blockId: 'p-2', start: text.indexOf('revolution'), end: text.length })
   })
