@@ -55,6 +55,8 @@ interface Flow {
   right: number
   /** The footnotes of a page (set apart from its text, see `footnotesLast`). */
   notes?: boolean
+  /** Its paragraphs start with first-line indents (decided per column, see `flowUsesIndents`). */
+  indents?: boolean
 }
 
 interface Group {
@@ -81,6 +83,7 @@ export function layoutBlocks(pages: PageText[]): DraftBlock[] {
   if (measured === null) return []
   const flows = flowsByPage.flatMap((page) => footnotesLast(page, measured.bodySize)).map(({ lines, notes }) => ({ ...withMargins(lines, measured.bodySize), notes }))
   const layout: Layout = { ...measured, indents: usesIndents(flows, measured.bodySize) }
+  for (const flow of flows) flow.indents = flowUsesIndents(flow, layout)
   const groups: Group[] = []
   for (const flow of flows) {
     const flowGroups: Group[] = []
@@ -328,8 +331,8 @@ function withMargins(lines: Line[], bodySize: number): Flow {
   }
 }
 
-/** Whether at least 2% of body lines start a little to the right of their column: first-line indents. */
-function usesIndents(flows: Flow[], bodySize: number): boolean {
+/** Body lines, and those starting a little to the right of their column (first-line indents), over some flows. */
+function countIndents(flows: readonly Flow[], bodySize: number): { body: number; indented: number } {
   let body = 0
   let indented = 0
   for (const flow of flows) {
@@ -340,7 +343,23 @@ function usesIndents(flows: Flow[], bodySize: number): boolean {
       if (indent > bodySize * 0.8 && indent < bodySize * 4) indented++
     }
   }
+  return { body, indented }
+}
+
+/** Whether at least 2% of the document's body lines are indented: its paragraphs start with first-line indents. */
+function usesIndents(flows: Flow[], bodySize: number): boolean {
+  const { body, indented } = countIndents(flows, bodySize)
   return indented >= Math.max(3, body * 0.02)
+}
+
+/**
+ * Whether one column (or page) starts its paragraphs with indents, decided by its own lines when
+ * it has enough of them: a paper's unindented abstract, front matter or lists beside indented body
+ * text each keep their own rule. A short column follows the document's.
+ */
+function flowUsesIndents(flow: Flow, layout: Layout): boolean {
+  const { body, indented } = countIndents([flow], layout.bodySize)
+  return body >= 12 ? indented >= 2 : layout.indents
 }
 
 /** A bullet, or a number or letter ending in "." or ")", then words: a list item's first line. */
@@ -366,7 +385,7 @@ function startsNewBlock(prev: Line, line: Line, flow: Flow, layout: Layout): boo
   const indent = line.x0 - flow.left
   if (line.x0 - prev.x0 > size * 0.8) return true
   if (indent > size * 0.8 && indent < size * 4 && Math.abs(line.x0 - prev.x0) <= size * 0.3 && isShort(prev, flow, layout)) return true
-  return !layout.indents && isShort(prev, flow, layout) && SENTENCE_END.test(prev.text)
+  return !(flow.indents ?? layout.indents) && isShort(prev, flow, layout) && SENTENCE_END.test(prev.text)
 }
 
 /** A short line numbered like a subsection ("2.1 General Information"): a title on its own line. */
@@ -383,7 +402,7 @@ function runsOn(previous: Group, next: Group, layout: Layout): boolean {
     headingKind(first, layout) === null &&
     Math.abs(first.size - last.size) <= last.size * 0.12 &&
     // with first-line indents, an unindented head of column continues; without, a sentence must be unfinished
-    (layout.indents || !SENTENCE_END.test(last.text)) &&
+    ((next.flow.indents ?? layout.indents) || !SENTENCE_END.test(last.text)) &&
     first.x0 - next.flow.left < layout.bodySize * 0.8
   )
 }

@@ -123,4 +123,24 @@ describe('small raised text, footnotes, lists, titles', () => {
     const { meta } = await importPdf(await pdf.save(), 'paper.pdf')
     expect(meta.authors).toEqual(['Ada Field', 'Bo Writer', 'Cy Third'])
   })
+
+  it('first-line indents are decided per column: a page set without them keeps its paragraphs apart in a book that indents', async () => {
+    const pdf = await PDFDocument.create()
+    const font = await pdf.embedFont(StandardFonts.TimesRoman)
+    const line = (n: number, i: number) => `line ${i + 1} of paragraph ${n} runs the whole measure of the column as prose`
+    // page 1: paragraphs start with an indent, as the book's body does
+    const one = pdf.addPage([612, 792])
+    let y = 700
+    for (const n of [1, 2, 3]) {
+      for (let i = 0; i < 6; i++) one.drawText(i === 5 ? `and paragraph ${n} ends.` : line(n, i), { x: i === 0 ? 90 : 72, y: (y -= 14), size: 11, font })
+    }
+    // page 2: the same type, paragraphs set flush with no indent, each ending on a short line
+    const two = pdf.addPage([612, 792])
+    y = 700
+    for (const n of [4, 5, 6]) {
+      for (let i = 0; i < 5; i++) two.drawText(i === 4 ? `and paragraph ${n} ends.` : line(n, i), { x: 72, y: (y -= 14), size: 11, font })
+    }
+    const { blocks } = await importPdf(await pdf.save(), 'mixed.pdf')
+    expect(blocks.map((b) => b.text.match(/paragraph (\d) ends\.$/)?.[1])).toEqual(['1', '2', '3', '4', '5', '6'])
+  })
 })
