@@ -1,7 +1,8 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
+import { mergeRegister } from '@lexical/utils'
 import { LexicalTypeaheadMenuPlugin, MenuOption, type MenuRenderFn } from '@lexical/react/LexicalTypeaheadMenuPlugin'
-import { $getNodeByKey, $insertNodes, $isTextNode, type TextNode } from 'lexical'
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react'
+import { $getNodeByKey, $getSelection, $insertNodes, $isRangeSelection, $isTextNode, COMMAND_PRIORITY_NORMAL, KEY_ENTER_COMMAND, KEY_ESCAPE_COMMAND, type TextNode } from 'lexical'
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { createPortal } from 'react-dom'
 import { useStores } from '../stores/app-stores'
 import { useStore } from '../stores/store'
@@ -29,6 +30,20 @@ function $typedQuery(split: TextNode): { node: TextNode; query: string } | null 
     return query ? { node: query, query: match.matchingString } : null
   }
   return { node: split, query: match.matchingString }
+}
+
+/** The "[[query" just before a collapsed caret, cut into a node of its own (as the menu cuts it); null when there is none. */
+function $queryAtCaret(): { node: TextNode; query: string } | null {
+  const selection = $getSelection()
+  if (!$isRangeSelection(selection) || !selection.isCollapsed()) return null
+  const node = selection.anchor.getNode()
+  if (!$isTextNode(node)) return null
+  const offset = selection.anchor.offset
+  const match = pickerTrigger(node.getTextContent().slice(0, offset))
+  if (!match) return null
+  const cuts = [match.leadOffset, offset].filter((cut) => cut > 0 && cut < node.getTextContentSize())
+  const query = node.splitText(...cuts).find((part) => part.getTextContent() === match.replaceableString)
+  return query ? { node: query, query: match.matchingString } : null
 }
 
 class ChoiceOption extends MenuOption {
@@ -93,8 +108,46 @@ export function NoteLinkPicker({ noteId }: { noteId: string | null }): ReactNode
     [editor, notes, noteId]
   )
 
+  // Enter typed before the list has opened (keys faster than the page, on a busy machine): the
+  // "[[query" typed is linked all the same, to its top choice; not after Escape closed the list
+  const menuOpen = useRef(false)
+  const dismissed = useRef(false)
+  const onQueryChange = useCallback((next: string | null) => {
+    setQuery(next)
+    if (next === null) menuOpen.current = false
+    else dismissed.current = false
+  }, [])
+  useEffect(
+    () =>
+      mergeRegister(
+        editor.registerCommand(
+          KEY_ESCAPE_COMMAND,
+          () => {
+            if (menuOpen.current) dismissed.current = true
+            return false
+          },
+          COMMAND_PRIORITY_NORMAL
+        ),
+        editor.registerCommand(
+          KEY_ENTER_COMMAND,
+          (event) => {
+            if (menuOpen.current || dismissed.current) return false
+            const typed = $queryAtCaret()
+            const choice = typed && pickerChoices(typed.query, notes.get().list?.notes ?? [], noteId)[0]
+            if (!typed || !choice) return false
+            event?.preventDefault()
+            linkTo(new ChoiceOption(choice), typed.node, () => undefined, typed.query)
+            return true
+          },
+          COMMAND_PRIORITY_NORMAL
+        )
+      ),
+    [editor, notes, noteId, linkTo]
+  )
+
   const renderMenu: MenuRenderFn<ChoiceOption> = (anchor, { options: shown, selectedIndex, selectOptionAndCleanUp, setHighlightedIndex }) => {
     const container = anchor.current
+    menuOpen.current = !!container && shown.length > 0
     if (!container || shown.length === 0) return null
     container.setAttribute('aria-label', 'Link to note')
     return createPortal(
@@ -127,7 +180,7 @@ export function NoteLinkPicker({ noteId }: { noteId: string | null }): ReactNode
   return (
     <LexicalTypeaheadMenuPlugin<ChoiceOption>
       options={options}
-      onQueryChange={setQuery}
+      onQueryChange={onQueryChange}
       onSelectOption={linkTo}
       triggerFn={pickerTrigger}
       menuRenderFn={renderMenu}

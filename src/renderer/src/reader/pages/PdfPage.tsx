@@ -1,5 +1,5 @@
 import { memo, useEffect, useRef, useState, type ReactNode } from 'react'
-import type { PDFDocumentProxy, RenderTask } from 'pdfjs-dist'
+import type { PDFDocumentProxy, PDFPageProxy, RenderTask } from 'pdfjs-dist'
 import type { Block, PageBox } from '../../../../shared/model'
 import { pdfjsModule } from './pdf-document'
 
@@ -39,8 +39,9 @@ export const PdfPage = memo(function PdfPage({ doc, page, scale, size, near, sta
     let cancelled = false
     let task: RenderTask | null = null
     let text: { cancel(): void } | null = null
+    let proxy: PDFPageProxy | null = null
     void (async () => {
-      const proxy = await doc.getPage(page)
+      proxy = await doc.getPage(page)
       if (cancelled) return
       const viewport = proxy.getViewport({ scale })
       onSize(page, viewport.width / scale, viewport.height / scale)
@@ -71,6 +72,8 @@ export const PdfPage = memo(function PdfPage({ doc, page, scale, size, near, sta
       text?.cancel()
       holder.replaceChildren()
       layer.replaceChildren()
+      // what pdf.js keeps of the page (its parsed drawing) goes with it: memory stays bounded
+      proxy?.cleanup()
       setDrawn(false)
       onTextLayer(page, null)
     }
