@@ -221,6 +221,8 @@ async function caretInMiddleOfNote(page: Page): Promise<void> {
 }
 
 interface KeystrokeSamples {
+  /** The renderer's JS heap after a collection, with the 5,000-paragraph source and the 10,000-paragraph note open (MB). */
+  heapMb: number
   /** At the end of the 10,000-paragraph note. */
   end: Keystrokes
   /** At the end of a paragraph in its middle. */
@@ -234,6 +236,7 @@ async function keystrokesInLongAndEmptyNote(page: Page): Promise<KeystrokeSample
   await openNote(page, 'Ten thousand paragraphs')
   const editor = page.getByRole('textbox', { name: 'Note', exact: true })
   await editor.locator('p').nth(9999).waitFor({ state: 'attached' })
+  const heapMb = await rendererHeapMb(page)
   await editor.click()
   await page.keyboard.press('Control+End')
   const end = await keystrokeLatencies(page)
@@ -243,7 +246,16 @@ async function keystrokesInLongAndEmptyNote(page: Page): Promise<KeystrokeSample
   // the new note's editor, not the long note's on its way out
   await editor.locator('p').nth(1).waitFor({ state: 'detached' })
   await editor.click()
-  return { end, middle, empty: await keystrokeLatencies(page) }
+  return { heapMb, end, middle, empty: await keystrokeLatencies(page) }
+}
+
+/** The page's JS heap in use after a full garbage collection (Chrome DevTools Protocol), in MB. */
+async function rendererHeapMb(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('HeapProfiler.collectGarbage')
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage')
+  await cdp.detach()
+  return usedSize / 1024 / 1024
 }
 
 const MANY_NOTES = 3000
@@ -372,7 +384,8 @@ export async function benchUi(log: (line: string) => void): Promise<Figures> {
     // in its middle, and the baseline, same run, same way: a new, empty note (what the measurement
     // costs by itself: the wait for the next frame is up to one frame, 16.7 ms at 60 Hz)
     const editor = page.getByRole('textbox', { name: 'Note', exact: true })
-    const { end, middle, empty } = await keystrokesInLongAndEmptyNote(page)
+    const { heapMb, end, middle, empty } = await keystrokesInLongAndEmptyNote(page)
+    figures['ui.renderer_heap_mb'] = round(heapMb)
     figures['ui.keystroke.p50_ms'] = round(median(end.latencies))
     figures['ui.keystroke.p95_ms'] = round(quantile(end.latencies, 0.95))
     figures['ui.keystroke.frame_wait_p95_ms'] = round(quantile(end.frameWaits, 0.95))
@@ -444,7 +457,7 @@ export async function benchUi(log: (line: string) => void): Promise<Figures> {
       `scrolled with the wheel: frames p95 ${figures['ui.scroll_big_source.frame_p95_ms']} ms, longest ${figures['ui.scroll_big_source.longest_frame_ms']} ms, ${figures['ui.scroll_big_source.slow_frames']} of about 250 frames over 20 ms; ` +
       `keystroke in a 10,000-paragraph note p50 ${figures['ui.keystroke.p50_ms']} ms, p95 ${figures['ui.keystroke.p95_ms']} ms (the wait for the next frame to begin p95 ${figures['ui.keystroke.frame_wait_p95_ms']} ms; in its middle p50 ${figures['ui.keystroke_mid_note.p50_ms']} ms, p95 ${figures['ui.keystroke_mid_note.p95_ms']} ms) ` +
       `(in an empty note p50 ${figures['ui.keystroke_empty_note.p50_ms']} ms, p95 ${figures['ui.keystroke_empty_note.p95_ms']} ms; painting without waiting for the display's refresh p50 ${figures['ui.keystroke_unthrottled.p50_ms']} ms, ` +
-      `p95 ${figures['ui.keystroke_unthrottled.p95_ms']} ms, in the middle p95 ${figures['ui.keystroke_unthrottled_mid_note.p95_ms']} ms, empty note p95 ${figures['ui.keystroke_unthrottled_empty_note.p95_ms']} ms); note with 500 chips open ${figures['ui.open_note_500_chips.median_ms']} ms; ` +
+      `p95 ${figures['ui.keystroke_unthrottled.p95_ms']} ms, in the middle p95 ${figures['ui.keystroke_unthrottled_mid_note.p95_ms']} ms, empty note p95 ${figures['ui.keystroke_unthrottled_empty_note.p95_ms']} ms); note with 500 chips open ${figures['ui.open_note_500_chips.median_ms']} ms; renderer heap with the long source and note open ${figures['ui.renderer_heap_mb']} MB; ` +
       `3,000 notes listed ${figures['ui.notebook_3000_notes.list_ms']} ms after navigation (longest task ${figures['ui.notebook_3000_notes.longest_task_ms']} ms)`
   )
   return figures
