@@ -37,7 +37,7 @@ export function importEpub(bytes: Uint8Array, fileName: string, onProgress?: Imp
   for (const item of opf.querySelectorAll('manifest > item')) manifest.set(item.getAttribute('id') ?? '', { href: resolve(item.getAttribute('href') ?? ''), type: item.getAttribute('media-type') ?? '', properties: item.getAttribute('properties') ?? '' })
   const spine = [...opf.querySelectorAll('spine > itemref')].filter((ref) => ref.getAttribute('linear') !== 'no').map((ref) => manifest.get(ref.getAttribute('idref') ?? '')).filter((item) => item && /html/.test(item.type))
   if (spine.length === 0) throw new PilcrowError('unsupported-format', `${fileName}: the book's spine lists no chapters.`)
-  const titles = chapterTitles(opf, manifest, text, resolve)
+  const titles = chapterTitles(opf, manifest, text)
 
   const purifierWindow = new JSDOM('', { virtualConsole: new VirtualConsole() }).window
   const purify = createDOMPurify(purifierWindow as unknown as Window & typeof globalThis)
@@ -94,7 +94,7 @@ function xml(text: string): Document {
 }
 
 /** Each chapter's title by its file: from the EPUB 3 navigation document, else the EPUB 2 NCX. */
-function chapterTitles(opf: Document, manifest: Map<string, { href: string; type: string; properties: string }>, text: (path: string) => string | undefined, resolveFrom: (href: string) => string): Map<string, string> {
+function chapterTitles(opf: Document, manifest: Map<string, { href: string; type: string; properties: string }>, text: (path: string) => string | undefined): Map<string, string> {
   const titles = new Map<string, string>()
   const nav = [...manifest.values()].find((item) => item.properties.split(/\s+/).includes('nav'))
   const navText = nav && text(nav.href)
@@ -119,7 +119,6 @@ function chapterTitles(opf: Document, manifest: Map<string, { href: string; type
     const path = posix.normalize(posix.join(posix.dirname(ncx.href), decodeURIComponent(src.split('#')[0]!)))
     if (!titles.has(path)) titles.set(path, title)
   }
-  void resolveFrom
   return titles
 }
 

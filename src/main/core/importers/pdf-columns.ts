@@ -1,4 +1,5 @@
 import type { PlacedText } from './pdf-layout'
+import { round1, weightedMode } from './pdf-stats'
 
 /** Items on one baseline, and the baseline and type size of its largest. */
 export interface Row {
@@ -57,11 +58,7 @@ function attachSmallText(rows: Row[]): void {
 
 /** The type size most of the rows' text is set in. */
 function bodySizeOf(rows: readonly Row[]): number {
-  const weights = new Map<number, number>()
-  for (const row of rows) for (const item of row.items) weights.set(Math.round(item.fontSize * 10) / 10, (weights.get(Math.round(item.fontSize * 10) / 10) ?? 0) + item.text.length)
-  let best = 0
-  for (const [size, weight] of weights) if (weight > (weights.get(best) ?? 0)) best = size
-  return best
+  return weightedMode(rows.flatMap((row) => row.items.map((item): [number, number] => [round1(item.fontSize), item.text.length])))
 }
 
 /** How far either side of a gutter its columns are measured. */

@@ -1,6 +1,7 @@
 import type { BlockKind } from '../../../shared/model'
 import { draft, run, type DraftBlock } from './draft-blocks'
 import { columnAt, crossesGutter, findGutters, rowsOf } from './pdf-columns'
+import { median, percentile, round1, weightedMode } from './pdf-stats'
 
 /** One run of text as the PDF's text layer places it (PDF units, y grows upwards). */
 export interface PlacedText {
@@ -447,26 +448,4 @@ function toBlock({ lines: group, flow }: Group, layout: Layout, words: ReadonlyS
 function isFragment(text: string): boolean {
   const words = text.match(/\p{L}{3,}/gu)?.length ?? 0
   return words <= 1 && text.length < 40 && !/[.!?]["”’)]?$/.test(text)
-}
-
-function weightedMode(values: [number, number][]): number {
-  const weights = new Map<number, number>()
-  for (const [value, weight] of values) weights.set(value, (weights.get(value) ?? 0) + weight)
-  let best = values[0]?.[0] ?? 0
-  for (const [value, weight] of weights) if (weight > (weights.get(best) ?? 0)) best = value
-  return best
-}
-
-function median(values: number[]): number | undefined {
-  return percentile(values, 0.5)
-}
-
-function percentile(values: number[], p: number): number | undefined {
-  if (values.length === 0) return undefined
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]
-}
-
-function round1(value: number): number {
-  return Math.round(value * 10) / 10
 }

@@ -28,8 +28,6 @@ export function LeaveNotePlugin(): null {
       editor.registerCommand(
         KEY_ESCAPE_COMMAND,
         () => {
-          // a list open at the caret (the [[ picker) is closed by Escape first
-          if (document.querySelector('#typeahead-menu [role="option"]')) return false
           leaving = true
           return true // the note keeps the focus until Tab says where it goes
         },

@@ -1,7 +1,6 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
-import { mergeRegister } from '@lexical/utils'
 import { LexicalTypeaheadMenuPlugin, MenuOption, type MenuRenderFn } from '@lexical/react/LexicalTypeaheadMenuPlugin'
-import { $getNodeByKey, $getSelection, $insertNodes, $isRangeSelection, $isTextNode, COMMAND_PRIORITY_NORMAL, KEY_ENTER_COMMAND, KEY_ESCAPE_COMMAND, type TextNode } from 'lexical'
+import { $getNodeByKey, $getSelection, $insertNodes, $isRangeSelection, $isTextNode, COMMAND_PRIORITY_CRITICAL, COMMAND_PRIORITY_NORMAL, KEY_ENTER_COMMAND, type TextNode } from 'lexical'
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { createPortal } from 'react-dom'
 import { useStores } from '../stores/app-stores'
@@ -117,30 +116,25 @@ export function NoteLinkPicker({ noteId }: { noteId: string | null }): ReactNode
     if (next === null) menuOpen.current = false
     else dismissed.current = false
   }, [])
+  const onClose = useCallback(() => {
+    // closed while showing choices (Escape): Enter is a new line again
+    if (menuOpen.current) dismissed.current = true
+    menuOpen.current = false
+  }, [])
   useEffect(
     () =>
-      mergeRegister(
-        editor.registerCommand(
-          KEY_ESCAPE_COMMAND,
-          () => {
-            if (menuOpen.current) dismissed.current = true
-            return false
-          },
-          COMMAND_PRIORITY_NORMAL
-        ),
-        editor.registerCommand(
-          KEY_ENTER_COMMAND,
-          (event) => {
-            if (menuOpen.current || dismissed.current) return false
-            const typed = $queryAtCaret()
-            const choice = typed && pickerChoices(typed.query, notes.get().list?.notes ?? [], noteId)[0]
-            if (!typed || !choice) return false
-            event?.preventDefault()
-            linkTo(new ChoiceOption(choice), typed.node, () => undefined, typed.query)
-            return true
-          },
-          COMMAND_PRIORITY_NORMAL
-        )
+      editor.registerCommand(
+        KEY_ENTER_COMMAND,
+        (event) => {
+          if (menuOpen.current || dismissed.current) return false
+          const typed = $queryAtCaret()
+          const choice = typed && pickerChoices(typed.query, notes.get().list?.notes ?? [], noteId)[0]
+          if (!typed || !choice) return false
+          event?.preventDefault()
+          linkTo(new ChoiceOption(choice), typed.node, () => undefined, typed.query)
+          return true
+        },
+        COMMAND_PRIORITY_NORMAL
       ),
     [editor, notes, noteId, linkTo]
   )
@@ -181,6 +175,9 @@ export function NoteLinkPicker({ noteId }: { noteId: string | null }): ReactNode
     <LexicalTypeaheadMenuPlugin<ChoiceOption>
       options={options}
       onQueryChange={onQueryChange}
+      onClose={onClose}
+      // the open list's keys (arrows, Enter, Tab, Escape) come before the note's own (Tab indents, Escape leaves)
+      commandPriority={COMMAND_PRIORITY_CRITICAL}
       onSelectOption={linkTo}
       triggerFn={pickerTrigger}
       menuRenderFn={renderMenu}

@@ -3,6 +3,7 @@ import type { CitationStyle } from '../../../shared/markdown/serialize'
 import { UNTITLED, type NoteSummary } from '../../../shared/notes'
 import { highlightsOnly } from '../../../shared/export'
 import { api } from '../api/client'
+import { bytesFromBase64 } from '../api/base64'
 import { useModalDialog } from '../ui/useModalDialog'
 
 interface ExportDialogProps {
@@ -42,7 +43,7 @@ export function ExportDialog({ open, openNote, notes, onClose }: ExportDialogPro
     try {
       if (format === 'docx' && scope !== 'highlights') {
         const { name, base64 } = await api.exportDocx({ notes: selection })
-        download(name, base64ToBytes(base64), 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+        download(name, bytesFromBase64(base64), 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
         onClose()
         return
       }
@@ -148,11 +149,4 @@ function download(name: string, bytes: Uint8Array, type: string): void {
   link.download = name
   link.click()
   window.setTimeout(() => URL.revokeObjectURL(url), 10_000)
-}
-
-function base64ToBytes(base64: string): Uint8Array {
-  const binary = atob(base64)
-  const bytes = new Uint8Array(binary.length)
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i)
-  return bytes
 }

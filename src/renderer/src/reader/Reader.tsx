@@ -119,8 +119,8 @@ export function Reader({ source, empty, backlinks, onCite, onOpenBacklink, handl
   const [view, setView] = useSourceView(source)
   // where words are on screen: the text view's blocks, or the page view's text layers (it says when they change)
   const [pageLocator, setPageLocator] = useState<TextLocator | null>(null)
-  // a new one when more blocks are rendered: the highlights are painted again on them
-  const textLocator = useMemo(() => (source && shown >= 0 ? articleLocator(article) : null), [source, shown])
+  // a new one when more blocks are rendered (`shown`): the highlights are painted again on them
+  const textLocator = useMemo(() => (source ? articleLocator(article) : null), [source, shown])
   const locator = view === 'pages' ? pageLocator : textLocator
   const marks = useReaderHighlights({ source, locator, pane, onCite, onNotice: (text) => onNotice?.(text) })
 

@@ -1,14 +1,13 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react'
 import type { PDFDocumentProxy } from 'pdfjs-dist'
 import type { Block, Source } from '../../../../shared/model'
-import { api } from '../../api/client'
 import { blockIdFromHash, markRevealedWords, revealedAt, setPageRevealer } from '../reveal'
 import { keepPositionWhileScrolling, rememberedPosition, rememberPosition } from '../reading-position'
 import type { TextLocator } from '../text-locator'
 import { indexTextLayer, pageLocator, type PageTextLayer } from './page-locator'
 import { sourcePages } from './page-map'
 import { blockAtTopOfPages, blockTop } from './page-position'
-import { bytesOf, openPdf } from './pdf-document'
+import { openPdf, pdfFileOf } from './pdf-document'
 import { PdfPage } from './PdfPage'
 
 interface PageViewProps {
@@ -52,9 +51,8 @@ export function PageView({ source, pane, onCite, onLocator }: PageViewProps): Re
     let opened: PDFDocumentProxy | null = null
     setDoc(null)
     setFailure(null)
-    api
-      .getSourceFile(source.id)
-      .then((file) => openPdf(bytesOf(file.base64)))
+    pdfFileOf(source)
+      .then(openPdf)
       .then(async (pdf) => {
         opened = pdf
         if (cancelled) return void pdf.destroy()
@@ -71,6 +69,7 @@ export function PageView({ source, pane, onCite, onLocator }: PageViewProps): Re
       layers.current.clear()
       void opened?.destroy()
     }
+    // opened once per source shown (its file for its current blocks, see pdfFileOf)
   }, [source.id, pane])
 
   // as wide as the pane allows (no wider than twice the printed size)

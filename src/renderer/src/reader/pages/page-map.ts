@@ -37,6 +37,10 @@ export function sourcePages(blocks: readonly Block[]): SourcePages {
     pagesOf: (blockId) => pagesOf.get(blockId) ?? NONE,
     block: (blockId) => byId.get(blockId),
     startsOn: (page) => starts.get(page) ?? NONE,
-    boxesOn: (blockId, page) => byId.get(blockId)?.boxes?.filter((b) => b[0] === page) ?? NONE
+    boxesOn: (blockId, page) => {
+      const boxes = byId.get(blockId)?.boxes?.filter((b) => b[0] === page)
+      // the same empty list every time: a page shown without a revealed block is not drawn again
+      return boxes && boxes.length > 0 ? boxes : NONE
+    }
   }
 }

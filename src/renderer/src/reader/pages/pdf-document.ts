@@ -1,4 +1,7 @@
 import type { PDFDocumentProxy, PDFWorker } from 'pdfjs-dist'
+import type { Block, Source } from '../../../../shared/model'
+import { bytesFromBase64 } from '../../api/base64'
+import { api } from '../../api/client'
 
 let worker: PDFWorker | null = null
 
@@ -14,7 +17,8 @@ export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
   worker ??= new pdfjs.PDFWorker()
   const base = new URL('./pdfjs/', document.baseURI).href
   return pdfjs.getDocument({
-    data: bytes,
+    // a copy: pdf.js hands its buffer to its worker, and the kept file is opened again later
+    data: bytes.slice(),
     worker,
     isEvalSupported: false,
     enableXfa: false,
@@ -26,12 +30,21 @@ export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
   }).promise
 }
 
-/** Base64 (as the contract carries files) to bytes. */
-export function bytesOf(base64: string): Uint8Array {
-  const binary = atob(base64)
-  const bytes = new Uint8Array(binary.length)
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i)
-  return bytes
+/**
+ * A PDF source's file, read through the contract once per version of its text (a re-import gives
+ * new blocks; an edit of its details does not): switching between the text and the page view does
+ * not fetch and decode it again.
+ */
+const files = new WeakMap<readonly Block[], Promise<Uint8Array>>()
+export function pdfFileOf(source: Source): Promise<Uint8Array> {
+  let file = files.get(source.blocks)
+  if (!file) {
+    file = api.getSourceFile(source.id).then((f) => bytesFromBase64(f.base64))
+    // a failure is not kept: the next opening asks again
+    file.catch(() => files.delete(source.blocks))
+    files.set(source.blocks, file)
+  }
+  return file
 }
 
 /** pdf.js' classes, for the page view's drawing (the module is loaded by then). */
