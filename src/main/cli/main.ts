@@ -4,10 +4,12 @@ import { exportCommand } from './export'
 import { importCommand } from './import'
 import { searchCommand } from './search'
 import { serveCommand } from './serve'
+import { syncCommand } from './sync'
+import { syncServerCommand } from './sync-server'
 import { UsageError } from './usage-error'
 
 /** Every command of `pilcrow`; later issues add search, export and import here. */
-const COMMANDS: CliCommand[] = [serveCommand, searchCommand, exportCommand, importCommand]
+const COMMANDS: CliCommand[] = [serveCommand, searchCommand, exportCommand, importCommand, syncCommand, syncServerCommand]
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length))
@@ -15,7 +17,7 @@ function help(): string {
     'Usage: pilcrow <command> [options]',
     '',
     'Commands:',
-    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}\n  ${' '.repeat(width)}  ${c.usage}`),
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}\n  ${' '.repeat(width)}  ${c.usage.replaceAll('\n', `\n  ${' '.repeat(width)}  `)}`),
     '',
     'Options:',
     '  --help     Show this help',
@@ -39,14 +41,14 @@ export async function main(argv: string[]): Promise<number> {
     return 2
   }
   if (rest.includes('--help') || rest.includes('-h')) {
-    console.log(`${command.summary}\n\nUsage: ${command.usage}`)
+    console.log(`${command.summary}\n\nUsage: ${command.usage.replaceAll('\n', '\n       ')}`)
     return 0
   }
   try {
     return await command.run(rest)
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      console.error(`pilcrow ${name}: ${(error as Error).message}\nUsage: ${command.usage}`)
+      console.error(`pilcrow ${name}: ${(error as Error).message}\nUsage: ${command.usage.replaceAll('\n', '\n       ')}`)
       return 2
     }
     if (error instanceof PilcrowError) {

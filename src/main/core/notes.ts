@@ -30,6 +30,28 @@ const NOTE_ID = /^n-[a-z0-9-]+$/
 /** The note id a file name in the notes folder stands for, or null for any other file. */
 export const noteIdOfFile = (name: string): string | null => NOTE_FILE.exec(name)?.[1] ?? null
 
+/**
+ * What a sync engine adds to saving (see src/main/sync): a save from the window is merged into the
+ * note's shared document instead of checked against the file's revision (co-authors' words that
+ * arrived meanwhile are kept, not set aside as a conflict), and a notebook shared read-only
+ * refuses every change.
+ */
+export interface NoteSyncHooks {
+  /** Why notes cannot be changed here (a read-only share), or null. */
+  readOnlyReason(): string | null
+  /**
+   * The content to write for this save: the draft merged with what peers changed since its base.
+   * When peers did change something, also the revision the window's editor now stands at (the
+   * draft's own), so its next save is merged against what it shows, and the merged file is new to it.
+   */
+  merge(draft: NoteDraft, current: StoredNote): { content: SerializedEditorState; draftRevision: string | null }
+  /**
+   * Told of every write of a note file before it happens, with the revision the file will have:
+   * a window that reads the file the moment it lands already finds its revision known.
+   */
+  willWrite(note: StoredNote, revision: string): void
+}
+
 /** Listeners told after every change to a note (the link index, search and the events use this), with the revision now on disk. */
 export type NoteChangeListener = (noteId: string, note: StoredNote | null, revision: string | null) => void
 
@@ -48,7 +70,37 @@ export class NotesService {
   /** The last change queued for each note: changes of one note run one after another. */
   private readonly queues = new Map<string, Promise<unknown>>()
 
+  private syncHooks: NoteSyncHooks | null = null
+
   constructor(private readonly workspace: Workspace) {}
+
+  /** Lets a sync engine merge saves and refuse changes (null when it stops). */
+  setSyncHooks(hooks: NoteSyncHooks | null): void {
+    this.syncHooks = hooks
+  }
+
+  private refuseIfShared(): void {
+    const reason = this.syncHooks?.readOnlyReason()
+    if (reason) throw new PilcrowError('invalid-argument', `Not changed: ${reason}`)
+  }
+
+  /**
+   * Writes a note as a sync engine received it from peers (new or changed), whatever is on disk:
+   * the shared document is the note's source of truth, and the file follows it.
+   */
+  putFromSync(note: StoredNote): Promise<Note> {
+    return this.serialized(note.id, () => this.write(note))
+  }
+
+  /** Deletes a note's file because the notebook it is shared in no longer lists it. */
+  removeFromSync(id: string): Promise<void> {
+    return this.serialized(id, async () => {
+      if (!this.entries.has(id)) return
+      await fs.rm(this.pathOf(id), { force: true })
+      this.entries.delete(id)
+      notifyAll(this.listeners, id, null, null)
+    })
+  }
 
   async start(): Promise<void> {
     await removeStrayTempFiles(this.workspace.notesDir)
@@ -110,6 +162,7 @@ export class NotesService {
   }
 
   async create(title = ''): Promise<Note> {
+    this.refuseIfShared()
     const now = new Date().toISOString()
     const note: StoredNote = { id: newNoteId(), title: title.trim(), createdAt: now, updatedAt: now, trashedAt: null, content: EMPTY_NOTE_CONTENT }
     return this.write(note)
@@ -153,7 +206,8 @@ export class NotesService {
     }
     this.entries.set(id, entry)
     if (entry.kind === 'damaged') throw new PilcrowError('unsupported-format', entry.damaged.reason)
-    return { ...entry.note, revision: entry.revision, ...(entry.readOnly ? { readOnly: READ_ONLY } : {}) }
+    const readOnly = entry.readOnly ? READ_ONLY : this.syncHooks?.readOnlyReason()
+    return { ...entry.note, revision: entry.revision, ...(readOnly ? { readOnly } : {}) }
   }
 
   /**
@@ -180,9 +234,17 @@ export class NotesService {
       throw new PilcrowError('unsupported-format', `Not saved: ${onDisk.damaged.reason} The damaged file was left as it is.`)
     }
     if (onDisk.kind === 'ok' && onDisk.readOnly) throw new PilcrowError('invalid-argument', `Not saved: ${READ_ONLY}`)
+    const shared = this.syncHooks?.readOnlyReason()
+    if (shared) throw new PilcrowError('invalid-argument', `Not saved: ${shared}`)
     const known = this.entries.get(draft.id)
     const previous = onDisk.kind === 'ok' ? onDisk.note : known?.kind === 'ok' ? known.note : null
     if (!previous) throw new PilcrowError('not-found', `There is no note "${draft.id}" in this workspace.`)
+    if (this.syncHooks) {
+      // shared: peers' changes since the draft's base are merged in, never set aside as a conflict
+      const { content, draftRevision } = this.syncHooks.merge(draft, previous)
+      const saved = await this.write({ ...previous, title: draft.title.trim(), content, updatedAt: new Date().toISOString() })
+      return { revision: draftRevision ?? saved.revision, updatedAt: saved.updatedAt, conflict: null }
+    }
 
     let conflict: SaveResult['conflict'] = null
     if (onDisk.kind === 'ok' && onDisk.revision !== draft.baseRevision) {
@@ -236,6 +298,7 @@ export class NotesService {
   }
 
   trash(id: string): Promise<void> {
+    this.refuseIfShared()
     return this.serialized(id, async () => {
       const note = await this.writable(id)
       await this.write({ ...note, trashedAt: new Date().toISOString() })
@@ -243,6 +306,7 @@ export class NotesService {
   }
 
   restore(id: string): Promise<Note> {
+    this.refuseIfShared()
     return this.serialized(id, async () => this.write({ ...(await this.writable(id)), trashedAt: null }))
   }
 
@@ -277,12 +341,13 @@ export class NotesService {
 
   private async write(note: StoredNote): Promise<Note> {
     const raw = serializeNote(note)
+    const revision = revisionOf(raw)
+    this.syncHooks?.willWrite(note, revision)
     try {
       await writeFileAtomic(this.pathOf(note.id), raw)
     } catch (error) {
       throw notSaved(`“${displayTitle(note.title)}”`, error)
     }
-    const revision = revisionOf(raw)
     await this.written.wrote(note.id, this.pathOf(note.id))
     this.entries.set(note.id, { kind: 'ok', note, revision, readOnly: false })
     notifyAll(this.listeners, note.id, note, revision)

@@ -5,7 +5,7 @@ import { noteChildrenArbitrary } from '../../../main/core/testing/note-arbitrary
 import { MAX_NOTE_DEPTH } from '../../../shared/note-nodes'
 import type { SerializedEditorState } from '../../../shared/notes'
 import { NOTE_NODES } from './editor-config'
-import { fromEditorState, OPAQUE_TYPE, toEditorState } from './opaque-content'
+import { fromEditorState, OPAQUE_TYPE, toEditorState } from '../../../shared/opaque-content'
 
 type Json = Record<string, unknown>
 

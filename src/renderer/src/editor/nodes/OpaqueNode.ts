@@ -1,5 +1,5 @@
 import { $applyNodeReplacement, DecoratorNode, type LexicalNode, type NodeKey, type SerializedLexicalNode, type Spread } from 'lexical'
-import { OPAQUE_TYPE, textOf, type SerializedOpaque } from '../opaque-content'
+import { OPAQUE_TYPE, textOf, type SerializedOpaque } from '../../../../shared/opaque-content'
 
 export type SerializedOpaqueNode = Spread<Omit<SerializedOpaque, 'type' | 'version'>, SerializedLexicalNode>
 

@@ -1,7 +1,7 @@
-import type { SerializedEditorState } from '../../../shared/notes'
-import { allowedIn, contentDepth, extraFields, INLINE_HOSTS, isElementType, isKnownNodeType, MAX_NOTE_DEPTH, nodeProblem, tooDeepMessage, type KnownNodeType } from '../../../shared/note-nodes'
+import type { SerializedEditorState } from './notes'
+import { allowedIn, contentDepth, extraFields, INLINE_HOSTS, isElementType, isKnownNodeType, MAX_NOTE_DEPTH, nodeProblem, tooDeepMessage, type KnownNodeType } from './note-nodes'
 
-/** The node type standing in, inside the editor, for content it cannot show (see `nodes/OpaqueNode.ts`). */
+/** The node type standing in, inside the editor, for content it cannot show (the editor's `OpaqueNode`). */
 export const OPAQUE_TYPE = 'pilcrow-opaque'
 
 /** Where the fields of a known node that this build does not read travel through the editor (Lexical keeps unknown `$` state). */
