@@ -121,7 +121,10 @@ export const apiArgumentSchemas: { [M in NotebookMethod]: z.ZodType<Parameters<N
       notes: z.union([z.literal('all'), z.array(noteId).min(1).max(100_000)]),
       csl: z.string().max(100).regex(/^[a-z0-9-]+$/).optional()
     })
-  ])
+  ]),
+  getSyncStatus: z.tuple([]),
+  joinSync: z.tuple([z.strictObject({ address: z.string().min(1).max(300), token: z.string().min(1).max(200).regex(/^[\x21-\x7e]+$/, 'tokens are printable characters without spaces') })]),
+  leaveSync: z.tuple([])
 }
 
 export function isNotebookMethod(name: unknown): name is NotebookMethod {

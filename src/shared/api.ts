@@ -9,6 +9,7 @@ import type { CitationRequest, CitationStyleInfo, FormattedCitation } from './ci
 import type { ReferenceMatch, ReferencesImportResult, ReferenceSummary, ZoteroImportResult } from './references'
 import type { SearchRequest, SearchResponse, SearchStatus } from './search'
 import type { HighlightPatch, NewHighlight, SourceHighlight, SourceHighlights } from './highlights'
+import type { SyncStatus } from './sync'
 
 /**
  * The one contract between the renderer and the notebook. The core implements it; the Electron
@@ -96,6 +97,12 @@ export interface NotebookApi {
   exportMarkdown(request: ExportRequest): Promise<ExportResult>
   /** Renders notes (or the whole notebook) as a Word document, citations formatted in a CSL style. */
   exportDocx(request: DocxRequest): Promise<DocxResult>
+  /** Whether the notebook syncs with a server, and how that goes ("Synced", "Offline — changes kept here"…). */
+  getSyncStatus(): Promise<SyncStatus>
+  /** Joins a notebook on a sync server (`ws://HOST:PORT/NOTEBOOK`, with the token its keeper made) and starts syncing. */
+  joinSync(request: { address: string; token: string }): Promise<SyncStatus>
+  /** Stops syncing: the notes stay here as they are, no longer shared. */
+  leaveSync(): Promise<SyncStatus>
 }
 
 export type NotebookMethod = keyof NotebookApi
@@ -137,7 +144,10 @@ export const NOTEBOOK_API_METHODS = [
   'search',
   'getSearchStatus',
   'exportMarkdown',
-  'exportDocx'
+  'exportDocx',
+  'getSyncStatus',
+  'joinSync',
+  'leaveSync'
 ] as const satisfies readonly NotebookMethod[]
 
 // Compile-time proof that the list names every method of the contract.

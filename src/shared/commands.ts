@@ -17,6 +17,7 @@ export type CommandId =
   | 'palette.open'
   | 'shortcuts.show'
   | 'settings.open'
+  | 'sync.open'
   | 'theme.cycle'
   | 'panes.toggleNotes'
   | 'reader.focus'
@@ -58,6 +59,7 @@ export const COMMANDS: readonly CommandDeclaration[] = [
   { id: 'reader.toggleView', label: 'Switch between the page view and the text view', shortcut: 'Mod+Alt+V', menu: 'view', keywords: 'pdf pages reflow printed layout' },
   { id: 'editor.focus', label: 'Go to the note', shortcut: 'Mod+2', menu: 'view', keywords: 'editor write' },
   { id: 'settings.open', label: 'Settings…', shortcut: 'Mod+,', menu: 'file', keywords: 'preferences font' },
+  { id: 'sync.open', label: 'Sync…', menu: 'file', keywords: 'share devices co-author server hocuspocus collaborate join' },
   { id: 'shortcuts.show', label: 'Keyboard shortcuts', shortcut: 'Mod+/', menu: 'help', keywords: 'keys help' }
 ]
 

@@ -85,6 +85,20 @@ const searchStatus = z.strictObject({
 
 const statusChanged = z.strictObject({ type: z.literal('status-changed'), imports: importStatus, search: searchStatus })
 
+const syncChanged = z.strictObject({
+  type: z.literal('sync-changed'),
+  status: z.strictObject({
+    state: z.enum(['off', 'synced', 'syncing', 'offline', 'refused']),
+    remote: z.nullable(z.strictObject({ server: text(300), notebook: text(64) })),
+    readOnly: z.boolean(),
+    message: z.nullable(text(2000)),
+    pending: count,
+    lastSyncedAt: z.nullable(text(40)),
+    seq: count,
+    epoch: text(40)
+  })
+})
+
 // The desktop shell's own events: the menu, `pilcrow://` links, files from the native dialog.
 const commandRequested = z.strictObject({ type: z.literal('command-requested'), commandId: text(100) })
 const openRequested = z.strictObject({ type: z.literal('open-requested'), url: text(4000) })
@@ -104,7 +118,7 @@ const importOutcome = z.union([
 ])
 const filesImported = z.strictObject({ type: z.literal('files-imported'), outcomes: z.array(importOutcome).check(z.maxLength(10_000)) })
 
-const notebookEventSchema = z.discriminatedUnion('type', [noteChanged, sourceChanged, linksChanged, highlightsChanged, settingsChanged, statusChanged, commandRequested, openRequested, filesImported])
+const notebookEventSchema = z.discriminatedUnion('type', [noteChanged, sourceChanged, linksChanged, highlightsChanged, settingsChanged, statusChanged, syncChanged, commandRequested, openRequested, filesImported])
 
 /** Checks an event that crossed a process or network boundary before anything reads it; null when it is not one. */
 export function parseNotebookEvent(value: unknown): NotebookEvent | null {

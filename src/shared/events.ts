@@ -1,6 +1,7 @@
 import type { ImportOutcome, ImportStatus } from './imports'
 import type { SearchStatus } from './search'
 import type { Settings } from './settings'
+import type { SyncStatus } from './sync'
 
 /**
  * The contract's events: what the notebook announces when something changes, whoever changed it
@@ -65,6 +66,12 @@ export interface StatusChangedEvent {
   search: SearchStatus
 }
 
+/** Sync with a server changed state: synced, syncing, offline, refused, or joined or left. */
+export interface SyncChangedEvent {
+  type: 'sync-changed'
+  status: SyncStatus
+}
+
 /** Desktop only: a command chosen in the application menu. */
 export interface CommandRequestedEvent {
   type: 'command-requested'
@@ -90,6 +97,7 @@ export type NotebookEvent =
   | HighlightsChangedEvent
   | SettingsChangedEvent
   | StatusChangedEvent
+  | SyncChangedEvent
   | CommandRequestedEvent
   | OpenRequestedEvent
   | FilesImportedEvent
@@ -108,6 +116,8 @@ export const NOTEBOOK_EVENTS = {
   onDidChangeSettings: 'settings-changed',
   /** Import progress, and the search index's state (loading, rebuilding, ready). */
   onDidChangeStatus: 'status-changed',
+  /** Sync with a server: its state, and joining or leaving. */
+  onDidChangeSync: 'sync-changed',
   /** Desktop only: a command chosen in the application menu. */
   onDidRequestCommand: 'command-requested',
   /** Desktop only: a `pilcrow://` link opened from outside. */

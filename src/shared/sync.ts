@@ -40,6 +40,17 @@ export interface SyncStatus {
   /** Documents with changes the server has not confirmed yet. */
   pending: number
   lastSyncedAt: string | null
+  /**
+   * Orders statuses (a window hears them as events and as answers, on two connections that may
+   * overtake one another): a larger `seq` of the same `epoch` (one run of the notebook) is later.
+   */
+  seq: number
+  epoch: string
+}
+
+/** Whether `next` is newer than `current` (see SyncStatus.seq). */
+export function isNewerSyncStatus(next: SyncStatus, current: SyncStatus | null): boolean {
+  return current === null || next.epoch !== current.epoch || next.seq >= current.seq
 }
 
 /** What the window shows for a status, e.g. "Offline — changes kept here". */

@@ -29,6 +29,9 @@ export const serveCommand: CliCommand = {
     }
     // the page first: the search index loads a moment later, in the background
     const notebook = await openWorkspaceDir(workspaceDir, { searchIndexDelayMs: 1500, watch: true })
+    // shared through a sync server when the workspace joined one (pilcrow sync join, or the Sync dialog)
+    const { attachSync } = await import('../sync/sync-controller')
+    await attachSync(notebook)
     // the same token and, unless asked otherwise, the same port as the last run: a page left open
     // across a restart reaches the new server and saves what was typed meanwhile
     const identity = await loadServerIdentity(notebook.workspace.root)

@@ -15,8 +15,8 @@ const USAGE = [
 /** Exchanges everything once; 0 when everything is exchanged. */
 async function syncOnce(workspaceDir: string, timeoutSeconds: number): Promise<number> {
   const notebook = await openWorkspaceDir(workspaceDir)
-  const { startSync } = await import('../sync/open-sync')
-  const engine = await startSync(notebook.workspace.root, notebook.notes)
+  const [{ SyncEngine }, { SyncFolder }] = await Promise.all([import('../sync/sync-engine'), import('../sync/remote-config')])
+  const engine = await SyncEngine.start({ notes: notebook.notes, folder: new SyncFolder(notebook.workspace.root) })
   if (!engine) {
     await notebook.close()
     throw new PilcrowError('invalid-argument', 'This workspace has not joined a sync server. Join one first: pilcrow sync join ws://HOST:PORT/NOTEBOOK --token T')

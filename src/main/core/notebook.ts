@@ -34,6 +34,8 @@ import { announceChanges } from './events/announce-changes'
 import { HighlightsService } from './highlights'
 import type { HighlightPatch, NewHighlight, SourceHighlight, SourceHighlights } from '../../shared/highlights'
 import { WorkspaceWatcher } from './events/workspace-watcher'
+import { SYNC_OFF, type SyncPort } from './sync-port'
+import type { SyncStatus } from '../../shared/sync'
 
 /** What the notebook needs from the shell that hosts it. */
 export interface NotebookOptions {
@@ -59,6 +61,7 @@ export interface NotebookOptions {
 export class Notebook implements NotebookApi {
   /** Every change, from whoever made it (see shared/events.ts); the transports forward these. */
   private readonly emitter = new EventEmitter()
+  private sync: SyncPort | null = null
   private settingsVersion = 0
   private watcher: WorkspaceWatcher | null = null
   private readonly stopAnnouncing: () => void
@@ -143,8 +146,32 @@ export class Notebook implements NotebookApi {
     this.watcher.start()
   }
 
+  /** Lets a shell's sync engine answer the sync methods (see SyncPort). */
+  attachSync(port: SyncPort): void {
+    this.sync = port
+  }
+
+  /** The sync engine's status changed: every window hears it. */
+  announceSync(status: SyncStatus): void {
+    this.emitter.emit({ type: 'sync-changed', status })
+  }
+
+  async getSyncStatus(): Promise<SyncStatus> {
+    return this.sync?.status() ?? SYNC_OFF
+  }
+
+  async joinSync(request: { address: string; token: string }): Promise<SyncStatus> {
+    if (!this.sync) throw new PilcrowError('invalid-argument', 'Sync is not available here: run the app, or pilcrow serve, to sync this notebook.')
+    return this.sync.join(request.address, request.token)
+  }
+
+  async leaveSync(): Promise<SyncStatus> {
+    return this.sync ? this.sync.leave() : SYNC_OFF
+  }
+
   /** Stops background work and writes pending caches. */
   async close(): Promise<void> {
+    await this.sync?.close()
     await this.watcher?.stop()
     this.stopAnnouncing()
     await this.searchIndex.stop()

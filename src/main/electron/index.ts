@@ -8,6 +8,7 @@ import { COMMANDS, type CommandId } from '../../shared/commands'
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp'
 import { bundledSourcePaths } from '../core/app-paths'
 import { CONF_OPTIONS, openConfSettings } from '../core/conf-settings'
+import { attachSync } from '../sync/sync-controller'
 import { Notebook } from '../core/notebook'
 import { importFromDialog } from './import-dialog'
 import { bindNotebookIpc } from './ipc'
@@ -44,6 +45,9 @@ async function start(): Promise<void> {
     searchIndexDelayMs: 1500,
     watch: true
   })
+  // shared through a sync server when the workspace joined one; the engine talks to the server from
+  // this (main) process, so the window's CSP stays `connect-src 'self'`
+  await attachSync(notebook)
 
   // Refuse every permission (camera, notifications, geolocation…): a notebook needs none.
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))

@@ -332,7 +332,7 @@ export class SyncEngine {
   status(): SyncStatus {
     let pending = this.notebookProvider?.hasUnsyncedChanges ? 1 : 0
     for (const [id, entry] of this.shared) if (!entry.synced || this.providers.get(id)?.hasUnsyncedChanges) pending++
-    return { state: this.state, remote: this.remote, readOnly: this.readOnly, message: this.refusal ?? this.message, pending, lastSyncedAt: this.lastSyncedAt }
+    return { state: this.state, remote: this.remote, readOnly: this.readOnly, message: this.refusal ?? this.message, pending, lastSyncedAt: this.lastSyncedAt, seq: 0, epoch: '' }
   }
 
   private setMessage(message: string): void {

@@ -29,6 +29,7 @@ import { Toast, useToast } from './Toast'
 import { useCompactView } from './useCompactView'
 import { VIEW_PANEL, ViewTabs } from './ViewTabs'
 import { SettingsDialog } from './SettingsDialog'
+import { SyncDialog } from './SyncDialog'
 import { ShortcutsSheet } from './ShortcutsSheet'
 import { LoadedSources, SourcesContext, type SourcesContextValue } from '../ui/sources-context'
 import { SplitPane } from './SplitPane'
@@ -54,6 +55,7 @@ export function App(): ReactNode {
   // the open note and source are remembered in the settings at every switch: that redraws nothing
   const settings = useStoreSelector(stores.settings, identity, sameForDrawing)
   const banners = useStore(stores.banners)
+  const syncStatus = useStore(stores.sync)
   const backlinks = useStore(stores.links)
   const { list: sourceList, loaded } = useStore(stores.sources)
   const update = stores.settings.update.bind(stores.settings)
@@ -173,6 +175,8 @@ export function App(): ReactNode {
           onCycleTheme={handlers['theme.cycle']}
           onOpenSettings={handlers['settings.open']}
           onOpenPalette={handlers['palette.open']}
+          sync={syncStatus}
+          onOpenSync={handlers['sync.open']}
         />
         <ImportStatusPanel progress={imports.progress} outcomes={imports.outcomes} onDismiss={imports.dismiss} />
         <main className="app-main">
@@ -278,6 +282,9 @@ export function App(): ReactNode {
         </MountWhenFirstOpen>
         <MountWhenFirstOpen open={dialog === 'settings'}>
           {settings && <SettingsDialog open={dialog === 'settings'} settings={settings} onChange={update} onClose={closed('settings')} />}
+        </MountWhenFirstOpen>
+        <MountWhenFirstOpen open={dialog === 'sync'}>
+          <SyncDialog open={dialog === 'sync'} status={syncStatus} sync={stores.sync} onClose={closed('sync')} />
         </MountWhenFirstOpen>
       </div>
     </StoresContext.Provider>

@@ -2,7 +2,9 @@ import type { ReactNode, Ref } from 'react'
 import type { SourceSummary } from '../../../shared/model'
 import type { SearchHit } from '../../../shared/search'
 import type { Settings } from '../../../shared/settings'
+import type { SyncStatus } from '../../../shared/sync'
 import { SearchBox, type SearchBoxHandle } from '../search/SearchBox'
+import { SyncStatusButton } from './SyncDialog'
 import { THEME_LABEL } from './useTheme'
 
 interface AppBarProps {
@@ -17,10 +19,12 @@ interface AppBarProps {
   onCycleTheme(): void
   onOpenSettings(): void
   onOpenPalette(): void
+  sync: SyncStatus | null
+  onOpenSync(): void
 }
 
-/** The window's top bar: the app, the open source, search, theme, palette and settings. */
-export function AppBar({ title, sources, sourceId, onOpenSource, theme, search, onOpenHit, onLeaveSearch, onCycleTheme, onOpenSettings, onOpenPalette }: AppBarProps): ReactNode {
+/** The window's top bar: the app, the open source, search, sync, theme, palette and settings. */
+export function AppBar({ title, sources, sourceId, onOpenSource, theme, search, onOpenHit, onLeaveSearch, onCycleTheme, onOpenSettings, onOpenPalette, sync, onOpenSync }: AppBarProps): ReactNode {
   return (
     <header className="app-bar">
       <span className="brand" aria-hidden="true">
@@ -39,6 +43,7 @@ export function AppBar({ title, sources, sourceId, onOpenSource, theme, search, 
         <span className="app-bar-title">{title}</span>
       )}
       <SearchBox onOpenHit={onOpenHit} onLeave={onLeaveSearch} handle={search} />
+      <SyncStatusButton status={sync} onOpen={onOpenSync} />
       <button type="button" className="bar-button" onClick={onOpenPalette} aria-label="Open the command palette" title="Command palette">
         ⌘
       </button>

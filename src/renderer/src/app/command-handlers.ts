@@ -11,7 +11,7 @@ import { NEXT_THEME } from './useTheme'
 import type { CompactView } from './ViewTabs'
 
 /** The dialogs a command can open. */
-export type DialogName = 'settings' | 'export' | 'palette' | 'shortcuts' | 'references' | null
+export type DialogName = 'settings' | 'sync' | 'export' | 'palette' | 'shortcuts' | 'references' | null
 
 /** What the commands act on: the stores, and the few things of the window that are not state. */
 export interface CommandContext {
@@ -70,6 +70,7 @@ export function commandHandlers(ctx: CommandContext): CommandHandlers {
     'palette.open': () => ctx.openDialog('palette'),
     'shortcuts.show': () => ctx.openDialog('shortcuts'),
     'settings.open': () => ctx.openDialog('settings'),
+    'sync.open': () => ctx.openDialog('sync'),
     'theme.cycle': () => {
       const settings = stores.settings.get()
       if (settings) stores.settings.update({ theme: NEXT_THEME[settings.theme] })

@@ -11,6 +11,7 @@ import { SearchStore } from './search-store'
 import { SettingsStore } from './settings-store'
 import { SourcesStore } from './sources-store'
 import { StatusStore } from './status-store'
+import { SyncStore } from './sync-store'
 
 /** The window's state, outside React: one store per kind of thing, each fed by the events. */
 export interface AppStores {
@@ -24,6 +25,8 @@ export interface AppStores {
   notes: NotesStore
   status: StatusStore
   search: SearchStore
+  /** Sync with a server: its status, joining and leaving. */
+  sync: SyncStore
   /** Asks every store again (the event stream came back after a break: events may have been missed). */
   resync(): void
   dispose(): void
@@ -49,6 +52,8 @@ export function createAppStores({ api, events, startup, captureTypeAhead }: AppS
   const notes = new NotesStore({ api, events, ...(captureTypeAhead ? { captureTypeAhead } : {}) })
   const status = new StatusStore(api, events)
   const search = new SearchStore(api, status)
+  const sync = new SyncStore(api, events)
+  void sync.load()
   return {
     banners,
     settings,
@@ -59,6 +64,7 @@ export function createAppStores({ api, events, startup, captureTypeAhead }: AppS
     notes,
     status,
     search,
+    sync,
     resync() {
       sources.resync()
       links.fetch()
@@ -66,10 +72,11 @@ export function createAppStores({ api, events, startup, captureTypeAhead }: AppS
       void highlights.fetch()
       void notes.refresh()
       void status.load()
+      void sync.load()
       void api.getSettings().then((stored) => settings.load(stored), report)
     },
     dispose() {
-      for (const store of [settings, sources, links, noteBacklinks, highlights, notes, status]) store.dispose()
+      for (const store of [settings, sources, links, noteBacklinks, highlights, notes, status, sync]) store.dispose()
     }
   }
 }

@@ -180,4 +180,7 @@ export class FakeNotebook {
   protected do_getSearchStatus() {
     return { state: 'ready' as const, progress: 1, documents: 0 }
   }
+  protected do_getSyncStatus() {
+    return { state: 'off' as const, remote: null, readOnly: false, message: null, pending: 0, lastSyncedAt: null, seq: 0, epoch: 'fake' }
+  }
 }

@@ -1,0 +1,182 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Page } from '@playwright/test'
+import { noteEditor as editor, paragraph } from './support/locators'
+import { APP_ROOT, expect, servePilcrow, test } from './support/pilcrow'
+
+// Two workspaces (two devices) joined to one sync server, one page each; the server is a real
+// `pilcrow sync-server` process, killed and started again as a crash would.
+
+const pilcrowCli = (...args: string[]): string => execFileSync(process.execPath, [join(APP_ROOT, 'bin', 'pilcrow.js'), ...args], { cwd: APP_ROOT, encoding: 'utf8' })
+
+class SyncServer {
+  private child: ChildProcess | null = null
+  port = 0
+  constructor(readonly data: string) {}
+
+  async start(): Promise<void> {
+    const child = spawn(process.execPath, [join(APP_ROOT, 'bin', 'pilcrow.js'), 'sync-server', '--data', this.data, '--port', String(this.port)], { cwd: APP_ROOT, stdio: ['ignore', 'pipe', 'inherit'] })
+    this.child = child
+    const line = await new Promise<string>((resolve, reject) => {
+      let out = ''
+      child.stdout!.on('data', (chunk: Buffer) => {
+        out += chunk.toString()
+        const match = /^Pilcrow sync server is running at (ws:\/\/127\.0\.0\.1:(\d+))$/m.exec(out)
+        if (match) resolve(match[1]!)
+      })
+      child.once('exit', (code) => reject(new Error(`the sync server exited (${code}): ${out}`)))
+    })
+    this.port = Number(new URL(line).port)
+  }
+
+  /** As a crash: SIGKILL, nothing stored on the way out. */
+  async kill(): Promise<void> {
+    const child = this.child
+    if (!child || child.exitCode !== null) return
+    const exited = new Promise((resolve) => child.once('exit', resolve))
+    child.kill('SIGKILL')
+    await exited
+  }
+}
+
+const syncStatus = (page: Page) => page.getByRole('banner').getByRole('status')
+const noteStatus = (page: Page) => page.locator('.note-status').getByRole('status')
+
+let work: string
+let server: SyncServer
+test.beforeEach(async () => {
+  work = mkdtempSync(join(tmpdir(), 'pilcrow-sync-e2e-'))
+  server = new SyncServer(join(work, 'server'))
+})
+test.afterEach(async () => {
+  await server.kill()
+  rmSync(work, { recursive: true, force: true })
+})
+
+test('two devices on one sync server: a cited note crosses, both type offline, both texts meet when the server is back, and search finds them', async ({ page, pilcrow, context }) => {
+  const token = pilcrowCli('sync-server', 'token', 'add', 'co-authors', '--data', server.data).trim()
+  await server.start()
+  const address = `ws://127.0.0.1:${server.port}/thesis`
+
+  // device A joins from the Sync dialog
+  await page.goto(pilcrow.url)
+  await page.getByRole('button', { name: 'Sync' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Sync' })
+  await dialog.getByRole('textbox', { name: 'Server address' }).fill(address)
+  await dialog.getByLabel('Token').fill(token)
+  await dialog.getByRole('button', { name: 'Join' }).click()
+  await expect(dialog.getByRole('status')).toHaveText('Synced')
+  await dialog.getByRole('button', { name: 'Done' }).click()
+  await expect(syncStatus(page)).toHaveText('Synced')
+
+  // a note written and cited on A
+  await page.getByRole('button', { name: 'New note' }).click()
+  await page.getByRole('textbox', { name: 'Note title' }).fill('Shared reading')
+  await editor(page).click()
+  await page.keyboard.type('Both resist Western hegemony ')
+  await paragraph(page, 6).hover()
+  await page.getByRole('button', { name: 'Cite ¶6 in note' }).click()
+  await expect(editor(page).locator('.chip')).toHaveCount(1)
+  await expect(noteStatus(page)).toHaveText('Saved')
+
+  // device B joined from the command line, then opened
+  const workspaceB = join(work, 'b')
+  expect(pilcrowCli('sync', 'join', address, '--token', token, '--workspace', workspaceB)).toMatch(/Synced with .*: 1 notes\./)
+  const b = await servePilcrow(workspaceB)
+  const pageB = await context.newPage()
+  await pageB.goto(b.url)
+  await expect(syncStatus(pageB)).toHaveText('Synced')
+  await pageB.getByRole('button', { name: /^Shared reading/ }).click()
+  await expect(editor(pageB)).toContainText('Both resist Western hegemony')
+  await expect(editor(pageB).locator('.chip')).toHaveText(/¶6/)
+
+  // the server dies; both keep typing
+  await server.kill()
+  await expect(syncStatus(page)).toHaveText('Offline — changes kept here')
+  await expect(syncStatus(pageB)).toHaveText('Offline — changes kept here')
+  await editor(page).click()
+  await page.keyboard.press('Control+End')
+  await page.keyboard.press('Enter')
+  await page.keyboard.type('Typed on the laptop while offline.')
+  await expect(noteStatus(page)).toHaveText('Saved')
+  await editor(pageB).click()
+  await pageB.keyboard.press('Control+Home')
+  await pageB.keyboard.type('From the desktop, offline too. ')
+  await expect(noteStatus(pageB)).toHaveText('Saved')
+
+  // the server is back: both pages show both texts
+  await server.start()
+  await expect(syncStatus(page)).toHaveText('Synced')
+  await expect(syncStatus(pageB)).toHaveText('Synced')
+  for (const each of [page, pageB]) {
+    await expect(editor(each)).toContainText('From the desktop, offline too.')
+    await expect(editor(each)).toContainText('Typed on the laptop while offline.')
+    await expect(editor(each).locator('.chip')).toHaveCount(1)
+  }
+  // search in either workspace finds the words typed in the other
+  expect(pilcrowCli('search', 'laptop', '--workspace', workspaceB)).toContain('note · Shared reading')
+  expect(pilcrowCli('search', 'desktop', '--workspace', pilcrow.workspace)).toContain('note · Shared reading')
+  expect(readdirSync(join(workspaceB, 'notes')).filter((n) => n.endsWith('.json'))).toHaveLength(1)
+})
+
+test('a read-only token shows the notes and refuses typing with a message; a wrong token is refused and nothing here is lost', async ({ page, pilcrow, context }) => {
+  const writer = pilcrowCli('sync-server', 'token', 'add', 'author', '--data', server.data).trim()
+  const reader = pilcrowCli('sync-server', 'token', 'add', 'supervisor', '--read-only', '--data', server.data).trim()
+  await server.start()
+  const address = `ws://127.0.0.1:${server.port}/thesis`
+
+  // the author's notebook, with a note, on the server
+  await page.goto(pilcrow.url)
+  await page.getByRole('button', { name: 'New note' }).click()
+  await page.getByRole('textbox', { name: 'Note title' }).fill('Chapter draft')
+  await editor(page).click()
+  await page.keyboard.type('For the supervisor to read.')
+  await expect(noteStatus(page)).toHaveText('Saved')
+  expect(pilcrowCli('sync', 'join', address, '--token', writer, '--workspace', pilcrow.workspace)).toMatch(/Synced/)
+  const serverFiles = (): string[] => readdirSync(join(server.data, 'documents'), { recursive: true }).map(String).sort()
+  await expect.poll(serverFiles).toContain(join('thesis', 'notebook.yjs'))
+  const stored = Object.fromEntries(serverFiles().filter((f) => f.endsWith('.yjs')).map((f) => [f, readFileSync(join(server.data, 'documents', f)).toString('base64')]))
+
+  // the supervisor joins read-only
+  const supervisor = await servePilcrow(join(work, 'supervisor'))
+  const pageS = await context.newPage()
+  await pageS.goto(supervisor.url)
+  await pageS.getByRole('button', { name: 'Sync' }).click()
+  const dialog = pageS.getByRole('dialog', { name: 'Sync' })
+  await dialog.getByRole('textbox', { name: 'Server address' }).fill(address)
+  await dialog.getByLabel('Token').fill(reader)
+  await dialog.getByRole('button', { name: 'Join' }).click()
+  await expect(dialog.getByRole('status')).toHaveText('Synced (read only)')
+  await dialog.getByRole('button', { name: 'Done' }).click()
+  await pageS.getByRole('button', { name: /^Chapter draft/ }).click()
+  await expect(editor(pageS)).toHaveText('For the supervisor to read.')
+  await expect(editor(pageS)).toHaveAttribute('contenteditable', 'false')
+  await expect(pageS.getByText(/shared with you read-only/).first()).toBeVisible()
+  await pageS.keyboard.type('Supervisor typing')
+  await expect(editor(pageS)).toHaveText('For the supervisor to read.')
+  // nothing from the supervisor reached the server
+  for (const [file, bytes] of Object.entries(stored)) expect(readFileSync(join(server.data, 'documents', file)).toString('base64')).toBe(bytes)
+
+  // a wrong token: refused, said so, and the notebook here untouched
+  const stranger = await servePilcrow(join(work, 'stranger'))
+  const pageW = await context.newPage()
+  await pageW.goto(stranger.url)
+  await pageW.getByRole('button', { name: 'New note' }).click()
+  await pageW.getByRole('textbox', { name: 'Note title' }).fill('Mine alone')
+  await editor(pageW).click()
+  await pageW.keyboard.type('Words of my own.')
+  await expect(noteStatus(pageW)).toHaveText('Saved')
+  await pageW.getByRole('button', { name: 'Sync' }).click()
+  const wrong = pageW.getByRole('dialog', { name: 'Sync' })
+  await wrong.getByRole('textbox', { name: 'Server address' }).fill(address)
+  await wrong.getByLabel('Token').fill('pct_this-token-was-never-made-000000')
+  await wrong.getByRole('button', { name: 'Join' }).click()
+  await expect(wrong.getByRole('status')).toHaveText('Sync refused: the token is wrong or was revoked.')
+  await wrong.getByRole('button', { name: 'Done' }).click()
+  await expect(syncStatus(pageW)).toHaveText('Sync refused: the token is wrong or was revoked.')
+  await expect(editor(pageW)).toHaveText('Words of my own.')
+  await pageW.reload()
+  await expect(editor(pageW)).toHaveText('Words of my own.')
+})

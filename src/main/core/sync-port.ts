@@ -1,0 +1,16 @@
+import type { SyncStatus } from '../../shared/sync'
+
+/**
+ * What the notebook asks of sync, whoever provides it: the shells (`pilcrow serve`, the desktop
+ * app) attach the sync engine of src/main/sync; a notebook without one (the one-shot CLI, tests)
+ * answers that it does not sync.
+ */
+export interface SyncPort {
+  status(): SyncStatus
+  join(address: string, token: string): Promise<SyncStatus>
+  leave(): Promise<SyncStatus>
+  /** Stops syncing for now (the notebook closes), keeping every document on disk. */
+  close(): Promise<void>
+}
+
+export const SYNC_OFF: SyncStatus = { state: 'off', remote: null, readOnly: false, message: null, pending: 0, lastSyncedAt: null, seq: 0, epoch: '' }

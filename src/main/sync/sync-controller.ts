@@ -1,0 +1,80 @@
+import { randomBytes } from 'node:crypto'
+import { PilcrowError } from '../../shared/errors'
+import { parseRemoteAddress, type SyncStatus } from '../../shared/sync'
+import type { NotesService } from '../core/notes'
+import { SYNC_OFF, type SyncPort } from '../core/sync-port'
+import { SyncFolder } from './remote-config'
+import { SyncEngine } from './sync-engine'
+
+/**
+ * Sync for a running app (`pilcrow serve`, the desktop app): starts the engine when the workspace
+ * joined a remote, joins and leaves from the window, and tells every status change. One engine at
+ * a time; joining while joined elsewhere is refused (leave first).
+ */
+export class SyncController implements SyncPort {
+  private engine: SyncEngine | null = null
+  private readonly folder: SyncFolder
+  private last: SyncStatus
+  /** This run's statuses, numbered (see SyncStatus.seq). */
+  private readonly epoch = randomBytes(6).toString('base64url')
+  private seq = 0
+
+  constructor(
+    workspaceRoot: string,
+    private readonly notes: NotesService,
+    private readonly announce: (status: SyncStatus) => void
+  ) {
+    this.folder = new SyncFolder(workspaceRoot)
+    this.last = { ...SYNC_OFF, epoch: this.epoch }
+  }
+
+  /** Starts syncing if the workspace joined a remote. */
+  async start(): Promise<void> {
+    this.engine = await SyncEngine.start({ notes: this.notes, folder: this.folder, onStatus: (status) => this.tell(status) })
+  }
+
+  status(): SyncStatus {
+    return this.last
+  }
+
+  async join(address: string, token: string): Promise<SyncStatus> {
+    const remote = parseRemoteAddress(address.trim())
+    if ('error' in remote) throw new PilcrowError('invalid-argument', remote.error)
+    const joined = await this.folder.remote()
+    if (joined && (joined.record.server !== remote.server || joined.record.notebook !== remote.notebook)) {
+      throw new PilcrowError('invalid-argument', `This notebook already syncs with ${joined.record.server}/${joined.record.notebook}. Leave it first.`)
+    }
+    await this.engine?.close()
+    this.engine = null
+    if (joined) await this.folder.join(remote, token.trim()).then(() => this.folder.save(joined.record))
+    else await this.folder.join(remote, token.trim())
+    await this.start()
+    return this.tell(this.engine!.status())
+  }
+
+  async leave(): Promise<SyncStatus> {
+    await this.engine?.close()
+    this.engine = null
+    await this.folder.leave()
+    return this.tell(SYNC_OFF)
+  }
+
+  async close(): Promise<void> {
+    await this.engine?.close()
+    this.engine = null
+  }
+
+  private tell(status: SyncStatus): SyncStatus {
+    this.last = { ...status, seq: ++this.seq, epoch: this.epoch }
+    this.announce(this.last)
+    return this.last
+  }
+}
+
+/** Attaches sync to an open notebook: what the shells call once the notebook is open. */
+export async function attachSync(notebook: { workspace: { root: string }; notes: NotesService; attachSync(port: SyncPort): void; announceSync(status: SyncStatus): void }): Promise<SyncController> {
+  const controller = new SyncController(notebook.workspace.root, notebook.notes, (status) => notebook.announceSync(status))
+  notebook.attachSync(controller)
+  await controller.start()
+  return controller
+}
