@@ -16,7 +16,7 @@ const USAGE = [
 async function syncOnce(workspaceDir: string, timeoutSeconds: number): Promise<number> {
   const notebook = await openWorkspaceDir(workspaceDir)
   const [{ SyncEngine }, { SyncFolder }] = await Promise.all([import('../sync/sync-engine'), import('../sync/remote-config')])
-  const engine = await SyncEngine.start({ notes: notebook.notes, folder: new SyncFolder(notebook.workspace.root) })
+  const engine = await SyncEngine.start({ notes: notebook.notes, sources: notebook.sources, folder: new SyncFolder(notebook.workspace.root) })
   if (!engine) {
     await notebook.close()
     throw new PilcrowError('invalid-argument', 'This workspace has not joined a sync server. Join one first: pilcrow sync join ws://HOST:PORT/NOTEBOOK --token T')

@@ -330,6 +330,19 @@ export class SourcesService {
   }
 
   /**
+   * Writes a source as it arrived from the notebook's other devices (a new one, or a new version:
+   * the version it replaces is kept in `.pilcrow/deleted-sources/`, as a re-import keeps it). The
+   * original file (a PDF's pages) does not travel: the source is read as its text until it is
+   * imported here too.
+   */
+  async putFromSync(source: Source): Promise<void> {
+    const known = this.readable(source.id)
+    if (known && serializeSource(known) === serializeSource(source)) return
+    if (known) await this.keepDeleted(known, 'replaced')
+    await this.commit(source)
+  }
+
+  /**
    * Deletes a source. Its files move to `.pilcrow/deleted-sources/` (nothing is lost; putting
    * them back in `sources/` restores it); links to it become orphans that keep their quotes.
    */

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { PilcrowError } from '../../shared/errors'
 import { parseRemoteAddress, type SyncStatus } from '../../shared/sync'
 import type { NotesService } from '../core/notes'
+import type { SourcesService } from '../core/sources'
 import { SYNC_OFF, type SyncPort } from '../core/sync-port'
 import { SyncFolder } from './remote-config'
 import { SyncEngine } from './sync-engine'
@@ -22,6 +23,7 @@ export class SyncController implements SyncPort {
   constructor(
     workspaceRoot: string,
     private readonly notes: NotesService,
+    private readonly sources: SourcesService,
     private readonly announce: (status: SyncStatus) => void
   ) {
     this.folder = new SyncFolder(workspaceRoot)
@@ -30,7 +32,7 @@ export class SyncController implements SyncPort {
 
   /** Starts syncing if the workspace joined a remote. */
   async start(): Promise<void> {
-    this.engine = await SyncEngine.start({ notes: this.notes, folder: this.folder, onStatus: (status) => this.tell(status) })
+    this.engine = await SyncEngine.start({ notes: this.notes, sources: this.sources, folder: this.folder, onStatus: (status) => this.tell(status) })
   }
 
   status(): SyncStatus {
@@ -72,8 +74,8 @@ export class SyncController implements SyncPort {
 }
 
 /** Attaches sync to an open notebook: what the shells call once the notebook is open. */
-export async function attachSync(notebook: { workspace: { root: string }; notes: NotesService; attachSync(port: SyncPort): void; announceSync(status: SyncStatus): void }): Promise<SyncController> {
-  const controller = new SyncController(notebook.workspace.root, notebook.notes, (status) => notebook.announceSync(status))
+export async function attachSync(notebook: { workspace: { root: string }; notes: NotesService; sources: SourcesService; attachSync(port: SyncPort): void; announceSync(status: SyncStatus): void }): Promise<SyncController> {
+  const controller = new SyncController(notebook.workspace.root, notebook.notes, notebook.sources, (status) => notebook.announceSync(status))
   notebook.attachSync(controller)
   await controller.start()
   return controller

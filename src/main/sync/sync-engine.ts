@@ -4,16 +4,20 @@ import { UNTITLED } from '../../shared/notes'
 import { noteDocName, notebookDocName, type SyncRemote, type SyncState, type SyncStatus } from '../../shared/sync'
 import type { StoredNote } from '../core/note-file'
 import { newNoteId, type NotesService } from '../core/notes'
+import type { SourcesService } from '../core/sources'
 import { DocumentFiles, FileBaseFiles } from './document-files'
 import { checkReceivedNote } from './received-note'
 import { remoteOf, type RemoteRecord, type SyncFolder } from './remote-config'
 import { LOCAL, SharedNote } from './shared-note'
+import { SharedSources } from './shared-sources'
 
 /** A document's own state read from disk at start: nothing new, for the files or the server. */
 const LOADED = Symbol('pilcrow-loaded')
 
 export interface SyncEngineOptions {
   notes: NotesService
+  /** The workspace's sources, shared too (a notebook of notes alone leaves them out). */
+  sources?: SourcesService
   folder: SyncFolder
   /** Told whenever the status changes. */
   onStatus?: (status: SyncStatus) => void
@@ -54,6 +58,7 @@ export class SyncEngine {
   private readonly pending = new Set<Promise<unknown>>()
   private closed = false
   private statusTimer: NodeJS.Timeout | null = null
+  private readonly sharedSources: SharedSources | null
 
   private constructor(
     private readonly options: SyncEngineOptions,
@@ -84,6 +89,9 @@ export class SyncEngine {
     })
     this.token = joined.token
     this.stopListening = options.notes.onDidChange((id, note, revision) => this.fileChanged(id, note, revision))
+    this.sharedSources = options.sources
+      ? new SharedSources(this.notebookDoc.getMap('sources'), options.sources, () => this.migrated && !this.readOnly && !this.closed, (work) => this.track(work), (message) => this.setMessage(message))
+      : null
     options.notes.setSyncHooks({
       readOnlyReason: () => this.readOnlyReason(),
       merge: (draft, current) => this.shared.get(draft.id)?.mergeSave(draft, current) ?? { content: draft.content, draftRevision: null },
@@ -130,6 +138,7 @@ export class SyncEngine {
     })
     for (const id of this.notesMap.keys()) await this.open(id)
     if (!this.migrated) return
+    this.sharedSources?.exchange()
     const revisions = this.options.notes.revisions()
     for (const note of this.options.notes.all()) this.fileChanged(note.id, note, revisions.get(note.id) ?? null)
   }
@@ -261,6 +270,7 @@ export class SyncEngine {
       this.notebookDoc.transact(() => this.notesMap.set(note.id, { createdAt: note.createdAt }), LOCAL)
     }
     await this.markMigrated()
+    this.sharedSources?.exchange()
     this.notebookChanged()
   }
 
@@ -423,6 +433,7 @@ export class SyncEngine {
     this.closed = true
     if (this.statusTimer) clearTimeout(this.statusTimer)
     this.stopListening()
+    this.sharedSources?.stop()
     this.options.notes.setSyncHooks(null)
     for (const provider of this.providers.values()) provider.destroy()
     this.notebookProvider?.destroy()

@@ -85,7 +85,7 @@ export function useSyncFixtures(): { server: (workDir: string) => Promise<Server
       const folder = new SyncFolder(notebook.workspace.root)
       const [server, name] = [address.slice(0, address.lastIndexOf('/')), address.slice(address.lastIndexOf('/') + 1)]
       await folder.join({ server, notebook: name }, token)
-      const engine = await SyncEngine.start({ notes: notebook.notes, folder, reconnect: { delay: 100, maxDelay: 300 }, ...options })
+      const engine = await SyncEngine.start({ notes: notebook.notes, sources: notebook.sources, folder, reconnect: { delay: 100, maxDelay: 300 }, ...options })
       engines.push(engine!)
       return engine!
     }
