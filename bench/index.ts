@@ -46,6 +46,10 @@ async function main(): Promise<void> {
     const { benchImports } = await import('./imports')
     Object.assign(figures, await benchImports(log))
   }
+  if (!only || only === 'sync') {
+    const { benchSync } = await import('./sync')
+    Object.assign(figures, await benchSync(log))
+  }
   if (json) console.log(JSON.stringify(figures, null, 2))
 }
 

@@ -42,6 +42,17 @@ class SyncServer {
 }
 
 const syncStatus = (page: Page) => page.getByRole('banner').getByRole('status')
+
+/** Joins from the Sync dialog, as a person would, and waits for the status it should reach. */
+async function joinFromDialog(page: Page, address: string, token: string, expected: string): Promise<void> {
+  await page.getByRole('button', { name: 'Sync' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Sync' })
+  await dialog.getByRole('textbox', { name: 'Server address' }).fill(address)
+  await dialog.getByLabel('Token').fill(token)
+  await dialog.getByRole('button', { name: 'Join' }).click()
+  await expect(dialog.getByRole('status')).toHaveText(expected)
+  await dialog.getByRole('button', { name: 'Done' }).click()
+}
 const noteStatus = (page: Page) => page.locator('.note-status').getByRole('status')
 
 let work: string
@@ -119,6 +130,67 @@ test('two devices on one sync server: a cited note crosses, both type offline, b
   expect(pilcrowCli('search', 'laptop', '--workspace', workspaceB)).toContain('note · Shared reading')
   expect(pilcrowCli('search', 'desktop', '--workspace', pilcrow.workspace)).toContain('note · Shared reading')
   expect(readdirSync(join(workspaceB, 'notes')).filter((n) => n.endsWith('.json'))).toHaveLength(1)
+})
+
+test('two windows on two devices edit one note live: each sees the other type, chips and all, and undo takes back only its own words', async ({ page, pilcrow, context }) => {
+  const token = pilcrowCli('sync-server', 'token', 'add', 'co-authors', '--data', server.data).trim()
+  await server.start()
+  const address = `ws://127.0.0.1:${server.port}/thesis`
+  await page.goto(pilcrow.url)
+  await page.getByRole('button', { name: 'New note' }).click()
+  await page.getByRole('textbox', { name: 'Note title' }).fill('Written together')
+  await editor(page).click()
+  await page.keyboard.type('Opening line.')
+  await expect(noteStatus(page)).toHaveText('Saved')
+  await joinFromDialog(page, address, token, 'Synced')
+  const workspaceB = join(work, 'b')
+  expect(pilcrowCli('sync', 'join', address, '--token', token, '--workspace', workspaceB)).toMatch(/Synced/)
+  const b = await servePilcrow(workspaceB)
+  const pageB = await context.newPage()
+  await pageB.goto(b.url)
+  await page.reload()
+  for (const each of [page, pageB]) {
+    await each.getByRole('button', { name: /^Written together/ }).click()
+    await expect(editor(each)).toHaveText('Opening line.')
+    await expect(editor(each)).toHaveAttribute('contenteditable', 'true')
+  }
+
+  // A types and cites; B sees it while A is still in the note (no pause, no save of a file between)
+  await editor(page).click()
+  await page.keyboard.press('Control+End')
+  await page.keyboard.type(' Laptop words')
+  await expect(editor(pageB)).toHaveText('Opening line. Laptop words')
+  await paragraph(page, 6).hover()
+  await page.getByRole('button', { name: 'Cite ¶6 in note' }).click()
+  await expect(editor(pageB).locator('.chip')).toHaveText(/¶6/)
+
+  // B types at the start at the same time; A sees it
+  await editor(pageB).click()
+  await pageB.keyboard.press('Control+Home')
+  await pageB.keyboard.type('Desktop words. ')
+  await expect(editor(page)).toContainText('Desktop words. Opening line. Laptop words')
+
+  // undo in A takes back A's last edit (the chip, with the words typed just before it when they
+  // were one step), never B's words, which were typed after it
+  await editor(page).click()
+  await page.keyboard.press('Control+z')
+  await expect(editor(page).locator('.chip')).toHaveCount(0)
+  await expect(editor(pageB).locator('.chip')).toHaveCount(0)
+  await expect(editor(page)).toContainText('Desktop words. Opening line.')
+  await expect(editor(pageB)).toContainText('Desktop words. Opening line.')
+  // and B's undo takes back B's words only
+  await editor(pageB).click()
+  await pageB.keyboard.press('Control+z')
+  await expect(editor(pageB)).not.toContainText('Desktop words.')
+  await expect(editor(page)).not.toContainText('Desktop words.')
+  await expect(editor(page)).toContainText('Opening line.')
+  await editor(page).click()
+  await page.keyboard.press('Control+End')
+  await page.keyboard.type(' Written after the undos.')
+  await expect(editor(pageB)).toContainText('Opening line. Written after the undos.')
+
+  // the note files follow the documents: search in B finds what A typed
+  await expect.poll(() => pilcrowCli('search', 'undos', '--workspace', workspaceB)).toContain('note · Written together')
 })
 
 test('a read-only token shows the notes and refuses typing with a message; a wrong token is refused and nothing here is lost', async ({ page, pilcrow, context }) => {

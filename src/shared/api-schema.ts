@@ -124,7 +124,9 @@ export const apiArgumentSchemas: { [M in NotebookMethod]: z.ZodType<Parameters<N
   ]),
   getSyncStatus: z.tuple([]),
   joinSync: z.tuple([z.strictObject({ address: z.string().min(1).max(300), token: z.string().min(1).max(200).regex(/^[\x21-\x7e]+$/, 'tokens are printable characters without spaces') })]),
-  leaveSync: z.tuple([])
+  leaveSync: z.tuple([]),
+  openNoteDoc: z.tuple([noteId]),
+  updateNoteDoc: z.tuple([noteId, z.string().min(1).max(64 * 1024 * 1024).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'updates are base64')])
 }
 
 export function isNotebookMethod(name: unknown): name is NotebookMethod {

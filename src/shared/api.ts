@@ -103,6 +103,10 @@ export interface NotebookApi {
   joinSync(request: { address: string; token: string }): Promise<SyncStatus>
   /** Stops syncing: the notes stay here as they are, no longer shared. */
   leaveSync(): Promise<SyncStatus>
+  /** A shared note's Yjs document as this device holds it (its whole state, base64), for a window to edit live. */
+  openNoteDoc(noteId: string): Promise<{ state: string }>
+  /** A window's edit of a shared note (a Yjs update, base64): merged into the note's document, written to its file, sent to co-authors. */
+  updateNoteDoc(noteId: string, update: string): Promise<void>
 }
 
 export type NotebookMethod = keyof NotebookApi
@@ -147,7 +151,9 @@ export const NOTEBOOK_API_METHODS = [
   'exportDocx',
   'getSyncStatus',
   'joinSync',
-  'leaveSync'
+  'leaveSync',
+  'openNoteDoc',
+  'updateNoteDoc'
 ] as const satisfies readonly NotebookMethod[]
 
 // Compile-time proof that the list names every method of the contract.

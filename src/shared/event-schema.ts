@@ -85,6 +85,10 @@ const searchStatus = z.strictObject({
 
 const statusChanged = z.strictObject({ type: z.literal('status-changed'), imports: importStatus, search: searchStatus })
 
+/** A Yjs update, base64: at most the server's largest message (see sync-server.ts). */
+const yjsUpdate = z.string().check(z.maxLength(96 * 1024 * 1024), z.regex(/^[A-Za-z0-9+/]*={0,2}$/))
+const noteDocChanged = z.strictObject({ type: z.literal('note-doc-changed'), noteId: text(100), update: yjsUpdate })
+
 const syncChanged = z.strictObject({
   type: z.literal('sync-changed'),
   status: z.strictObject({
@@ -118,7 +122,7 @@ const importOutcome = z.union([
 ])
 const filesImported = z.strictObject({ type: z.literal('files-imported'), outcomes: z.array(importOutcome).check(z.maxLength(10_000)) })
 
-const notebookEventSchema = z.discriminatedUnion('type', [noteChanged, sourceChanged, linksChanged, highlightsChanged, settingsChanged, statusChanged, syncChanged, commandRequested, openRequested, filesImported])
+const notebookEventSchema = z.discriminatedUnion('type', [noteChanged, sourceChanged, linksChanged, highlightsChanged, settingsChanged, statusChanged, syncChanged, noteDocChanged, commandRequested, openRequested, filesImported])
 
 /** Checks an event that crossed a process or network boundary before anything reads it; null when it is not one. */
 export function parseNotebookEvent(value: unknown): NotebookEvent | null {

@@ -72,6 +72,13 @@ export interface SyncChangedEvent {
   status: SyncStatus
 }
 
+/** A shared note's Yjs document changed (a co-author typed, or this device merged a change): the update, base64. */
+export interface NoteDocChangedEvent {
+  type: 'note-doc-changed'
+  noteId: string
+  update: string
+}
+
 /** Desktop only: a command chosen in the application menu. */
 export interface CommandRequestedEvent {
   type: 'command-requested'
@@ -98,6 +105,7 @@ export type NotebookEvent =
   | SettingsChangedEvent
   | StatusChangedEvent
   | SyncChangedEvent
+  | NoteDocChangedEvent
   | CommandRequestedEvent
   | OpenRequestedEvent
   | FilesImportedEvent
@@ -118,6 +126,8 @@ export const NOTEBOOK_EVENTS = {
   onDidChangeStatus: 'status-changed',
   /** Sync with a server: its state, and joining or leaving. */
   onDidChangeSync: 'sync-changed',
+  /** A shared note's document changed: windows editing it apply the update. */
+  onDidChangeNoteDoc: 'note-doc-changed',
   /** Desktop only: a command chosen in the application menu. */
   onDidRequestCommand: 'command-requested',
   /** Desktop only: a `pilcrow://` link opened from outside. */

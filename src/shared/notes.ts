@@ -39,6 +39,11 @@ export interface Note extends Omit<NoteSummary, 'tags'> {
   revision: string
   /** Set when the note's file is read-only on disk: the note is shown, never saved over. */
   readOnly?: string
+  /**
+   * Set when the note is shared through a sync server: the window edits its Yjs document live
+   * (`openNoteDoc`, `updateNoteDoc`), beside its co-authors, and saves only its title.
+   */
+  shared?: true
 }
 
 /** What the editor sends to save a note. */

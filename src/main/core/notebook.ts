@@ -169,6 +169,21 @@ export class Notebook implements NotebookApi {
     return this.sync ? this.sync.leave() : SYNC_OFF
   }
 
+  async openNoteDoc(noteId: string): Promise<{ state: string }> {
+    if (!this.sync) throw new PilcrowError('not-found', 'This notebook is not shared: its notes are saved as files.')
+    return { state: Buffer.from(this.sync.noteState(noteId)).toString('base64') }
+  }
+
+  async updateNoteDoc(noteId: string, update: string): Promise<void> {
+    if (!this.sync) throw new PilcrowError('not-found', 'This notebook is not shared any more: reload the note to save it as a file.')
+    this.sync.applyNoteUpdate(noteId, new Uint8Array(Buffer.from(update, 'base64')))
+  }
+
+  /** A shared note's document changed: every window editing it hears the update. */
+  announceNoteDoc(noteId: string, update: Uint8Array): void {
+    this.emitter.emit({ type: 'note-doc-changed', noteId, update: Buffer.from(update).toString('base64') })
+  }
+
   /** Stops background work and writes pending caches. */
   async close(): Promise<void> {
     await this.sync?.close()

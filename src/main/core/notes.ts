@@ -39,6 +39,8 @@ export const noteIdOfFile = (name: string): string | null => NOTE_FILE.exec(name
 export interface NoteSyncHooks {
   /** Why notes cannot be changed here (a read-only share), or null. */
   readOnlyReason(): string | null
+  /** Whether this note's document is shared (a window then edits it live). */
+  isShared(noteId: string): boolean
   /**
    * The content to write for this save: the draft merged with what peers changed since its base.
    * When peers did change something, also the revision the window's editor now stands at (the
@@ -207,7 +209,7 @@ export class NotesService {
     this.entries.set(id, entry)
     if (entry.kind === 'damaged') throw new PilcrowError('unsupported-format', entry.damaged.reason)
     const readOnly = entry.readOnly ? READ_ONLY : this.syncHooks?.readOnlyReason()
-    return { ...entry.note, revision: entry.revision, ...(readOnly ? { readOnly } : {}) }
+    return { ...entry.note, revision: entry.revision, ...(readOnly ? { readOnly } : {}), ...(this.syncHooks?.isShared(id) ? { shared: true as const } : {}) }
   }
 
   /**

@@ -11,6 +11,10 @@ export interface SyncPort {
   leave(): Promise<SyncStatus>
   /** Stops syncing for now (the notebook closes), keeping every document on disk. */
   close(): Promise<void>
+  /** A shared note's document, its whole state (a window opens it to edit live). */
+  noteState(noteId: string): Uint8Array
+  /** A window's edit of a shared note's document. */
+  applyNoteUpdate(noteId: string, update: Uint8Array): void
 }
 
 export const SYNC_OFF: SyncStatus = { state: 'off', remote: null, readOnly: false, message: null, pending: 0, lastSyncedAt: null, seq: 0, epoch: '' }

@@ -5,6 +5,9 @@ import { join } from 'node:path'
 import { DocumentFiles } from '../sync/document-files'
 import { TokenStore } from './tokens'
 
+/** The most notes a notebook may have for its devices to connect at once (see maxPendingDocuments). */
+export const MAX_NOTES_PER_NOTEBOOK = 20_000
+
 /** An authentication failure whose reason the client is told (Hocuspocus sends `reason`). */
 const refusal = (reason: string): Error & { reason: string } => Object.assign(new Error(reason), { reason })
 
@@ -42,6 +45,12 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
     debounce: 500,
     maxDebounce: 4000,
     websocketOptions: { maxPayload: MAX_MESSAGE_BYTES },
+    // a device opens every note of its notebook on one connection at once, each waiting for its
+    // token to be checked: Hocuspocus' defaults (100 documents, 1,000 messages before the first
+    // is authenticated) would close a 1,000-note notebook's connection at every start
+    maxPendingDocuments: MAX_NOTES_PER_NOTEBOOK,
+    maxUnauthenticatedQueueMessages: 4 * MAX_NOTES_PER_NOTEBOOK,
+    maxUnauthenticatedQueueSize: 64 * 1024 * 1024,
     extensions: [new Database({ fetch: ({ documentName }) => files.read(documentName), store: ({ documentName, state }) => files.write(documentName, state) })],
     async onAuthenticate({ token, documentName, connectionConfig }) {
       if (!DOCUMENT_NAME.test(documentName)) throw refusal(`"${documentName.slice(0, 100)}" is not a Pilcrow notebook's document.`)

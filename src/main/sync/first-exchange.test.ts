@@ -44,3 +44,23 @@ describe('the first exchange of a workspace that already has notes', () => {
     expect(laptop.notes.list().notes.map((n) => n.title).sort()).toEqual(titles)
   })
 })
+
+describe('a notebook of many notes', () => {
+  const tempDir = useTempDirs()
+  const openNotebook = useNotebooks()
+  const sync = useSyncFixtures()
+
+  it('reaches a fresh device whole: hundreds of notes open on one connection at once are not refused', async () => {
+    const work = tempDir()
+    const server = await sync.server(work)
+    const token = await server.addToken('me')
+    await server.start()
+    const a = await openNotebook(join(work, 'a'), { bundled: false })
+    for (let i = 0; i < 300; i++) await a.notes.add({ id: `n-many-${i}`, title: `Note ${i}`, createdAt: at, updatedAt: at, content: content(`Words of note ${i}.`) })
+    expect((await (await sync.join(a, `${server.url}/thesis`, token)).settle(30_000)).state).toBe('synced')
+    const b = await openNotebook(join(work, 'b'), { bundled: false })
+    expect((await (await sync.join(b, `${server.url}/thesis`, token)).settle(30_000)).state).toBe('synced')
+    expect(b.notes.list().notes).toHaveLength(300)
+    expect(JSON.stringify((await b.notes.get('n-many-299')).content)).toContain('Words of note 299.')
+  }, 60_000)
+})

@@ -24,7 +24,8 @@ export class SyncController implements SyncPort {
     workspaceRoot: string,
     private readonly notes: NotesService,
     private readonly sources: SourcesService,
-    private readonly announce: (status: SyncStatus) => void
+    private readonly announce: (status: SyncStatus) => void,
+    private readonly announceNoteDoc: (noteId: string, update: Uint8Array) => void = () => undefined
   ) {
     this.folder = new SyncFolder(workspaceRoot)
     this.last = { ...SYNC_OFF, epoch: this.epoch }
@@ -32,7 +33,13 @@ export class SyncController implements SyncPort {
 
   /** Starts syncing if the workspace joined a remote. */
   async start(): Promise<void> {
-    this.engine = await SyncEngine.start({ notes: this.notes, sources: this.sources, folder: this.folder, onStatus: (status) => this.tell(status) })
+    this.engine = await SyncEngine.start({
+      notes: this.notes,
+      sources: this.sources,
+      folder: this.folder,
+      onStatus: (status) => this.tell(status),
+      onNoteUpdate: (noteId, update) => this.announceNoteDoc(noteId, update)
+    })
   }
 
   status(): SyncStatus {
@@ -61,6 +68,16 @@ export class SyncController implements SyncPort {
     return this.tell(SYNC_OFF)
   }
 
+  noteState(noteId: string): Uint8Array {
+    if (!this.engine) throw new PilcrowError('not-found', 'This notebook is not shared: its notes are saved as files.')
+    return this.engine.noteState(noteId)
+  }
+
+  applyNoteUpdate(noteId: string, update: Uint8Array): void {
+    if (!this.engine) throw new PilcrowError('not-found', 'This notebook is not shared any more: reload the note to save it as a file.')
+    this.engine.applyWindowUpdate(noteId, update)
+  }
+
   async close(): Promise<void> {
     await this.engine?.close()
     this.engine = null
@@ -74,8 +91,15 @@ export class SyncController implements SyncPort {
 }
 
 /** Attaches sync to an open notebook: what the shells call once the notebook is open. */
-export async function attachSync(notebook: { workspace: { root: string }; notes: NotesService; sources: SourcesService; attachSync(port: SyncPort): void; announceSync(status: SyncStatus): void }): Promise<SyncController> {
-  const controller = new SyncController(notebook.workspace.root, notebook.notes, notebook.sources, (status) => notebook.announceSync(status))
+export async function attachSync(notebook: {
+  workspace: { root: string }
+  notes: NotesService
+  sources: SourcesService
+  attachSync(port: SyncPort): void
+  announceSync(status: SyncStatus): void
+  announceNoteDoc(noteId: string, update: Uint8Array): void
+}): Promise<SyncController> {
+  const controller = new SyncController(notebook.workspace.root, notebook.notes, notebook.sources, (status) => notebook.announceSync(status), (noteId, update) => notebook.announceNoteDoc(noteId, update))
   notebook.attachSync(controller)
   await controller.start()
   return controller

@@ -1,5 +1,6 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider'
 import * as Y from 'yjs'
+import { PilcrowError } from '../../shared/errors'
 import { UNTITLED } from '../../shared/notes'
 import { noteDocName, notebookDocName, type SyncRemote, type SyncState, type SyncStatus } from '../../shared/sync'
 import type { StoredNote } from '../core/note-file'
@@ -13,6 +14,8 @@ import { SharedSources } from './shared-sources'
 
 /** A document's own state read from disk at start: nothing new, for the files or the server. */
 const LOADED = Symbol('pilcrow-loaded')
+/** An edit from a window editing the note live: the file is written from the document. */
+const WINDOW = Symbol('pilcrow-window')
 
 export interface SyncEngineOptions {
   notes: NotesService
@@ -25,6 +28,8 @@ export interface SyncEngineOptions {
   reconnect?: { delay: number; maxDelay: number }
   /** The most nodes a note from a peer may hold (MAX_RECEIVED_NODES; tests check the refusal with fewer). */
   maxReceivedNodes?: number
+  /** Told of every change of a shared note's document (windows editing it live apply it). */
+  onNoteUpdate?: (noteId: string, update: Uint8Array) => void
 }
 
 /**
@@ -94,6 +99,7 @@ export class SyncEngine {
       : null
     options.notes.setSyncHooks({
       readOnlyReason: () => this.readOnlyReason(),
+      isShared: (id) => this.shared.has(id),
       merge: (draft, current) => this.shared.get(draft.id)?.mergeSave(draft, current) ?? { content: draft.content, draftRevision: null },
       willWrite: (note, revision) => {
         const entry = this.shared.get(note.id)
@@ -153,8 +159,9 @@ export class SyncEngine {
     if (raced) return raced
     const entry = new SharedNote(id, state, fileBase)
     this.shared.set(id, entry)
-    entry.note.doc.on('update', (_update: Uint8Array, origin: unknown) => {
+    entry.note.doc.on('update', (update: Uint8Array, origin: unknown) => {
       this.schedulePersist(entry)
+      if (origin !== LOADED) this.options.onNoteUpdate?.(id, update)
       if (origin !== LOCAL && origin !== LOADED && !entry.note.isOwnEdit(origin)) this.scheduleWrite(entry)
     })
     this.providers.set(
@@ -166,6 +173,26 @@ export class SyncEngine {
       })
     )
     return entry
+  }
+
+  /** A shared note's document, whole, for a window that edits it live. */
+  noteState(id: string): Uint8Array {
+    const entry = this.shared.get(id)
+    if (!entry) throw new PilcrowError('not-found', `The note "${id}" is not shared (yet): it is saved as a file.`)
+    return Y.encodeStateAsUpdate(entry.note.doc)
+  }
+
+  /** A window's edit of a shared note: into its document; the file and the server follow. */
+  applyWindowUpdate(id: string, update: Uint8Array): void {
+    const entry = this.shared.get(id)
+    if (!entry) throw new PilcrowError('not-found', `The note "${id}" is not shared any more: reload it.`)
+    const reason = this.readOnlyReason()
+    if (reason) throw new PilcrowError('invalid-argument', `Not saved: ${reason}`)
+    try {
+      Y.applyUpdate(entry.note.doc, update, WINDOW)
+    } catch (error) {
+      throw new PilcrowError('invalid-argument', `Not saved: the edit could not be read (${(error as Error).message}).`)
+    }
   }
 
   /** A note file changed: a window's save, an import, the CLI, or this engine's own write. */

@@ -14,7 +14,7 @@ import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin'
 import { TabIndentationPlugin } from '@lexical/react/LexicalTabIndentationPlugin'
 import { TRANSFORMERS } from '@lexical/markdown'
 import { $getRoot } from 'lexical'
-import { useEffect, useState, type ReactNode } from 'react'
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react'
 import type { SerializedEditorState } from '../../../shared/notes'
 import type { CitationBus } from '../ui/citations'
 import { CaretSyncPlugin } from './CaretSyncPlugin'
@@ -33,6 +33,10 @@ import { isSafeLinkUrl } from './safe-url'
 import { Toolbar } from './Toolbar'
 import { WindowingPlugin } from './WindowingPlugin'
 import { WordCountPlugin } from './WordCountPlugin'
+import type { RelayState } from './relay-provider'
+
+/** Live co-editing (Yjs, Lexical's CollaborationPlugin): loaded only when a shared note opens. */
+const SharedNotePlugin = lazy(() => import('./SharedNotePlugin'))
 
 interface NoteEditorProps {
   /** The note's saved state; the editor is keyed by note, so this is read once. */
@@ -56,10 +60,15 @@ interface NoteEditorProps {
   smartQuotes?: boolean
   /** The note shown (`[[` does not offer it as a link to itself). */
   noteId?: string | null
+  /**
+   * Set for a note shared through a sync server: the editor holds its Yjs document, edited live
+   * beside co-authors, and reports how its edits reach the notebook (instead of `onChange`).
+   */
+  shared?: { onState(state: RelayState): void } | null
 }
 
 /** The note editor: Lexical rich text with Markdown shortcuts, undo/redo, a toolbar and a word count. */
-export function NoteEditor({ initialState, onChange, onBlur, status, citations, reveal, readOnly, onUnreadable, focusStartRef, smartQuotes = true, noteId = null }: NoteEditorProps): ReactNode {
+export function NoteEditor({ initialState, onChange, onBlur, status, citations, reveal, readOnly, onUnreadable, focusStartRef, smartQuotes = true, noteId = null, shared = null }: NoteEditorProps): ReactNode {
   // read once: the editor is keyed by note, and serializing a long note on every render is slow
   const [setup] = useState(() => {
     const prepared = toEditorState(initialState)
@@ -76,8 +85,9 @@ export function NoteEditor({ initialState, onChange, onBlur, status, citations, 
       nodes: NOTE_NODES,
       theme: NOTE_THEME,
       onError,
-      editable: readOnly === null && prepared.ok,
-      editorState: JSON.stringify(prepared.ok ? prepared.state : EMPTY_STATE)
+      editable: readOnly === null && prepared.ok && !shared,
+      // a shared note's content comes from its Yjs document (CollaborationPlugin), never from here
+      editorState: shared ? null : JSON.stringify(prepared.ok ? prepared.state : EMPTY_STATE)
     }
     const kept = prepared.ok ? prepared.kept : []
     return { config, problems, kept, loaded: () => (loading = false) }
@@ -88,9 +98,11 @@ export function NoteEditor({ initialState, onChange, onBlur, status, citations, 
     // once, for the note this editor was made for
   }, [])
   const kept = setup.kept
+  // a shared note is editable once its document has arrived and is bound to the editor
+  const [sharedReady, setSharedReady] = useState(false)
   return (
     <LexicalComposer initialConfig={setup.config}>
-      <EditableWhen editable={readOnly === null && setup.problems.length === 0} />
+      <EditableWhen editable={readOnly === null && setup.problems.length === 0 && (!shared || sharedReady)} />
       {focusStartRef && <FocusStart handle={focusStartRef} />}
       {kept.length > 0 && (
         <p className="note-kept" role="status">
@@ -116,7 +128,13 @@ export function NoteEditor({ initialState, onChange, onBlur, status, citations, 
           <WordCountPlugin />
         </footer>
       </div>
-      <OnChangePlugin ignoreSelectionChange ignoreHistoryMergeTagChange onChange={(state) => onChange(() => fromEditorState(state.toJSON() as unknown as SerializedEditorState))} />
+      {shared && noteId ? (
+        <Suspense fallback={null}>
+          <SharedNotePlugin noteId={noteId} onState={shared.onState} onReady={() => setSharedReady(true)} />
+        </Suspense>
+      ) : (
+        <OnChangePlugin ignoreSelectionChange ignoreHistoryMergeTagChange onChange={(state) => onChange(() => fromEditorState(state.toJSON() as unknown as SerializedEditorState))} />
+      )}
       <CaretSyncPlugin />
       {smartQuotes && <SmartQuotesPlugin />}
       <ChipsPlugin />
@@ -125,7 +143,8 @@ export function NoteEditor({ initialState, onChange, onBlur, status, citations, 
       <CitationPlugin bus={citations} />
       <RevealInNotePlugin request={reveal} />
       <WindowingPlugin />
-      <HistoryPlugin />
+      {/* a shared note's undo is Lexical's Yjs undo manager (its own edits only), in CollaborationPlugin */}
+      {!shared && <HistoryPlugin />}
       <ListPlugin />
       <CheckListPlugin />
       <LinkPlugin validateUrl={isSafeLinkUrl} />

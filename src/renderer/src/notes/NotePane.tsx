@@ -1,4 +1,5 @@
-import { useLayoutEffect, useRef, type ReactNode } from 'react'
+import { useLayoutEffect, useRef, useState, type ReactNode } from 'react'
+import type { RelayState } from '../editor/relay-provider'
 import type { CitationBus } from '../ui/citations'
 import type { RevealInNoteRequest } from '../editor/RevealInNotePlugin'
 import { NoteEditor } from '../editor/NoteEditor'
@@ -20,6 +21,8 @@ export function NotePane({ notes, citations, reveal, onExport, smartQuotes }: No
   const note = notes.open
   const title = useRef<HTMLInputElement>(null)
   const focusEditorStart = useRef<(() => void) | null>(null)
+  // a shared note's edits go to its document as they are typed: their state is this pane's to show
+  const [relay, setRelay] = useState<RelayState>({ kind: 'saved' })
   // a new note: the caret goes to its title, ready for typing (Enter then moves to its first line)
   const { titleFocusFor, titleFocused, editTitle } = notes
   // before the paint: no key falls between the note showing and its title taking the focus
@@ -66,10 +69,12 @@ export function NotePane({ notes, citations, reveal, onExport, smartQuotes }: No
         </button>
       </div>
       <NoteEditor
-        // a new revision shown (the note followed a change made in another window) is a new editor
-        key={`${note.id}:${note.revision}`}
+        // a new revision shown (the note followed a change made in another window) is a new editor;
+        // a shared note's editor follows its document live, and stays
+        key={note.shared ? note.id : `${note.id}:${note.revision}`}
         initialState={note.content}
         onChange={notes.editContent}
+        shared={note.shared && !note.readOnly ? { onState: setRelay } : null}
         onBlur={() => void notes.flush()}
         citations={citations}
         reveal={reveal?.noteId === note.id ? reveal : null}
@@ -77,7 +82,7 @@ export function NotePane({ notes, citations, reveal, onExport, smartQuotes }: No
         focusStartRef={focusEditorStart}
         smartQuotes={smartQuotes}
         onUnreadable={(reason) => notes.markUnreadable(note.id, reason)}
-        status={<SaveStatus state={notes.saveState} onRetry={() => void notes.flush()} />}
+        status={<SaveStatus state={note.shared && !note.readOnly && notes.saveState.kind === 'saved' ? relay : notes.saveState} onRetry={() => void notes.flush()} />}
         noteId={note.id}
       />
       <LinkedFrom noteId={note.id} onOpen={(id) => void notes.openNote(id)} />

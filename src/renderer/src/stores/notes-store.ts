@@ -278,6 +278,15 @@ export class NotesStore extends Store<NotesState> {
       this.patch({ notice: { kind: 'error', text: `“${event.title || UNTITLED}” was deleted elsewhere (another window, or its file was removed). What is shown here is not saved anywhere: copy what you need.` } })
       return
     }
+    // a shared note's editor follows its document live: only its title and details are read again, quietly
+    const open = this.get().open
+    if (open?.shared && open.id === event.noteId) {
+      if (current.hasUnsavedChanges) return
+      void this.api.getNote(event.noteId).then((note) => {
+        if (this.saver === current && !current.hasUnsavedChanges && note.revision !== current.revisionOnDisk) this.show(note)
+      }, () => undefined)
+      return
+    }
     // edits here and a new version elsewhere: saved now, so the conflict rule keeps both and says so
     if (current.hasUnsavedChanges) {
       void current.flush()
