@@ -44,11 +44,12 @@ class SyncServer {
 const syncStatus = (page: Page) => page.getByRole('banner').getByRole('status')
 
 /** Joins from the Sync dialog, as a person would, and waits for the status it should reach. */
-async function joinFromDialog(page: Page, address: string, token: string, expected: string): Promise<void> {
+async function joinFromDialog(page: Page, address: string, token: string, expected: string, deviceName?: string): Promise<void> {
   await page.getByRole('button', { name: 'Sync' }).click()
   const dialog = page.getByRole('dialog', { name: 'Sync' })
   await dialog.getByRole('textbox', { name: 'Server address' }).fill(address)
   await dialog.getByLabel('Token').fill(token)
+  if (deviceName) await dialog.getByRole('textbox', { name: "This device's name (optional)" }).fill(deviceName)
   await dialog.getByRole('button', { name: 'Join' }).click()
   await expect(dialog.getByRole('status')).toHaveText(expected)
   await dialog.getByRole('button', { name: 'Done' }).click()
@@ -142,9 +143,9 @@ test('two windows on two devices edit one note live: each sees the other type, c
   await editor(page).click()
   await page.keyboard.type('Opening line.')
   await expect(noteStatus(page)).toHaveText('Saved')
-  await joinFromDialog(page, address, token, 'Synced')
+  await joinFromDialog(page, address, token, 'Synced', 'Laptop')
   const workspaceB = join(work, 'b')
-  expect(pilcrowCli('sync', 'join', address, '--token', token, '--workspace', workspaceB)).toMatch(/Synced/)
+  expect(pilcrowCli('sync', 'join', address, '--token', token, '--name', 'Desktop', '--workspace', workspaceB)).toMatch(/Synced/)
   const b = await servePilcrow(workspaceB)
   const pageB = await context.newPage()
   await pageB.goto(b.url)
@@ -154,6 +155,10 @@ test('two windows on two devices edit one note live: each sees the other type, c
     await expect(editor(each)).toHaveText('Opening line.')
     await expect(editor(each)).toHaveAttribute('contenteditable', 'true')
   }
+  // each sees, quietly, who else is in the note
+  const presence = (p: Page) => p.locator('.note-header').getByRole('status')
+  await expect(presence(page)).toHaveText('Also here: Desktop')
+  await expect(presence(pageB)).toHaveText('Also here: Laptop')
 
   // A types and cites; B sees it while A is still in the note (no pause, no save of a file between)
   await editor(page).click()
@@ -191,6 +196,10 @@ test('two windows on two devices edit one note live: each sees the other type, c
 
   // the note files follow the documents: search in B finds what A typed
   await expect.poll(() => pilcrowCli('search', 'undos', '--workspace', workspaceB)).toContain('note · Written together')
+
+  // B leaves the note: A's marker goes
+  await pageB.getByRole('button', { name: 'New note' }).click()
+  await expect(presence(page)).toHaveText('')
 })
 
 test('a read-only token shows the notes and refuses typing with a message; a wrong token is refused and nothing here is lost', async ({ page, pilcrow, context }) => {

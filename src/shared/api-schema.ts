@@ -123,9 +123,10 @@ export const apiArgumentSchemas: { [M in NotebookMethod]: z.ZodType<Parameters<N
     })
   ]),
   getSyncStatus: z.tuple([]),
-  joinSync: z.tuple([z.strictObject({ address: z.string().min(1).max(300), token: z.string().min(1).max(200).regex(/^[\x21-\x7e]+$/, 'tokens are printable characters without spaces') })]),
+  joinSync: z.tuple([z.strictObject({ address: z.string().min(1).max(300), token: z.string().min(1).max(200).regex(/^[\x21-\x7e]+$/, 'tokens are printable characters without spaces'), name: z.string().max(100).optional() })]),
   leaveSync: z.tuple([]),
   openNoteDoc: z.tuple([noteId]),
+  setNotePresence: z.tuple([noteId, z.string().regex(/^[A-Za-z0-9_-]{8,40}$/, 'window ids are 8 to 40 letters and digits'), z.boolean()]),
   updateNoteDoc: z.tuple([noteId, z.string().min(1).max(64 * 1024 * 1024).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'updates are base64')])
 }
 

@@ -100,13 +100,15 @@ export interface NotebookApi {
   /** Whether the notebook syncs with a server, and how that goes ("Synced", "Offline — changes kept here"…). */
   getSyncStatus(): Promise<SyncStatus>
   /** Joins a notebook on a sync server (`ws://HOST:PORT/NOTEBOOK`, with the token its keeper made) and starts syncing. */
-  joinSync(request: { address: string; token: string }): Promise<SyncStatus>
+  joinSync(request: { address: string; token: string; name?: string }): Promise<SyncStatus>
   /** Stops syncing: the notes stay here as they are, no longer shared. */
   leaveSync(): Promise<SyncStatus>
   /** A shared note's Yjs document as this device holds it (its whole state, base64), for a window to edit live. */
   openNoteDoc(noteId: string): Promise<{ state: string }>
   /** A window's edit of a shared note (a Yjs update, base64): merged into the note's document, written to its file, sent to co-authors. */
   updateNoteDoc(noteId: string, update: string): Promise<void>
+  /** This window (a random id of its own) has a shared note open, or no longer: co-authors see this device in it. */
+  setNotePresence(noteId: string, windowId: string, here: boolean): Promise<void>
 }
 
 export type NotebookMethod = keyof NotebookApi
@@ -153,7 +155,8 @@ export const NOTEBOOK_API_METHODS = [
   'joinSync',
   'leaveSync',
   'openNoteDoc',
-  'updateNoteDoc'
+  'updateNoteDoc',
+  'setNotePresence'
 ] as const satisfies readonly NotebookMethod[]
 
 // Compile-time proof that the list names every method of the contract.

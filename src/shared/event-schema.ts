@@ -95,6 +95,7 @@ const syncChanged = z.strictObject({
     state: z.enum(['off', 'synced', 'syncing', 'offline', 'refused']),
     remote: z.nullable(z.strictObject({ server: text(300), notebook: text(64) })),
     readOnly: z.boolean(),
+    presence: z.record(text(100), z.array(text(100)).check(z.maxLength(100))),
     message: z.nullable(text(2000)),
     pending: count,
     lastSyncedAt: z.nullable(text(40)),

@@ -35,6 +35,8 @@ export interface SyncStatus {
   remote: SyncRemote | null
   /** Read-only token: the notes are shown, typing is refused. */
   readOnly: boolean
+  /** Who else has each note open now, by the names their devices go by (this device not counted). */
+  presence: Record<string, string[]>
   /** Why sync was refused ("the token was revoked…"), or what went wrong last. */
   message: string | null
   /** Documents with changes the server has not confirmed yet. */

@@ -6,7 +6,7 @@ import { UsageError } from './usage-error'
 import { openWorkspaceDir, workspaceDirOption } from './workspace-option'
 
 const USAGE = [
-  'pilcrow sync join ws://HOST:PORT/NOTEBOOK --token T [--workspace DIR]',
+  'pilcrow sync join ws://HOST:PORT/NOTEBOOK --token T [--name DEVICE] [--workspace DIR]',
   'pilcrow sync status [--workspace DIR]',
   'pilcrow sync now [--workspace DIR] [--timeout SECONDS]',
   'pilcrow sync leave [--workspace DIR]'
@@ -43,7 +43,7 @@ export const syncCommand: CliCommand = {
   async run(argv) {
     const { values, positionals } = parseArgs({
       args: argv,
-      options: { workspace: { type: 'string' }, token: { type: 'string' }, timeout: { type: 'string' } },
+      options: { workspace: { type: 'string' }, token: { type: 'string' }, timeout: { type: 'string' }, name: { type: 'string' } },
       strict: true,
       allowPositionals: true
     })
@@ -67,8 +67,7 @@ export const syncCommand: CliCommand = {
         if (joined && (joined.record.server !== remote.server || joined.record.notebook !== remote.notebook)) {
           throw new PilcrowError('invalid-argument', `This workspace already syncs with ${joined.record.server}/${joined.record.notebook}. Leave it first: pilcrow sync leave`)
         }
-        if (joined) await folder.join(remote, values.token).then(() => folder.save(joined.record))
-        else await folder.join(remote, values.token)
+        await folder.join(remote, values.token, values.name)
         console.log(`Joined ${remote.server}/${remote.notebook}; exchanging the notebook now…`)
         return syncOnce(workspaceDir, timeout)
       }

@@ -160,9 +160,9 @@ export class Notebook implements NotebookApi {
     return this.sync?.status() ?? SYNC_OFF
   }
 
-  async joinSync(request: { address: string; token: string }): Promise<SyncStatus> {
+  async joinSync(request: { address: string; token: string; name?: string }): Promise<SyncStatus> {
     if (!this.sync) throw new PilcrowError('invalid-argument', 'Sync is not available here: run the app, or pilcrow serve, to sync this notebook.')
-    return this.sync.join(request.address, request.token)
+    return this.sync.join(request.address, request.token, request.name)
   }
 
   async leaveSync(): Promise<SyncStatus> {
@@ -177,6 +177,10 @@ export class Notebook implements NotebookApi {
   async updateNoteDoc(noteId: string, update: string): Promise<void> {
     if (!this.sync) throw new PilcrowError('not-found', 'This notebook is not shared any more: reload the note to save it as a file.')
     this.sync.applyNoteUpdate(noteId, new Uint8Array(Buffer.from(update, 'base64')))
+  }
+
+  async setNotePresence(noteId: string, windowId: string, here: boolean): Promise<void> {
+    this.sync?.setNotePresence(noteId, windowId, here)
   }
 
   /** A shared note's document changed: every window editing it hears the update. */

@@ -7,7 +7,7 @@ import type { SyncStatus } from '../../shared/sync'
  */
 export interface SyncPort {
   status(): SyncStatus
-  join(address: string, token: string): Promise<SyncStatus>
+  join(address: string, token: string, deviceName?: string): Promise<SyncStatus>
   leave(): Promise<SyncStatus>
   /** Stops syncing for now (the notebook closes), keeping every document on disk. */
   close(): Promise<void>
@@ -15,6 +15,8 @@ export interface SyncPort {
   noteState(noteId: string): Uint8Array
   /** A window's edit of a shared note's document. */
   applyNoteUpdate(noteId: string, update: Uint8Array): void
+  /** A window opened (or closed) a shared note: co-authors see this device in it. */
+  setNotePresence(noteId: string, windowId: string, here: boolean): void
 }
 
-export const SYNC_OFF: SyncStatus = { state: 'off', remote: null, readOnly: false, message: null, pending: 0, lastSyncedAt: null, seq: 0, epoch: '' }
+export const SYNC_OFF: SyncStatus = { state: 'off', remote: null, readOnly: false, presence: {}, message: null, pending: 0, lastSyncedAt: null, seq: 0, epoch: '' }

@@ -9,6 +9,8 @@ const RemoteFile = z.object({
   server: z.string().regex(/^wss?:\/\/[^/?#\s]+$/),
   notebook: z.string().regex(NOTEBOOK_NAME),
   joinedAt: z.string(),
+  /** The name co-authors see this device by in the notes it has open (the computer's name unless given). */
+  deviceName: z.string().max(100).optional(),
   /** Set once the first exchange with the server is done (the notebook's notes met the server's). */
   migratedAt: z.string().nullable()
 })
@@ -58,10 +60,15 @@ export class SyncFolder {
     return { record: parsed.data, token }
   }
 
-  async join(remote: SyncRemote, token: string): Promise<void> {
+  /** Records the remote and its token; `deviceName` is what co-authors see this device as (the computer's name if none). */
+  async join(remote: SyncRemote, token: string, deviceName?: string): Promise<void> {
     await fs.mkdir(this.dir, { recursive: true })
     await writeFileAtomic(this.tokenFile, token + '\n', { mode: 0o600 })
-    await this.save({ ...remote, joinedAt: new Date().toISOString(), migratedAt: null })
+    const joined = await this.remote().catch(() => null)
+    // joining the same notebook again (a new token) keeps what the first exchange did
+    const kept = joined && joined.record.server === remote.server && joined.record.notebook === remote.notebook ? joined.record : null
+    const name = deviceName?.trim() || kept?.deviceName
+    await this.save({ ...remote, joinedAt: kept?.joinedAt ?? new Date().toISOString(), migratedAt: kept?.migratedAt ?? null, ...(name ? { deviceName: name.slice(0, 100) } : {}) })
   }
 
   async save(record: RemoteRecord): Promise<void> {

@@ -4,6 +4,8 @@ import { describe, expect, it, vi } from 'vitest'
 import { syncStatusLabel } from '../../shared/sync'
 import { useNotebooks, useTempDirs } from '../core/test-support'
 import { useSyncFixtures } from './testing/sync-fixtures'
+import { SyncFolder } from './remote-config'
+import { attachSync } from './sync-controller'
 
 const paragraph = (words: string) => ({ type: 'paragraph', direction: null, format: '', indent: 0, version: 1, children: [{ type: 'text', text: words, detail: 0, format: 0, mode: 'normal', style: '', version: 1 }] })
 const content = (...blocks: unknown[]) => ({ root: { type: 'root', direction: null, format: '', indent: 0, version: 1, children: blocks } }) as never
@@ -101,5 +103,26 @@ describe('who may sync', () => {
     await engineA.settle(30_000)
     await vi.waitFor(() => expect(engineB.status().message).toMatch(/“Huge” from the server was refused and the copy here kept as it was: it holds over 2,000 nodes/), { timeout: 30_000 })
     expect(JSON.stringify((await b.notes.get(note.id)).content)).toBe(kept)
+  })
+
+  it('refuses an edit from a window that is not a Yjs update, with a message, and leaves the note as it was', async () => {
+    const work = tempDir()
+    const server = await sync.server(work)
+    const token = await server.addToken('me')
+    await server.start()
+    const a = await openNotebook(join(work, 'a'), { bundled: false })
+    const note = await a.notes.create('Kept')
+    await a.notes.save({ id: note.id, title: 'Kept', content: content(paragraph('As it was.')), baseRevision: note.revision })
+    await new SyncFolder(a.workspace.root).join({ server: server.url, notebook: 'thesis' }, token)
+    const controller = await attachSync(a)
+    await vi.waitFor(() => expect(controller.status().state).toBe('synced'), { timeout: 10_000 })
+    expect((await a.getNote(note.id)).shared).toBe(true)
+    const before = JSON.stringify((await a.getNote(note.id)).content)
+    await expect(a.updateNoteDoc(note.id, Buffer.from('not a yjs update at all, just words').toString('base64'))).rejects.toThrow(/^Not saved: the edit could not be read/)
+    await expect(a.updateNoteDoc('n-no-such-note', 'AAAA')).rejects.toThrow(/not shared/)
+    expect(JSON.stringify((await a.getNote(note.id)).content)).toBe(before)
+    const { state } = await a.openNoteDoc(note.id)
+    expect(state.length).toBeGreaterThan(10)
+    await controller.close()
   })
 })

@@ -46,7 +46,7 @@ export class SyncController implements SyncPort {
     return this.last
   }
 
-  async join(address: string, token: string): Promise<SyncStatus> {
+  async join(address: string, token: string, deviceName?: string): Promise<SyncStatus> {
     const remote = parseRemoteAddress(address.trim())
     if ('error' in remote) throw new PilcrowError('invalid-argument', remote.error)
     const joined = await this.folder.remote()
@@ -55,8 +55,7 @@ export class SyncController implements SyncPort {
     }
     await this.engine?.close()
     this.engine = null
-    if (joined) await this.folder.join(remote, token.trim()).then(() => this.folder.save(joined.record))
-    else await this.folder.join(remote, token.trim())
+    await this.folder.join(remote, token.trim(), deviceName)
     await this.start()
     return this.tell(this.engine!.status())
   }
@@ -76,6 +75,10 @@ export class SyncController implements SyncPort {
   applyNoteUpdate(noteId: string, update: Uint8Array): void {
     if (!this.engine) throw new PilcrowError('not-found', 'This notebook is not shared any more: reload the note to save it as a file.')
     this.engine.applyWindowUpdate(noteId, update)
+  }
+
+  setNotePresence(noteId: string, windowId: string, here: boolean): void {
+    this.engine?.setPresence(noteId, windowId, here)
   }
 
   async close(): Promise<void> {

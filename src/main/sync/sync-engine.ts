@@ -1,4 +1,5 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider'
+import { hostname } from 'node:os'
 import * as Y from 'yjs'
 import { PilcrowError } from '../../shared/errors'
 import { UNTITLED } from '../../shared/notes'
@@ -9,6 +10,7 @@ import type { SourcesService } from '../core/sources'
 import { DocumentFiles, FileBaseFiles } from './document-files'
 import { checkReceivedNote } from './received-note'
 import { remoteOf, type RemoteRecord, type SyncFolder } from './remote-config'
+import { NotebookPresence } from './presence'
 import { LOCAL, SharedNote } from './shared-note'
 import { SharedSources } from './shared-sources'
 
@@ -50,6 +52,7 @@ export class SyncEngine {
   private readonly fileBases: FileBaseFiles
   private readonly socket: HocuspocusProviderWebsocket
   private notebookProvider: HocuspocusProvider | null = null
+  private presence: NotebookPresence | null = null
   private notebookSynced = false
   private state: SyncState = 'syncing'
   private message: string | null = null
@@ -314,21 +317,34 @@ export class SyncEngine {
   // ---- the connection -----------------------------------------------------------------------
 
   private connect(): void {
-    this.notebookProvider = this.provider(notebookDocName(this.remote.notebook), this.notebookDoc, () => {
-      const first = !this.notebookSynced
-      this.notebookSynced = true
-      if (first) this.track(this.firstExchange())
-      this.updateStatus()
-    })
+    this.notebookProvider = this.provider(
+      notebookDocName(this.remote.notebook),
+      this.notebookDoc,
+      () => {
+        const first = !this.notebookSynced
+        this.notebookSynced = true
+        if (first) this.track(this.firstExchange())
+        this.updateStatus()
+      },
+      true
+    )
+    // who is in which note travels on the notebook's presence channel (see NotebookPresence)
+    this.presence = new NotebookPresence(this.notebookProvider.awareness!, this.record.deviceName ?? hostname(), () => this.updateStatus())
     void this.socket.connect()
   }
 
-  private provider(name: string, document: Y.Doc, onSynced: () => void): HocuspocusProvider {
+  /** A window opened or closed a shared note on this device. */
+  setPresence(noteId: string, windowId: string, here: boolean): void {
+    this.presence?.set(noteId, windowId, here)
+  }
+
+  private provider(name: string, document: Y.Doc, onSynced: () => void, withPresence = false): HocuspocusProvider {
     const provider = new HocuspocusProvider({
       name,
       document,
       token: this.token,
-      awareness: null,
+      // presence only on the notebook's document: one channel for every note, not one timer per note
+      ...(withPresence ? {} : { awareness: null }),
       websocketProvider: this.socket,
       onSynced,
       onAuthenticated: ({ scope }) => {
@@ -369,7 +385,7 @@ export class SyncEngine {
   status(): SyncStatus {
     let pending = this.notebookProvider?.hasUnsyncedChanges ? 1 : 0
     for (const [id, entry] of this.shared) if (!entry.synced || this.providers.get(id)?.hasUnsyncedChanges) pending++
-    return { state: this.state, remote: this.remote, readOnly: this.readOnly, message: this.refusal ?? this.message, pending, lastSyncedAt: this.lastSyncedAt, seq: 0, epoch: '' }
+    return { state: this.state, remote: this.remote, readOnly: this.readOnly, presence: this.presence?.others() ?? {}, message: this.refusal ?? this.message, pending, lastSyncedAt: this.lastSyncedAt, seq: 0, epoch: '' }
   }
 
   private setMessage(message: string): void {
@@ -461,6 +477,7 @@ export class SyncEngine {
     if (this.statusTimer) clearTimeout(this.statusTimer)
     this.stopListening()
     this.sharedSources?.stop()
+    this.presence?.stop()
     this.options.notes.setSyncHooks(null)
     for (const provider of this.providers.values()) provider.destroy()
     this.notebookProvider?.destroy()

@@ -18,6 +18,7 @@ export function SyncDialog({ open, status, sync, onClose }: SyncDialogProps): Re
   const dialog = useModalDialog(open)
   const [address, setAddress] = useState('')
   const [token, setToken] = useState('')
+  const [name, setName] = useState('')
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const joined = status !== null && status.state !== 'off'
@@ -36,7 +37,7 @@ export function SyncDialog({ open, status, sync, onClose }: SyncDialogProps): Re
   const join = (event: FormEvent): void => {
     event.preventDefault()
     run(async () => {
-      await sync.join(address, token)
+      await sync.join(address, token, name)
       setToken('')
     })
   }
@@ -90,6 +91,11 @@ export function SyncDialog({ open, status, sync, onClose }: SyncDialogProps): Re
             <input type="password" required autoComplete="off" value={token} onChange={(e) => setToken(e.target.value)} />
           </label>
           <p className="field-hint">The server's keeper makes a token with: pilcrow sync-server token add NAME</p>
+          <label className="stacked-field">
+            This device's name (optional)
+            <input type="text" maxLength={100} placeholder="the computer's name" value={name} onChange={(e) => setName(e.target.value)} />
+          </label>
+          <p className="field-hint">Co-authors see it beside the notes you have open.</p>
           <div className="dialog-actions">
             <button type="button" className="link-button" onClick={onClose}>
               Cancel

@@ -35,11 +35,15 @@ export class RelayProvider implements Provider {
   private stopEvents: (() => void) | null = null
   private retry: ReturnType<typeof setTimeout> | null = null
   private connected = false
+  /** This window's own id for presence (telling the notebook twice is harmless). */
+  private readonly windowId = crypto.randomUUID().replaceAll('-', '')
+  /** Says again, every 30 s, that this window is in the note (a closed tab falls silent, and its marker goes). */
+  private heartbeat: ReturnType<typeof setInterval> | null = null
 
   constructor(
     private readonly noteId: string,
     readonly doc: Y.Doc,
-    private readonly api: Pick<NotebookApi, 'openNoteDoc' | 'updateNoteDoc'>,
+    private readonly api: Pick<NotebookApi, 'openNoteDoc' | 'updateNoteDoc' | 'setNotePresence'>,
     private readonly events: Pick<NotebookEvents, 'onDidChangeNoteDoc'>,
     private readonly onState: (state: RelayState) => void,
     private readonly onReady: () => void = () => undefined
@@ -78,6 +82,7 @@ export class RelayProvider implements Provider {
 
   /** Fetches the note's document as the notebook holds it (at the start, and after the event stream came back), and sends what only this window has. */
   async resync(): Promise<void> {
+    void this.api.setNotePresence(this.noteId, this.windowId, true).catch(() => undefined)
     const { state } = await this.api.openNoteDoc(this.noteId)
     Y.applyUpdate(this.doc, bytesFromBase64(state), this)
     const mine = Y.encodeStateAsUpdate(this.doc, Y.encodeStateVectorFromUpdate(bytesFromBase64(state)))
@@ -90,6 +95,7 @@ export class RelayProvider implements Provider {
     this.stopEvents = this.events.onDidChangeNoteDoc((event) => {
       if (event.noteId === this.noteId) Y.applyUpdate(this.doc, bytesFromBase64(event.update), this)
     })
+    this.heartbeat = setInterval(() => void this.api.setNotePresence(this.noteId, this.windowId, true).catch(() => undefined), 30_000)
     this.emit('status', { status: 'connecting' })
     this.resync().then(
       () => {
@@ -103,7 +109,10 @@ export class RelayProvider implements Provider {
   }
 
   disconnect(): void {
+    if (this.connected) void this.api.setNotePresence(this.noteId, this.windowId, false).catch(() => undefined)
     this.connected = false
+    if (this.heartbeat) clearInterval(this.heartbeat)
+    this.heartbeat = null
     this.stopEvents?.()
     this.stopEvents = null
     if (this.retry) clearTimeout(this.retry)

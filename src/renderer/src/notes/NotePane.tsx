@@ -1,5 +1,7 @@
 import { useLayoutEffect, useRef, useState, type ReactNode } from 'react'
 import type { RelayState } from '../editor/relay-provider'
+import { useStores } from '../stores/app-stores'
+import { useStore } from '../stores/store'
 import type { CitationBus } from '../ui/citations'
 import type { RevealInNoteRequest } from '../editor/RevealInNotePlugin'
 import { NoteEditor } from '../editor/NoteEditor'
@@ -23,6 +25,8 @@ export function NotePane({ notes, citations, reveal, onExport, smartQuotes }: No
   const focusEditorStart = useRef<(() => void) | null>(null)
   // a shared note's edits go to its document as they are typed: their state is this pane's to show
   const [relay, setRelay] = useState<RelayState>({ kind: 'saved' })
+  const sync = useStore(useStores().sync)
+  const others = note ? (sync?.presence[note.id] ?? []) : []
   // a new note: the caret goes to its title, ready for typing (Enter then moves to its first line)
   const { titleFocusFor, titleFocused, editTitle } = notes
   // before the paint: no key falls between the note showing and its title taking the focus
@@ -61,6 +65,17 @@ export function NotePane({ notes, citations, reveal, onExport, smartQuotes }: No
           }}
           onBlur={() => void notes.flush()}
         />
+        {note.shared && (
+          // who else is in this note (their devices' names): small, and quiet
+          <span className="note-presence" role="status" title={others.length ? `Also in this note: ${others.join(', ')}` : undefined}>
+            {others.length > 0 && (
+              <>
+                <span className="presence-dot" aria-hidden="true" />
+                Also here: {others.join(', ')}
+              </>
+            )}
+          </span>
+        )}
         <button type="button" className="bar-button" onClick={onExport} title="Export notes to Markdown">
           Export…
         </button>

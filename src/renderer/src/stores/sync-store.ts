@@ -26,8 +26,8 @@ export class SyncStore extends Store<SyncStatus | null> {
   }
 
   /** Joins a notebook on a server; rejects with the notebook's message when it cannot. */
-  async join(address: string, token: string): Promise<void> {
-    this.heard(await this.api.joinSync({ address, token }))
+  async join(address: string, token: string, name: string): Promise<void> {
+    this.heard(await this.api.joinSync({ address, token, ...(name.trim() ? { name: name.trim() } : {}) }))
   }
 
   async leave(): Promise<void> {

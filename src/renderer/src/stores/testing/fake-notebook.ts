@@ -181,6 +181,6 @@ export class FakeNotebook {
     return { state: 'ready' as const, progress: 1, documents: 0 }
   }
   protected do_getSyncStatus() {
-    return { state: 'off' as const, remote: null, readOnly: false, message: null, pending: 0, lastSyncedAt: null, seq: 0, epoch: 'fake' }
+    return { state: 'off' as const, remote: null, readOnly: false, presence: {}, message: null, pending: 0, lastSyncedAt: null, seq: 0, epoch: 'fake' }
   }
 }
