@@ -86,6 +86,8 @@ test('two devices on one sync server: a cited note crosses, both type offline, b
   // a note written and cited on A
   await page.getByRole('button', { name: 'New note' }).click()
   await page.getByRole('textbox', { name: 'Note title' }).fill('Shared reading')
+  // a note made in a shared notebook is shared from the start: its editor takes keys once its document is bound
+  await expect(editor(page)).toHaveAttribute('contenteditable', 'true')
   await editor(page).click()
   await page.keyboard.type('Both resist Western hegemony ')
   await paragraph(page, 6).hover()
@@ -117,6 +119,8 @@ test('two devices on one sync server: a cited note crosses, both type offline, b
   await pageB.keyboard.press('Control+Home')
   await pageB.keyboard.type('From the desktop, offline too. ')
   await expect(noteStatus(pageB)).toHaveText('Saved')
+  // offline, the note file follows what was typed: search finds it
+  await expect.poll(() => pilcrowCli('search', 'desktop', '--workspace', workspaceB)).toContain('note · Shared reading')
 
   // the server is back: both pages show both texts
   await server.start()

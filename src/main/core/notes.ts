@@ -353,7 +353,8 @@ export class NotesService {
     await this.written.wrote(note.id, this.pathOf(note.id))
     this.entries.set(note.id, { kind: 'ok', note, revision, readOnly: false })
     notifyAll(this.listeners, note.id, note, revision)
-    return { ...note, revision }
+    // a note made while the notebook is shared is shared from its first write (the listeners above)
+    return { ...note, revision, ...(this.syncHooks?.isShared(note.id) ? { shared: true as const } : {}) }
   }
 
   private readEntry(id: string): Entry {

@@ -71,7 +71,11 @@ export const DATA_DECORATORS = {
   [OPAQUE_TYPE]: dataDecorator(OPAQUE_TYPE, ['original', 'reason', 'inline'], (node) => node['__inline'] === true)
 }
 
-/** Every node a note can hold, as the headless editor knows them (the window's NOTE_NODES, headless). */
+/**
+ * Every node a note can hold, as the headless editor knows them: the window's NOTE_NODES
+ * (src/renderer/src/editor/editor-config.ts), its decorators as data. The two lists are checked
+ * to name the same types by src/renderer/src/editor/sync-schema.test.ts.
+ */
 export const HEADLESS_NOTE_NODES: Klass<LexicalNode>[] = [
   HeadingNode,
   QuoteNode,

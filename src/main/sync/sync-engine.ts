@@ -11,7 +11,7 @@ import { DocumentFiles, FileBaseFiles } from './document-files'
 import { checkReceivedNote } from './received-note'
 import { remoteOf, type RemoteRecord, type SyncFolder } from './remote-config'
 import { NotebookPresence } from './presence'
-import { LOCAL, SharedNote } from './shared-note'
+import { LOCAL, SharedNote, type FileBase } from './shared-note'
 import { SharedSources } from './shared-sources'
 
 /** A document's own state read from disk at start: nothing new, for the files or the server. */
@@ -158,14 +158,20 @@ export class SyncEngine {
     if (known) return known
     const name = noteDocName(this.remote.notebook, id)
     const [state, fileBase] = await Promise.all([this.documents.read(name), this.fileBases.read(name)])
-    const raced = this.shared.get(id)
-    if (raced) return raced
+    return this.shared.get(id) ?? this.register(id, state, fileBase)
+  }
+
+  /** Starts sharing a note's document (its state as kept here, or none for a note just made). */
+  private register(id: string, state: Uint8Array | null, fileBase: FileBase | null): SharedNote {
+    const name = noteDocName(this.remote.notebook, id)
     const entry = new SharedNote(id, state, fileBase)
     this.shared.set(id, entry)
     entry.note.doc.on('update', (update: Uint8Array, origin: unknown) => {
       this.schedulePersist(entry)
       if (origin !== LOADED) this.options.onNoteUpdate?.(id, update)
-      if (origin !== LOCAL && origin !== LOADED && !entry.note.isOwnEdit(origin)) this.scheduleWrite(entry)
+      // a window's typing reaches the file offline too (search and export read the files)
+      if (origin === WINDOW) this.scheduleWrite(entry, true)
+      else if (origin !== LOCAL && origin !== LOADED && !entry.note.isOwnEdit(origin)) this.scheduleWrite(entry)
     })
     this.providers.set(
       id,
@@ -214,13 +220,9 @@ export class SyncEngine {
       return
     }
     if (!this.migrated || this.readOnly) return
-    // a note made here: it joins the notebook
-    this.track(
-      this.open(id).then((created) => {
-        created.adopt(note, revision)
-        this.notebookDoc.transact(() => this.notesMap.set(id, { createdAt: note.createdAt }), LOCAL)
-      })
-    )
+    // a note made here joins the notebook at once (the window that made it edits it live from the start)
+    this.register(id, null, null).adopt(note, revision)
+    this.notebookDoc.transact(() => this.notesMap.set(id, { createdAt: note.createdAt }), LOCAL)
   }
 
   // ---- what arrives from peers ----------------------------------------------------------------
@@ -239,8 +241,9 @@ export class SyncEngine {
     }
   }
 
-  private scheduleWrite(entry: SharedNote): void {
-    if (!entry.synced || entry.writeTimer || this.closed) return
+  /** Writes the file soon: once the server's version has arrived (not half of it), or at once for this device's own edits. */
+  private scheduleWrite(entry: SharedNote, ownEdit = false): void {
+    if ((!entry.synced && !ownEdit) || entry.writeTimer || this.closed) return
     entry.writeTimer = setTimeout(() => {
       entry.writeTimer = null
       this.track(this.toFile(entry))

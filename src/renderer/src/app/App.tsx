@@ -56,6 +56,11 @@ export function App(): ReactNode {
   const settings = useStoreSelector(stores.settings, identity, sameForDrawing)
   const banners = useStore(stores.banners)
   const syncStatus = useStore(stores.sync)
+  // a shared notebook's notes open in the live editor: its code is fetched before the first one opens
+  const shared = syncStatus !== null && syncStatus.state !== 'off'
+  useEffect(() => {
+    if (shared) void import('../editor/SharedNotePlugin')
+  }, [shared])
   const backlinks = useStore(stores.links)
   const { list: sourceList, loaded } = useStore(stores.sources)
   const update = stores.settings.update.bind(stores.settings)

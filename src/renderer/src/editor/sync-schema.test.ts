@@ -6,7 +6,7 @@ import { NOTE_NODES } from './editor-config'
 import type { SerializedEditorState } from '../../../shared/notes'
 import { fromEditorState, toEditorState } from '../../../shared/opaque-content'
 import { NoteDoc } from '../../../main/sync/note-doc'
-import { createHeadlessNoteEditor, DATA_DECORATORS } from '../../../main/sync/note-schema'
+import { createHeadlessNoteEditor, DATA_DECORATORS, HEADLESS_NOTE_NODES } from '../../../main/sync/note-schema'
 
 const presence = { awareness: { getLocalState: () => null, getStates: () => new Map(), on() {}, off() {}, setLocalState() {}, setLocalStateField() {} } } as unknown as Provider
 
@@ -42,6 +42,10 @@ const content: SerializedEditorState = {
 }
 
 describe('the sync engine\'s headless note schema', () => {
+  it('knows every node type the window\'s editor knows, and no other', () => {
+    expect(HEADLESS_NOTE_NODES.map((k) => k.getType()).sort()).toEqual(NOTE_NODES.map((k) => k.getType()).sort())
+  })
+
   it('has the same properties as the window\'s own decorator nodes (Lexical\'s binding syncs them by name)', () => {
     const windowSide = createEditor({ nodes: NOTE_NODES, onError: (e) => { throw e } })
     const headless = createHeadlessNoteEditor()
