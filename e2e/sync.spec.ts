@@ -198,8 +198,15 @@ test('two windows on two devices edit one note live: each sees the other type, c
   await page.keyboard.type(' Written after the undos.')
   await expect(editor(pageB)).toContainText('Opening line. Written after the undos.')
 
+  // a rename in the live editor leaves every word where it is
+  await page.getByRole('textbox', { name: 'Note title' }).fill('Written together, revised')
+  await page.getByRole('textbox', { name: 'Note title' }).press('Tab')
+  await expect(pageB.getByRole('textbox', { name: 'Note title' })).toHaveValue('Written together, revised')
+  await expect(editor(pageB)).toContainText('Opening line. Written after the undos.')
+  await expect(editor(page)).toContainText('Opening line. Written after the undos.')
+
   // the note files follow the documents: search in B finds what A typed
-  await expect.poll(() => pilcrowCli('search', 'undos', '--workspace', workspaceB)).toContain('note · Written together')
+  await expect.poll(() => pilcrowCli('search', 'undos', '--workspace', workspaceB)).toContain('note · Written together, revised')
 
   // B leaves the note: A's marker goes
   await pageB.getByRole('button', { name: 'New note' }).click()

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import * as Y from 'yjs'
 import type { NoteDraft, SerializedEditorState } from '../../shared/notes'
 import type { StoredNote } from '../core/note-file'
@@ -11,6 +11,30 @@ export const LOCAL = Symbol('pilcrow-local')
 const FILE_BASES_KEPT = 8
 /** How many states windows' saves left their editors at are kept: a window that keeps typing stands at one. */
 const WINDOW_BASES_KEPT = 32
+
+/** How many revisions' content fingerprints are kept (a few bytes each; see `contentAt`). */
+const FINGERPRINTS_KEPT = 2000
+
+/** The same for the same content whatever the order of its keys (a note read back from its file has the schema's order). */
+function fingerprint(content: SerializedEditorState): string {
+  const hash = createHash('sha1')
+  const walk = (value: unknown): void => {
+    if (Array.isArray(value)) {
+      hash.update('[')
+      for (const item of value) walk(item)
+      hash.update(']')
+    } else if (value !== null && typeof value === 'object') {
+      hash.update('{')
+      for (const key of Object.keys(value).sort()) {
+        hash.update(JSON.stringify(key))
+        walk((value as Record<string, unknown>)[key])
+      }
+      hash.update('}')
+    } else hash.update(JSON.stringify(value) ?? 'undefined')
+  }
+  walk(content)
+  return hash.digest('base64url')
+}
 
 /** A note file's revision and the state of the document whose content the file holds. */
 export interface FileBase {
@@ -45,6 +69,12 @@ export class SharedNote {
   private readonly fileBases = new Map<string, Uint8Array>()
   private readonly windowBases = new Map<string, Uint8Array>()
   private readonly expected: ExpectedWrite[] = []
+  /**
+   * The content each recent revision held, as a fingerprint: long after its state is let go, a
+   * save made against that revision can still be told to leave the content as it found it (a
+   * window editing the note live saves its title with the content it opened with).
+   */
+  private readonly contentAt = new Map<string, string>()
 
   constructor(
     readonly id: string,
@@ -61,9 +91,16 @@ export class SharedNote {
     return state && this.fileRevision ? { revision: this.fileRevision, state } : null
   }
 
-  private setFileBase(revision: string, state: Uint8Array): void {
+  private setFileBase(revision: string, state: Uint8Array, content?: SerializedEditorState): void {
     keep(this.fileBases, revision, state, FILE_BASES_KEPT)
     this.fileRevision = revision
+    if (content) this.remember(revision, content)
+  }
+
+  private remember(revision: string, content: SerializedEditorState): void {
+    this.contentAt.delete(revision)
+    this.contentAt.set(revision, fingerprint(content))
+    while (this.contentAt.size > FINGERPRINTS_KEPT) this.contentAt.delete(this.contentAt.keys().next().value!)
   }
 
   /**
@@ -92,14 +129,16 @@ export class SharedNote {
    */
   mergeSave(draft: NoteDraft, current: StoredNote): { content: SerializedEditorState; draftRevision: string | null } {
     const base = this.windowBases.get(draft.baseRevision) ?? this.fileBases.get(draft.baseRevision) ?? null
-    const draftState = this.mergeFrom(base, draft.content)
+    // its state let go, but its content unchanged since: a save of the title alone, the words left as they are
+    const untouched = !base && this.contentAt.get(draft.baseRevision) === fingerprint(draft.content)
+    const draftState = untouched ? null : this.mergeFrom(base, draft.content)
     this.note.writeMeta({ ...metaOf(current), title: draft.title.trim(), updatedAt: new Date().toISOString() }, LOCAL)
     const content = this.note.content()
-    const json = JSON.stringify(content)
-    this.expect({ json, by: 'window', state: Y.encodeStateAsUpdate(this.note.doc) })
-    if (json === JSON.stringify(draft.content)) return { content, draftRevision: null }
+    this.expect({ json: JSON.stringify(content), by: 'window', state: Y.encodeStateAsUpdate(this.note.doc) })
+    if (fingerprint(content) === fingerprint(draft.content)) return { content, draftRevision: null }
     const draftRevision = `merged-${randomBytes(9).toString('base64url')}`
-    keep(this.windowBases, draftRevision, draftState, WINDOW_BASES_KEPT)
+    if (draftState) keep(this.windowBases, draftRevision, draftState, WINDOW_BASES_KEPT)
+    this.remember(draftRevision, draft.content)
     return { content, draftRevision }
   }
 
@@ -127,7 +166,7 @@ export class SharedNote {
     if (own >= 0) {
       const [write] = this.expected.splice(own, 1)
       if (write!.by === 'window') keep(this.windowBases, revision, write!.state, WINDOW_BASES_KEPT)
-      this.setFileBase(revision, write!.state)
+      this.setFileBase(revision, write!.state, note.content)
       if (writable) this.note.writeMeta(metaOf(note), LOCAL)
       return false
     }
@@ -139,7 +178,10 @@ export class SharedNote {
    * previous revision, unless this revision is one this engine already knows.
    */
   fileChanged(note: StoredNote, revision: string, writable: boolean): boolean {
-    if (this.fileBases.has(revision)) return false
+    if (this.fileBases.has(revision)) {
+      if (!this.contentAt.has(revision)) this.remember(revision, note.content)
+      return false
+    }
     return this.changedElsewhere(note, revision, writable)
   }
 
@@ -147,7 +189,7 @@ export class SharedNote {
     if (!writable) return false
     const base = this.fileRevision ? (this.fileBases.get(this.fileRevision) ?? null) : null
     this.note.writeMeta(metaOf(note), LOCAL)
-    this.setFileBase(revision, this.mergeFrom(base, note.content))
+    this.setFileBase(revision, this.mergeFrom(base, note.content), note.content)
     return true
   }
 
@@ -155,7 +197,7 @@ export class SharedNote {
   adopt(note: StoredNote, revision: string | null): void {
     this.note.writeMeta(metaOf(note), LOCAL)
     this.note.setContent(note.content)
-    if (revision) this.setFileBase(revision, Y.encodeStateAsUpdate(this.note.doc))
+    if (revision) this.setFileBase(revision, Y.encodeStateAsUpdate(this.note.doc), note.content)
   }
 
   destroy(): void {
