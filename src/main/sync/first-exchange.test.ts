@@ -1,11 +1,9 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import type { SerializedEditorState } from '../../shared/notes'
 import { useNotebooks, useTempDirs } from '../core/test-support'
+import { noteOf as content } from './testing/note-json'
 import { useSyncFixtures } from './testing/sync-fixtures'
 
-const content = (words: string): SerializedEditorState =>
-  ({ root: { type: 'root', direction: null, format: '', indent: 0, version: 1, children: [{ type: 'paragraph', direction: null, format: '', indent: 0, version: 1, children: [{ type: 'text', text: words, detail: 0, format: 0, mode: 'normal', style: '', version: 1 }] }] } }) as SerializedEditorState
 const at = '2026-12-01T09:00:00.000Z'
 
 describe('the first exchange of a workspace that already has notes', () => {

@@ -1,13 +1,11 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import type { SerializedEditorState } from '../../shared/notes'
 import { useNotebooks, useTempDirs } from '../core/test-support'
 import { NoteDoc } from './note-doc'
+import { noteOf as content } from './testing/note-json'
 import { useSyncFixtures } from './testing/sync-fixtures'
 
-const content = (words: string): SerializedEditorState =>
-  ({ root: { type: 'root', direction: null, format: '', indent: 0, version: 1, children: [{ type: 'paragraph', direction: null, format: '', indent: 0, version: 1, children: [{ type: 'text', text: words, detail: 0, format: 0, mode: 'normal', style: '', version: 1 }] }] } }) as SerializedEditorState
 
 describe('a window editing a shared note live', () => {
   const tempDir = useTempDirs()

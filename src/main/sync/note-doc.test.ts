@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import type { SerializedEditorState } from '../../shared/notes'
 import { NoteDoc } from './note-doc'
-
-const text = (t: string) => ({ type: 'text', text: t, detail: 0, format: 0, mode: 'normal', style: '', version: 1 })
-const paragraph = (...children: unknown[]) => ({ type: 'paragraph', children, direction: null, format: '', indent: 0, version: 1 })
-const chip = (blockId: string, paragraph: number) => ({
-  type: 'paragraph-link',
-  version: 1,
-  anchor: { sourceId: 'russia-iran-alignment', blockId, paragraph, quote: 'words', prefix: '', suffix: '' },
-  sourceTitle: 'Russia and Iran'
-})
-const note = (...blocks: unknown[]): SerializedEditorState => ({ root: { type: 'root', children: blocks, direction: null, format: '', indent: 0, version: 1 } as SerializedEditorState['root'] })
+import { chip, note, paragraph, text } from './testing/note-json'
 
 /** Two documents that exchange every update at once, as two peers on a server do. */
 function connected(): [NoteDoc, NoteDoc] {
@@ -27,9 +17,9 @@ const words = (doc: NoteDoc): string => JSON.stringify(doc.content().root).match
 describe('a note as a Yjs document', () => {
   it('carries text and chips from one headless editor to another, as the note file stores them', () => {
     const [a, b] = connected()
-    a.setContent(note(paragraph(text('Both states resist '), chip('b-6', 6), text(' unipolarity.'))))
+    a.setContent(note(paragraph(text('Both states resist '), chip('words', 6), text(' unipolarity.'))))
     const content = b.content()
-    expect(JSON.stringify(content)).toContain('"anchor":{"sourceId":"russia-iran-alignment","blockId":"b-6"')
+    expect(JSON.stringify(content)).toContain('"anchor":{"sourceId":"russia-iran-alignment","blockId":"p-6"')
     expect(words(b)).toBe('"text":"Both states resist " "text":" unipolarity."')
     expect(b.content()).toEqual(a.content())
   })

@@ -3,12 +3,11 @@ import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
 import { syncStatusLabel } from '../../shared/sync'
 import { useNotebooks, useTempDirs } from '../core/test-support'
+import { note as content, paragraph } from './testing/note-json'
 import { useSyncFixtures } from './testing/sync-fixtures'
 import { SyncFolder } from './remote-config'
 import { attachSync } from './sync-controller'
 
-const paragraph = (words: string) => ({ type: 'paragraph', direction: null, format: '', indent: 0, version: 1, children: [{ type: 'text', text: words, detail: 0, format: 0, mode: 'normal', style: '', version: 1 }] })
-const content = (...blocks: unknown[]) => ({ root: { type: 'root', direction: null, format: '', indent: 0, version: 1, children: blocks } }) as never
 
 /** Every file the server keeps, with its bytes: what a client wrote there, if anything. */
 function serverFiles(dir: string): Record<string, string> {
