@@ -21,6 +21,14 @@ async function main(): Promise<void> {
     figures['search.quality.recall_at_5'] = round(quality.recallAt5, 3)
     log(`Search quality over ${quality.queries} judged queries: MRR ${round(quality.mrr, 3)}, recall@5 ${round(quality.recallAt5, 3)}`)
     for (const miss of quality.misses) log(`  not first: ${JSON.stringify(miss.query)} → rank ${miss.rank ?? 'not found'}`)
+    const { measureLibraryQuality } = await import('./library-quality')
+    const library = await measureLibraryQuality()
+    figures['search.quality_library.queries'] = library.queries
+    figures['search.quality_library.sources'] = library.sources
+    figures['search.quality_library.mrr'] = round(library.mrr, 3)
+    figures['search.quality_library.recall_at_5'] = round(library.recallAt5, 3)
+    log(`Search quality in a library of ${library.sources} real sources over ${library.queries} judged queries: MRR ${round(library.mrr, 3)}, recall@5 ${round(library.recallAt5, 3)}`)
+    for (const miss of library.misses) log(`  not first: ${JSON.stringify(miss.query)} → rank ${miss.rank ?? 'not found'}`)
   }
   if (!only || only === 'search') {
     const { benchSearchSpeed } = await import('./search-speed')
