@@ -44,8 +44,6 @@ export interface Note extends Omit<NoteSummary, 'tags'> {
    * (`openNoteDoc`, `updateNoteDoc`), beside its co-authors, and saves only its title.
    */
   shared?: true
-  /** A shared note's Yjs document as the notebook holds it (base64), for its live editor to start from. */
-  sharedState?: string
 }
 
 /** What the editor sends to save a note. */

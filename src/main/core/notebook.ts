@@ -260,21 +260,11 @@ export class Notebook implements NotebookApi {
   }
 
   async createNote(title?: string): Promise<Note> {
-    return this.withSharedState(await this.notes.create(title))
+    return this.notes.create(title)
   }
 
   async getNote(noteId: string): Promise<Note> {
-    return this.withSharedState(await this.notes.get(noteId))
-  }
-
-  /** A shared note comes with its document, so its window's live editor starts without another round trip. */
-  private withSharedState(note: Note): Note {
-    if (!note.shared || note.readOnly || !this.sync) return note
-    try {
-      return { ...note, sharedState: Buffer.from(this.sync.noteState(note.id)).toString('base64') }
-    } catch {
-      return note // no longer shared: the window asks for it (openNoteDoc) and is told
-    }
+    return this.notes.get(noteId)
   }
 
   async saveNote(draft: NoteDraft): Promise<SaveResult> {

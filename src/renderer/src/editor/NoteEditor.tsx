@@ -64,7 +64,7 @@ interface NoteEditorProps {
    * Set for a note shared through a sync server: the editor holds its Yjs document, edited live
    * beside co-authors, and reports how its edits reach the notebook (instead of `onChange`).
    */
-  shared?: { onState(state: RelayState): void; initialState: string | null } | null
+  shared?: { onState(state: RelayState): void } | null
 }
 
 /** The note editor: Lexical rich text with Markdown shortcuts, undo/redo, a toolbar and a word count. */
@@ -130,7 +130,7 @@ export function NoteEditor({ initialState, onChange, onBlur, status, citations, 
       </div>
       {shared && noteId ? (
         <Suspense fallback={null}>
-          <SharedNotePlugin noteId={noteId} initialState={shared.initialState} onState={shared.onState} onReady={() => setSharedReady(true)} />
+          <SharedNotePlugin noteId={noteId} onState={shared.onState} onReady={() => setSharedReady(true)} />
         </Suspense>
       ) : (
         <OnChangePlugin ignoreSelectionChange ignoreHistoryMergeTagChange onChange={(state) => onChange(() => fromEditorState(state.toJSON() as unknown as SerializedEditorState))} />

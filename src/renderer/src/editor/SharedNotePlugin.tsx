@@ -8,8 +8,6 @@ import { RelayProvider, type RelayState } from './relay-provider'
 
 interface SharedNotePluginProps {
   noteId: string
-  /** The note's document as it came with the note (base64), when it did. */
-  initialState: string | null
   onState(state: RelayState): void
   /** The note's document has arrived and is bound: typing may begin (before, keys would be the editor's alone). */
   onReady(): void
@@ -20,13 +18,12 @@ interface SharedNotePluginProps {
  * co-author types appears as they type it, chips and all, and undo takes back only this window's
  * edits (Lexical's Yjs undo manager tracks its own binding). Loaded only for a shared note.
  */
-export default function SharedNotePlugin({ noteId, initialState, onState, onReady }: SharedNotePluginProps): ReactNode {
+export default function SharedNotePlugin({ noteId, onState, onReady }: SharedNotePluginProps): ReactNode {
   const relay = useRef<RelayProvider | null>(null)
   const state = useRef(onState)
   state.current = onState
   const ready = useRef(onReady)
   ready.current = onReady
-  const first = useRef(initialState)
   // the event stream came back: what was missed meanwhile is fetched, what was kept here is sent
   useEffect(() => onEventsReconnected(() => void relay.current?.resync().catch(() => undefined)), [])
   useEffect(() => () => relay.current?.destroy(), [])
@@ -36,7 +33,7 @@ export default function SharedNotePlugin({ noteId, initialState, onState, onRead
     if (relay.current) return relay.current
     const doc = new Y.Doc()
     docs.set(id, doc)
-    relay.current = new RelayProvider(id, doc, api, events, (s) => state.current(s), () => ready.current(), first.current)
+    relay.current = new RelayProvider(id, doc, api, events, (s) => state.current(s), () => ready.current())
     return relay.current
   }, [])
   return (

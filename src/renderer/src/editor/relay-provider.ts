@@ -46,9 +46,7 @@ export class RelayProvider implements Provider {
     private readonly api: Pick<NotebookApi, 'openNoteDoc' | 'updateNoteDoc' | 'setNotePresence'>,
     private readonly events: Pick<NotebookEvents, 'onDidChangeNoteDoc'>,
     private readonly onState: (state: RelayState) => void,
-    private readonly onReady: () => void = () => undefined,
-    /** The document as the note came with it: the editor starts from it at once, and asks again in the background. */
-    private readonly initialState: string | null = null
+    private readonly onReady: () => void = () => undefined
   ) {
     this.awareness = new Awareness(doc) as unknown as ProviderAwareness & { destroy(): void }
     doc.on('update', this.onLocalUpdate)
@@ -98,15 +96,6 @@ export class RelayProvider implements Provider {
       if (event.noteId === this.noteId) Y.applyUpdate(this.doc, bytesFromBase64(event.update), this)
     })
     this.heartbeat = setInterval(() => void this.api.setNotePresence(this.noteId, this.windowId, true).catch(() => undefined), 30_000)
-    if (this.initialState) {
-      Y.applyUpdate(this.doc, bytesFromBase64(this.initialState), this)
-      this.emit('status', { status: 'connected' })
-      this.emit('sync', true)
-      this.onReady()
-      // what changed between the note's answer and now (an event missed meanwhile): fetched again
-      void this.resync().then(() => this.push(), (error: unknown) => this.onState({ kind: 'failed', reason: error instanceof Error ? error.message : String(error) }))
-      return
-    }
     this.emit('status', { status: 'connecting' })
     this.resync().then(
       () => {

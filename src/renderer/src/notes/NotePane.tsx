@@ -89,7 +89,7 @@ export function NotePane({ notes, citations, reveal, onExport, smartQuotes }: No
         key={note.shared ? note.id : `${note.id}:${note.revision}`}
         initialState={note.content}
         onChange={notes.editContent}
-        shared={note.shared && !note.readOnly ? { onState: setRelay, initialState: note.sharedState ?? null } : null}
+        shared={note.shared && !note.readOnly ? { onState: setRelay } : null}
         onBlur={() => void notes.flush()}
         citations={citations}
         reveal={reveal?.noteId === note.id ? reveal : null}

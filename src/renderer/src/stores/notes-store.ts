@@ -278,11 +278,13 @@ export class NotesStore extends Store<NotesState> {
       this.patch({ notice: { kind: 'error', text: `“${event.title || UNTITLED}” was deleted elsewhere (another window, or its file was removed). What is shown here is not saved anywhere: copy what you need.` } })
       return
     }
-    // a shared note's editor follows its document live: only its title follows the event, quietly (the
-    // saver keeps the content it opened with, which the notebook recognises and leaves alone at a rename)
+    // a shared note's editor follows its document live: only its title and details are read again, quietly
     const open = this.get().open
     if (open?.shared && open.id === event.noteId) {
-      if (!current.hasUnsavedChanges && event.title !== open.title) this.patch({ open: { ...open, title: event.title, updatedAt: event.updatedAt } })
+      if (current.hasUnsavedChanges) return
+      void this.api.getNote(event.noteId).then((note) => {
+        if (this.saver === current && !current.hasUnsavedChanges && note.revision !== current.revisionOnDisk) this.show(note)
+      }, () => undefined)
       return
     }
     // edits here and a new version elsewhere: saved now, so the conflict rule keeps both and says so
