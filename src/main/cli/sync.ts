@@ -63,10 +63,6 @@ export const syncCommand: CliCommand = {
         // the workspace first (a new folder becomes one): its sync folder must not make it "not empty"
         const { openWorkspace } = await import('../core/workspace')
         await openWorkspace(workspaceDir)
-        const joined = await folder.remote()
-        if (joined && (joined.record.server !== remote.server || joined.record.notebook !== remote.notebook)) {
-          throw new PilcrowError('invalid-argument', `This workspace already syncs with ${joined.record.server}/${joined.record.notebook}. Leave it first: pilcrow sync leave`)
-        }
         await folder.join(remote, values.token, values.name)
         console.log(`Joined ${remote.server}/${remote.notebook}; exchanging the notebook now…`)
         return syncOnce(workspaceDir, timeout)

@@ -60,8 +60,17 @@ export class SyncFolder {
     return { record: parsed.data, token }
   }
 
+  /** Refuses a remote other than the one this workspace already syncs with (one at a time: leave first). */
+  async checkJoinable(remote: SyncRemote): Promise<void> {
+    const joined = await this.remote().catch(() => null)
+    if (joined && (joined.record.server !== remote.server || joined.record.notebook !== remote.notebook)) {
+      throw new PilcrowError('invalid-argument', `This workspace already syncs with ${joined.record.server}/${joined.record.notebook}. Leave it first (pilcrow sync leave, or Leave in the Sync dialog).`)
+    }
+  }
+
   /** Records the remote and its token; `deviceName` is what co-authors see this device as (the computer's name if none). */
   async join(remote: SyncRemote, token: string, deviceName?: string): Promise<void> {
+    await this.checkJoinable(remote)
     await fs.mkdir(this.dir, { recursive: true })
     await writeFileAtomic(this.tokenFile, token + '\n', { mode: 0o600 })
     const joined = await this.remote().catch(() => null)

@@ -49,10 +49,8 @@ export class SyncController implements SyncPort {
   async join(address: string, token: string, deviceName?: string): Promise<SyncStatus> {
     const remote = parseRemoteAddress(address.trim())
     if ('error' in remote) throw new PilcrowError('invalid-argument', remote.error)
-    const joined = await this.folder.remote()
-    if (joined && (joined.record.server !== remote.server || joined.record.notebook !== remote.notebook)) {
-      throw new PilcrowError('invalid-argument', `This notebook already syncs with ${joined.record.server}/${joined.record.notebook}. Leave it first.`)
-    }
+    // refused before the running engine stops: a wrong address leaves syncing as it was
+    await this.folder.checkJoinable(remote)
     await this.engine?.close()
     this.engine = null
     await this.folder.join(remote, token.trim(), deviceName)
