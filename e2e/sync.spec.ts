@@ -196,14 +196,16 @@ test('two windows on two devices edit one note live: each sees the other type, c
   await editor(page).click()
   await page.keyboard.press('Control+End')
   await page.keyboard.type(' Written after the undos.')
-  await expect(editor(pageB)).toContainText('Opening line. Written after the undos.')
+  await expect(editor(pageB)).toContainText('Written after the undos.')
+  // whether the words typed just before the chip went with it depends on Yjs' undo grouping (500 ms): both windows agree either way
+  await expect.poll(async () => (await editor(pageB).textContent()) === (await editor(page).textContent())).toBe(true)
 
   // a rename in the live editor leaves every word where it is
   await page.getByRole('textbox', { name: 'Note title' }).fill('Written together, revised')
   await page.getByRole('textbox', { name: 'Note title' }).press('Tab')
   await expect(pageB.getByRole('textbox', { name: 'Note title' })).toHaveValue('Written together, revised')
-  await expect(editor(pageB)).toContainText('Opening line. Written after the undos.')
-  await expect(editor(page)).toContainText('Opening line. Written after the undos.')
+  await expect(editor(pageB)).toContainText('Written after the undos.')
+  await expect(editor(page)).toContainText('Written after the undos.')
 
   // the note files follow the documents: search in B finds what A typed
   await expect.poll(() => pilcrowCli('search', 'undos', '--workspace', workspaceB)).toContain('note · Written together, revised')
