@@ -15,7 +15,9 @@ export default defineConfig({
           // The Electron main process.
           index: resolve(__dirname, 'src/main/electron/index.ts'),
           // The `pilcrow` command line (plain Node: never imports electron).
-          cli: resolve(__dirname, 'src/main/cli/index.ts')
+          cli: resolve(__dirname, 'src/main/cli/index.ts'),
+          // Full rebuilds of the search index, on a worker thread (see app-paths.ts: searchWorkerPath).
+          'search-worker': resolve(__dirname, 'src/main/core/search/build-worker.ts')
         }
       }
     }

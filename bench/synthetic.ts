@@ -53,10 +53,11 @@ export interface SyntheticWorkspace {
   vocabulary: Vocabulary
 }
 
-const PARAGRAPHS_PER_SOURCE = 2000
+/** A million paragraphs make 2,000 sources, a researcher's few thousand PDFs (#24). */
+const PARAGRAPHS_PER_SOURCE = 500
 
 /**
- * Writes a workspace of `paragraphs` paragraphs (in sources of 2,000) and `notes` notes, from a
+ * Writes a workspace of `paragraphs` paragraphs (in sources of 500) and `notes` notes, from a
  * seed: the same seed gives the same workspace everywhere.
  */
 export function writeSyntheticWorkspace(dir: string, paragraphs: number, notes: number, seed = 42): SyntheticWorkspace {

@@ -26,6 +26,11 @@ export function citationStylesDir(appRoot: string): string {
   return join(appRoot, 'resources', 'csl')
 }
 
+/** The built worker that rebuilds the search index off the main thread (absent before `npm run build`). */
+export function searchWorkerPath(appRoot: string): string {
+  return join(appRoot, 'out', 'main', 'search-worker.js')
+}
+
 /** The built renderer served by browser mode and loaded by the Electron window. */
 export function rendererDir(appRoot: string): string {
   return join(appRoot, 'out', 'renderer')

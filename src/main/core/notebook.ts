@@ -52,6 +52,8 @@ export interface NotebookOptions {
   cslDir?: string
   /** Where Zotero answers (default: its own port on this computer, 127.0.0.1:23119). */
   zoteroUrl?: string
+  /** The built search worker (`searchWorkerPath`): full rebuilds of the index run on it, off the main thread. */
+  searchWorker?: string
 }
 
 /**
@@ -99,7 +101,7 @@ export class Notebook implements NotebookApi {
     const workspace = await openWorkspace(options.workspaceDir)
     const sources = new SourcesService(workspace)
     const notes = new NotesService(workspace)
-    const searchIndex = new SearchService(sources, notes, workspace.cacheDir)
+    const searchIndex = new SearchService(sources, notes, workspace.cacheDir, options.searchWorker)
     // a search waits for the index as soon as the notebook is open (CLI): read it meanwhile
     if (!options.searchIndexDelayMs) searchIndex.prefetch()
     await sources.start()

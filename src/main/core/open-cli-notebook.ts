@@ -1,6 +1,6 @@
 import Conf from 'conf'
 import { join } from 'node:path'
-import { bundledSourcePaths, findAppRoot } from './app-paths'
+import { bundledSourcePaths, findAppRoot, searchWorkerPath } from './app-paths'
 import { CONF_OPTIONS, openConfSettings } from './conf-settings'
 import { Notebook } from './notebook'
 
@@ -17,5 +17,12 @@ export async function openNotebookInNode(workspaceDir: string, options: { search
   )
   // another address for Zotero (a test's fixture server): only from the environment, never from a window
   const zoteroUrl = process.env['PILCROW_ZOTERO_URL']
-  return Notebook.open({ workspaceDir, bundledSources: bundledSourcePaths(appRoot), settings, ...options, ...(zoteroUrl ? { zoteroUrl } : {}) })
+  return Notebook.open({
+    workspaceDir,
+    bundledSources: bundledSourcePaths(appRoot),
+    settings,
+    searchWorker: searchWorkerPath(appRoot),
+    ...options,
+    ...(zoteroUrl ? { zoteroUrl } : {})
+  })
 }

@@ -192,6 +192,26 @@ export class SourcesService {
     }
   }
 
+  /** The file a catalogued source is read from; undefined when there is no such source. */
+  filePathOf(sourceId: string): string | undefined {
+    const known = this.entries.get(sourceId)
+    return known && join(this.workspace.sourcesDir, known.file)
+  }
+
+  /**
+   * The source as `readable` gives it, but one not read yet is not kept in memory afterwards: the
+   * search index reads every source once when it is built, and a million paragraphs would stay.
+   */
+  readWithoutKeeping(sourceId: string): Source | null {
+    const kept = this.loaded.get(sourceId)
+    if (kept || !this.entries.has(sourceId)) return kept ?? null
+    try {
+      return this.load(sourceId, { keep: false })
+    } catch {
+      return null
+    }
+  }
+
   get(sourceId: string): Source {
     const source = this.find(sourceId)
     if (!source) throw new PilcrowError('not-found', `There is no source "${sourceId}" in this workspace.`)
@@ -212,12 +232,12 @@ export class SourcesService {
   }
 
   /** Reads a catalogued source's file; a file damaged since the catalog was made is reported and left untouched. */
-  private load(sourceId: string): Source {
+  private load(sourceId: string, { keep = true } = {}): Source {
     const { file, entry } = this.entries.get(sourceId)!
     const path = join(this.workspace.sourcesDir, file)
     try {
       const source = parseSourceFile(readFileSync(path, 'utf8'))
-      this.loaded.set(sourceId, source)
+      if (keep) this.loaded.set(sourceId, source)
       return source
     } catch (error) {
       const reason = `${file} cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`

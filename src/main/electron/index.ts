@@ -6,7 +6,7 @@ import { EVENT_CHANNEL, type NotebookEvent } from '../../shared/events'
 import { parseDeepLink } from '../../shared/deep-links'
 import { COMMANDS, type CommandId } from '../../shared/commands'
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp'
-import { bundledSourcePaths } from '../core/app-paths'
+import { bundledSourcePaths, searchWorkerPath } from '../core/app-paths'
 import { CONF_OPTIONS, openConfSettings } from '../core/conf-settings'
 import { attachSync } from '../sync/sync-controller'
 import { Notebook } from '../core/notebook'
@@ -42,6 +42,7 @@ async function start(): Promise<void> {
     workspaceDir: join(app.getPath('userData'), 'workspace'),
     bundledSources: bundledSourcePaths(appRoot),
     settings,
+    searchWorker: searchWorkerPath(appRoot),
     searchIndexDelayMs: 1500,
     watch: true
   })

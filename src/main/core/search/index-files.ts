@@ -3,7 +3,8 @@ import { join } from 'node:path'
 import { writeFileAtomic } from '../atomic-write'
 import { loadIndex } from './index-loader'
 import { LayeredIndex } from './layered-index'
-import { decodeSegment, readSegmentHeader, type SegmentHeader } from './segment'
+import { PassageStore } from './passage-store'
+import { decodeSegment, readSegmentHeader, type IndexSegment, type SegmentHeader } from './segment'
 import { MINISEARCH_OPTIONS, SEARCH_INDEX_VERSION, type SearchDocument } from './search-options'
 
 const LEGACY_INDEX = 'search-index.json'
@@ -22,19 +23,33 @@ interface ChangesHeader {
 }
 
 /**
- * The persisted index, two files in the cache folder: `search-index.bin`, the segment (written
- * when the index is rebuilt), and `search-changes.json`, the live layer and tombstones (written
+ * The persisted index, three files in the cache folder: `search-index.bin`, the segment (written
+ * when the index is rebuilt), `search-passages.bin`, the text of its source blocks (written with
+ * it, read a hit at a time), and `search-changes.json`, the live layer and tombstones (written
  * a moment after each change; small). Either may be missing, damaged or stale: the index is a
  * cache, and any doubt means a rebuild.
  */
 export class IndexFiles {
   readonly segmentPath: string
   readonly changesPath: string
+  readonly passagesPath: string
   private prefetched: Promise<Buffer> | null = null
 
   constructor(private readonly dir: string) {
     this.segmentPath = join(dir, 'search-index.bin')
     this.changesPath = join(dir, 'search-changes.json')
+    this.passagesPath = join(dir, 'search-passages.bin')
+  }
+
+  /** The passages of a segment's source blocks, as written beside it (`writePassages`). */
+  passagesOf(segment: IndexSegment): PassageStore {
+    return new PassageStore(this.passagesPath, segment.id)
+  }
+
+  /** Written before the segment they belong to: a reader finds them, or finds they are another segment's. */
+  async writePassages(file: Buffer): Promise<void> {
+    await fs.mkdir(this.dir, { recursive: true })
+    await writeFileAtomic(this.passagesPath, file)
   }
 
   /**

@@ -56,7 +56,7 @@ export class LayeredIndex {
   /** Ids deleted from the segment (persisted beside the live layer). */
   tombstones(): string[] {
     const out: string[] = []
-    for (let doc = 0; doc < this.deleted.length; doc++) if (this.deleted[doc] === 1) out.push(this.segment.docIds[doc]!)
+    for (let doc = 0; doc < this.deleted.length; doc++) if (this.deleted[doc] === 1) out.push(this.segment.docId(doc))
     return out
   }
 

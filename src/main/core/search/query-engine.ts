@@ -1,5 +1,6 @@
 import type { LayeredIndex } from './layered-index'
 import { ScoreTable } from './score-table'
+import { lowerBoundOf } from './segment'
 import { SEARCH_FIELDS } from './search-options'
 import { forEachTermWithin, prefixRange } from './sorted-terms'
 
@@ -34,6 +35,8 @@ export type WordGroup = WeightedTerm[]
 
 export interface EngineHit {
   id: string
+  /** Its number in the segment, or -1 when it is in the live layer. */
+  segmentDoc: number
   score: number
   /** The index terms that matched, for highlighting. */
   terms: string[]
@@ -53,9 +56,6 @@ export interface EngineQuery {
 
 const BM25 = { k: 1.2, b: 0.7, d: 0.5 }
 
-/** A posting lookup (a binary search) costs about as much as adding one posting to a score map. */
-const LOOKUP_COST = 1
-
 /** A query term found in the index: where its postings are in each layer. */
 interface ResolvedTerm extends WeightedTerm {
   /** Its index in the segment's terms, or -1. */
@@ -64,14 +64,17 @@ interface ResolvedTerm extends WeightedTerm {
   /** Documents holding it per field, both layers together (BM25's document frequency). */
   documents: number[]
   postings: number
+  /** Per field, the part of its score that is the same in every document: weight × boost × idf. */
+  fieldWeight: number[]
 }
 
 /**
  * Candidate-first evaluation over the layered index: for AND queries the rarest word is read
- * first and the others are only looked up for its documents (a binary search in the segment,
- * a Map lookup in the live layer), so a common word costs a lookup per candidate instead of a
- * pass over its whole posting list; then only the top `limit` are sorted. Scores are
- * MiniSearch's BM25+ with field boosts, over the statistics of both layers together.
+ * first and the others are only looked up for its documents. In the segment both lists are
+ * sorted by document, so they are intersected by leapfrogging (each side gallops to the other's
+ * next document: a common word costs a few steps per candidate, not a pass over its postings);
+ * the live layer is a Map lookup. Then only the top `limit` are sorted. Scores are MiniSearch's
+ * BM25+ with field boosts, over the statistics of both layers together.
  *
  * Documents are numbered across layers: the segment's 0…n−1, then the live layer's short ids
  * from n on.
@@ -148,25 +151,17 @@ export class QueryEngine {
       }
 
       if (query.combineWith === 'AND') {
-        // candidates from the rarest word; the others are looked up per candidate
+        // candidates from the rarest word; the others are looked up for them
         const [first, ...rest] = live
         for (const term of first!.terms) this.scoreAll(term, scores)
         for (const group of rest) {
-          // look each candidate up (a binary search per term), unless reading the group's
-          // postings once is cheaper: a common first word with a prefix of many completions
-          let scanned: ScoreTable | null = null
-          if (group.size < scores.size * group.terms.length * LOOKUP_COST) {
-            scanned = this.table()
-            for (const term of group.terms) this.scoreAll(term, scanned)
+          const candidates = scores.candidates()
+          const added = new Float64Array(candidates.length)
+          for (const term of group.terms) this.scoreCandidates(term, candidates, added)
+          for (let i = 0; i < candidates.length; i++) {
+            if (added[i] === 0) scores.remove(candidates[i]!)
+            else scores.add(candidates[i]!, added[i]!)
           }
-          scores.forEach((doc) => {
-            let add = 0
-            if (scanned) add = scanned.get(doc)
-            else for (const term of group.terms) add += this.scoreOne(term, doc)
-            if (add === 0) scores.remove(doc)
-            else scores.add(doc, add)
-          })
-          scanned?.release()
         }
       } else {
         for (const group of live) for (const term of group.terms) this.scoreAll(term, scores)
@@ -176,6 +171,7 @@ export class QueryEngine {
       const allTerms = live.flatMap((g) => g.terms)
       return top.map(([doc, score]) => ({
         id: this.idOf(doc)!,
+        segmentDoc: doc < this.base ? doc : -1,
         score,
         terms: allTerms.filter((t) => this.holds(t, doc)).map((t) => t.term)
       }))
@@ -192,7 +188,7 @@ export class QueryEngine {
   /** The id of a document, or undefined if it was deleted. */
   private idOf(doc: number): string | undefined {
     if (doc >= this.base) return this.live._documentIds.get(doc - this.base)
-    return this.index.isDeleted(doc) ? undefined : this.index.segment.docIds[doc]
+    return this.index.isDeleted(doc) ? undefined : this.index.segment.docId(doc)
   }
 
   private resolve(weighted: WeightedTerm): ResolvedTerm | null {
@@ -201,18 +197,15 @@ export class QueryEngine {
     const live = this.live._index.get(weighted.term)
     if (at < 0 && live === undefined) return null
     const documents = SEARCH_FIELDS.map((_, f) => (at >= 0 ? segment.termDocs[at * segment.fields + f]! : 0) + (live?.get(f)?.size ?? 0))
-    return { ...weighted, segment: at, live, documents, postings: (at >= 0 ? segment.postingCount(at) : 0) + postingsSize(live) }
+    const fieldWeight = documents.map((matching, f) => weighted.weight * this.fieldBoost[f]! * idf(matching, this.documentCount))
+    return { ...weighted, segment: at, live, documents, postings: (at >= 0 ? segment.postingCount(at) : 0) + postingsSize(live), fieldWeight }
   }
 
   private scoreAll(term: ResolvedTerm, into: ScoreTable): void {
     const { segment } = this.index
     if (term.segment >= 0) {
-      const { postingDoc, postingField, postingTf, fieldLength, fields } = segment
-      for (let i = segment.termStart[term.segment]!, end = segment.termStart[term.segment + 1]!; i < end; i++) {
-        const doc = postingDoc[i]!
-        const field = postingField[i]!
-        into.add(doc, this.fieldScore(term, field, postingTf[i]!, fieldLength[doc * fields + field]!))
-      }
+      const { postingDoc } = segment
+      for (let i = segment.termStart[term.segment]!, end = segment.termStart[term.segment + 1]!; i < end; i++) into.add(postingDoc[i]!, this.postingScore(term, i))
     }
     for (const [field, docs] of term.live ?? []) {
       for (const [shortId, tf] of docs) {
@@ -221,24 +214,37 @@ export class QueryEngine {
     }
   }
 
-  private scoreOne(term: ResolvedTerm, doc: number): number {
-    let score = 0
-    if (doc >= this.base) {
-      const shortId = doc - this.base
-      for (const [field, docs] of term.live ?? []) {
-        const tf = docs.get(shortId)
-        if (tf !== undefined) score += this.fieldScore(term, field, tf, this.live._fieldLength.get(shortId)?.[field])
-      }
-      return score
-    }
-    if (term.segment < 0) return 0
+  /**
+   * Adds the term's score in each candidate (ascending document numbers) to `added`. In the
+   * segment, the candidates and the term's postings are intersected by leapfrogging: whichever
+   * side is behind gallops (doubling steps, then a binary search) to the other's document.
+   */
+  private scoreCandidates(term: ResolvedTerm, candidates: Uint32Array, added: Float64Array): void {
     const { segment } = this.index
-    const end = segment.termStart[term.segment + 1]!
-    for (let i = segment.findPosting(term.segment, doc); i >= 0 && i < end && segment.postingDoc[i] === doc; i++) {
-      const field = segment.postingField[i]!
-      score += this.fieldScore(term, field, segment.postingTf[i]!, segment.fieldLength[doc * segment.fields + field]!)
+    let c = 0
+    if (term.segment >= 0) {
+      const { postingDoc } = segment
+      let p = segment.termStart[term.segment]!
+      const end = segment.termStart[term.segment + 1]!
+      while (c < candidates.length && p < end) {
+        const doc = candidates[c]!
+        const posted = postingDoc[p]!
+        if (posted === doc) {
+          for (; p < end && postingDoc[p] === doc; p++) added[c]! += this.postingScore(term, p)
+          c++
+        } else if (posted < doc) p = gallop(postingDoc, doc, p, end)
+        else c = gallop(candidates, posted, c, candidates.length)
+      }
     }
-    return score
+    if (!term.live) return
+    // the live layer's documents come after the segment's
+    for (c = lowerBoundOf(candidates, this.base, c); c < candidates.length; c++) {
+      const shortId = candidates[c]! - this.base
+      for (const [field, docs] of term.live) {
+        const tf = docs.get(shortId)
+        if (tf !== undefined) added[c]! += this.fieldScore(term, field, tf, this.live._fieldLength.get(shortId)?.[field])
+      }
+    }
   }
 
   private holds(term: ResolvedTerm, doc: number): boolean {
@@ -249,16 +255,43 @@ export class QueryEngine {
     return term.segment >= 0 && this.index.segment.findPosting(term.segment, doc) >= 0
   }
 
+  /** The score of one posting of the segment. */
+  private postingScore(term: ResolvedTerm, posting: number): number {
+    const { segment } = this.index
+    const field = segment.fieldOf(posting)
+    return this.fieldScore(term, field, segment.tfOf(posting), segment.fieldLength[segment.postingDoc[posting]! * segment.fields + field]!)
+  }
+
   private fieldScore(term: ResolvedTerm, field: number, tf: number, length: number | undefined): number {
     const avg = this.avgFieldLength[field]!
-    return term.weight * this.fieldBoost[field]! * bm25(tf, term.documents[field]!, this.documentCount, length ?? avg, avg)
+    return term.fieldWeight[field]! * saturation(tf, length ?? avg, avg)
   }
 }
 
-/** MiniSearch's BM25+ formula. */
-function bm25(tf: number, matching: number, total: number, length: number, avg: number): number {
-  const idf = Math.log(1 + (total - matching + 0.5) / (matching + 0.5))
-  return idf * (BM25.d + (tf * (BM25.k + 1)) / (tf + BM25.k * (1 - BM25.b + (BM25.b * length) / avg)))
+/** MiniSearch's BM25+, in two parts: the inverse document frequency, once per term and field… */
+function idf(matching: number, total: number): number {
+  return Math.log(1 + (total - matching + 0.5) / (matching + 0.5))
+}
+
+/** …and the term frequency's share, per posting. */
+function saturation(tf: number, length: number, avg: number): number {
+  return BM25.d + (tf * (BM25.k + 1)) / (tf + BM25.k * (1 - BM25.b + (BM25.b * length) / avg))
+}
+
+/**
+ * The first position in [from, end) whose value is not less than `value`, for a sorted array
+ * read forwards: steps of 1, 2, 4… from `from`, then a binary search in the last step.
+ */
+function gallop(sorted: Uint32Array, value: number, from: number, end: number): number {
+  let step = 1
+  let lo = from
+  let hi = from + 1
+  while (hi < end && sorted[hi]! < value) {
+    lo = hi
+    step *= 2
+    hi = lo + step
+  }
+  return lowerBoundOf(sorted, value, lo, Math.min(hi, end))
 }
 
 function postingsSize(data: LivePostings | undefined): number {

@@ -7,6 +7,7 @@ import { hasTag, tagsInText } from '../../../shared/tags'
 import type { ReferenceSummary } from '../../../shared/references'
 import { colorLabel, HIGHLIGHT_COLORS, type HighlightColor, type SourceHighlight } from '../../../shared/highlights'
 import { parseDocId } from './documents'
+import type { StoredBlock } from './passage-store'
 import type { LayeredIndex } from './layered-index'
 import { parseQuery, type ParsedQuery } from './query-parser'
 import { QueryEngine, type EngineHit, type WordGroup } from './query-engine'
@@ -57,6 +58,10 @@ export interface QueryContext {
   pullQuotes: ReadonlyMap<string, string>
   /** A source in full, for a hit's paragraph (null: gone or unreadable). */
   source(sourceId: string): Source | null
+  /** A source's title without reading its blocks (undefined: gone); without it, the source is read. */
+  sourceTitle?(sourceId: string): string | undefined
+  /** A hit's block as stored beside the index, without reading its source (null: not stored there). */
+  storedBlock?(hit: EngineHit): StoredBlock | null
   /** A note's title and passages, as indexed. */
   notePassages(noteId: string): { title: string; passages: string[] } | undefined
   /** Every source's id, title and tags, in the order they were added (`source:` words, `in:sources`, `tag:`). */
@@ -232,18 +237,18 @@ function toHit(context: QueryContext, result: EngineHit, parsed: ParsedQuery): S
   const matched = new Set(result.terms)
   const prefixes = parsed.endsInWord ? [processTerm(parsed.words.at(-1) ?? '') ?? ''].filter(Boolean) : []
   if (ref.kind === 'source') {
-    const source = context.source(ref.sourceId)
-    if (!source) return null
-    const block = blockById(source.blocks, ref.blockId)
+    const title = context.sourceTitle ? context.sourceTitle(ref.sourceId) : context.source(ref.sourceId)?.meta.title
+    if (title === undefined) return null
+    const block = context.storedBlock?.(result) ?? blockOf(context, ref.sourceId, ref.blockId)
     if (!block) return null
     const hit: SourceHit = {
       kind: 'source',
-      title: source.meta.title,
+      title,
       ...makeSnippet(block.text, matched, prefixes),
       text: block.text,
       score: round(result.score),
-      sourceId: source.id,
-      blockId: block.id,
+      sourceId: ref.sourceId,
+      blockId: ref.blockId,
       paragraph: block.paragraph,
       blockKind: block.kind
     }
@@ -257,7 +262,12 @@ function toHit(context: QueryContext, result: EngineHit, parsed: ParsedQuery): S
   return hit
 }
 
-/** Every note (most recently edited first) or every source (its first paragraph), as hits. */
+/** A block read from its source (a hit of the live layer, or one the passage store lacks). */
+function blockOf(context: QueryContext, sourceId: string, blockId: string): StoredBlock | null {
+  const source = context.source(sourceId)
+  return (source && blockById(source.blocks, blockId)) ?? null
+}
+
 /**
  * The references whose title, authors, year, journal, key or DOI hold every word (the last as a
  * prefix while typed): a scan, like highlights (10,000 works take a few milliseconds).

@@ -18,11 +18,19 @@ describe('ScoreTable', () => {
     first.release()
     const again = ScoreTable.acquire(50)
     expect(again).toBe(first)
-    expect(again.size).toBe(0)
+    expect(again.candidates()).toEqual(new Uint32Array(0))
     expect(again.get(42)).toBe(0)
     again.add(42, 1)
     expect(again.best(5)).toEqual([[42, 1]])
     again.release()
+  })
+
+  it('lists the documents with a score in ascending order, without the removed ones', () => {
+    const table = ScoreTable.acquire(20)
+    for (const doc of [12, 3, 17, 5, 8]) table.add(doc, 1)
+    table.remove(17)
+    expect([...table.candidates()]).toEqual([3, 5, 8, 12])
+    table.release()
   })
 
   it('is never reused for more documents than it holds', () => {

@@ -62,6 +62,21 @@ export class ScoreTable {
     }
   }
 
+  /** The documents with a score, in ascending order (how the segment's postings are sorted). */
+  candidates(): Uint32Array {
+    const out = new Uint32Array(this.touched.length)
+    let n = 0
+    let ascending = true
+    for (const doc of this.touched) {
+      if (this.values[doc]! <= 0) continue
+      if (n > 0 && doc < out[n - 1]!) ascending = false
+      out[n++] = doc
+    }
+    const docs = out.subarray(0, n)
+    // one word's postings are scored in order; several words' (a prefix's completions) need a sort
+    return ascending ? docs : docs.sort()
+  }
+
   /** The `k` best documents that `keep` accepts, best first (a min-heap of size k: no full sort). */
   best(k: number, keep: (doc: number) => boolean = () => true): [doc: number, score: number][] {
     const heap: [number, number][] = []
@@ -77,12 +92,6 @@ export class ScoreTable {
       }
     })
     return heap.sort((a, b) => b[1] - a[1])
-  }
-
-  get size(): number {
-    let n = 0
-    this.forEach(() => n++)
-    return n
   }
 }
 

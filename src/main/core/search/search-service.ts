@@ -8,10 +8,12 @@ import { notifyAll } from '../notify'
 import { IndexFiles } from './index-files'
 import { LayeredIndex } from './layered-index'
 import { fingerprint, noteDocId, noteDocument, pullQuoteOrigins, sourceDocuments } from './documents'
+import type { PassageStore } from './passage-store'
 import { runQuery, type QueryContext } from './run-query'
-import { SEARCH_INDEX_VERSION, SEGMENT_ANALYZER, type SearchDocument } from './search-options'
-import { encodeSegment } from './segment'
-import { SegmentBuilder } from './segment-builder'
+import { SEARCH_INDEX_VERSION } from './search-options'
+import { buildOnWorker, canBuildOnWorker } from './build-worker-client'
+import { decodeSegment } from './segment'
+import { buildSegmentFiles } from './segment-build'
 
 /** Work this long between yields while rebuilding, so API calls are answered meanwhile. */
 const SLICE_MS = 12
@@ -31,6 +33,8 @@ const PERSIST_DELAY_MS = 2000
  */
 export class SearchService {
   private index = LayeredIndex.empty()
+  /** The text of the segment's source blocks, on disk (null until the index is loaded or built). */
+  private passages: PassageStore | null = null
   private readonly files: IndexFiles
   /** Changes made while a rebuild runs, applied again to the rebuilt index. */
   private replay: (() => void)[] | null = null
@@ -38,7 +42,7 @@ export class SearchService {
   private current: SearchStatus = { state: 'loading', progress: 0, documents: 0 }
   private readonly statusListeners = new Set<(status: SearchStatus) => void>()
   private ready: Promise<void> = Promise.resolve()
-  private readonly passages = new Map<string, { title: string; passages: string[] }>()
+  private readonly notePassages = new Map<string, { title: string; passages: string[] }>()
   /** The notes each note links to, and who links to each: their text shows its title, so a rename re-indexes them. */
   private readonly linksOut = new Map<string, string[]>()
   private readonly linkers = new Map<string, Set<string>>()
@@ -52,7 +56,9 @@ export class SearchService {
   constructor(
     private readonly sources: SourcesService,
     private readonly notes: NotesService,
-    cacheDir: string
+    cacheDir: string,
+    /** The built worker script that rebuilds the index off the main thread; without it, rebuilds run here in slices. */
+    private readonly workerPath?: string
   ) {
     this.files = new IndexFiles(cacheDir)
   }
@@ -158,7 +164,9 @@ export class SearchService {
       index: this.index,
       pullQuotes: this.pullQuotes,
       source: (sourceId) => this.sources.readable(sourceId),
-      notePassages: (noteId) => this.passages.get(noteId),
+      sourceTitle: (sourceId) => this.sources.catalogEntry(sourceId)?.meta.title,
+      storedBlock: (hit) => (hit.segmentDoc >= 0 ? (this.passages?.read(hit.segmentDoc) ?? null) : null),
+      notePassages: (noteId) => this.notePassages.get(noteId),
       sourceTitles: () => this.sources.catalogEntries().map((e) => ({ id: e.id, title: e.meta.title, ...(e.meta.tags ? { tags: e.meta.tags } : {}) })),
       recentNotes: () => this.notes.list().notes
     }
@@ -167,7 +175,7 @@ export class SearchService {
   /** A note's passages as search reads them (links to notes by their targets' titles now), and which notes it links to. */
   private rememberNote(note: StoredNote): void {
     const blocks = noteBlocks(note.content, this.titleOf)
-    this.passages.set(note.id, { title: note.title, passages: blocks.map((b) => b.pieces.map((p) => p.text).join('')) })
+    this.notePassages.set(note.id, { title: note.title, passages: blocks.map((b) => b.pieces.map((p) => p.text).join('')) })
     const targets = [...new Set(blocks.flatMap((b) => b.pieces.flatMap((p) => p.noteLink?.noteId ?? [])))]
     this.forgetLinks(note.id)
     if (targets.length === 0) return
@@ -185,13 +193,13 @@ export class SearchService {
   }
 
   private updateNote(id: string, note: StoredNote | null): void {
-    const titleBefore = this.passages.get(id)?.title
+    const titleBefore = this.notePassages.get(id)?.title
     if (note && !note.trashedAt) {
       this.rememberNote(note)
-      this.index.add(noteDocument(note, this.passages.get(id)!.passages)) // replaces the old version
+      this.index.add(noteDocument(note, this.notePassages.get(id)!.passages)) // replaces the old version
     } else {
       this.index.discard(noteDocId(id))
-      this.passages.delete(id)
+      this.notePassages.delete(id)
       this.forgetLinks(id)
     }
     // renamed (or gone, or back): the notes linking to it read its title, and are found by it
@@ -201,7 +209,7 @@ export class SearchService {
         const linking = this.notes.peek(linker)
         if (!linking || linking.trashedAt) continue
         this.rememberNote(linking)
-        this.index.add(noteDocument(linking, this.passages.get(linker)!.passages))
+        this.index.add(noteDocument(linking, this.notePassages.get(linker)!.passages))
       }
     }
     this.persistSoon()
@@ -237,6 +245,7 @@ export class SearchService {
     const loaded = await this.files.load(this.currentFingerprint())
     if (typeof loaded === 'string') return this.rebuild(loaded)
     this.index = loaded
+    this.passages = this.files.passagesOf(loaded.segment)
     this.status = { state: 'ready', progress: 1, documents: loaded.documentCount }
   }
 
@@ -258,28 +267,51 @@ export class SearchService {
       }
       // taken first: a change while the sources are read makes it stale, never wrongly current
       const snapshot = this.currentFingerprint()
-      const builder = new SegmentBuilder<SearchDocument>(SEGMENT_ANALYZER)
-      // sources not read yet are read here, one at a time between other work
-      for (const { id } of this.sources.catalogEntries()) {
-        const source = this.sources.readable(id)
-        if (source) for (const document of sourceDocuments(source)) builder.add(document)
-        await pause()
+      const notes = this.notes.all().flatMap((note) => (note.trashedAt ? [] : [noteDocument(note, this.notePassages.get(note.id)?.passages)]))
+      const sourceIds = this.sources.catalogEntries().map((e) => e.id)
+      const progress = (share: number): void => {
+        if (shown) this.status = { state: 'rebuilding', progress: share, documents: 0, reason }
       }
-      for (const note of this.notes.all()) if (!note.trashedAt) builder.add(noteDocument(note, this.passages.get(note.id)?.passages))
-      const data = await builder.build(SEARCH_INDEX_VERSION, snapshot, async (progress) => {
-        if (shown) this.status = { state: 'rebuilding', progress, documents: 0, reason }
-        await pause()
-      })
-      const { file, segment } = encodeSegment(data)
+      const files = canBuildOnWorker(this.workerPath)
+        ? await buildOnWorker(
+            this.workerPath,
+            { version: SEARCH_INDEX_VERSION, fingerprint: snapshot, sources: this.sourceFiles(sourceIds), notes },
+            progress
+          )
+        : await buildSegmentFiles({
+            version: SEARCH_INDEX_VERSION,
+            fingerprint: snapshot,
+            sourceIds,
+            // sources not read yet are read one at a time between other work, and not kept
+            readSource: (id) => this.sources.readWithoutKeeping(id),
+            notes,
+            pause: async (share) => {
+              progress(share)
+              await pause()
+            }
+          })
+      // built here or by our own worker a moment ago: its sum need not be checked again
+      const { segment } = decodeSegment(files.segment, { verified: true })
       this.index = new LayeredIndex(segment)
+      this.passages = this.files.passagesOf(segment)
       for (const change of this.replay) change()
       this.status = { state: 'ready', progress: 1, documents: this.index.documentCount }
-      // searchable already; a cache folder that cannot be written only costs a rebuild next time
-      await this.files.writeSegment(file)
+      // searchable already (hits read their sources until the passages are written); a cache
+      // folder that cannot be written only costs a rebuild next time
+      await this.files.writePassages(files.passages)
+      await this.files.writeSegment(files.segment)
     } finally {
       this.replay = null
     }
     await this.persist()
+  }
+
+  /** Where the worker reads each source. */
+  private sourceFiles(sourceIds: readonly string[]): { id: string; path: string }[] {
+    return sourceIds.flatMap((id) => {
+      const path = this.sources.filePathOf(id)
+      return path ? [{ id, path }] : []
+    })
   }
 
   /** Writes the index now, and waits for a compaction that this starts (the crash test kills this at random moments). */

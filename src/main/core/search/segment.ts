@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto'
 import { crc32 } from 'node:zlib'
+import { DocIdList } from './doc-id-list'
 import { indexOfSorted } from './sorted-terms'
 
 /**
  * An immutable part of the search index held in typed arrays: the persisted form is the memory
- * form, so loading is reading one file and checking its sum, and 200,000 paragraphs cost tens of
- * megabytes instead of the millions of Map entries MiniSearch keeps.
+ * form, so loading is reading one file and checking its sum, and a million paragraphs cost about
+ * five bytes a posting instead of the millions of Map entries MiniSearch keeps.
  *
  * File: one JSON header line (`SegmentHeader`), then the sections below, each 8-byte aligned.
  * Postings of a term are sorted by document, then field.
@@ -19,6 +20,8 @@ export interface SegmentHeader {
   documents: number
   terms: number
   postings: number
+  /** Postings whose term frequency did not fit in their byte (63 or more). */
+  overflows: number
   fields: number
   /** Per field, as MiniSearch computes it (a running mean over documents in the order added). */
   avgFieldLength: number[]
@@ -29,9 +32,25 @@ export interface SegmentHeader {
   sections: Record<SectionName, [offset: number, length: number]>
 }
 
-type SectionName = 'termText' | 'termStart' | 'termDocs' | 'postingDoc' | 'postingField' | 'postingTf' | 'docText' | 'fieldLength'
+type SectionName = 'termText' | 'termStart' | 'termDocs' | 'postingDoc' | 'postingMeta' | 'overflowAt' | 'overflowTf' | 'docText' | 'docStart' | 'fieldLength'
 
 const SEGMENT_FORMAT = 'pilcrow-search-segment'
+
+/** A posting's field and term frequency share one byte: the field in the top two bits… */
+const FIELD_SHIFT = 6
+/** …and the frequency below, up to 62; 63 says "look it up in the overflow list". */
+const TF_MASK = 0x3f
+export const MAX_FIELDS = 1 << (8 - FIELD_SHIFT)
+
+/** One posting's byte. */
+export function packPosting(field: number, tf: number): number {
+  return (field << FIELD_SHIFT) | Math.min(tf, TF_MASK)
+}
+
+/** Whether a posting's frequency goes in the overflow list too. */
+export function overflows(tf: number): boolean {
+  return tf >= TF_MASK
+}
 
 /** What a segment holds, in memory, before it is encoded. */
 export interface SegmentData {
@@ -46,64 +65,79 @@ export interface SegmentData {
   /** Documents holding term t in field f: termDocs[t * fields + f]. */
   termDocs: Uint32Array
   postingDoc: Uint32Array
-  postingField: Uint8Array
-  postingTf: Uint16Array
-  /** Sorted, without '\n'. */
+  /** `packPosting(field, tf)` per posting. */
+  postingMeta: Uint8Array
+  /** The postings (ascending) whose frequency is 63 or more, and their frequencies. */
+  overflowAt: Uint32Array
+  overflowTf: Uint32Array
+  /** Sorted. */
   docIds: string[]
   /** Unique words of document d in field f: fieldLength[d * fields + f]. */
   fieldLength: Uint32Array
 }
 
-export class IndexSegment implements Omit<SegmentData, 'version' | 'fingerprint'> {
+/** A segment as it is searched: the arrays of `SegmentData`, the ids in one buffer. */
+interface SegmentArrays extends Omit<SegmentData, 'version' | 'fingerprint' | 'docIds'> {
+  docIds: DocIdList
+}
+
+export class IndexSegment {
   readonly fields: number
   readonly avgFieldLength: number[]
   readonly terms: string[]
   readonly termStart: Uint32Array
   readonly termDocs: Uint32Array
   readonly postingDoc: Uint32Array
-  readonly postingField: Uint8Array
-  readonly postingTf: Uint16Array
-  readonly docIds: string[]
+  readonly postingMeta: Uint8Array
+  private readonly overflowAt: Uint32Array
+  private readonly overflowTf: Uint32Array
+  private readonly docIds: DocIdList
   readonly fieldLength: Uint32Array
 
   constructor(
-    data: SegmentData,
+    arrays: SegmentArrays,
     /** Names this segment: the changes file says which segment it applies to. */
     readonly id: string
   ) {
-    this.fields = data.fields
-    this.avgFieldLength = data.avgFieldLength
-    this.terms = data.terms
-    this.termStart = data.termStart
-    this.termDocs = data.termDocs
-    this.postingDoc = data.postingDoc
-    this.postingField = data.postingField
-    this.postingTf = data.postingTf
-    this.docIds = data.docIds
-    this.fieldLength = data.fieldLength
+    this.fields = arrays.fields
+    this.avgFieldLength = arrays.avgFieldLength
+    this.terms = arrays.terms
+    this.termStart = arrays.termStart
+    this.termDocs = arrays.termDocs
+    this.postingDoc = arrays.postingDoc
+    this.postingMeta = arrays.postingMeta
+    this.overflowAt = arrays.overflowAt
+    this.overflowTf = arrays.overflowTf
+    this.docIds = arrays.docIds
+    this.fieldLength = arrays.fieldLength
   }
 
   /** A segment with no documents (before the first build, or for an empty workspace). */
   static empty(fields: number): IndexSegment {
-    const data: SegmentData = {
-      version: '',
-      fingerprint: '',
-      fields,
-      avgFieldLength: new Array<number>(fields).fill(0),
-      terms: [],
-      termStart: new Uint32Array(1),
-      termDocs: new Uint32Array(0),
-      postingDoc: new Uint32Array(0),
-      postingField: new Uint8Array(0),
-      postingTf: new Uint16Array(0),
-      docIds: [],
-      fieldLength: new Uint32Array(0)
-    }
-    return new IndexSegment(data, 'empty')
+    return new IndexSegment(
+      {
+        fields,
+        avgFieldLength: new Array<number>(fields).fill(0),
+        terms: [],
+        termStart: new Uint32Array(1),
+        termDocs: new Uint32Array(0),
+        postingDoc: new Uint32Array(0),
+        postingMeta: new Uint8Array(0),
+        overflowAt: new Uint32Array(0),
+        overflowTf: new Uint32Array(0),
+        docIds: DocIdList.of([]),
+        fieldLength: new Uint32Array(0)
+      },
+      'empty'
+    )
   }
 
   get documentCount(): number {
     return this.docIds.length
+  }
+
+  docId(doc: number): string {
+    return this.docIds.at(doc)
   }
 
   termIndex(term: string): number {
@@ -112,24 +146,28 @@ export class IndexSegment implements Omit<SegmentData, 'version' | 'fingerprint'
 
   /** The document number of an id, or -1 (ids are sorted). */
   docIndex(id: string): number {
-    return indexOfSorted(this.docIds, id)
+    return this.docIds.indexOf(id)
   }
 
   postingCount(term: number): number {
     return this.termStart[term + 1]! - this.termStart[term]!
   }
 
+  fieldOf(posting: number): number {
+    return this.postingMeta[posting]! >>> FIELD_SHIFT
+  }
+
+  /** The term frequency of a posting (the rare large one from the overflow list). */
+  tfOf(posting: number): number {
+    const tf = this.postingMeta[posting]! & TF_MASK
+    return tf < TF_MASK ? tf : this.overflowTf[lowerBoundOf(this.overflowAt, posting)]!
+  }
+
   /** Where the postings of `doc` for `term` start, or -1 (binary search in the term's postings). */
   findPosting(term: number, doc: number): number {
-    let lo = this.termStart[term]!
-    let hi = this.termStart[term + 1]!
-    const end = hi
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1
-      if (this.postingDoc[mid]! < doc) lo = mid + 1
-      else hi = mid
-    }
-    return lo < end && this.postingDoc[lo] === doc ? lo : -1
+    const end = this.termStart[term + 1]!
+    const at = lowerBoundOf(this.postingDoc, doc, this.termStart[term]!, end)
+    return at < end && this.postingDoc[at] === doc ? at : -1
   }
 
   /** Documents holding the term, summed over fields. */
@@ -140,18 +178,31 @@ export class IndexSegment implements Omit<SegmentData, 'version' | 'fingerprint'
   }
 }
 
+/** The first position in [lo, hi) of a sorted array whose value is not less than `value`. */
+export function lowerBoundOf(sorted: Uint32Array, value: number, lo = 0, hi = sorted.length): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (sorted[mid]! < value) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
 const ALIGN = 8
 
 /** The file form of a segment (header line, then aligned sections) and the segment it holds. */
 export function encodeSegment(data: SegmentData): { file: Buffer; segment: IndexSegment } {
+  const ids = DocIdList.encode(data.docIds)
   const parts: [SectionName, Buffer][] = [
     ['termText', Buffer.from(data.terms.join('\n'), 'utf8')],
     ['termStart', bytesOf(data.termStart)],
     ['termDocs', bytesOf(data.termDocs)],
     ['postingDoc', bytesOf(data.postingDoc)],
-    ['postingField', bytesOf(data.postingField)],
-    ['postingTf', bytesOf(data.postingTf)],
-    ['docText', Buffer.from(data.docIds.join('\n'), 'utf8')],
+    ['postingMeta', bytesOf(data.postingMeta)],
+    ['overflowAt', bytesOf(data.overflowAt)],
+    ['overflowTf', bytesOf(data.overflowTf)],
+    ['docText', ids.text],
+    ['docStart', bytesOf(ids.offsets)],
     ['fieldLength', bytesOf(data.fieldLength)]
   ]
   const sections = {} as SegmentHeader['sections']
@@ -171,6 +222,7 @@ export function encodeSegment(data: SegmentData): { file: Buffer; segment: Index
     documents: data.docIds.length,
     terms: data.terms.length,
     postings: data.postingDoc.length,
+    overflows: data.overflowAt.length,
     fields: data.fields,
     avgFieldLength: data.avgFieldLength,
     checksum: checksumOf(body),
@@ -181,7 +233,8 @@ export function encodeSegment(data: SegmentData): { file: Buffer; segment: Index
   // the body starts aligned too, so the typed arrays can be views of the file's bytes
   const pad = Buffer.alloc((ALIGN - (line.length % ALIGN)) % ALIGN, 0x20)
   const file = Buffer.concat([line.subarray(0, line.length - 1), pad, Buffer.from('\n'), body])
-  return { file, segment: new IndexSegment(data, header.id) }
+  // the segment searched is the file's own bytes: one copy in memory, not the builder's arrays too
+  return { file, segment: decodeSegment(file, { verified: true }).segment }
 }
 
 /** Reads just the header line (to check version and fingerprint before anything else). */
@@ -194,14 +247,16 @@ export function readSegmentHeader(file: Buffer): SegmentHeader {
 }
 
 /** A segment over the bytes of its file; throws when anything does not add up. */
-export function decodeSegment(file: Buffer): { header: SegmentHeader; segment: IndexSegment } {
+export function decodeSegment(file: Buffer, { verified = false } = {}): { header: SegmentHeader; segment: IndexSegment } {
   const header = readSegmentHeader(file)
   const start = file.indexOf(0x0a) + 1
   // typed arrays need aligned offsets into their ArrayBuffer: copy the rare unaligned read
   const bytes = (file.byteOffset + start) % ALIGN === 0 ? file : Buffer.from(file)
   const body = bytes.subarray(start)
-  if (checksumOf(body) !== header.checksum) throw new Error('the checksum does not match')
-  const { terms: T, postings: P, documents: D, fields: F } = header
+  // a file just built in this process is known good: its sum is not worked out again
+  if (!verified && checksumOf(body) !== header.checksum) throw new Error('the checksum does not match')
+  const { terms: T, postings: P, documents: D, fields: F, overflows: O } = header
+  if (!Number.isInteger(F) || F < 1 || F > MAX_FIELDS || !Number.isInteger(O) || O < 0) throw new Error('the header is damaged')
   const section = (name: SectionName, expectedLength?: number): Buffer => {
     const [offset, length] = header.sections[name] ?? [-1, -1]
     if (!Number.isInteger(offset) || offset < 0 || offset % ALIGN !== 0 || !Number.isInteger(length) || length < 0 || offset + length > body.length) {
@@ -215,25 +270,24 @@ export function decodeSegment(file: Buffer): { header: SegmentHeader; segment: I
     return new Kind(s.buffer, s.byteOffset, count)
   }
   const terms = T === 0 ? [] : section('termText').toString('utf8').split('\n')
-  const docIds = D === 0 ? [] : section('docText').toString('utf8').split('\n')
-  if (terms.length !== T || docIds.length !== D) throw new Error('the term or document list is damaged')
+  if (terms.length !== T) throw new Error('the term list is damaged')
+  const docIds = DocIdList.over(section('docText'), view(Uint32Array, 'docStart', D + 1))
   const termStart = view(Uint32Array, 'termStart', T + 1)
   if (termStart[T] !== P) throw new Error('the posting offsets are damaged')
-  const data: SegmentData = {
-    version: header.version,
-    fingerprint: header.fingerprint,
+  const arrays: SegmentArrays = {
     fields: F,
     avgFieldLength: header.avgFieldLength,
     terms,
     termStart,
     termDocs: view(Uint32Array, 'termDocs', T * F),
     postingDoc: view(Uint32Array, 'postingDoc', P),
-    postingField: view(Uint8Array, 'postingField', P),
-    postingTf: view(Uint16Array, 'postingTf', P),
+    postingMeta: view(Uint8Array, 'postingMeta', P),
+    overflowAt: view(Uint32Array, 'overflowAt', O),
+    overflowTf: view(Uint32Array, 'overflowTf', O),
     docIds,
     fieldLength: view(Uint32Array, 'fieldLength', D * F)
   }
-  return { header, segment: new IndexSegment(data, header.id) }
+  return { header, segment: new IndexSegment(arrays, header.id) }
 }
 
 function checksumOf(body: Buffer): string {
