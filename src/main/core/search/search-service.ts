@@ -38,6 +38,7 @@ export class SearchService {
   private readonly files: IndexFiles
   /** Changes made while a rebuild runs, applied again to the rebuilt index. */
   private replay: (() => void)[] | null = null
+  /** A rebuild in the background (a compaction, or a source another program replaced): `stop` waits for it. */
   private compaction: Promise<void> | null = null
   private current: SearchStatus = { state: 'loading', progress: 0, documents: 0 }
   private readonly statusListeners = new Set<(status: SearchStatus) => void>()
@@ -94,7 +95,7 @@ export class SearchService {
       this.sources.onDidChange((_id, source, previous) => {
         // another program replaced a source never read here: its old paragraphs are not known, so
         // the index is built again in the background (searches use the old one meanwhile)
-        if (previous === undefined) this.ready = this.ready.then(() => this.rebuild(null))
+        if (previous === undefined) void this.ready.then(() => this.rebuildInBackground())
         else void this.ready.then(() => this.apply(() => this.updateSource(source, previous)))
       })
     )
@@ -272,13 +273,15 @@ export class SearchService {
       const progress = (share: number): void => {
         if (shown) this.status = { state: 'rebuilding', progress: share, documents: 0, reason }
       }
-      const files = canBuildOnWorker(this.workerPath)
-        ? await buildOnWorker(
-            this.workerPath,
-            { version: SEARCH_INDEX_VERSION, fingerprint: snapshot, sources: this.sourceFiles(sourceIds), notes },
-            progress
-          )
-        : await buildSegmentFiles({
+      const onWorker = canBuildOnWorker(this.workerPath)
+        ? await buildOnWorker(this.workerPath, { version: SEARCH_INDEX_VERSION, fingerprint: snapshot, sources: this.sourceFiles(sourceIds), notes }, progress).catch((error: unknown) => {
+            console.error('pilcrow: the search worker failed; building the index here instead:', error)
+            return null
+          })
+        : null
+      const files =
+        onWorker ??
+        (await buildSegmentFiles({
             version: SEARCH_INDEX_VERSION,
             fingerprint: snapshot,
             sourceIds,
@@ -289,7 +292,7 @@ export class SearchService {
               progress(share)
               await pause()
             }
-          })
+          }))
       // built here or by our own worker a moment ago: its sum need not be checked again
       const { segment } = decodeSegment(files.segment, { verified: true })
       this.index = new LayeredIndex(segment)
@@ -339,10 +342,17 @@ export class SearchService {
   private async persist(): Promise<void> {
     await this.files.writeChanges(this.index, this.currentFingerprint())
     const due = this.index.changes > Math.max(COMPACT_MIN, this.index.segment.documentCount * COMPACT_SHARE)
-    if (due && !this.compaction && !this.replay) {
-      this.compaction = this.rebuild(null)
-        .catch((error: unknown) => console.error('pilcrow: could not compact the search index:', error))
-        .finally(() => (this.compaction = null))
-    }
+    if (due && !this.compaction && !this.replay) this.rebuildInBackground()
+  }
+
+  /** A full rebuild after any under way, while searches are answered from the index there is. */
+  private rebuildInBackground(): void {
+    const run: Promise<void> = (this.compaction ?? Promise.resolve())
+      .then(() => this.rebuild(null))
+      .catch((error: unknown) => console.error('pilcrow: could not rebuild the search index:', error))
+      .finally(() => {
+        if (this.compaction === run) this.compaction = null
+      })
+    this.compaction = run
   }
 }
