@@ -94,9 +94,11 @@ export class QueryEngine {
     this.fieldBoost = SEARCH_FIELDS.map((field) => boosts[field] ?? 1)
     const { segment } = index
     this.base = segment.documentCount
-    this.documentCount = index.documentCount
     const liveCount = index.live.documentCount
-    // tombstoned documents still count, as in MiniSearch before it vacuums (and in Lucene)
+    // tombstoned documents still count, as in MiniSearch before it vacuums (and in Lucene): their
+    // postings are still in the document frequencies, and a count without them made a word in
+    // every remaining document score below zero (so it was found nowhere)
+    this.documentCount = segment.documentCount + liveCount + index.live.dirtCount
     this.avgFieldLength = SEARCH_FIELDS.map((_, f) => {
       const total = segment.documentCount + liveCount
       return total === 0 ? 0 : ((segment.avgFieldLength[f] ?? 0) * segment.documentCount + (this.live._avgFieldLength[f] ?? 0) * liveCount) / total
