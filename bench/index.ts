@@ -14,6 +14,12 @@ const log = (line: string): void => {
 
 async function main(): Promise<void> {
   const figures: Figures = {}
+  if (args.includes('--baseline')) {
+    // one search baseline in a process of its own (started by search-speed.ts)
+    const { runBaseline } = await import('./search-speed')
+    console.log(JSON.stringify(await runBaseline(args, log)))
+    return
+  }
   if (!only || only === 'quality') {
     const quality = await measureSearchQuality()
     figures['search.quality.queries'] = quality.queries

@@ -56,34 +56,55 @@ export interface SyntheticWorkspace {
 /** A million paragraphs make 2,000 sources, a researcher's few thousand PDFs (#24). */
 const PARAGRAPHS_PER_SOURCE = 500
 
+/** The texts of a synthetic library, from a seed: the same seed gives the same texts everywhere. */
+export interface SyntheticTexts {
+  vocabulary: Vocabulary
+  /** Each source's title and paragraphs (500 a source). */
+  sources: { title: string; paragraphs: string[] }[]
+  /** Each note's title and paragraphs. */
+  notes: { title: string; paragraphs: string[] }[]
+}
+
+export function syntheticTexts(paragraphs: number, notes: number, seed = 42): SyntheticTexts {
+  const random = seededRandom(seed)
+  const vocabulary = new Vocabulary(30_000, random)
+  const sources: SyntheticTexts['sources'] = []
+  for (let s = 0; s * PARAGRAPHS_PER_SOURCE < paragraphs; s++) {
+    const count = Math.min(PARAGRAPHS_PER_SOURCE, paragraphs - s * PARAGRAPHS_PER_SOURCE)
+    const texts = Array.from({ length: count }, () => `${vocabulary.sentence(8, 24)} ${vocabulary.sentence(8, 24)} ${vocabulary.sentence(4, 16)}`)
+    sources.push({ title: `Synthetic source ${s} ${vocabulary.next()}`, paragraphs: texts })
+  }
+  const noteTexts: SyntheticTexts['notes'] = []
+  for (let n = 0; n < notes; n++) {
+    const paras = Array.from({ length: 3 }, () => vocabulary.sentence(20, 60))
+    noteTexts.push({ title: `Note ${n} ${vocabulary.next()}`, paragraphs: paras })
+  }
+  return { vocabulary, sources, notes: noteTexts }
+}
+
+/** Every text of a library as the search benchmarks' baselines index it: paragraphs, then notes. */
+export function flatTexts(library: SyntheticTexts): string[] {
+  return [...library.sources.flatMap((s) => s.paragraphs), ...library.notes.map((n) => n.paragraphs.join('\n'))]
+}
+
 /**
  * Writes a workspace of `paragraphs` paragraphs (in sources of 500) and `notes` notes, from a
  * seed: the same seed gives the same workspace everywhere.
  */
 export function writeSyntheticWorkspace(dir: string, paragraphs: number, notes: number, seed = 42): SyntheticWorkspace {
-  const random = seededRandom(seed)
-  const vocabulary = new Vocabulary(30_000, random)
+  const library = syntheticTexts(paragraphs, notes, seed)
   mkdirSync(join(dir, 'sources'), { recursive: true })
   mkdirSync(join(dir, 'notes'), { recursive: true })
   writeFileSync(join(dir, 'pilcrow-workspace.json'), JSON.stringify({ format: 'pilcrow-workspace', formatVersion: 1, createdAt: new Date(0).toISOString() }))
-  const texts: string[] = []
-  for (let s = 0; s * PARAGRAPHS_PER_SOURCE < paragraphs; s++) {
-    const count = Math.min(PARAGRAPHS_PER_SOURCE, paragraphs - s * PARAGRAPHS_PER_SOURCE)
-    const drafts = Array.from({ length: count }, () => {
-      const text = `${vocabulary.sentence(8, 24)} ${vocabulary.sentence(8, 24)} ${vocabulary.sentence(4, 16)}`
-      texts.push(text)
-      return { kind: 'paragraph' as const, text, runs: [{ text }] }
-    })
-    const source: Source = { id: `synthetic-${s}`, meta: { title: `Synthetic source ${s} ${vocabulary.next()}`, authors: ['Bench'] }, blocks: assignIdsAndNumbers(drafts) }
+  library.sources.forEach(({ title, paragraphs: texts }, s) => {
+    const drafts = texts.map((text) => ({ kind: 'paragraph' as const, text, runs: [{ text }] }))
+    const source: Source = { id: `synthetic-${s}`, meta: { title, authors: ['Bench'] }, blocks: assignIdsAndNumbers(drafts) }
     writeFileSync(join(dir, 'sources', `${source.id}.json`), serializeSource(source))
-  }
-  const noteTexts: string[] = []
-  for (let n = 0; n < notes; n++) {
-    const paras = Array.from({ length: 3 }, () => vocabulary.sentence(20, 60))
-    noteTexts.push(paras.join('\n'))
+  })
+  library.notes.forEach(({ title, paragraphs: paras }, n) => {
     const id = `n-bench-${n}`
     const content = { root: { type: 'root' as const, children: paras.map((t) => ({ type: 'paragraph', children: [{ type: 'text', text: t }] })) } }
-    writeFileSync(join(dir, 'notes', `${id}.json`), serializeNote({ id, title: `Note ${n} ${vocabulary.next()}`, createdAt: new Date(0).toISOString(), updatedAt: new Date(0).toISOString(), trashedAt: null, content }))
-  }
-  return { dir, paragraphs: texts, notes: noteTexts, vocabulary }
+    writeFileSync(join(dir, 'notes', `${id}.json`), serializeNote({ id, title, createdAt: new Date(0).toISOString(), updatedAt: new Date(0).toISOString(), trashedAt: null, content }))
+  })
+  return { dir, paragraphs: library.sources.flatMap((s) => s.paragraphs), notes: library.notes.map((n) => n.paragraphs.join('\n')), vocabulary: library.vocabulary }
 }
