@@ -44,6 +44,11 @@ async function main(): Promise<void> {
     const { benchUi } = await import('./ui')
     Object.assign(figures, await benchUi(log))
   }
+  // opt-in: it writes and indexes a library of a million paragraphs first
+  if (only === 'library') {
+    const { benchLibraryUi } = await import('./library-ui')
+    Object.assign(figures, await benchLibraryUi(log))
+  }
   if (!only || only === 'highlights') {
     const { benchHighlights } = await import('./highlights')
     Object.assign(figures, await benchHighlights(log))

@@ -13,9 +13,9 @@ import type { Figures } from './index'
 import { median, quantile, round, seededRandom } from './stats'
 import { Vocabulary } from './synthetic'
 
-const RUNS = 5
+export const RUNS = 5
 /** How long a new tab is left to settle before the start is timed. */
-const TAB_SETTLE_MS = 2000
+export const TAB_SETTLE_MS = 2000
 /** How long the page is left after the article shows, so the notes and the index finish loading. */
 const START_SETTLE_MS = 1500
 
@@ -60,7 +60,7 @@ export async function prepareWorkspace(): Promise<string> {
  * (Date.now()) of the next paint in `window[key]`. Read in the page, the figure has none of the
  * delay of polling for the elements from outside.
  */
-function recordShown({ title, key }: { title: string; key: string }): void {
+export function recordShown({ title, key }: { title: string; key: string }): void {
   const w = window as unknown as Record<string, number | undefined>
   w[key] = undefined
   // two lookups per batch of changes: a long source is rendered in many batches while timed
@@ -78,7 +78,7 @@ function recordShown({ title, key }: { title: string; key: string }): void {
 }
 
 /** The time the page noted under `window[key]` (by `recordShown`, or an event listener), once there is one. */
-async function pageTime(page: Page, key: string): Promise<number> {
+export async function pageTime(page: Page, key: string): Promise<number> {
   const handle = await page.waitForFunction((k) => (window as unknown as Record<string, number | undefined>)[k], key)
   return Number(await handle.jsonValue())
 }
@@ -143,7 +143,7 @@ async function scrollBigSource(page: Page): Promise<number[]> {
 }
 
 /** As a researcher left it: the article open at the next start (opening the long source changes that). */
-function reopenArticleAtStart(workspace: string): void {
+export function reopenArticleAtStart(workspace: string): void {
   const path = join(workspace, '.pilcrow', 'settings.json')
   writeFileSync(path, JSON.stringify({ ...JSON.parse(readFileSync(path, 'utf8')), lastSourceId: 'russia-iran-alignment' }))
 }

@@ -1,4 +1,4 @@
-// `npm run bench [-- --json] [-- --only search|quality|ui|highlights|pages|events|import|sync] [-- --sizes 10000,50000]`: bundles the
+// `npm run bench [-- --json] [-- --only search|quality|ui|library|highlights|pages|events|import|sync] [-- --sizes 10000,50000]`: bundles the
 // benchmark (TypeScript, with the project's real code) and runs it in Node with --expose-gc.
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync } from 'node:fs'

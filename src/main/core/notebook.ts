@@ -197,6 +197,7 @@ export class Notebook implements NotebookApi {
     this.stopAnnouncing()
     await this.searchIndex.stop()
     await this.sources.stop()
+    await this.notes.settled()
   }
 
   async getWorkspaceInfo(): Promise<WorkspaceInfo> {

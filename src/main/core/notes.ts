@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { closeSync, fstatSync, openSync, promises as fs, readSync } from 'node:fs'
+import { closeSync, fstatSync, openSync, promises as fs, readSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { PilcrowError } from '../../shared/errors'
 import { UNTITLED, type DamagedNote, type Note, type NoteDraft, type NoteList, type NoteSummary, type SaveResult, type SerializedEditorState } from '../../shared/notes'
@@ -11,6 +11,8 @@ import { OwnWrites } from './events/own-writes'
 import { contentDepth, MAX_NOTE_DEPTH, tooDeepMessage } from '../../shared/note-nodes'
 import { noteBlocks } from '../../shared/note-content'
 import { tagsIn } from '../../shared/tags'
+import { NoteStamps, type StampedRevision } from './note-stamps'
+import { sameStamp, stampOf, type FileStamp } from './source-catalog'
 import type { Workspace } from './workspace'
 
 /** A note's editor state before anything is typed. */
@@ -66,6 +68,9 @@ export class NotesService {
   /** The note files found at start; read at the first question about notes (see `entries`). */
   private ids: string[] = []
   private read: Map<string, Entry> | null = null
+  /** Notes read one at a time before every note was (a search hit, a changed file's revision): `entries` reuses them. */
+  private readonly early = new Map<string, Entry>()
+  private readonly stamps: NoteStamps
   private readonly listeners = new Set<NoteChangeListener>()
   /** Its own writes, which the watcher sees too: dismissed without reading the file. */
   private readonly written = new OwnWrites()
@@ -74,7 +79,9 @@ export class NotesService {
 
   private syncHooks: NoteSyncHooks | null = null
 
-  constructor(private readonly workspace: Workspace) {}
+  constructor(private readonly workspace: Workspace) {
+    this.stamps = new NoteStamps(workspace.cacheDir)
+  }
 
   /** Lets a sync engine merge saves and refuse changes (null when it stops). */
   setSyncHooks(hooks: NoteSyncHooks | null): void {
@@ -116,7 +123,8 @@ export class NotesService {
   private get entries(): Map<string, Entry> {
     if (!this.read) {
       this.read = new Map()
-      for (const id of this.ids) this.read.set(id, this.readEntry(id))
+      for (const id of this.ids) this.read.set(id, this.early.get(id) ?? this.readEntry(id))
+      this.early.clear()
     }
     return this.read
   }
@@ -144,15 +152,71 @@ export class NotesService {
     return [...this.entries.values()].flatMap((e) => (e.kind === 'ok' ? [e.note] : []))
   }
 
+  /** Waits for the revisions cache's pending write (the notebook's close). */
+  settled(): Promise<void> {
+    return this.stamps.settled()
+  }
+
   /** One readable note as it is now, or undefined. */
   peek(id: string): StoredNote | undefined {
     const entry = this.entries.get(id)
     return entry?.kind === 'ok' ? entry.note : undefined
   }
 
+  /**
+   * One note, read alone when the notes have not all been read yet: a search's hit in a notebook
+   * of 20,000 notes, from a command that needs nothing else of them.
+   */
+  peekOne(id: string): StoredNote | undefined {
+    if (this.read) return this.peek(id)
+    const entry = this.earlyEntry(id)
+    return entry?.kind === 'ok' ? entry.note : undefined
+  }
+
+  /**
+   * The revisions `revisions()` gives, without reading the notes whose files are unchanged since
+   * their revision was last worked out (by size and modification time; see `NoteStamps`).
+   */
+  revisionsByStamp(): Map<string, string> {
+    if (this.read) return this.revisions()
+    const known = this.stamps.load()
+    const revisions = new Map<string, string>()
+    const stamps = new Map<string, StampedRevision>()
+    let changed = false
+    for (const id of this.ids) {
+      let stamp: FileStamp
+      try {
+        stamp = stampOf(statSync(this.pathOf(id)))
+      } catch {
+        continue // gone since the folder was listed: not a readable note
+      }
+      const cached = known.get(id)
+      if (cached && sameStamp(cached, stamp)) {
+        revisions.set(id, cached.revision)
+        stamps.set(id, cached)
+        continue
+      }
+      changed = true
+      const entry = this.earlyEntry(id, true)
+      if (entry?.kind !== 'ok') continue
+      revisions.set(id, entry.revision)
+      stamps.set(id, { ...stamp, revision: entry.revision })
+    }
+    if (changed || stamps.size !== known.size) this.stamps.save(stamps)
+    return revisions
+  }
+
+  /** A note read alone (kept for `entries`), if it is one of the notebook's (`listed`: known to be). */
+  private earlyEntry(id: string, listed = false): Entry | undefined {
+    if (!listed && (!NOTE_ID.test(id) || !this.ids.includes(id))) return undefined
+    let entry = this.early.get(id)
+    if (!entry) this.early.set(id, (entry = this.readEntry(id)))
+    return entry
+  }
+
   /** A readable note's title as lists show it ("Untitled note" for none), or undefined: what links to it read. */
   titleOf(id: string): string | undefined {
-    const note = this.peek(id)
+    const note = this.peekOne(id)
     return note && displayTitle(note.title)
   }
 

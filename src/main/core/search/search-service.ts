@@ -84,7 +84,7 @@ export class SearchService {
     else this.beginNow()
     this.ready = started
       .then(() => {
-        this.rememberAll()
+        this.rememberPullQuotes()
         return this.loadOrRebuild()
       })
       .catch((error: unknown) => {
@@ -101,9 +101,31 @@ export class SearchService {
     )
   }
 
-  /** What search needs beside the index: each note's passages, and which pull quote repeats which paragraph. */
-  private rememberAll(): void {
+  /**
+   * Every note's passages and links, read when first needed (a change of a note, a rebuild) and
+   * not at start: a search in a notebook of 20,000 notes reads only the notes among its hits.
+   */
+  private rememberAllNotes(): void {
+    if (this.allNotesRemembered) return
+    this.allNotesRemembered = true
     for (const note of this.notes.all()) this.rememberNote(note)
+  }
+
+  private allNotesRemembered = false
+
+  /** A note's passages as search reads them, the note read alone if need be. */
+  private passagesOf(noteId: string): { title: string; passages: string[] } | undefined {
+    const known = this.notePassages.get(noteId)
+    if (known || this.allNotesRemembered) return known
+    const note = this.notes.peekOne(noteId)
+    if (!note || note.trashedAt) return undefined
+    const passages = { title: note.title, passages: noteBlocks(note.content, this.titleOf).map((b) => b.pieces.map((p) => p.text).join('')) }
+    this.notePassages.set(noteId, passages)
+    return passages
+  }
+
+  /** Which pull quote repeats which paragraph, for ranking. */
+  private rememberPullQuotes(): void {
     // only sources with pull quotes are read for this; the rest wait until a search or the reader needs them
     for (const entry of this.sources.catalogEntries()) {
       if (!entry.hasPullQuotes) continue
@@ -167,7 +189,7 @@ export class SearchService {
       source: (sourceId) => this.sources.readable(sourceId),
       sourceTitle: (sourceId) => this.sources.catalogEntry(sourceId)?.meta.title,
       storedBlock: (hit) => (hit.segmentDoc >= 0 ? (this.passages?.read(hit.segmentDoc) ?? null) : null),
-      notePassages: (noteId) => this.notePassages.get(noteId),
+      notePassages: (noteId) => this.passagesOf(noteId),
       sourceTitles: () => this.sources.catalogEntries().map((e) => ({ id: e.id, title: e.meta.title, ...(e.meta.tags ? { tags: e.meta.tags } : {}) })),
       recentNotes: () => this.notes.list().notes
     }
@@ -194,7 +216,11 @@ export class SearchService {
   }
 
   private updateNote(id: string, note: StoredNote | null): void {
+    // its title before, if it was known (the notes are read now, in their new state)
+    const knewTitle = this.allNotesRemembered || this.notePassages.has(id)
     const titleBefore = this.notePassages.get(id)?.title
+    // the notes linking to this one are known once every note is
+    this.rememberAllNotes()
     if (note && !note.trashedAt) {
       this.rememberNote(note)
       this.index.add(noteDocument(note, this.notePassages.get(id)!.passages)) // replaces the old version
@@ -204,7 +230,7 @@ export class SearchService {
       this.forgetLinks(id)
     }
     // renamed (or gone, or back): the notes linking to it read its title, and are found by it
-    if (note?.title !== titleBefore) {
+    if (!knewTitle || note?.title !== titleBefore) {
       // a copy: re-indexing a linker takes it out of the set and puts it back
       for (const linker of [...(this.linkers.get(id) ?? [])]) {
         const linking = this.notes.peek(linker)
@@ -243,7 +269,8 @@ export class SearchService {
   }
 
   private async loadOrRebuild(): Promise<void> {
-    const loaded = await this.files.load(this.currentFingerprint())
+    // the notes' revisions from their files' stamps: checking the index reads no note that did not change
+    const loaded = await this.files.load(fingerprint(this.sources.catalogEntries(), this.notes.revisionsByStamp()))
     if (typeof loaded === 'string') return this.rebuild(loaded)
     this.index = loaded
     this.passages = this.files.passagesOf(loaded.segment)
@@ -266,6 +293,7 @@ export class SearchService {
         await new Promise((resolve) => setImmediate(resolve))
         sliceStart = performance.now()
       }
+      this.rememberAllNotes()
       // taken first: a change while the sources are read makes it stale, never wrongly current
       const snapshot = this.currentFingerprint()
       const notes = this.notes.all().flatMap((note) => (note.trashedAt ? [] : [noteDocument(note, this.notePassages.get(note.id)?.passages)]))

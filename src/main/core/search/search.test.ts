@@ -221,6 +221,33 @@ describe('search', () => {
     expect(compacted.hits[0]).toMatchObject({ paragraph: 601, text: expect.stringContaining('q600') })
   })
 
+  it('checks its index against the notes’ file stamps, reads only the notes among its hits, and still finds what another program changed', async () => {
+    const dir = tempDir()
+    const noteLink = (noteId: string, title: string) => ({ type: 'note-link', version: 1, noteId, title })
+    const first = await open(dir)
+    const target = await first.createNote('Caspian pipelines')
+    const linking = await first.createNote('Energy')
+    await first.saveNote({ id: linking.id, title: 'Energy', content: { root: { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', text: 'See ' }, noteLink(target.id, 'Caspian pipelines')] }] } }, baseRevision: linking.revision })
+    await first.close()
+    await (await open(dir)).close() // the notes' revisions are remembered with their stamps
+
+    const notesRead = (nb: Notebook): boolean => (nb.notes as unknown as { read: unknown }).read !== null
+    const again = await open(dir)
+    expect((await again.search({ query: 'energy', scope: 'notes' })).hits.map((h) => h.title)).toEqual(['Energy'])
+    expect(notesRead(again), 'a search read every note').toBe(false)
+    // renamed: the note linking to it is found by its new title, though its old one was never read here
+    const t = await again.getNote(target.id)
+    await again.saveNote({ id: target.id, title: 'Gas routes', content: t.content, baseRevision: t.revision })
+    expect((await again.search({ query: 'routes', scope: 'notes' })).hits.map((h) => h.title).sort()).toEqual(['Energy', 'Gas routes'])
+    await again.close()
+
+    // another program changes a note: its stamp changes, and the index is not trusted
+    const file = join(dir, 'notes', `${linking.id}.json`)
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"See "', '"See quokkas and "'))
+    const later = await open(dir)
+    expect((await later.search({ query: 'quokkas' })).hits.map((h) => h.title)).toEqual(['Energy'])
+  })
+
   it('searches from memory when the cache folder cannot be written', async () => {
     const dir = tempDir()
     await (await open(dir)).close()

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
 import { UNTITLED, type Note, type NoteSummary } from '../../../shared/notes'
+import { ShowMore } from '../app/ShowMore'
 import { relativeTime } from './relative-time'
 
 /**
@@ -84,16 +85,15 @@ export function NotesList({ notes, open, onOpen }: NotesListProps): ReactNode {
         ))}
       </ul>
       {hidden > 0 && (
-        <button
-          type="button"
-          className="link-button show-more-notes"
-          onClick={() => {
+        <ShowMore
+          more={more}
+          hidden={hidden - (openBeyondShown ? 1 : 0)}
+          noun="notes"
+          onMore={() => {
             focusRow.current = shown.length
             setLimit(shown.length + more)
           }}
-        >
-          Show {more.toLocaleString('en')} more notes <span className="show-more-count">({(hidden - (openBeyondShown ? 1 : 0)).toLocaleString('en')} not listed)</span>
-        </button>
+        />
       )}
     </>
   )
