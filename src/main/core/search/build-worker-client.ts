@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs'
 import { Worker } from 'node:worker_threads'
+import type { StoredNote } from './passage-store'
 import type { SearchDocument } from './search-options'
 import type { BuiltSegmentFiles } from './segment-build'
 
@@ -8,7 +9,7 @@ export interface BuildJob {
   version: string
   fingerprint: string
   sources: { id: string; path: string }[]
-  notes: SearchDocument[]
+  notes: { document: SearchDocument; note: StoredNote }[]
 }
 
 export type WorkerMessage =

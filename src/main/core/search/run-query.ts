@@ -7,12 +7,12 @@ import { hasTag, tagsInText } from '../../../shared/tags'
 import type { ReferenceSummary } from '../../../shared/references'
 import { colorLabel, HIGHLIGHT_COLORS, type HighlightColor, type SourceHighlight } from '../../../shared/highlights'
 import { parseDocId } from './documents'
-import type { StoredBlock } from './passage-store'
+import type { StoredBlock, StoredRecord } from './passage-store'
 import type { LayeredIndex } from './layered-index'
 import { parseQuery, type ParsedQuery } from './query-parser'
 import { QueryEngine, type EngineHit, type WordGroup } from './query-engine'
 import { FIELD_BOOST, PULL_QUOTE_BOOST, type SearchField } from './search-options'
-import { foldText, makeSnippet } from './snippets'
+import { foldText, makeSnippet, termMatcher } from './snippets'
 import { foldTerm, processTerm, queryWords, tokenize } from './text-processing'
 
 /** Every weight and boost of a search, in one place: what ranks above what, and how far a word reaches. */
@@ -60,8 +60,8 @@ export interface QueryContext {
   source(sourceId: string): Source | null
   /** A source's title without reading its blocks (undefined: gone); without it, the source is read. */
   sourceTitle?(sourceId: string): string | undefined
-  /** A hit's block as stored beside the index, without reading its source (null: not stored there). */
-  storedBlock?(hit: EngineHit): StoredBlock | null
+  /** A hit's block or note as stored beside the index, without reading its source or note (null: not stored there). */
+  stored?(hit: EngineHit): StoredRecord | null
   /** A note's title and passages, as indexed. */
   notePassages(noteId: string): { title: string; passages: string[] } | undefined
   /** Every source's id, title and tags, in the order they were added (`source:` words, `in:sources`, `tag:`). */
@@ -239,7 +239,8 @@ function toHit(context: QueryContext, result: EngineHit, parsed: ParsedQuery): S
   if (ref.kind === 'source') {
     const title = context.sourceTitle ? context.sourceTitle(ref.sourceId) : context.source(ref.sourceId)?.meta.title
     if (title === undefined) return null
-    const block = context.storedBlock?.(result) ?? blockOf(context, ref.sourceId, ref.blockId)
+    const stored = context.stored?.(result)
+    const block = (stored && 'block' in stored ? stored.block : null) ?? blockOf(context, ref.sourceId, ref.blockId)
     if (!block) return null
     const hit: SourceHit = {
       kind: 'source',
@@ -254,7 +255,8 @@ function toHit(context: QueryContext, result: EngineHit, parsed: ParsedQuery): S
     }
     return hit
   }
-  const note = context.notePassages(ref.noteId)
+  const stored = context.stored?.(result)
+  const note = (stored && 'note' in stored ? stored.note : null) ?? context.notePassages(ref.noteId)
   if (!note) return null
   const passage = bestPassage(note.passages, matched)
   const text = note.passages[passage] ?? ''
@@ -355,8 +357,9 @@ function compoundAsTyped(parsed: ParsedQuery, part: string, joined: string): str
 function bestPassage(passages: string[], matched: ReadonlySet<string>): number {
   let best = 0
   let bestCount = -1
+  const isMatch = termMatcher(matched)
   passages.forEach((text, i) => {
-    const count = tokenize(text).filter((w) => matched.has(processTerm(w) ?? '')).length
+    const count = tokenize(text).filter(isMatch).length
     if (count > bestCount) {
       best = i
       bestCount = count

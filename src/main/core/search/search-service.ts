@@ -177,7 +177,10 @@ export class SearchService {
     const highlights = (await this.highlights?.().catch(() => null)) ?? undefined
     // read only for a search of them: a damaged list must not stop other searches
     const references = /\b(in:ref|ref:)/i.test(request.query) || request.scope === 'references' ? ((await this.references?.().catch(() => null)) ?? undefined) : undefined
-    const { hits, unmatched } = runQuery({ ...this.queryContext(), ...(highlights ? { highlights } : {}), ...(references ? { references } : {}) }, request)
+    const context = { ...this.queryContext(), ...(highlights ? { highlights } : {}), ...(references ? { references } : {}) }
+    // the passage store opened once for all the hits
+    const passages = this.passages
+    const { hits, unmatched } = passages ? passages.reading(() => runQuery(context, request)) : runQuery(context, request)
     return { hits, status: this.getStatus(), ...(unmatched.length > 0 ? { unmatched } : {}) }
   }
 
@@ -188,7 +191,7 @@ export class SearchService {
       pullQuotes: this.pullQuotes,
       source: (sourceId) => this.sources.readable(sourceId),
       sourceTitle: (sourceId) => this.sources.catalogEntry(sourceId)?.meta.title,
-      storedBlock: (hit) => (hit.segmentDoc >= 0 ? (this.passages?.read(hit.segmentDoc) ?? null) : null),
+      stored: (hit) => (hit.segmentDoc >= 0 ? (this.passages?.read(hit.segmentDoc) ?? null) : null),
       notePassages: (noteId) => this.passagesOf(noteId),
       sourceTitles: () => this.sources.catalogEntries().map((e) => ({ id: e.id, title: e.meta.title, ...(e.meta.tags ? { tags: e.meta.tags } : {}) })),
       recentNotes: () => this.notes.list().notes
@@ -296,7 +299,10 @@ export class SearchService {
       this.rememberAllNotes()
       // taken first: a change while the sources are read makes it stale, never wrongly current
       const snapshot = this.currentFingerprint()
-      const notes = this.notes.all().flatMap((note) => (note.trashedAt ? [] : [noteDocument(note, this.notePassages.get(note.id)?.passages)]))
+      const notes = this.notes.all().flatMap((note) => {
+        const passages = this.notePassages.get(note.id)
+        return note.trashedAt || !passages ? [] : [{ document: noteDocument(note, passages.passages), note: passages }]
+      })
       const sourceIds = this.sources.catalogEntries().map((e) => e.id)
       const progress = (share: number): void => {
         if (shown) this.status = { state: 'rebuilding', progress: share, documents: 0, reason }
