@@ -198,6 +198,8 @@ export class QueryEngine {
     const at = segment.termIndex(weighted.term)
     const live = this.live._index.get(weighted.term)
     if (at < 0 && live === undefined) return null
+    // its postings are read below: their blocks' sums are checked first (once per block)
+    if (at >= 0) segment.checkPostings(at)
     const documents = SEARCH_FIELDS.map((_, f) => (at >= 0 ? segment.termDocs[at * segment.fields + f]! : 0) + (live?.get(f)?.size ?? 0))
     const fieldWeight = documents.map((matching, f) => weighted.weight * this.fieldBoost[f]! * idf(matching, this.documentCount))
     return { ...weighted, segment: at, live, documents, postings: (at >= 0 ? segment.postingCount(at) : 0) + postingsSize(live), fieldWeight }

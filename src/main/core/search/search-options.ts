@@ -42,7 +42,7 @@ export const MINISEARCH_OPTIONS: Options<SearchDocument> = {
 }
 
 /** Identifies the options above (tokenizer, stemmer, fields) and the segment file's layout in a persisted index. */
-export const SEARCH_INDEX_VERSION = 'pilcrow-search-5;segment;porter;fields=title,heading,text;stop=v1;compounds=joined'
+export const SEARCH_INDEX_VERSION = 'pilcrow-search-6;segment;porter;fields=title,heading,text;stop=v1;compounds=joined'
 
 /** The same analysis for the segment builder, read from the options object above. */
 export const SEGMENT_ANALYZER: AnalyzerOptions<SearchDocument> = {

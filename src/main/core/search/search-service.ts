@@ -12,7 +12,7 @@ import type { PassageStore } from './passage-store'
 import { runQuery, type QueryContext } from './run-query'
 import { SEARCH_INDEX_VERSION } from './search-options'
 import { buildOnWorker, canBuildOnWorker } from './build-worker-client'
-import { decodeSegment } from './segment'
+import { decodeSegment, SegmentDamagedError } from './segment'
 import { buildSegmentFiles } from './segment-build'
 
 /** Work this long between yields while rebuilding, so API calls are answered meanwhile. */
@@ -173,7 +173,24 @@ export class SearchService {
   references: (() => Promise<NonNullable<QueryContext['references']>>) | null = null
 
   async search(request: SearchRequest): Promise<SearchResponse> {
+    try {
+      return await this.searchIndex(request)
+    } catch (error) {
+      if (!(error instanceof SegmentDamagedError)) throw error
+      // postings damaged on disk since the index loaded (their sums are checked as they are
+      // first read): built again, then the question is answered from the new index
+      this.repair ??= this.rebuild('the index file is damaged').finally(() => (this.repair = null))
+      await this.repair
+      return this.searchIndex(request)
+    }
+  }
+
+  /** A rebuild of an index found damaged while searching: searches meanwhile wait for it. */
+  private repair: Promise<void> | null = null
+
+  private async searchIndex(request: SearchRequest): Promise<SearchResponse> {
     await this.whenReady()
+    await this.repair
     const highlights = (await this.highlights?.().catch(() => null)) ?? undefined
     // read only for a search of them: a damaged list must not stop other searches
     const references = /\b(in:ref|ref:)/i.test(request.query) || request.scope === 'references' ? ((await this.references?.().catch(() => null)) ?? undefined) : undefined

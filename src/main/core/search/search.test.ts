@@ -196,6 +196,20 @@ describe('search', () => {
     await damage(segmentFile, (raw) => raw.slice(0, -10) + 'x'.repeat(10), 'damaged postings (checksum)')
     await damage(segmentFile, (raw) => raw.replace(/"version":"[^"]+"/, '"version":"other-options"'), 'other options')
     await damage(changesFile, (raw) => raw.replace(/"fingerprint":"[^"]+"/, '"fingerprint":"stale"'), 'stale')
+
+    // a posting damaged: its block's sum is checked when a search first reads it, not at load;
+    // the search that finds it is answered from an index built again
+    const file = readFileSync(segmentFile)
+    const headerEnd = file.indexOf(0x0a) + 1
+    const postingsAt = (JSON.parse(file.toString('utf8', 0, headerEnd)) as { sections: Record<string, [number, number]> }).sections['postingDoc']![0]
+    file[headerEnd + postingsAt + 5]! ^= 0xff
+    writeFileSync(segmentFile, file)
+    const inode = statSync(segmentFile).ino
+    const nb = await open(dir)
+    expect((await nb.getSearchStatus()).state).toBe('ready')
+    expect((await nb.search(query)).hits).toEqual(expected.hits)
+    expect(statSync(segmentFile).ino, 'the segment was written again').not.toBe(inode)
+    await nb.close()
   })
 
   it('folds many changes into a new segment in the background, with the same results', async () => {
