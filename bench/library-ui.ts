@@ -8,7 +8,7 @@ import { APP_ROOT, servePilcrow, stopAllServers } from '../e2e/support/serve'
 import type { Figures } from './index'
 import { median, round } from './stats'
 import { writeSyntheticWorkspace } from './synthetic'
-import { pageTime, recordShown, reopenArticleAtStart, RUNS, TAB_SETTLE_MS } from './ui'
+import { RUNS, startToArticle } from './ui'
 
 /** Runs in the page: the main thread's long tasks (50 ms or more), as [start, duration], in `window.longTasks`. */
 function recordLongTasks(): void {
@@ -49,14 +49,8 @@ export async function benchLibraryUi(log: (line: string) => void): Promise<Figur
 
     const starts: number[] = []
     for (let i = 0; i < RUNS; i++) {
-      reopenArticleAtStart(workspace)
-      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
-      await page.addInitScript(recordShown, { title: 'Russia and Iran', key: 'articleShownAt' })
-      await page.waitForTimeout(TAB_SETTLE_MS)
-      const t0 = Date.now()
-      const served = await servePilcrow(workspace)
-      await page.goto(served.url)
-      starts.push((await pageTime(page, 'articleShownAt')) - t0)
+      const { ms, page, served } = await startToArticle(browser, workspace)
+      starts.push(ms)
       await page.close()
       await served.stop()
     }
