@@ -103,6 +103,7 @@ export class HighlightsService {
   setAside(sourceId: string): Promise<void> {
     return this.enqueue(async () => {
       this.cache.delete(sourceId)
+      this.fileNames = null
       const bin = join(this.workspace.root, '.pilcrow', 'deleted-sources')
       await fs.mkdir(bin, { recursive: true })
       const stamp = new Date().toISOString().replace(/[:.]/g, '-')
@@ -112,9 +113,14 @@ export class HighlightsService {
     })
   }
 
+  /** The highlights folder's files, as last listed (null: list it again). */
+  private fileNames: Promise<string[]> | null = null
+
   /** Every source's highlights, as stored (search reads them; a file that cannot be read is left out). */
   async all(): Promise<SourceHighlight[]> {
-    const names = await fs.readdir(this.dir).catch(() => [] as string[])
+    // every search asks: the folder is listed once, and again after a change (not at each keystroke)
+    this.fileNames ??= fs.readdir(this.dir).catch(() => [] as string[])
+    const names = await this.fileNames
     const ids = names.flatMap((name) => /^([a-z0-9][a-z0-9-]*)\.json$/.exec(name)?.[1] ?? []).filter((id) => this.sources.has(id))
     return (await Promise.all(ids.map((id) => this.stored(id)))).flat()
   }
@@ -129,6 +135,7 @@ export class HighlightsService {
       if (!sourceId) return
       if (await this.written.isOwn(sourceId, this.pathOf(sourceId))) return
       this.cache.delete(sourceId)
+      this.fileNames = null
       notifyAll(this.listeners, sourceId)
     })
   }
@@ -147,6 +154,7 @@ export class HighlightsService {
       await writeFileAtomic(this.pathOf(sourceId), `${JSON.stringify({ format: 'pilcrow-highlights', formatVersion: 1, sourceId, highlights: list }, null, 1)}\n`)
       await this.written.wrote(sourceId, this.pathOf(sourceId))
       this.cache.set(sourceId, list)
+      this.fileNames = null
       notifyAll(this.listeners, sourceId)
       return result
     })
