@@ -19,6 +19,9 @@ function recordLongTasks(): void {
   }).observe({ type: 'longtask', buffered: true })
 }
 
+/** Time for the start's work (notes list, search index) to be done before the sources list is timed. */
+const START_SETTLE_MS = 3000
+
 /** The longest task that started in [from, to) (page time), 0 when none reached 50 ms. */
 async function longestTask(page: Page, from: number, to: number): Promise<number> {
   // long tasks are reported once they end: a frame later than the last one that could count
@@ -33,7 +36,7 @@ async function longestTask(page: Page, from: number, to: number): Promise<number
  * The app with a researcher's whole library in its workspace (`--only library`): 1,000,000
  * paragraphs in 2,000 sources and 20,000 notes beside the article, its search index built. From
  * the server's start to the article readable (`ui.start_to_article_1m`), and the sources list:
- * the longest task from the page's start to its rows painted, and while a filter is typed.
+ * the longest task while it opens (the sidebar shown again), and while a filter is typed.
  */
 export async function benchLibraryUi(log: (line: string) => void): Promise<Figures> {
   const figures: Figures = {}
@@ -66,8 +69,14 @@ export async function benchLibraryUi(log: (line: string) => void): Promise<Figur
       await page.goto(served.url)
       const list = page.getByRole('list', { name: 'Sources' })
       await list.getByRole('listitem').nth(99).waitFor()
-      const listed = await page.evaluate(() => performance.now())
-      listTasks.push(await longestTask(page, 0, listed))
+      // the start's own work done, the sidebar is closed and opened again (Ctrl+\): the list built anew
+      await page.waitForTimeout(START_SETTLE_MS)
+      await page.keyboard.press('Control+Backslash')
+      await list.waitFor({ state: 'detached' })
+      const opening = await page.evaluate(() => performance.now())
+      await page.keyboard.press('Control+Backslash')
+      await list.getByRole('listitem').nth(99).waitFor()
+      listTasks.push(await longestTask(page, opening, await page.evaluate(() => performance.now())))
       const filter = page.getByRole('searchbox', { name: 'Filter sources' })
       await filter.click()
       const typing = await page.evaluate(() => performance.now())
@@ -77,11 +86,11 @@ export async function benchLibraryUi(log: (line: string) => void): Promise<Figur
       await page.close()
       await served.stop()
     }
-    figures['ui.sources_2000.list_longest_task_ms'] = round(median(listTasks))
+    figures['ui.sources_2000.open_longest_task_ms'] = round(median(listTasks))
     figures['ui.sources_2000.filter_longest_task_ms'] = round(median(filterTasks))
     log(
       `UI with a library of 1,000,000 paragraphs in 2,000 sources and 20,000 notes (medians of ${RUNS}): start to article ${figures['ui.start_to_article_1m.median_ms']} ms; ` +
-        `the sources list's longest task until its rows painted ${figures['ui.sources_2000.list_longest_task_ms']} ms, while a filter was typed ${figures['ui.sources_2000.filter_longest_task_ms']} ms (0: none of 50 ms or more)`
+        `the sources list's longest task while it opened (Ctrl+\\) ${figures['ui.sources_2000.open_longest_task_ms']} ms, while a filter was typed ${figures['ui.sources_2000.filter_longest_task_ms']} ms (0: none of 50 ms or more)`
     )
   } finally {
     await browser.close()
