@@ -11,9 +11,9 @@ import { fingerprint, noteDocId, noteDocument, pullQuoteOrigins, sourceDocuments
 import type { PassageStore } from './passage-store'
 import { runQuery, type QueryContext } from './run-query'
 import { SEARCH_INDEX_VERSION } from './search-options'
-import { buildOnWorker, canBuildOnWorker } from './build-worker-client'
+import { buildOnWorker, canBuildOnWorker, type BuildJob } from './build-worker-client'
 import { decodeSegment, SegmentDamagedError } from './segment'
-import { buildSegmentFiles } from './segment-build'
+import { buildSegmentFiles, type BuiltSegmentFiles } from './segment-build'
 
 /** Work this long between yields while rebuilding, so API calls are answered meanwhile. */
 const SLICE_MS = 12
@@ -179,7 +179,8 @@ export class SearchService {
       if (!(error instanceof SegmentDamagedError)) throw error
       // postings damaged on disk since the index loaded (their sums are checked as they are
       // first read): built again, then the question is answered from the new index
-      this.repair ??= this.rebuild('the index file is damaged').finally(() => (this.repair = null))
+      // (after a rebuild under way: two at once would share the changes to replay)
+      this.repair ??= (this.compaction ?? Promise.resolve()).then(() => this.rebuild('the index file is damaged')).finally(() => (this.repair = null))
       await this.repair
       return this.searchIndex(request)
     }
@@ -324,26 +325,20 @@ export class SearchService {
       const progress = (share: number): void => {
         if (shown) this.status = { state: 'rebuilding', progress: share, documents: 0, reason }
       }
-      const onWorker = canBuildOnWorker(this.workerPath)
-        ? await buildOnWorker(this.workerPath, { version: SEARCH_INDEX_VERSION, fingerprint: snapshot, sources: this.sourceFiles(sourceIds), notes }, progress).catch((error: unknown) => {
-            console.error('pilcrow: the search worker failed; building the index here instead:', error)
-            return null
-          })
-        : null
       const files =
-        onWorker ??
+        (await this.buildOnWorker({ version: SEARCH_INDEX_VERSION, fingerprint: snapshot, sources: this.sourceFiles(sourceIds), notes }, progress)) ??
         (await buildSegmentFiles({
-            version: SEARCH_INDEX_VERSION,
-            fingerprint: snapshot,
-            sourceIds,
-            // sources not read yet are read one at a time between other work, and not kept
-            readSource: (id) => this.sources.readWithoutKeeping(id),
-            notes,
-            pause: async (share) => {
-              progress(share)
-              await pause()
-            }
-          }))
+          version: SEARCH_INDEX_VERSION,
+          fingerprint: snapshot,
+          sourceIds,
+          // sources not read yet are read one at a time between other work, and not kept
+          readSource: (id) => this.sources.readWithoutKeeping(id),
+          notes,
+          pause: async (share) => {
+            progress(share)
+            await pause()
+          }
+        }))
       // built here or by our own worker a moment ago: its sum need not be checked again
       const { segment } = decodeSegment(files.segment, { verified: true })
       this.index = new LayeredIndex(segment)
@@ -358,6 +353,15 @@ export class SearchService {
       this.replay = null
     }
     await this.persist()
+  }
+
+  /** The build on the worker thread, when there is one; null without it, or when it failed (then the build runs here). */
+  private async buildOnWorker(job: BuildJob, progress: (share: number) => void): Promise<BuiltSegmentFiles | null> {
+    if (!canBuildOnWorker(this.workerPath)) return null
+    return buildOnWorker(this.workerPath, job, progress).catch((error: unknown) => {
+      console.error('pilcrow: the search worker failed; building the index here instead:', error)
+      return null
+    })
   }
 
   /** Where the worker reads each source. */
