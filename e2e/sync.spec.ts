@@ -1,5 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
@@ -229,7 +229,8 @@ test('a read-only token shows the notes and refuses typing with a message; a wro
   await page.keyboard.type('For the supervisor to read.')
   await expect(noteStatus(page)).toHaveText('Saved')
   expect(pilcrowCli('sync', 'join', address, '--token', writer, '--workspace', pilcrow.workspace)).toMatch(/Synced/)
-  const serverFiles = (): string[] => readdirSync(join(server.data, 'documents'), { recursive: true }).map(String).sort()
+  // the server makes its documents folder with the first document it stores
+  const serverFiles = (): string[] => (existsSync(join(server.data, 'documents')) ? readdirSync(join(server.data, 'documents'), { recursive: true }).map(String).sort() : [])
   await expect.poll(serverFiles).toContain(join('thesis', 'notebook.yjs'))
   const stored = Object.fromEntries(serverFiles().filter((f) => f.endsWith('.yjs')).map((f) => [f, readFileSync(join(server.data, 'documents', f)).toString('base64')]))
 

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
 import { UNTITLED, type Note, type NoteSummary } from '../../../shared/notes'
-import { ShowMore } from '../app/ShowMore'
+import { ShowMore } from '../ui/ShowMore'
 import { relativeTime } from './relative-time'
 
 /**

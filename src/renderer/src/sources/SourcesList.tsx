@@ -1,7 +1,7 @@
 import { useDeferredValue, useEffect, useRef, useState, type ReactNode } from 'react'
 import { IMPORT_FORMATS } from '../../../shared/imports'
 import type { SourceSummary } from '../../../shared/model'
-import { ShowMore } from '../app/ShowMore'
+import { ShowMore } from '../ui/ShowMore'
 
 /**
  * How many sources the list shows at first, and how many more each "Show more" adds: a library of
