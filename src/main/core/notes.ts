@@ -67,6 +67,7 @@ export type NoteChangeListener = (noteId: string, note: StoredNote | null, revis
 export class NotesService {
   /** The note files found at start; read at the first question about notes (see `entries`). */
   private ids: string[] = []
+  private listed = new Set<string>()
   private read: Map<string, Entry> | null = null
   /** Notes read one at a time before every note was (a search hit, a changed file's revision): `entries` reuses them. */
   private readonly early = new Map<string, Entry>()
@@ -114,6 +115,7 @@ export class NotesService {
   async start(): Promise<void> {
     await removeStrayTempFiles(this.workspace.notesDir)
     this.ids = (await fs.readdir(this.workspace.notesDir)).sort().flatMap((name) => NOTE_FILE.exec(name)?.[1] ?? [])
+    this.listed = new Set(this.ids)
   }
 
   /**
@@ -208,7 +210,7 @@ export class NotesService {
 
   /** A note read alone (kept for `entries`), if it is one of the notebook's (`listed`: known to be). */
   private earlyEntry(id: string, listed = false): Entry | undefined {
-    if (!listed && (!NOTE_ID.test(id) || !this.ids.includes(id))) return undefined
+    if (!listed && !this.listed.has(id)) return undefined
     let entry = this.early.get(id)
     if (!entry) this.early.set(id, (entry = this.readEntry(id)))
     return entry
