@@ -48,9 +48,7 @@ describe('three peers editing one note through the sync server', () => {
     const rand = random(20261206)
     const pick = <T>(list: T[]): T => list[Math.floor(rand() * list.length)]!
     const work = tempDir()
-    const server = await sync.server(work)
-    const token = await server.addToken('co-authors')
-    await server.start()
+    const { server, token } = await sync.running(work, 'co-authors')
     const address = `${server.url}/thesis`
 
     // peer A has the note; B and C join empty workspaces

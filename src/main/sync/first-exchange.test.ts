@@ -13,9 +13,7 @@ describe('the first exchange of a workspace that already has notes', () => {
 
   it('migrates the first device\'s notes; a note another device also holds (never synced) arrives beside it as a copy, never merged, never dropped', async () => {
     const work = tempDir()
-    const server = await sync.server(work)
-    const token = await server.addToken('me')
-    await server.start()
+    const { server, token } = await sync.running(work)
     // the same workspace copied to two machines, then edited apart before either synced
     const laptop = await openNotebook(join(work, 'laptop'), { bundled: false })
     const desktop = await openNotebook(join(work, 'desktop'), { bundled: false })
@@ -50,9 +48,7 @@ describe('a notebook of many notes', () => {
 
   it('reaches a fresh device whole: hundreds of notes open on one connection at once are not refused', async () => {
     const work = tempDir()
-    const server = await sync.server(work)
-    const token = await server.addToken('me')
-    await server.start()
+    const { server, token } = await sync.running(work)
     const a = await openNotebook(join(work, 'a'), { bundled: false })
     for (let i = 0; i < 300; i++) await a.notes.add({ id: `n-many-${i}`, title: `Note ${i}`, createdAt: at, updatedAt: at, content: content(`Words of note ${i}.`) })
     expect((await (await sync.join(a, `${server.url}/thesis`, token)).settle(30_000)).state).toBe('synced')

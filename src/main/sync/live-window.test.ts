@@ -14,9 +14,7 @@ describe('a window editing a shared note live', () => {
 
   it('renames it long after it opened without taking back a word typed since (its save carries the content it opened with)', async () => {
     const work = tempDir()
-    const server = await sync.server(work)
-    const token = await server.addToken('me')
-    await server.start()
+    const { server, token } = await sync.running(work)
     const a = await openNotebook(join(work, 'a'), { bundled: false })
     const made = await a.notes.create('Draft')
     await a.notes.save({ id: made.id, title: 'Draft', content: content('Opening words.'), baseRevision: made.revision })

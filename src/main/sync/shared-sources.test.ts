@@ -11,9 +11,7 @@ describe('sources shared with the notebook', () => {
 
   it('arrive on the other device whole (blocks, details, citation key), follow a change of details, and go when deleted (kept aside)', async () => {
     const work = tempDir()
-    const server = await sync.server(work)
-    const token = await server.addToken('me')
-    await server.start()
+    const { server, token } = await sync.running(work)
     const a = await openNotebook(join(work, 'a'))
     const file = join(work, 'caspian.md')
     writeFileSync(file, '# The Caspian summit\n\nThe five littoral states met in Aktau.\n\nThey signed a convention on the sea\'s legal status.\n')

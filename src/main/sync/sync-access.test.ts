@@ -83,9 +83,7 @@ describe('who may sync', () => {
 
   it('refuses a note from a peer that holds more nodes than a note can, and keeps the copy here as it was', async () => {
     const work = tempDir()
-    const server = await sync.server(work)
-    const token = await server.addToken('laptop')
-    await server.start()
+    const { server, token } = await sync.running(work, 'laptop')
     const a = await openNotebook(join(work, 'a'), { bundled: false })
     const b = await openNotebook(join(work, 'b'), { bundled: false })
     const note = await a.notes.create('Huge')
@@ -106,9 +104,7 @@ describe('who may sync', () => {
 
   it('refuses an edit from a window that is not a Yjs update, with a message, and leaves the note as it was', async () => {
     const work = tempDir()
-    const server = await sync.server(work)
-    const token = await server.addToken('me')
-    await server.start()
+    const { server, token } = await sync.running(work)
     const a = await openNotebook(join(work, 'a'), { bundled: false })
     const note = await a.notes.create('Kept')
     await a.notes.save({ id: note.id, title: 'Kept', content: content(paragraph('As it was.')), baseRevision: note.revision })

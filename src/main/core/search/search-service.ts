@@ -285,13 +285,13 @@ export class SearchService {
     this.replay?.push(change)
   }
 
+  /** The notes' revisions from their files' stamps until the notes are read: checking the index reads no note that did not change. */
   private currentFingerprint(): string {
-    return fingerprint(this.sources.catalogEntries(), this.notes.revisions())
+    return fingerprint(this.sources.catalogEntries(), this.notes.revisionsByStamp())
   }
 
   private async loadOrRebuild(): Promise<void> {
-    // the notes' revisions from their files' stamps: checking the index reads no note that did not change
-    const loaded = await this.files.load(fingerprint(this.sources.catalogEntries(), this.notes.revisionsByStamp()))
+    const loaded = await this.files.load(this.currentFingerprint())
     if (typeof loaded === 'string') return this.rebuild(loaded)
     this.index = loaded
     this.passages = this.files.passagesOf(loaded.segment)

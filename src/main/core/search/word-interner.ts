@@ -90,7 +90,7 @@ export class WordInterner {
   }
 
   /** The number of text[start, end) as a word, given a new one if it was never met. */
-  numberOf(text: string, start: number, end: number): number {
+  private numberOf(text: string, start: number, end: number): number {
     let hash = FNV_OFFSET
     for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), FNV_PRIME)
     return this.find(text, start, end, hash)

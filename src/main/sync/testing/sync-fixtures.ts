@@ -68,18 +68,30 @@ export class ServerProcess {
 }
 
 /** Servers and engines closed (and killed) after each test. */
-export function useSyncFixtures(): { server: (workDir: string) => Promise<ServerProcess>; join: (notebook: Notebook, address: string, token: string, options?: { maxReceivedNodes?: number }) => Promise<SyncEngine> } {
+export function useSyncFixtures(): {
+  server: (workDir: string) => Promise<ServerProcess>
+  /** A server started with one read-write token (most tests need no more). */
+  running: (workDir: string, tokenName?: string) => Promise<{ server: ServerProcess; token: string }>
+  join: (notebook: Notebook, address: string, token: string, options?: { maxReceivedNodes?: number }) => Promise<SyncEngine>
+} {
   const servers: ServerProcess[] = []
   const engines: SyncEngine[] = []
   afterEach(async () => {
     for (const engine of engines.splice(0)) await engine.close().catch(() => undefined)
     for (const server of servers.splice(0)) await server.kill()
   })
+  const server = async (workDir: string): Promise<ServerProcess> => {
+    const made = await ServerProcess.create(workDir)
+    servers.push(made)
+    return made
+  }
   return {
-    async server(workDir) {
-      const server = await ServerProcess.create(workDir)
-      servers.push(server)
-      return server
+    server,
+    async running(workDir, tokenName = 'me') {
+      const started = await server(workDir)
+      const token = await started.addToken(tokenName)
+      await started.start()
+      return { server: started, token }
     },
     async join(notebook, address, token, options = {}) {
       const folder = new SyncFolder(notebook.workspace.root)
