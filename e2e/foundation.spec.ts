@@ -79,6 +79,26 @@ test.describe('the reader and the editor in browser mode', () => {
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')
   })
 
+  test('a theme chosen in another tab while this one is still starting is followed (the change came between its page and its events)', async ({ page, pilcrow }) => {
+    const other = await page.context().newPage()
+    await other.goto(pilcrow.url)
+    // this tab's event stream is held back, as on a slow start, until the other tab has changed the theme
+    let startEvents!: () => void
+    const changed = new Promise<void>((resolve) => (startEvents = resolve))
+    await page.route('**/api/events', async (route) => {
+      await changed
+      await route.continue()
+    })
+    await page.goto(pilcrow.url)
+    await expect(page.getByRole('region', { name: 'Source' }).getByRole('heading', { level: 1 })).toBeVisible()
+    const stored = other.waitForResponse('**/api/updateSettings')
+    await other.getByRole('button', { name: /change theme/ }).click() // system → light
+    await stored
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'system')
+    startEvents()
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'light')
+  })
+
   test('the API refuses calls without the token and from a foreign host', async ({ request, pilcrow }) => {
     const noToken = await request.post(`${pilcrow.origin}/api/listSources`, { data: { args: [] } })
     expect(noToken.status()).toBe(401)

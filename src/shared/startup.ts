@@ -8,7 +8,16 @@ import type { Settings } from './settings'
  */
 export const STARTUP_DATA_ID = 'pilcrow-startup'
 
+/** The event stream's response header: the events the server had sent before this stream began. */
+export const EVENTS_SENT_HEADER = 'X-Pilcrow-Events-Sent'
+
 export interface StartupData {
+  /**
+   * Browser mode: how many notebook events the server had sent before it read this data. The
+   * event stream's response says the same at its start (`EVENTS_SENT_HEADER`); a difference means
+   * something changed in between, and the page asks again.
+   */
+  eventsSent?: number
   list: SourceSummary[]
   settings: Settings
   /** The source open last time, else the first; null in an empty workspace. */

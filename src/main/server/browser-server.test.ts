@@ -219,4 +219,21 @@ describe('browser-mode server', () => {
     const created = JSON.parse((await apiCall('createNote', ['Streamed'])).body).result
     expect(JSON.parse(await received)).toEqual({ type: 'note-changed', noteId: created.id, revision: created.revision, title: 'Streamed', updatedAt: created.updatedAt, trashed: false, tags: [] })
   })
+
+  it('says how many events it had sent when it read the page\'s data and when a stream begins: a change in between shows as a difference', async () => {
+    /** The count at a stream's start (the stream itself is closed at once). */
+    const sentAtStreamStart = () =>
+      new Promise<string>((resolve, reject) => {
+        const req = httpRequest({ host: '127.0.0.1', port: server.port, path: '/api/events', headers: { ...host(), 'X-Pilcrow-Token': server.token }, setHost: false }, (res) => {
+          resolve(String(res.headers['x-pilcrow-events-sent']))
+          req.destroy()
+        })
+        req.on('error', reject)
+        req.end()
+      })
+    const page = startupDataOf((await send(`/?token=${server.token}`, { headers: host() })).body)
+    expect(String(page.eventsSent)).toBe(await sentAtStreamStart())
+    expect((await apiCall('updateSettings', [{ theme: 'dark' }])).status).toBe(200)
+    expect(await sentAtStreamStart()).toBe(String(page.eventsSent! + 1))
+  })
 })

@@ -9,6 +9,7 @@ import { isAllowedHost, isAllowedOrigin, readCookie, TOKEN_HEADER, tokenCookieNa
 import { readStaticFile } from './static-files'
 import { startupScript } from './startup-script'
 import { IMPORT_SIZE_LIMIT_BYTES } from '../../shared/imports'
+import { EVENTS_SENT_HEADER } from '../../shared/startup'
 
 /** The largest API request body we accept: an imported file at the size limit, as base64, and a little more. */
 export const MAX_BODY_BYTES = Math.ceil(IMPORT_SIZE_LIMIT_BYTES / 3) * 4 + 1024 * 1024
@@ -54,6 +55,10 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   // the argument schemas (zod) load while the page does: only API calls need them
   const apiSchema = import('../../shared/api-schema')
   let port = 0
+  // a page compares this count in its startup data with the one at its event stream's start: a
+  // change made in between (another tab, a sync) is otherwise never heard of
+  let eventsSent = 0
+  const stopCounting = options.events?.(() => eventsSent++) ?? (() => undefined)
   // requireHostHeader off: a request without Host reaches our own check and gets 403, like a foreign one.
   const server: Server = createServer({ requireHostHeader: false }, (req, res) => {
     handle(req, res).catch((error: unknown) => {
@@ -84,7 +89,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   /** The first screen's data for the page (see shared/startup.ts); without it the page asks for it. */
   async function pageStartup(): Promise<string> {
     try {
-      return await startupScript(options.api)
+      return await startupScript(options.api, eventsSent)
     } catch (error) {
       console.error('pilcrow: the page is served without its startup data:', error)
       return ''
@@ -127,7 +132,8 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
    */
   function streamEvents(req: IncomingMessage, res: ServerResponse): void {
     securityHeaders(res)
-    res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' })
+    // counted and subscribed in one go: every later event is in the stream
+    res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive', [EVENTS_SENT_HEADER]: String(eventsSent) })
     res.write(': pilcrow events\n\n')
     const unsubscribe = options.events?.((event) => res.write(`data: ${JSON.stringify(event)}\n\n`)) ?? (() => undefined)
     const ping = setInterval(() => res.write(': ping\n\n'), 20_000)
@@ -148,6 +154,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     url: `http://127.0.0.1:${port}/?token=${token}`,
     close: () =>
       new Promise<void>((resolve) => {
+        stopCounting()
         server.close(() => resolve())
         server.closeAllConnections()
       })

@@ -19,9 +19,9 @@ function parse(script: string): StartupData {
 describe("the first screen's data written into the page", () => {
   it('names the source open last time, else the first', async () => {
     const notebook = await openNotebook(tempDir())
-    expect(parse(await startupScript(notebook)).sourceId).toBe('russia-iran-alignment')
+    expect(parse(await startupScript(notebook, 0)).sourceId).toBe('russia-iran-alignment')
     await notebook.updateSettings({ lastSourceId: 'deleted-long-ago' })
-    const data = parse(await startupScript(notebook))
+    const data = parse(await startupScript(notebook, 0))
     expect(data.sourceId).toBe('russia-iran-alignment')
     expect(data.source?.id).toBe('russia-iran-alignment')
   })
@@ -33,14 +33,14 @@ describe("the first screen's data written into the page", () => {
     const blocks = assignIdsAndNumbers(Array.from({ length: Math.ceil(MAX_EMBEDDED_SOURCE_CHARS / text.length) + 10 }, () => ({ kind: 'paragraph' as const, text })))
     writeFileSync(join(dir, 'sources', 'long.json'), serializeSource({ id: 'long', meta: { title: 'Long', authors: [] }, blocks }))
     const notebook = await openNotebook(dir, { bundled: false })
-    const data = parse(await startupScript(notebook))
+    const data = parse(await startupScript(notebook, 0))
     expect(data.sourceId).toBe('long')
     expect(data.source).toBeNull()
     expect(data.list.map((s) => s.id)).toEqual(['long'])
   })
 
   it('is an empty start in an empty workspace', async () => {
-    const data = parse(await startupScript(await openNotebook(tempDir(), { bundled: false })))
+    const data = parse(await startupScript(await openNotebook(tempDir(), { bundled: false }), 0))
     expect(data).toMatchObject({ list: [], sourceId: null, source: null })
   })
 })

@@ -29,14 +29,32 @@ export function apiToken(): string {
   return sessionStorage.getItem(TOKEN_KEY) ?? ''
 }
 
+/**
+ * A call sent just before a reload or a closed tab must still arrive, so small calls go as
+ * `keepalive` requests, which the browser finishes after the page is gone. It allows 64 KiB of
+ * them in flight per page (beyond that it refuses the call), so larger ones go as usual.
+ */
+const KEEPALIVE_BUDGET_BYTES = 60 * 1024
+let keepaliveBytesInFlight = 0
+
+async function post(url: string, headers: Record<string, string>, body: string): Promise<Response> {
+  // a UTF-16 code unit is at most 3 bytes of UTF-8
+  const bytes = body.length * 3
+  const keepalive = keepaliveBytesInFlight + bytes <= KEEPALIVE_BUDGET_BYTES
+  if (!keepalive) return fetch(url, { method: 'POST', headers, body })
+  keepaliveBytesInFlight += bytes
+  try {
+    return await fetch(url, { method: 'POST', headers, body, keepalive: true })
+  } finally {
+    keepaliveBytesInFlight -= bytes
+  }
+}
+
 function createHttpApi(): NotebookApi {
   const token = takeToken()
+  const headers = { 'Content-Type': 'application/json', 'X-Pilcrow-Token': token }
   return createApiProxy(async (method, args) => {
-    const response = await fetch(`/api/${method}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-Pilcrow-Token': token },
-      body: JSON.stringify({ args })
-    })
+    const response = await post(`/api/${method}`, headers, JSON.stringify({ args }))
     const body = (await response.json().catch(() => null)) as { result?: unknown; error?: { code: string; message: string } } | null
     if (response.ok && body && 'result' in body) return body.result
     if (response.status === 401) {

@@ -1,4 +1,5 @@
 import { createEventSubscriptions, type NotebookEvent, type NotebookEvents } from '../../../shared/events'
+import { EVENTS_SENT_HEADER } from '../../../shared/startup'
 import { apiToken } from './client'
 
 declare global {
@@ -12,12 +13,26 @@ declare global {
 const RETRY_FIRST_MS = 500
 const RETRY_MAX_MS = 10_000
 
-/** Told when the event stream comes back after a break: events may have been missed, so stores ask again. */
-const reconnectListeners = new Set<() => void>()
+export interface EventsConnection {
+  /** The page's first connection (else the stream came back after a break: events may have been missed). */
+  first: boolean
+  /** How many events the server had sent before this stream began; null when it does not say. */
+  eventsSent: number | null
+}
 
+const connectListeners = new Set<(connection: EventsConnection) => void>()
+
+/** Told each time the event stream starts, the first time included. */
+export function onEventsConnected(listener: (connection: EventsConnection) => void): () => void {
+  connectListeners.add(listener)
+  return () => connectListeners.delete(listener)
+}
+
+/** Told when the event stream comes back after a break: events may have been missed, so stores ask again. */
 export function onEventsReconnected(listener: () => void): () => void {
-  reconnectListeners.add(listener)
-  return () => reconnectListeners.delete(listener)
+  return onEventsConnected((connection) => {
+    if (!connection.first) listener()
+  })
 }
 
 /**
@@ -38,7 +53,9 @@ function createStreamEvents(): NotebookEvents {
         const response = await fetch('/api/events', { headers: { 'X-Pilcrow-Token': apiToken() } })
         if (response.ok && response.body) {
           retry = RETRY_FIRST_MS / 2
-          if (connections++ > 0) for (const listener of reconnectListeners) listener()
+          const sent = Number.parseInt(response.headers.get(EVENTS_SENT_HEADER) ?? '', 10)
+          const connection: EventsConnection = { first: connections++ === 0, eventsSent: Number.isSafeInteger(sent) ? sent : null }
+          for (const listener of connectListeners) listener(connection)
           const { parseNotebookEvent } = await schema
           await readStream(response.body, (data) => {
             let event: NotebookEvent | null

@@ -1,7 +1,7 @@
 import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import type { ImportOutcome } from '../../../shared/imports'
 import { api } from '../api/client'
-import { events, onEventsReconnected } from '../api/events'
+import { events, onEventsConnected } from '../api/events'
 import { ExportDialog } from '../notes/ExportDialog'
 import { NotesSidebar } from '../notes/NotesSidebar'
 import { useNotes, useSaveBeforeUnload } from '../notes/useNotes'
@@ -34,7 +34,7 @@ import { ShortcutsSheet } from './ShortcutsSheet'
 import { LoadedSources, SourcesContext, type SourcesContextValue } from '../ui/sources-context'
 import { SplitPane } from './SplitPane'
 import { MountWhenFirstOpen } from './MountWhenFirstOpen'
-import { embeddedStartup } from './startup'
+import { embeddedStartup, missedEvents } from './startup'
 import { useNavigation } from './useNavigation'
 import { useOpenSource } from './useOpenSource'
 import { commandHandlers, type DialogName } from './command-handlers'
@@ -51,7 +51,7 @@ const NotePane = lazy(() => import('../notes/NotePane').then((m) => ({ default: 
 export function App(): ReactNode {
   // in browser mode the page came with the first screen's data: the article is in the first render
   const [stores] = useState(() => createAppStores({ api, events, startup: embeddedStartup(), captureTypeAhead }))
-  useEffect(() => onEventsReconnected(() => stores.resync()), [stores])
+  useEffect(() => onEventsConnected((connection) => missedEvents(connection) && stores.resync()), [stores])
   // the open note and source are remembered in the settings at every switch: that redraws nothing
   const settings = useStoreSelector(stores.settings, identity, sameForDrawing)
   const banners = useStore(stores.banners)

@@ -1,6 +1,7 @@
 import type { Source } from '../../../shared/model'
 import { STARTUP_DATA_ID, startupSourceId, type StartupData } from '../../../shared/startup'
 import { api } from '../api/client'
+import type { EventsConnection } from '../api/events'
 
 /** What the first screen waits on: the sources, the settings, and the source to open. */
 export interface Startup extends Omit<StartupData, 'source'> {
@@ -58,4 +59,14 @@ export function takeStartup(): Promise<Startup> {
 /** The data the page came with, for the first render's state: the article is in that render. Null when the page asks for it. */
 export function embeddedStartup(): StartupData | null {
   return embedded
+}
+
+/**
+ * Whether the window must ask the notebook again now that its event stream has begun: after a
+ * break, or at the first start when the notebook changed since the page's data was read (a
+ * setting saved as the page reloaded, another tab's edit), or when that cannot be told.
+ */
+export function missedEvents(connection: EventsConnection): boolean {
+  if (!connection.first) return true
+  return embedded?.eventsSent === undefined || connection.eventsSent !== embedded.eventsSent
 }

@@ -43,6 +43,18 @@ export class SettingsStore extends Store<Settings | null> {
     void this.send()
   }
 
+  /**
+   * The page is going (a reload, the tab closed): a change still waiting behind the one on its way
+   * would never be sent, so it goes now, without waiting for that answer.
+   */
+  sendBeforeLeaving(): void {
+    if (!this.pending) return
+    const patch = this.pending
+    this.pending = null
+    // (a page kept in the back-forward cache comes back showing what was stored)
+    this.api.updateSettings(patch).then((stored) => this.setIfChanged(this.withPending(stored)), this.onError)
+  }
+
   private async send(): Promise<void> {
     if (this.inFlight || !this.pending) return
     const patch = this.pending

@@ -35,6 +35,22 @@ describe('SettingsStore', () => {
     expect(store.get()).toMatchObject({ theme: 'dark', editorFontSize: 20, smartQuotes: false })
   })
 
+  it('as the page goes, a change waiting behind one on its way is sent at once (a reload right after two clicks keeps the second)', async () => {
+    const notebook = new FakeNotebook()
+    const store = new SettingsStore(notebook.api, notebook.events, noError, notebook.settings)
+    notebook.hold('updateSettings')
+    store.update({ theme: 'light' })
+    store.update({ theme: 'dark' })
+    expect(notebook.calls.map((c) => c.args[0])).toEqual([{ theme: 'light' }])
+    store.sendBeforeLeaving()
+    expect(notebook.calls.map((c) => c.args[0])).toEqual([{ theme: 'light' }, { theme: 'dark' }])
+    store.sendBeforeLeaving() // nothing left waiting: nothing sent twice
+    notebook.release('updateSettings')
+    await vi.runAllTimersAsync()
+    expect(notebook.calls.map((c) => c.args[0])).toEqual([{ theme: 'light' }, { theme: 'dark' }])
+    expect(store.get()?.theme).toBe('dark')
+  })
+
   it('a change on its way is not undone by an event of an earlier change (the open note remembered, say)', async () => {
     const notebook = new FakeNotebook()
     const store = new SettingsStore(notebook.api, notebook.events, noError, notebook.settings)
