@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
+import { createAnchor } from '../src/shared/anchors'
+import type { Source } from '../src/shared/model'
 import { noteEditor as editor, paragraph, selectWords } from './support/locators'
 import { expect, expectRevealed, test } from './support/pilcrow'
 
@@ -152,4 +154,33 @@ test.describe('paragraph links and backlinks', () => {
     expect(readdirSync(join(pilcrow.workspace, 'notes')).length).toBeGreaterThan(0)
     await restarted.stop()
   })
+})
+
+test('a note citing 250 paragraphs lists its first 100 references, and the rest on request, in order', async ({ page, pilcrow }) => {
+  const article = JSON.parse(readFileSync(join(pilcrow.workspace, 'sources', 'russia-iran-alignment.json'), 'utf8')) as Source
+  const numbered = article.blocks.filter((b) => b.paragraph !== null)
+  const now = new Date().toISOString()
+  const children = Array.from({ length: 250 }, (_, i) => ({
+    type: 'paragraph',
+    version: 1,
+    children: [
+      { type: 'text', version: 1, text: `Point ${i + 1} `, format: 0, detail: 0, mode: 'normal', style: '' },
+      { type: 'paragraph-link', version: 1, anchor: createAnchor(article, numbered[i % numbered.length]!.id), sourceTitle: article.meta.title }
+    ]
+  }))
+  const note = { format: 'pilcrow-note', formatVersion: 1, id: 'n-cited', title: 'Many citations', createdAt: now, updatedAt: now, trashedAt: null, content: { root: { type: 'root', version: 1, direction: null, format: '', indent: 0, children } } }
+  writeFileSync(join(pilcrow.workspace, 'notes', 'n-cited.json'), JSON.stringify(note))
+  const restarted = await pilcrow.restart()
+  await page.goto(restarted.url)
+  await page.getByRole('list', { name: 'Notes' }).getByRole('button', { name: /Many citations/ }).click()
+  const references = page.getByRole('region', { name: 'References' })
+  await expect(references.getByRole('button', { name: 'References (250)' })).toBeVisible()
+  const rows = references.getByRole('listitem')
+  await expect(rows).toHaveCount(100)
+  await expect(rows.first()).toContainText(`¶${numbered[0]!.paragraph}`)
+  await references.getByRole('button', { name: 'Show 150 more references (150 not listed)' }).click()
+  await expect(rows).toHaveCount(250)
+  await expect(rows.last()).toContainText(`¶${numbered[249 % numbered.length]!.paragraph}`)
+  await expect(references.getByRole('button', { name: /more references/ })).toHaveCount(0)
+  await restarted.stop()
 })

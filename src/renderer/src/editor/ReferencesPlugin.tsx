@@ -7,7 +7,16 @@ import { paragraphLabel, shortTitle } from '../../../shared/links'
 import { useLoadedSources, useSources } from '../ui/sources-context'
 import { copyCitation } from '../api/copy-citation'
 import { useStores } from '../stores/app-stores'
+import { ShowMore } from '../ui/ShowMore'
 import { $isParagraphLinkNode, ParagraphLinkNode } from './nodes/ParagraphLinkNode'
+
+/**
+ * The panel lists this many references, and more on request. A note citing 2,000 paragraphs would
+ * otherwise hold 2,000 rows under the text, and Chromium checks each (they are laid out only when
+ * seen) at every frame while one types: 7 ms a key.
+ */
+const REFERENCES_SHOWN = 100
+const REFERENCES_MORE = 300
 
 interface Reference {
   key: string
@@ -24,6 +33,7 @@ export function ReferencesPanel(): ReactNode {
   const [refs, setRefs] = useState<Reference[]>([])
   // in a short window the writing comes first: the list starts folded
   const [open, setOpen] = useState(() => !window.matchMedia('(max-height: 640px)').matches)
+  const [limit, setLimit] = useState(REFERENCES_SHOWN)
 
   useEffect(() => {
     const read = (): void =>
@@ -50,6 +60,7 @@ export function ReferencesPanel(): ReactNode {
   }
 
   if (refs.length === 0) return null
+  const hidden = Math.max(0, refs.length - limit)
   return (
     <section className="references" aria-label="References">
       <button type="button" className="references-toggle" aria-expanded={open} onClick={() => setOpen(!open)}>
@@ -57,7 +68,7 @@ export function ReferencesPanel(): ReactNode {
       </button>
       {open && (
         <ol className="references-list">
-          {refs.map((ref) => {
+          {refs.slice(0, limit).map((ref) => {
             const source = sources.get(ref.anchor.sourceId)
             const resolved = source ? resolveAnchor(source, ref.anchor) : null
             const block = resolved?.block
@@ -110,6 +121,7 @@ export function ReferencesPanel(): ReactNode {
           })}
         </ol>
       )}
+      {open && hidden > 0 && <ShowMore more={Math.min(hidden, REFERENCES_MORE)} hidden={hidden} noun="references" onMore={() => setLimit(limit + REFERENCES_MORE)} />}
     </section>
   )
 }
