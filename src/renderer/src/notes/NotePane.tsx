@@ -7,7 +7,7 @@ import type { RevealInNoteRequest } from '../editor/RevealInNotePlugin'
 import { NoteEditor } from '../editor/NoteEditor'
 import { LinkedFrom } from './LinkedFrom'
 import { SaveStatus } from './SaveStatus'
-import type { NotesController } from './useNotes'
+import { useNoteReadOnly, useSaveState, type NotesController } from './useNotes'
 
 /** The open note: its title field, the editor, and its save state; or what to do when none is open. */
 interface NotePaneProps {
@@ -25,7 +25,9 @@ export function NotePane({ notes, citations, reveal, onExport, smartQuotes }: No
   const focusEditorStart = useRef<(() => void) | null>(null)
   // a shared note's edits go to its document as they are typed: their state is this pane's to show
   const [relay, setRelay] = useState<RelayState>({ kind: 'saved' })
-  const sync = useStore(useStores().sync)
+  const stores = useStores()
+  const sync = useStore(stores.sync)
+  const readOnly = useNoteReadOnly(stores.notes)
   const others = note ? (sync?.presence[note.id] ?? []) : []
   // a new note: the caret goes to its title, ready for typing (Enter then moves to its first line)
   const { titleFocusFor, titleFocused, editTitle } = notes
@@ -55,7 +57,7 @@ export function NotePane({ notes, citations, reveal, onExport, smartQuotes }: No
           aria-label="Note title"
           placeholder="Untitled note"
           value={note.title}
-          readOnly={notes.saveState.kind === 'readonly'}
+          readOnly={readOnly}
           maxLength={500}
           onChange={(e) => notes.editTitle(e.target.value)}
           onKeyDown={(e) => {
@@ -97,10 +99,16 @@ export function NotePane({ notes, citations, reveal, onExport, smartQuotes }: No
         focusStartRef={focusEditorStart}
         smartQuotes={smartQuotes}
         onUnreadable={(reason) => notes.markUnreadable(note.id, reason)}
-        status={<SaveStatus state={note.shared && !note.readOnly && notes.saveState.kind === 'saved' ? relay : notes.saveState} onRetry={() => void notes.flush()} />}
+        status={<NoteSaveStatus relay={note.shared && !note.readOnly ? relay : null} onRetry={notes.flush} />}
         noteId={note.id}
       />
       <LinkedFrom noteId={note.id} onOpen={(id) => void notes.openNote(id)} />
     </div>
   )
+}
+
+/** The open note's save state (a shared note's, once saved here, is its document's). */
+function NoteSaveStatus({ relay, onRetry }: { relay: RelayState | null; onRetry(): Promise<void> }): ReactNode {
+  const saveState = useSaveState(useStores().notes)
+  return <SaveStatus state={relay && saveState.kind === 'saved' ? relay : saveState} onRetry={() => void onRetry()} />
 }

@@ -1,10 +1,15 @@
 import { useEffect, useMemo } from 'react'
 import type { SerializedEditorState } from '../../../shared/notes'
-import { useStore } from '../stores/store'
+import { useStoreSelector } from '../stores/store'
 import type { NotesState, NotesStore } from '../stores/notes-store'
+import type { SaveState } from '../stores/note-saver'
 
-/** The notes as a component sees them: the store's state and its actions. */
-export interface NotesController extends NotesState {
+/**
+ * The notes as a component sees them: the store's state and its actions. Not the save state: it
+ * changes at every save while one types, and would redraw the whole window with it (the status
+ * line reads it by itself, `useSaveState`).
+ */
+export interface NotesController extends Omit<NotesState, 'saveState'> {
   dismissNotice(): void
   openNote(id: string): Promise<void>
   newNote(): Promise<void>
@@ -23,7 +28,7 @@ export interface NotesController extends NotesState {
 
 /** Reads the notes store; the actions are the store's own (stable). */
 export function useNotes(store: NotesStore): NotesController {
-  const state = useStore(store)
+  const state = useStoreSelector(store, wholeState, sameButForSaveState)
   return useMemo(
     () => ({
       ...state,
@@ -40,6 +45,26 @@ export function useNotes(store: NotesStore): NotesController {
     }),
     [state, store]
   )
+}
+
+const wholeState = (state: NotesState): NotesState => state
+
+function sameButForSaveState(a: NotesState, b: NotesState): boolean {
+  return a.list === b.list && a.open === b.open && a.notice === b.notice && a.flash === b.flash && a.titleFocusFor === b.titleFocusFor
+}
+
+const saveStateOf = (state: NotesState): SaveState => state.saveState
+
+/** The open note's save state, for the one component that shows it. */
+export function useSaveState(store: NotesStore): SaveState {
+  return useStoreSelector(store, saveStateOf)
+}
+
+const isReadOnly = (state: NotesState): boolean => state.saveState.kind === 'readonly'
+
+/** Whether the open note is never saved from here (read-only): changes far more rarely than the save state. */
+export function useNoteReadOnly(store: NotesStore): boolean {
+  return useStoreSelector(store, isReadOnly)
 }
 
 /** Closing the window with unsaved edits: save first, then close (Electron), or ask (browser). */
