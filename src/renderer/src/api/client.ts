@@ -1,4 +1,5 @@
 import { createApiProxy, type NotebookApi } from '../../../shared/api'
+import { postOffThread } from './post-off-thread'
 
 declare global {
   interface Window {
@@ -37,7 +38,11 @@ export function apiToken(): string {
 const KEEPALIVE_BUDGET_BYTES = 60 * 1024
 let keepaliveBytesInFlight = 0
 
+/** A body this long goes from the post worker: a long note's save would stall the page (15–50 ms at 1.5 MB). */
+const OFF_THREAD_CHARS = 256 * 1024
+
 async function post(url: string, headers: Record<string, string>, body: string): Promise<Response> {
+  if (body.length > OFF_THREAD_CHARS && typeof Worker === 'function') return postOffThread(url, headers, body)
   // a UTF-16 code unit is at most 3 bytes of UTF-8
   const bytes = body.length * 3
   const keepalive = keepaliveBytesInFlight + bytes <= KEEPALIVE_BUDGET_BYTES
