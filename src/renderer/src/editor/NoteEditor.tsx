@@ -32,6 +32,7 @@ import { SmartQuotesPlugin } from './SmartQuotesPlugin'
 import { isSafeLinkUrl } from './safe-url'
 import { Toolbar } from './Toolbar'
 import { WindowingPlugin } from './WindowingPlugin'
+import { registerRootNormalizer } from './root-normalizer'
 import { WordCountPlugin } from './WordCountPlugin'
 import type { RelayState } from './relay-provider'
 
@@ -143,6 +144,7 @@ export function NoteEditor({ initialState, onChange, onBlur, status, citations, 
       <CitationPlugin bus={citations} />
       <RevealInNotePlugin request={reveal} />
       <WindowingPlugin />
+      <RootNormalizer />
       {/* a shared note's undo is Lexical's Yjs undo manager (its own edits only), in CollaborationPlugin */}
       {!shared && <HistoryPlugin />}
       <ListPlugin />
@@ -162,6 +164,13 @@ export function NoteEditor({ initialState, onChange, onBlur, status, citations, 
 const EMPTY_STATE = { root: { type: 'root', version: 1, direction: null, format: '', indent: 0, children: [{ type: 'paragraph', version: 1, children: [], direction: null, format: '', indent: 0 }] } }
 
 /** Keeps the editor's editable flag in step with the note's (a note found unreadable, or read-only on disk). */
+/** Lexical's check of the note's top level, made only when it changes (see root-normalizer.ts). */
+function RootNormalizer(): null {
+  const [editor] = useLexicalComposerContext()
+  useEffect(() => registerRootNormalizer(editor), [editor])
+  return null
+}
+
 function EditableWhen({ editable }: { editable: boolean }): null {
   const [editor] = useLexicalComposerContext()
   useEffect(() => editor.setEditable(editable), [editor, editable])
