@@ -90,19 +90,21 @@ export function App(): ReactNode {
     if (hasCitations && hintShown) stores.settings.update({ citeHintDismissed: true })
   }, [hasCitations, hintShown, stores])
 
-  const { open: openNote, newNote, flash } = notes
+  const { newNote, flash } = notes
+  // whether a note is open, not which revision: a save while typing must not make the source's paragraphs draw again
+  const noteIsOpen = notes.open !== null
   useEffect(() => {
     if (flash) showToast(flash.text)
   }, [flash, showToast])
   const cite = useCallback(
     (citation: Citation) => {
-      if (!openNote && !citations.hasEditor) void newNote()
+      if (!noteIsOpen && !citations.hasEditor) void newNote()
       citations.send(citation)
       // the tip goes as the user cites, not a second later when the note is saved: the panes
       // below it would move under a pointer already selecting the next words
       if (hintShown) stores.settings.update({ citeHintDismissed: true })
     },
-    [openNote, newNote, citations, hintShown, stores]
+    [noteIsOpen, newNote, citations, hintShown, stores]
   )
 
   const { revealInNote, openNoteAt, openBacklink, revealInSource, openHit } = useNavigation({ sourceId, source, openSource, openNote: notes.openNote, showView, reader, openReference })
