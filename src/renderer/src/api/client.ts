@@ -31,21 +31,26 @@ export function apiToken(): string {
 }
 
 /**
- * A call sent just before a reload or a closed tab must still arrive, so small calls go as
- * `keepalive` requests, which the browser finishes after the page is gone. It allows 64 KiB of
- * them in flight per page (beyond that it refuses the call), so larger ones go as usual.
+ * A change sent just before a reload or a closed tab must still arrive, so small calls that
+ * change the notebook go as `keepalive` requests, which the browser finishes after the page is
+ * gone. It allows 64 KiB of them in flight per page (beyond that it refuses the call), so larger
+ * ones go as usual. Reads do not: the browser passes a keepalive answer through one more process,
+ * and a source's answer (megabytes) took 30 ms longer.
  */
 const KEEPALIVE_BUDGET_BYTES = 60 * 1024
+/** Calls that only read: nothing is lost when a page going away cuts them off. */
+const READS = /^(get|list|search|format|match|export|open)[A-Z]|^search$/
 let keepaliveBytesInFlight = 0
 
 /** A body this long goes from the post worker: a long note's save would stall the page (15–50 ms at 1.5 MB). */
 const OFF_THREAD_CHARS = 256 * 1024
 
-async function post(url: string, headers: Record<string, string>, body: string): Promise<Response> {
+async function post(method: string, headers: Record<string, string>, body: string): Promise<Response> {
+  const url = `/api/${method}`
   if (body.length > OFF_THREAD_CHARS && typeof Worker === 'function') return postOffThread(url, headers, body)
   // a UTF-16 code unit is at most 3 bytes of UTF-8
   const bytes = body.length * 3
-  const keepalive = keepaliveBytesInFlight + bytes <= KEEPALIVE_BUDGET_BYTES
+  const keepalive = !READS.test(method) && keepaliveBytesInFlight + bytes <= KEEPALIVE_BUDGET_BYTES
   if (!keepalive) return fetch(url, { method: 'POST', headers, body })
   keepaliveBytesInFlight += bytes
   try {
@@ -59,7 +64,7 @@ function createHttpApi(): NotebookApi {
   const token = takeToken()
   const headers = { 'Content-Type': 'application/json', 'X-Pilcrow-Token': token }
   return createApiProxy(async (method, args) => {
-    const response = await post(`/api/${method}`, headers, JSON.stringify({ args }))
+    const response = await post(method, headers, JSON.stringify({ args }))
     const body = (await response.json().catch(() => null)) as { result?: unknown; error?: { code: string; message: string } } | null
     if (response.ok && body && 'result' in body) return body.result
     if (response.status === 401) {
