@@ -39,7 +39,7 @@ export function apiToken(): string {
  */
 const KEEPALIVE_BUDGET_BYTES = 60 * 1024
 /** Calls that only read: nothing is lost when a page going away cuts them off. */
-const READS = /^(get|list|search|format|match|export|open)[A-Z]|^search$/
+const READS = /^(get|list|search|format|match|export|open)(?![a-z])/
 let keepaliveBytesInFlight = 0
 
 /** A body this long goes from the post worker: a long note's save would stall the page (15–50 ms at 1.5 MB). */

@@ -34,11 +34,11 @@ function startWorker(): Worker {
 
 /** POSTs from the post worker's thread; the answer is the page's as if it had fetched it. */
 export function postOffThread(url: string, headers: Record<string, string>, body: string): Promise<Response> {
-  worker ??= startWorker()
+  const sender = (worker ??= startWorker())
   const id = ++nextId
   const request: PostRequest = { id, url: new URL(url, location.href).href, headers, body }
   return new Promise<Response>((resolve, reject) => {
     waiting.set(id, { resolve, reject })
-    worker!.postMessage(request)
+    sender.postMessage(request)
   })
 }

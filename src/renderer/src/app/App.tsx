@@ -51,7 +51,13 @@ const NotePane = lazy(() => import('../notes/NotePane').then((m) => ({ default: 
 export function App(): ReactNode {
   // in browser mode the page came with the first screen's data: the article is in the first render
   const [stores] = useState(() => createAppStores({ api, events, startup: embeddedStartup(), captureTypeAhead }))
-  useEffect(() => onEventsConnected((connection) => missedEvents(connection) && stores.resync()), [stores])
+  useEffect(
+    () =>
+      onEventsConnected((connection) => {
+        if (missedEvents(connection)) stores.resync()
+      }),
+    [stores]
+  )
   // the open note and source are remembered in the settings at every switch: that redraws nothing
   const settings = useStoreSelector(stores.settings, identity, sameForDrawing)
   const banners = useStore(stores.banners)
@@ -78,7 +84,7 @@ export function App(): ReactNode {
   const reader = useRef<ReaderHandle>(null)
   const { sourceId, source, openSource, notesMayLoad } = useOpenSource(stores)
   const notes = useNotes(stores.notes)
-  useSaveBeforeUnload(stores.notes)
+  useSaveBeforeUnload(stores)
   // a narrow window (or high zoom) shows one view at a time: the notebook lists, the source or the note
   const { compact, view, showView, toggleNotebook } = useCompactView(notes.open?.id, sourceId)
   useAppearance(settings)

@@ -163,7 +163,6 @@ export function NoteEditor({ initialState, onChange, onBlur, status, citations, 
 /** What the editor starts from when a note cannot be shown at all (it is then read-only). */
 const EMPTY_STATE = { root: { type: 'root', version: 1, direction: null, format: '', indent: 0, children: [{ type: 'paragraph', version: 1, children: [], direction: null, format: '', indent: 0 }] } }
 
-/** Keeps the editor's editable flag in step with the note's (a note found unreadable, or read-only on disk). */
 /** Lexical's check of the note's top level, made only when it changes (see root-normalizer.ts). */
 function RootNormalizer(): null {
   const [editor] = useLexicalComposerContext()
@@ -171,6 +170,7 @@ function RootNormalizer(): null {
   return null
 }
 
+/** Keeps the editor's editable flag in step with the note's (a note found unreadable, or read-only on disk). */
 function EditableWhen({ editable }: { editable: boolean }): null {
   const [editor] = useLexicalComposerContext()
   useEffect(() => editor.setEditable(editable), [editor, editable])

@@ -1,6 +1,7 @@
 import { useEffect, useMemo } from 'react'
 import type { SerializedEditorState } from '../../../shared/notes'
 import { useStoreSelector } from '../stores/store'
+import type { AppStores } from '../stores/app-stores'
 import type { NotesState, NotesStore } from '../stores/notes-store'
 import type { SaveState } from '../stores/note-saver'
 
@@ -50,7 +51,7 @@ export function useNotes(store: NotesStore): NotesController {
 const wholeState = (state: NotesState): NotesState => state
 
 function sameButForSaveState(a: NotesState, b: NotesState): boolean {
-  return a.list === b.list && a.open === b.open && a.notice === b.notice && a.flash === b.flash && a.titleFocusFor === b.titleFocusFor
+  return (Object.keys(a) as (keyof NotesState)[]).every((key) => key === 'saveState' || a[key] === b[key])
 }
 
 const saveStateOf = (state: NotesState): SaveState => state.saveState
@@ -67,8 +68,11 @@ export function useNoteReadOnly(store: NotesStore): boolean {
   return useStoreSelector(store, isReadOnly)
 }
 
-/** Closing the window with unsaved edits: save first, then close (Electron), or ask (browser). */
-export function useSaveBeforeUnload(store: NotesStore): void {
+/**
+ * Closing the window with unsaved edits: save first, then close (Electron), or ask (browser). As
+ * the page goes, unsaved text is kept in the browser and a setting still waiting is sent.
+ */
+export function useSaveBeforeUnload({ notes: store, settings }: Pick<AppStores, 'notes' | 'settings'>): void {
   useEffect(() => {
     const onBeforeUnload = (event: BeforeUnloadEvent): void => {
       // whatever happens next (the user leaves, the server is gone), the edits stay in the browser
@@ -78,12 +82,15 @@ export function useSaveBeforeUnload(store: NotesStore): void {
         if (!store.hasUnsavedChanges && window.pilcrow) window.close()
       })
     }
-    const onPageHide = (): void => store.keepUnsaved()
+    const onPageHide = (): void => {
+      store.keepUnsaved()
+      settings.sendBeforeLeaving()
+    }
     window.addEventListener('beforeunload', onBeforeUnload)
     window.addEventListener('pagehide', onPageHide)
     return () => {
       window.removeEventListener('beforeunload', onBeforeUnload)
       window.removeEventListener('pagehide', onPageHide)
     }
-  }, [store])
+  }, [store, settings])
 }

@@ -54,8 +54,6 @@ export function createAppStores({ api, events, startup, captureTypeAhead }: AppS
   const search = new SearchStore(api, status)
   const sync = new SyncStore(api, events)
   void sync.load()
-  const sendSettingsBeforeLeaving = (): void => settings.sendBeforeLeaving()
-  globalThis.addEventListener?.('pagehide', sendSettingsBeforeLeaving)
   return {
     banners,
     settings,
@@ -78,7 +76,6 @@ export function createAppStores({ api, events, startup, captureTypeAhead }: AppS
       void api.getSettings().then((stored) => settings.load(stored), report)
     },
     dispose() {
-      globalThis.removeEventListener?.('pagehide', sendSettingsBeforeLeaving)
       for (const store of [settings, sources, links, noteBacklinks, highlights, notes, status, sync]) store.dispose()
     }
   }

@@ -27,13 +27,13 @@ export class SettingsStore extends Store<Settings | null> {
       if (event.version <= this.version) return
       this.version = event.version
       // what this window is still sending stays shown over the stored state
-      this.setIfChanged(this.withPending(event.settings))
+      this.showStored(event.settings)
     })
   }
 
   /** The settings the window started with (or read later): applied unless something newer came. */
   load(settings: Settings): void {
-    if (this.version === -1) this.setIfChanged(this.withPending(settings))
+    if (this.version === -1) this.showStored(settings)
   }
 
   update(patch: SettingsPatch): void {
@@ -52,7 +52,7 @@ export class SettingsStore extends Store<Settings | null> {
     const patch = this.pending
     this.pending = null
     // (a page kept in the back-forward cache comes back showing what was stored)
-    this.api.updateSettings(patch).then((stored) => this.setIfChanged(this.withPending(stored)), this.onError)
+    this.api.updateSettings(patch).then(this.showStored, this.onError)
   }
 
   private async send(): Promise<void> {
@@ -63,7 +63,7 @@ export class SettingsStore extends Store<Settings | null> {
     try {
       const stored = await this.api.updateSettings(patch)
       this.inFlight = null
-      this.setIfChanged(this.withPending(stored))
+      this.showStored(stored)
     } catch (error) {
       this.inFlight = null
       this.onError(error)
@@ -71,6 +71,9 @@ export class SettingsStore extends Store<Settings | null> {
       void this.send()
     }
   }
+
+  /** The settings as stored, with what this window is still sending over them. */
+  private readonly showStored = (stored: Settings): void => this.setIfChanged(this.withPending(stored))
 
   private withPending(settings: Settings): Settings {
     return { ...settings, ...this.inFlight, ...this.pending }
