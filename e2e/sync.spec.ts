@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { noteEditor as editor, paragraph } from './support/locators'
-import { APP_ROOT, expect, servePilcrow, test } from './support/pilcrow'
+import { APP_ROOT, expect, servePilcrow, stopAllServers, test } from './support/pilcrow'
 
 // Two workspaces (two devices) joined to one sync server, one page each; the server is a real
 // `pilcrow sync-server` process, killed and started again as a crash would.
@@ -64,6 +64,8 @@ test.beforeEach(async () => {
 })
 test.afterEach(async () => {
   await server.kill()
+  // device B's server writes into `work` until it stops; the fixture would stop it only after this hook
+  await stopAllServers()
   rmSync(work, { recursive: true, force: true })
 })
 

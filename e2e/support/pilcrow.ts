@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { APP_ROOT, servePilcrow, stopAllServers, type ServedPilcrow } from './serve'
 
-export { APP_ROOT, servePilcrow, type ServedPilcrow }
+export { APP_ROOT, servePilcrow, stopAllServers, type ServedPilcrow }
 
 /** Each test gets its own empty workspace folder and a server on it. */
 export const test = base.extend<{ workspace: string; pilcrow: ServedPilcrow }>({
