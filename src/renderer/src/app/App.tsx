@@ -271,7 +271,7 @@ export function App(): ReactNode {
           <DeleteSourceDialog target={sourceActions.deleting} onConfirm={sourceActions.confirmDelete} onClose={sourceActions.closeDelete} />
         </MountWhenFirstOpen>
         <MountWhenFirstOpen open={dialog === 'export'}>
-          <ExportDialog open={dialog === 'export'} openNote={notes.open} notes={notes.list?.notes ?? []} onClose={closed('export')} />
+          <ExportDialog open={dialog === 'export'} openNote={notes.open} onClose={closed('export')} />
         </MountWhenFirstOpen>
         <MountWhenFirstOpen open={dialog === 'references'}>
           <ReferencesDialog

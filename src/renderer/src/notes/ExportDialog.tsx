@@ -5,13 +5,19 @@ import { highlightsOnly } from '../../../shared/export'
 import { api } from '../api/client'
 import { bytesFromBase64 } from '../api/base64'
 import { useModalDialog } from '../ui/useModalDialog'
+import { useStores } from '../stores/app-stores'
+import { useStoreSelector } from '../stores/store'
+import type { NotesState } from '../stores/notes-store'
 
 interface ExportDialogProps {
   open: boolean
   openNote: Pick<NoteSummary, 'id' | 'title'> | null
-  notes: NoteSummary[]
   onClose(): void
 }
+
+const NO_NOTES: NoteSummary[] = []
+const notesOf = (state: NotesState): NoteSummary[] => state.list?.notes ?? NO_NOTES
+const none = (): NoteSummary[] => NO_NOTES
 
 type Scope = 'this' | 'selected' | 'all' | 'highlights'
 
@@ -20,7 +26,9 @@ type Scope = 'this' | 'selected' | 'all' | 'highlights'
  * styles. The result is a zip (notes/, sources/, index.md) that the browser downloads, or that
  * the desktop app saves where the user picks in its save dialog.
  */
-export function ExportDialog({ open, openNote, notes, onClose }: ExportDialogProps): ReactNode {
+export function ExportDialog({ open, openNote, onClose }: ExportDialogProps): ReactNode {
+  // the notes to choose from, read only while the dialog is open (the list changes at every save)
+  const notes = useStoreSelector(useStores().notes, open ? notesOf : none)
   const [scope, setScope] = useState<Scope>('this')
   const [style, setStyle] = useState<CitationStyle>('links')
   const [format, setFormat] = useState<'markdown' | 'docx'>('markdown')

@@ -6,8 +6,8 @@ import type { CitationBus } from '../ui/citations'
 import type { RevealInNoteRequest } from '../editor/RevealInNotePlugin'
 import { NoteEditor } from '../editor/NoteEditor'
 import { LinkedFrom } from './LinkedFrom'
-import { SaveStatus } from './SaveStatus'
-import { useNoteReadOnly, useSaveState, type NotesController } from './useNotes'
+import { LiveSaveStatus } from './SaveStatus'
+import { useNoteReadOnly, type NotesController } from './useNotes'
 
 /** The open note: its title field, the editor, and its save state; or what to do when none is open. */
 interface NotePaneProps {
@@ -99,7 +99,7 @@ export function NotePane({ notes, citations, reveal, onExport, smartQuotes }: No
         focusStartRef={focusEditorStart}
         smartQuotes={smartQuotes}
         onUnreadable={(reason) => notes.markUnreadable(note.id, reason)}
-        status={<NoteSaveStatus relay={note.shared && !note.readOnly ? relay : null} onRetry={notes.flush} />}
+        status={<LiveSaveStatus store={stores.notes} relay={note.shared && !note.readOnly ? relay : null} onRetry={() => void notes.flush()} />}
         noteId={note.id}
       />
       <LinkedFrom noteId={note.id} onOpen={(id) => void notes.openNote(id)} />
@@ -107,8 +107,3 @@ export function NotePane({ notes, citations, reveal, onExport, smartQuotes }: No
   )
 }
 
-/** The open note's save state (a shared note's, once saved here, is its document's). */
-function NoteSaveStatus({ relay, onRetry }: { relay: RelayState | null; onRetry(): Promise<void> }): ReactNode {
-  const saveState = useSaveState(useStores().notes)
-  return <SaveStatus state={relay && saveState.kind === 'saved' ? relay : saveState} onRetry={() => void onRetry()} />
-}

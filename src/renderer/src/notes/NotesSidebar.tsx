@@ -4,7 +4,8 @@ import { UNTITLED } from '../../../shared/notes'
 import { hasTag } from '../../../shared/tags'
 import { NotesList } from './NotesList'
 import { TagsList } from './TagsList'
-import type { NotesController } from './useNotes'
+import { useStores } from '../stores/app-stores'
+import { useShownNotesList, type NotesController } from './useNotes'
 
 /** The notes list: new note, the notes by last edit with the open one marked, then the sources (drawn by `children`, given the tag chosen), the tags, the trash, damaged files. */
 interface NotesSidebarProps {
@@ -26,7 +27,7 @@ interface NotesSidebarProps {
 export function NotesSidebar({ notes, sources, children, id, asPanel, hidden, onOpenNote, onNewNote }: NotesSidebarProps): ReactNode {
   const [trashOpen, setTrashOpen] = useState(false)
   const [tag, setTag] = useState<string | null>(null)
-  const list = notes.list
+  const list = useShownNotesList(useStores().notes)
   const shown = list && tag ? list.notes.filter((n) => hasTag(n.tags, tag)) : list?.notes
   const tagged = useMemo(() => [...(list?.notes ?? []), ...sources], [list, sources])
   // in a compact window the sidebar is the panel of the "Notes and sources" view tab (a region inside it, named by the tab)

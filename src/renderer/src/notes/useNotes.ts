@@ -1,16 +1,16 @@
 import { useEffect, useMemo } from 'react'
-import type { SerializedEditorState } from '../../../shared/notes'
+import type { DamagedNote, NoteList, NoteSummary, SerializedEditorState } from '../../../shared/notes'
 import { useStoreSelector } from '../stores/store'
 import type { AppStores } from '../stores/app-stores'
 import type { NotesState, NotesStore } from '../stores/notes-store'
-import type { SaveState } from '../stores/note-saver'
+import { relativeTime } from './relative-time'
 
 /**
- * The notes as a component sees them: the store's state and its actions. Not the save state: it
- * changes at every save while one types, and would redraw the whole window with it (the status
- * line reads it by itself, `useSaveState`).
+ * The notes as the window sees them: the store's state and its actions. Not the save state nor
+ * the list: both change at every save while one types, and would redraw the whole window with
+ * them (the status line and the sidebar read them by themselves: `LiveSaveStatus`, `useShownNotesList`).
  */
-export interface NotesController extends Omit<NotesState, 'saveState'> {
+export interface NotesController extends Omit<NotesState, 'saveState' | 'list'> {
   dismissNotice(): void
   openNote(id: string): Promise<void>
   newNote(): Promise<void>
@@ -29,10 +29,13 @@ export interface NotesController extends Omit<NotesState, 'saveState'> {
 
 /** Reads the notes store; the actions are the store's own (stable). */
 export function useNotes(store: NotesStore): NotesController {
-  const state = useStoreSelector(store, wholeState, sameButForSaveState)
+  const state = useStoreSelector(store, wholeState, sameButForSavesWhileTyping)
   return useMemo(
     () => ({
-      ...state,
+      open: state.open,
+      notice: state.notice,
+      flash: state.flash,
+      titleFocusFor: state.titleFocusFor,
       dismissNotice: store.dismissNotice,
       openNote: store.openNote,
       newNote: store.newNote,
@@ -50,15 +53,40 @@ export function useNotes(store: NotesStore): NotesController {
 
 const wholeState = (state: NotesState): NotesState => state
 
-function sameButForSaveState(a: NotesState, b: NotesState): boolean {
-  return (Object.keys(a) as (keyof NotesState)[]).every((key) => key === 'saveState' || a[key] === b[key])
+const CHANGED_BY_SAVES: readonly (keyof NotesState)[] = ['saveState', 'list']
+
+function sameButForSavesWhileTyping(a: NotesState, b: NotesState): boolean {
+  return (Object.keys(a) as (keyof NotesState)[]).every((key) => CHANGED_BY_SAVES.includes(key) || a[key] === b[key])
 }
 
-const saveStateOf = (state: NotesState): SaveState => state.saveState
+const listOf = (state: NotesState): NoteList | null => state.list
 
-/** The open note's save state, for the one component that shows it. */
-export function useSaveState(store: NotesStore): SaveState {
-  return useStoreSelector(store, saveStateOf)
+/**
+ * The notes list as the sidebar shows it: a new list only when a row would read differently. A
+ * save while one types changes the note's time, which still reads "just now", and the list's
+ * identity; drawing the sidebar again for it costs a React commit (about 5 ms with the caret at
+ * the end of a long note, see `LiveSaveStatus`) every two seconds.
+ */
+export function useShownNotesList(store: NotesStore): NoteList | null {
+  return useStoreSelector(store, listOf, sameAsShown)
+}
+
+function sameAsShown(a: NoteList | null, b: NoteList | null): boolean {
+  if (a === b) return true
+  if (!a || !b) return false
+  const now = Date.now()
+  const sameRow = (x: NoteSummary, y: NoteSummary): boolean =>
+    x.id === y.id &&
+    x.title === y.title &&
+    x.trashedAt === y.trashedAt &&
+    x.tags.join('\n') === y.tags.join('\n') &&
+    (x.updatedAt === y.updatedAt || relativeTime(x.updatedAt, now) === relativeTime(y.updatedAt, now))
+  const sameDamaged = (x: DamagedNote, y: DamagedNote): boolean => x.id === y.id && x.fileName === y.fileName && x.reason === y.reason
+  return sameItems(a.notes, b.notes, sameRow) && sameItems(a.trash, b.trash, sameRow) && sameItems(a.damaged, b.damaged, sameDamaged)
+}
+
+function sameItems<T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean): boolean {
+  return a === b || (a.length === b.length && a.every((x, i) => same(x, b[i]!)))
 }
 
 const isReadOnly = (state: NotesState): boolean => state.saveState.kind === 'readonly'

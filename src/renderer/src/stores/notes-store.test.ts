@@ -66,6 +66,22 @@ describe('NotesStore', () => {
     expect([...notebook.notes.values()].filter((n) => n.title.includes('other version'))).toEqual([])
   })
 
+  it('a title typed while its save is on its way stays as typed when the answer comes, and the open note is not replaced by the answer', async () => {
+    const { notebook, store, noteId } = await opened()
+    notebook.hold('saveNote')
+    store.editTitle('Reading notes, revised')
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS)
+    store.editTitle('Reading notes, revised twice')
+    const open = store.get().open
+    notebook.release('saveNote')
+    await vi.advanceTimersByTimeAsync(1)
+    expect(store.get().open).toBe(open)
+    expect(store.get().open?.title).toBe('Reading notes, revised twice')
+    notebook.release('saveNote')
+    await vi.runAllTimersAsync()
+    expect(notebook.notes.get(noteId)!.title).toBe('Reading notes, revised twice')
+  })
+
   it('the list follows notes made, renamed, trashed and deleted elsewhere, asking nothing', async () => {
     const { notebook, store } = await opened()
     const other = notebook.addNote('From the other tab')

@@ -118,11 +118,12 @@ export class NotesStore extends Store<NotesState> {
             if (this.saver === next) this.patch({ saveState: state })
             else if (state.kind === 'failed') this.patch({ notice: { kind: 'error', text: `“${note.title || UNTITLED}” was not saved: ${state.reason}` } })
           },
+          // the open note is left as it is: its title is already the one typed (`editTitle`), maybe
+          // newer than the one saved, and a new object would redraw the window at every save
           onSaved: (result, title) => {
-            const { open, list } = this.get()
+            const list = this.get().list
             this.patch({
               ...(result.conflict ? { notice: { kind: 'info' as const, text: result.conflict.message } } : {}),
-              open: open && open.id === note.id ? { ...open, title, updatedAt: result.updatedAt } : open,
               // the list learns of the save here (the note moves to the top); a conflict's copy comes as an event
               list: list && withNote(list, { id: note.id, title, updatedAt: result.updatedAt, trashed: false })
             })
