@@ -3,7 +3,7 @@ import type { Source, SourceFile, SourceMetaPatch, SourceSummary, WorkspaceInfo 
 import type { ImportFileRequest, ImportOutcome, ImportStatus } from './imports'
 import type { DocxRequest, DocxResult, ExportRequest, ExportResult } from './export'
 import type { SourceBacklinks } from './links'
-import type { Note, NoteDraft, NoteList, SaveResult } from './notes'
+import type { Note, NoteList, OutgoingNoteDraft, SaveResult } from './notes'
 import type { NoteBacklinks } from './note-links'
 import type { CitationRequest, CitationStyleInfo, FormattedCitation } from './citations'
 import type { ReferenceMatch, ReferencesImportResult, ReferenceSummary, ZoteroImportResult } from './references'
@@ -46,7 +46,7 @@ export interface NotebookApi {
   /** One note with its content, read from disk. */
   getNote(noteId: string): Promise<Note>
   /** Saves the editor's version of a note; reports a conflict if the file changed on disk. */
-  saveNote(draft: NoteDraft): Promise<SaveResult>
+  saveNote(draft: OutgoingNoteDraft): Promise<SaveResult>
   /** Moves a note to the trash (it can be restored). */
   trashNote(noteId: string): Promise<void>
   /**

@@ -1,3 +1,5 @@
+import { parseJsonText, type JsonText } from './json-text'
+
 /** Notes as the API sees them. The file format is in docs/workspace-format.md. */
 
 /** Lexical's serialized editor state (`editorState.toJSON()`), stored as it is. */
@@ -53,6 +55,19 @@ export interface NoteDraft {
   content: SerializedEditorState
   /** The revision the edits started from; a different one on disk means another program changed it. */
   baseRevision: string
+}
+
+/** A note's content as a window sends it: as stored, or as JSON text already. */
+export type OutgoingContent = SerializedEditorState | JsonText
+
+/** A draft as a window sends it: a long note's content comes as the JSON text its editor keeps (see json-text.ts). */
+export interface OutgoingNoteDraft extends Omit<NoteDraft, 'content'> {
+  content: OutgoingContent
+}
+
+/** The draft with its content read, when it came as JSON text. */
+export function readDraft(draft: OutgoingNoteDraft): NoteDraft {
+  return { ...draft, content: parseJsonText<SerializedEditorState>(draft.content) }
 }
 
 export interface SaveResult {

@@ -4,7 +4,7 @@ import type { NotebookApi } from '../../shared/api'
 import { EventEmitter, type NotebookEvent } from '../../shared/events'
 import type { Source, SourceFile, SourceMetaPatch, SourceSummary, WorkspaceInfo } from '../../shared/model'
 import type { ImportFileRequest, ImportOutcome, ImportStatus } from '../../shared/imports'
-import type { Note, NoteDraft, NoteList, SaveResult } from '../../shared/notes'
+import { readDraft, type Note, type NoteList, type OutgoingNoteDraft, type SaveResult } from '../../shared/notes'
 import type { Settings, SettingsPatch } from '../../shared/settings'
 import type { SourceBacklinks } from '../../shared/links'
 import type { NoteBacklinks } from '../../shared/note-links'
@@ -270,8 +270,8 @@ export class Notebook implements NotebookApi {
     return this.notes.get(noteId)
   }
 
-  async saveNote(draft: NoteDraft): Promise<SaveResult> {
-    return this.notes.save(draft)
+  async saveNote(draft: OutgoingNoteDraft): Promise<SaveResult> {
+    return this.notes.save(readDraft(draft))
   }
 
   async trashNote(noteId: string): Promise<void> {

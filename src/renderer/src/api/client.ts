@@ -1,4 +1,6 @@
 import { createApiProxy, type NotebookApi } from '../../../shared/api'
+import { stringifyWithJsonText } from '../../../shared/json-text'
+import { readDraft } from '../../../shared/notes'
 import { postOffThread } from './post-off-thread'
 
 declare global {
@@ -64,7 +66,7 @@ function createHttpApi(): NotebookApi {
   const token = takeToken()
   const headers = { 'Content-Type': 'application/json', 'X-Pilcrow-Token': token }
   return createApiProxy(async (method, args) => {
-    const response = await post(method, headers, JSON.stringify({ args }))
+    const response = await post(method, headers, stringifyWithJsonText({ args }))
     const body = (await response.json().catch(() => null)) as { result?: unknown; error?: { code: string; message: string } } | null
     if (response.ok && body && 'result' in body) return body.result
     if (response.status === 401) {
@@ -79,5 +81,10 @@ function createHttpApi(): NotebookApi {
   })
 }
 
+/** Electron's IPC clones what it sends rather than writing JSON: a note's content kept as JSON text is read back first. */
+function overIpc(ipc: NotebookApi): NotebookApi {
+  return { ...ipc, saveNote: (draft) => ipc.saveNote(readDraft(draft)) }
+}
+
 /** The notebook API; the UI never knows which transport is behind it. */
-export const api: NotebookApi = window.pilcrow ?? createHttpApi()
+export const api: NotebookApi = window.pilcrow ? overIpc(window.pilcrow) : createHttpApi()

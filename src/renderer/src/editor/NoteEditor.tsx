@@ -9,14 +9,15 @@ import { HorizontalRulePlugin } from '@lexical/react/LexicalHorizontalRulePlugin
 import { LinkPlugin } from '@lexical/react/LexicalLinkPlugin'
 import { ListPlugin } from '@lexical/react/LexicalListPlugin'
 import { MarkdownShortcutPlugin } from '@lexical/react/LexicalMarkdownShortcutPlugin'
-import { OnChangePlugin } from '@lexical/react/LexicalOnChangePlugin'
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin'
 import { TabIndentationPlugin } from '@lexical/react/LexicalTabIndentationPlugin'
 import { TRANSFORMERS } from '@lexical/markdown'
 import { $getRoot } from 'lexical'
 import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react'
+import type { JsonText } from '../../../shared/json-text'
 import type { SerializedEditorState } from '../../../shared/notes'
 import type { CitationBus } from '../ui/citations'
+import { ContentChangePlugin } from './ContentChangePlugin'
 import { CaretSyncPlugin } from './CaretSyncPlugin'
 import { ChipsPlugin } from './ChipsPlugin'
 import { CitationPlugin } from './CitationPlugin'
@@ -26,7 +27,7 @@ import { NoteLinkPicker } from './NoteLinkPicker'
 import { NoteLinksPlugin } from './NoteLinksPlugin'
 import { ReferencesPanel } from './ReferencesPlugin'
 import { NOTE_NODES, NOTE_THEME } from './editor-config'
-import { fromEditorState, toEditorState } from '../../../shared/opaque-content'
+import { toEditorState } from '../../../shared/opaque-content'
 import { SafeLinksPlugin } from './SafeLinksPlugin'
 import { SmartQuotesPlugin } from './SmartQuotesPlugin'
 import { isSafeLinkUrl } from './safe-url'
@@ -43,7 +44,7 @@ interface NoteEditorProps {
   /** The note's saved state; the editor is keyed by note, so this is read once. */
   initialState: SerializedEditorState
   /** Called on every change with a function that serializes the state (only when needed). */
-  onChange(content: () => SerializedEditorState): void
+  onChange(content: () => JsonText): void
   onBlur(): void
   /** The save status, shown in the editor's footer. */
   status: ReactNode
@@ -134,7 +135,7 @@ export function NoteEditor({ initialState, onChange, onBlur, status, citations, 
           <SharedNotePlugin noteId={noteId} onState={shared.onState} onReady={() => setSharedReady(true)} />
         </Suspense>
       ) : (
-        <OnChangePlugin ignoreSelectionChange ignoreHistoryMergeTagChange onChange={(state) => onChange(() => fromEditorState(state.toJSON() as unknown as SerializedEditorState))} />
+        <ContentChangePlugin onChange={onChange} />
       )}
       <CaretSyncPlugin />
       {smartQuotes && <SmartQuotesPlugin />}

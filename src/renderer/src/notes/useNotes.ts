@@ -1,5 +1,5 @@
 import { useEffect, useMemo } from 'react'
-import type { DamagedNote, NoteList, NoteSummary, SerializedEditorState } from '../../../shared/notes'
+import type { DamagedNote, NoteList, NoteSummary, OutgoingContent } from '../../../shared/notes'
 import { useStoreSelector } from '../stores/store'
 import type { AppStores } from '../stores/app-stores'
 import type { NotesState, NotesStore } from '../stores/notes-store'
@@ -17,7 +17,7 @@ export interface NotesController extends Omit<NotesState, 'saveState' | 'list'> 
   trashNote(id: string): Promise<void>
   restoreNote(id: string): Promise<void>
   /** The editor changed; `content` serializes it when the save happens. */
-  editContent(content: () => SerializedEditorState): void
+  editContent(content: () => OutgoingContent): void
   editTitle(title: string): void
   /** Saves the open note now (blur, before closing). */
   flush(): Promise<void>

@@ -1,5 +1,5 @@
 import type { NotebookApi } from '../../../shared/api'
-import type { Note, SaveResult, SerializedEditorState } from '../../../shared/notes'
+import type { Note, OutgoingContent, SaveResult } from '../../../shared/notes'
 import { dropDraft, keepDraft } from './unsaved-drafts'
 
 /** Autosave waits this long after the last keystroke… */
@@ -35,7 +35,7 @@ export const RETRY_MAX_MS = 10_000
 export class NoteSaver {
   private title: string
   /** The latest content, serialized only when it is saved (serializing a long note per keystroke is slow). */
-  private content: () => SerializedEditorState
+  private content: () => OutgoingContent
   private revision: string
   private dirty = false
   private inFlight: Promise<void> | null = null
@@ -94,7 +94,7 @@ export class NoteSaver {
     return this.dirty || this.inFlight !== null
   }
 
-  setContent(content: () => SerializedEditorState): void {
+  setContent(content: () => OutgoingContent): void {
     if (this.frozen !== null) return
     this.content = content
     this.changed()

@@ -1,7 +1,7 @@
 import type { NotebookApi } from '../../../shared/api'
 import type { NoteChangedEvent, NotebookEvents } from '../../../shared/events'
 import { noteBlocks } from '../../../shared/note-content'
-import { UNTITLED, type Note, type NoteList, type SerializedEditorState } from '../../../shared/notes'
+import { UNTITLED, type Note, type NoteList, type OutgoingContent } from '../../../shared/notes'
 import { NoteSaver, type SaveState } from './note-saver'
 import { saveKeptDrafts } from './recover-drafts'
 import { dropDraft, keptDraft } from './unsaved-drafts'
@@ -240,7 +240,7 @@ export class NotesStore extends Store<NotesState> {
   }
 
   /** The editor changed; `content` serializes it when the save happens. */
-  editContent = (content: () => SerializedEditorState): void => this.saver?.setContent(content)
+  editContent = (content: () => OutgoingContent): void => this.saver?.setContent(content)
 
   editTitle = (title: string): void => {
     const { saveState, open } = this.get()

@@ -1,4 +1,5 @@
-import type { NoteDraft } from '../../../shared/notes'
+import { stringifyWithJsonText } from '../../../shared/json-text'
+import type { NoteDraft, OutgoingNoteDraft } from '../../../shared/notes'
 
 /**
  * Edits the server has not confirmed, kept by the page (localStorage, this origin only) so they
@@ -12,9 +13,9 @@ const PREFIX = 'pilcrow-unsaved:'
 export type UnsavedDraft = NoteDraft & { keptAt: string }
 
 /** Keeps the draft; says false when the browser refuses (storage full or off): then it lives in this page only. */
-export function keepDraft(draft: NoteDraft): boolean {
+export function keepDraft(draft: OutgoingNoteDraft): boolean {
   try {
-    localStorage.setItem(PREFIX + draft.id, JSON.stringify({ ...draft, keptAt: new Date().toISOString() }))
+    localStorage.setItem(PREFIX + draft.id, stringifyWithJsonText({ ...draft, keptAt: new Date().toISOString() }))
     return true
   } catch {
     return false

@@ -3,7 +3,7 @@ import { EventEmitter, type NotebookEvents } from '../../../../shared/events'
 import type { SourceBacklinks } from '../../../../shared/links'
 import type { NoteBacklinks } from '../../../../shared/note-links'
 import type { Source } from '../../../../shared/model'
-import type { Note, NoteDraft, NoteList, SaveResult, SerializedEditorState } from '../../../../shared/notes'
+import { readDraft, type Note, type NoteList, type OutgoingNoteDraft, type SaveResult, type SerializedEditorState } from '../../../../shared/notes'
 import type { SearchRequest, SearchResponse } from '../../../../shared/search'
 import { tagsIn } from '../../../../shared/tags'
 import { DEFAULT_SETTINGS, type Settings, type SettingsPatch } from '../../../../shared/settings'
@@ -120,7 +120,8 @@ export class FakeNotebook {
     this.announce(note)
     return structuredClone(note)
   }
-  protected do_saveNote(draft: NoteDraft): SaveResult {
+  protected do_saveNote(outgoing: OutgoingNoteDraft): SaveResult {
+    const draft = readDraft(outgoing)
     const onDisk = this.notes.get(draft.id)!
     let conflict: SaveResult['conflict'] = null
     if (onDisk.revision !== draft.baseRevision) {
