@@ -1,6 +1,6 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import { OnChangePlugin } from '@lexical/react/LexicalOnChangePlugin'
-import { useEffect, useState, type ReactNode } from 'react'
+import { useCallback, useEffect, useState, type ReactNode } from 'react'
 import type { JsonText } from '../../../shared/json-text'
 import { SerializedBlocks } from './serialized-blocks'
 
@@ -14,6 +14,6 @@ export function ContentChangePlugin({ onChange }: { onChange(content: () => Json
   const [editor] = useLexicalComposerContext()
   const [blocks] = useState(() => new SerializedBlocks(editor))
   useEffect(() => blocks.attach(), [blocks])
-  const [content] = useState(() => () => blocks.content())
+  const content = useCallback(() => blocks.content(), [blocks])
   return <OnChangePlugin ignoreSelectionChange ignoreHistoryMergeTagChange onChange={() => onChange(content)} />
 }

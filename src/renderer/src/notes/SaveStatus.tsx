@@ -34,6 +34,8 @@ export function SaveStatus({ state, onRetry }: { state: ShownState; onRetry(): v
 const ROUTINE = { kind: 'routine' } as const
 const routineOrItself = (state: { saveState: SaveState }): SaveState | typeof ROUTINE => (isRoutine(state.saveState) ? ROUTINE : state.saveState)
 const itself = (state: { saveState: SaveState }): SaveState => state.saveState
+/** What the line shows: a shared note, once saved here, shows how its document is doing. */
+const shownState = (saveState: SaveState, relay: RelayState | null): ShownState => (relay && saveState.kind === 'saved' ? relay : saveState)
 
 /**
  * The open note's save state as it changes (a shared note's, once saved here, is its document's).
@@ -48,10 +50,9 @@ export function LiveSaveStatus({ store, relay, onRetry }: { store: NotesStore; r
   const shown = useStoreSelector(store, live ? routineOrItself : itself)
   const element = useRef<HTMLSpanElement>(null)
   useLayoutEffect(() => {
-    if (shown !== ROUTINE) return
+    if (shown.kind !== 'routine') return
     const write = (): void => {
-      const saveState = store.get().saveState
-      const state = relay && saveState.kind === 'saved' ? relay : saveState
+      const state = shownState(store.get().saveState, relay)
       if (!element.current || !isRoutine(state)) return
       element.current.className = `save-status save-${state.kind}`
       element.current.textContent = ROUTINE_TEXT[state.kind]
@@ -60,5 +61,5 @@ export function LiveSaveStatus({ store, relay, onRetry }: { store: NotesStore; r
     return store.subscribe(write)
   }, [store, shown, relay])
   if (shown.kind === 'routine') return <span key="live" ref={element} className="save-status" role="status" />
-  return <SaveStatus key="told" state={relay && shown.kind === 'saved' ? relay : shown} onRetry={onRetry} />
+  return <SaveStatus key="told" state={shownState(shown, relay)} onRetry={onRetry} />
 }
