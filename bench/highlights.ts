@@ -14,7 +14,7 @@ import { openAppPage } from './app-page'
 import type { Figures } from './index'
 import { median, quantile, round, seededRandom } from './stats'
 import { Vocabulary } from './synthetic'
-import { keystrokeLatencies } from './ui'
+import { keystrokeLatencies } from './keystrokes'
 
 const RUNS = 5
 const HIGHLIGHTS = 2000

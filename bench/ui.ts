@@ -10,6 +10,8 @@ import { parseSourceFile, serializeSource } from '../src/main/core/source-file'
 import { chromiumLaunchOptions } from '../e2e/support/chromium'
 import { servePilcrow, stopAllServers, type ServedPilcrow } from '../e2e/support/serve'
 import type { Figures } from './index'
+import { browserFloor } from './browser-floor'
+import { keystrokeLatencies, type Keystrokes } from './keystrokes'
 import { median, quantile, round, seededRandom } from './stats'
 import { Vocabulary } from './synthetic'
 
@@ -149,57 +151,6 @@ async function scrollBigSource(page: Page): Promise<number[]> {
 function reopenArticleAtStart(workspace: string): void {
   const path = join(workspace, '.pilcrow', 'settings.json')
   writeFileSync(path, JSON.stringify({ ...JSON.parse(readFileSync(path, 'utf8')), lastSourceId: 'russia-iran-alignment' }))
-}
-
-const TYPED = 'the quick brown fox jumps over the lazy dog and keeps typing for a while'
-
-/** How many times the note editor's text holds `TYPED`. */
-async function typedInNote(page: Page): Promise<number> {
-  return page.getByRole('textbox', { name: 'Note', exact: true }).evaluate((editor, typed) => (editor.textContent ?? '').split(typed).length - 1, TYPED)
-}
-
-/** Per character typed: key event to the next paint, and the part of it spent waiting for the next frame to begin. */
-interface Keystrokes {
-  latencies: number[]
-  /** From the key's handler to the start of the frame that paints it: up to one refresh (16.7 ms at 60 Hz) when the app keeps up. */
-  frameWaits: number[]
-}
-
-/**
- * Key event to the next paint, per character typed into the focused note editor. Throws unless
- * every key reached the note: keys typed into nothing are fast, and made a baseline once.
- */
-export async function keystrokeLatencies(page: Page): Promise<Keystrokes> {
-  await page.evaluate(() => {
-    const w = window as unknown as { keySamples?: Keystrokes }
-    if (w.keySamples) return // listening already
-    const samples: Keystrokes = { latencies: [], frameWaits: [] }
-    w.keySamples = samples
-    document.addEventListener(
-      'keydown',
-      () => {
-        const t0 = performance.now()
-        requestAnimationFrame((frameStart) => {
-          samples.frameWaits.push(frameStart - t0)
-          setTimeout(() => samples.latencies.push(performance.now() - t0), 0)
-        })
-      },
-      true
-    )
-  })
-  const before = await typedInNote(page)
-  // 216 keys: a p95 is then the 11th-slowest, not the 4th (one stall moved it by milliseconds)
-  for (let i = 0; i < 3; i++) await page.keyboard.type(TYPED, { delay: 40 })
-  await page.waitForTimeout(300)
-  const typed = (await typedInNote(page)) - before
-  if (typed !== 3) throw new Error(`the note holds ${typed} of the 3 typed sentences: the keys went elsewhere`)
-  return page.evaluate(() => {
-    const w = window as unknown as { keySamples: Keystrokes }
-    const samples = { latencies: [...w.keySamples.latencies], frameWaits: [...w.keySamples.frameWaits] }
-    w.keySamples.latencies.length = 0
-    w.keySamples.frameWaits.length = 0
-    return samples
-  })
 }
 
 /**
@@ -449,6 +400,15 @@ export async function benchUi(log: (line: string) => void): Promise<Figures> {
       figures['ui.keystroke_unthrottled_mid_note.p95_ms'] = round(quantile(work.middle.latencies, 0.95))
       figures['ui.keystroke_unthrottled_empty_note.p95_ms'] = round(quantile(work.empty.latencies, 0.95))
       figures['ui.keystroke_unthrottled_2000_chips.p95_ms'] = round(quantile((await keystrokesInChipNote(fresh)).latencies, 0.95))
+      // the same keys in bare pages shaped like the long note, in the same browser: what Chromium
+      // costs by itself, under what the app adds
+      const floor = await browserFloor(unthrottled)
+      const floorKeys = { 'browser_100_blocks': '100 blocks', 'browser_10000_hidden_blocks': '10,000 hidden blocks', 'browser_10000_blocks_grouped': '10,000 blocks under 100 hidden wrappers' } as const
+      for (const [key, shape] of Object.entries(floorKeys)) {
+        figures[`ui.keystroke_unthrottled_${key}.p50_ms`] = round(floor[shape].p50)
+        figures[`ui.keystroke_unthrottled_${key}.p95_ms`] = round(floor[shape].p95)
+      }
+      figures['ui.keystroke_unthrottled.p95_above_browser_ms'] = round(quantile(work.end.latencies, 0.95) - floor['10,000 hidden blocks'].p95)
     } finally {
       await unthrottled.close()
     }
@@ -485,7 +445,7 @@ export async function benchUi(log: (line: string) => void): Promise<Figures> {
       `scrolled with the wheel: frames p95 ${figures['ui.scroll_big_source.frame_p95_ms']} ms, longest ${figures['ui.scroll_big_source.longest_frame_ms']} ms, ${figures['ui.scroll_big_source.slow_frames']} of about 250 frames over 20 ms; ` +
       `keystroke in a 10,000-paragraph note p50 ${figures['ui.keystroke.p50_ms']} ms, p95 ${figures['ui.keystroke.p95_ms']} ms (the wait for the next frame to begin p95 ${figures['ui.keystroke.frame_wait_p95_ms']} ms; in its middle p50 ${figures['ui.keystroke_mid_note.p50_ms']} ms, p95 ${figures['ui.keystroke_mid_note.p95_ms']} ms) ` +
       `(in an empty note p50 ${figures['ui.keystroke_empty_note.p50_ms']} ms, p95 ${figures['ui.keystroke_empty_note.p95_ms']} ms; painting without waiting for the display's refresh p50 ${figures['ui.keystroke_unthrottled.p50_ms']} ms, ` +
-      `p95 ${figures['ui.keystroke_unthrottled.p95_ms']} ms, in the middle p95 ${figures['ui.keystroke_unthrottled_mid_note.p95_ms']} ms, empty note p95 ${figures['ui.keystroke_unthrottled_empty_note.p95_ms']} ms); at the end of a note of 2,000 chips p95 ${figures['ui.keystroke_2000_chips.p95_ms']} ms (unthrottled ${figures['ui.keystroke_unthrottled_2000_chips.p95_ms']} ms); note with 500 chips open ${figures['ui.open_note_500_chips.median_ms']} ms; renderer heap with the long source and note open ${figures['ui.renderer_heap_mb']} MB; ` +
+      `p95 ${figures['ui.keystroke_unthrottled.p95_ms']} ms, in the middle p95 ${figures['ui.keystroke_unthrottled_mid_note.p95_ms']} ms, empty note p95 ${figures['ui.keystroke_unthrottled_empty_note.p95_ms']} ms; Chromium alone in a bare page of 10,000 blocks hidden as the app hides them p50 ${figures['ui.keystroke_unthrottled_browser_10000_hidden_blocks.p50_ms']} ms, p95 ${figures['ui.keystroke_unthrottled_browser_10000_hidden_blocks.p95_ms']} ms, the same blocks under 100 hidden wrappers p95 ${figures['ui.keystroke_unthrottled_browser_10000_blocks_grouped.p95_ms']} ms, 100 blocks p95 ${figures['ui.keystroke_unthrottled_browser_100_blocks.p95_ms']} ms); at the end of a note of 2,000 chips p95 ${figures['ui.keystroke_2000_chips.p95_ms']} ms (unthrottled ${figures['ui.keystroke_unthrottled_2000_chips.p95_ms']} ms); note with 500 chips open ${figures['ui.open_note_500_chips.median_ms']} ms; renderer heap with the long source and note open ${figures['ui.renderer_heap_mb']} MB; ` +
       `3,000 notes listed ${figures['ui.notebook_3000_notes.list_ms']} ms after navigation (longest task ${figures['ui.notebook_3000_notes.longest_task_ms']} ms)`
   )
   return figures
