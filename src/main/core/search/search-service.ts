@@ -23,6 +23,14 @@ const COMPACT_SHARE = 0.1
 const COMPACT_MIN = 1000
 /** Changes are written to disk this long after the last one. */
 const PERSIST_DELAY_MS = 2000
+/**
+ * A note of this many top-level blocks or more is indexed again once its saves pause for
+ * `LONG_NOTE_PAUSE_MS` (or at once when a search, a write of the index or the close needs it),
+ * not at every save: indexing a note of 10,000 paragraphs takes 150–350 ms of this thread,
+ * which in the desktop app is the window's main process, and typing saves every 2 seconds.
+ */
+const LONG_NOTE_BLOCKS = 1000
+export const LONG_NOTE_PAUSE_MS = 5000
 
 /**
  * Keeps the search index of sources and notes; the queries themselves run in `run-query.ts`.
@@ -53,6 +61,9 @@ export class SearchService {
   private readonly unsubscribe: (() => void)[] = []
   private beginNow: () => void = () => undefined
   private begun = false
+  /** Long notes saved since they were last indexed (null: trashed or deleted), and the timer that indexes them. */
+  private readonly longNotesDue = new Map<string, StoredNote | null>()
+  private longNotesTimer: NodeJS.Timeout | undefined
 
   constructor(
     private readonly sources: SourcesService,
@@ -91,7 +102,7 @@ export class SearchService {
         console.error('pilcrow: search index failed to build:', error)
       })
     this.unsubscribe.push(
-      this.notes.onDidChange((id, note) => void this.ready.then(() => this.apply(() => this.updateNote(id, note)))),
+      this.notes.onDidChange((id, note) => void this.ready.then(() => this.noteChanged(id, note))),
       this.sources.onDidChange((_id, source, previous) => {
         // another program replaced a source never read here: its old paragraphs are not known, so
         // the index is built again in the background (searches use the old one meanwhile)
@@ -157,11 +168,12 @@ export class SearchService {
 
   async stop(): Promise<void> {
     for (const off of this.unsubscribe.splice(0)) off()
+    clearTimeout(this.longNotesTimer)
     // stopped before the delayed load began (a quit right after start): there is nothing to save
     if (!this.begun) return
     await this.whenReady()
     await this.compaction
-    if (this.persistTimer) {
+    if (this.persistTimer || this.longNotesDue.size > 0) {
       clearTimeout(this.persistTimer)
       await this.persist()
     }
@@ -192,6 +204,7 @@ export class SearchService {
   private async searchIndex(request: SearchRequest): Promise<SearchResponse> {
     await this.whenReady()
     await this.repair
+    this.indexLongNotesDue()
     const highlights = (await this.highlights?.().catch(() => null)) ?? undefined
     // read only for a search of them: a damaged list must not stop other searches
     const references = /\b(in:ref|ref:)/i.test(request.query) || request.scope === 'references' ? ((await this.references?.().catch(() => null)) ?? undefined) : undefined
@@ -234,6 +247,27 @@ export class SearchService {
   private forgetLinks(noteId: string): void {
     for (const target of this.linksOut.get(noteId) ?? []) this.linkers.get(target)?.delete(noteId)
     this.linksOut.delete(noteId)
+  }
+
+  private noteChanged(id: string, note: StoredNote | null): void {
+    if (note && !note.trashedAt && note.content.root.children.length >= LONG_NOTE_BLOCKS) {
+      this.longNotesDue.set(id, note)
+      clearTimeout(this.longNotesTimer)
+      this.longNotesTimer = setTimeout(() => this.indexLongNotesDue(), LONG_NOTE_PAUSE_MS)
+      this.longNotesTimer.unref()
+      return
+    }
+    // a long note trashed, deleted or cut short: this change replaces the one waiting
+    this.longNotesDue.delete(id)
+    this.apply(() => this.updateNote(id, note))
+  }
+
+  private indexLongNotesDue(): void {
+    clearTimeout(this.longNotesTimer)
+    this.longNotesTimer = undefined
+    const due = [...this.longNotesDue]
+    this.longNotesDue.clear()
+    for (const [id, note] of due) this.apply(() => this.updateNote(id, note))
   }
 
   private updateNote(id: string, note: StoredNote | null): void {
@@ -395,6 +429,13 @@ export class SearchService {
    * segment in the background instead.
    */
   private async persist(): Promise<void> {
+    // the fingerprint names every note's revision on disk: the index written must hold them all
+    if (this.longNotesDue.size > 0) {
+      this.indexLongNotesDue()
+      // written now, with them: no second write after this one (nor after a close)
+      clearTimeout(this.persistTimer)
+      this.persistTimer = undefined
+    }
     await this.files.writeChanges(this.index, this.currentFingerprint())
     const due = this.index.changes > Math.max(COMPACT_MIN, this.index.segment.documentCount * COMPACT_SHARE)
     if (due && !this.compaction && !this.replay) this.rebuildInBackground()

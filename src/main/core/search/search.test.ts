@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import type { SerializedEditorState } from '../../../shared/notes'
 import type { SearchHit } from '../../../shared/search'
 import { DEFAULT_SETTINGS } from '../../../shared/settings'
@@ -8,6 +8,7 @@ import { bundledSourcePaths, findAppRoot } from '../app-paths'
 import { Notebook } from '../notebook'
 import { MemorySettingsStore } from '../settings-store'
 import { useNotebooks, useTempDirs } from '../test-support'
+import { LayeredIndex } from './layered-index'
 import { parseQuery } from './query-parser'
 
 const tempDir = useTempDirs()
@@ -151,6 +152,42 @@ describe('search', () => {
     expect(where((await nb.search({ query: 'Reading list' })).hits)[0]).toBe('note:Reading list') // titles are boosted
     await nb.trashNote(note.id)
     expect(where((await nb.search({ query: 'kremlin bulwark in:notes' })).hits)).toEqual([])
+  })
+
+  it('indexes a long note again once its saves pause, not at every save; a search, or the index written at close, takes in the last save first', async () => {
+    const dir = tempDir()
+    const nb = await open(dir)
+    const note = await nb.createNote('Long')
+    const long = (last: string) => content(...Array.from({ length: 1000 }, (_, i) => `Paragraph ${i} of a long note.`), last)
+    const indexed = vi.spyOn(LayeredIndex.prototype, 'add')
+    try {
+      const timesIndexed = () => indexed.mock.calls.filter(([document]) => document.id === `n|${note.id}`).length
+      let revision = note.revision
+      const save = async (word: string) => {
+        revision = (await nb.saveNote({ id: note.id, title: 'Long', content: long(`The ${word} paragraph.`), baseRevision: revision })).revision
+        await new Promise((resolve) => setImmediate(resolve)) // the index hears of a save a moment after it
+      }
+      // typing saves every few seconds: none of these saves is indexed yet
+      for (const word of ['aardvark', 'bandicoot', 'capybara']) await save(word)
+      expect(timesIndexed()).toBe(0)
+      // a search takes in the last save first, once
+      expect(where((await nb.search({ query: 'capybara' })).hits)).toEqual(['note:Long'])
+      expect(where((await nb.search({ query: 'aardvark' })).hits)).toEqual([])
+      expect(timesIndexed()).toBe(1)
+
+      // saved again and closed with no search: the index written at close holds the last save
+      // (the next start loads it as it is: it names the note's revision on disk)
+      await save('dromedary')
+      expect(timesIndexed()).toBe(1)
+      const segment = statSync(join(dir, '.pilcrow', 'cache', 'search-index.bin')).ino
+      await nb.close()
+      const again = await open(dir)
+      expect(statSync(join(dir, '.pilcrow', 'cache', 'search-index.bin')).ino, 'loaded, not built again').toBe(segment)
+      expect(where((await again.search({ query: 'dromedary' })).hits)).toEqual(['note:Long'])
+      expect(where((await again.search({ query: 'capybara' })).hits)).toEqual([])
+    } finally {
+      indexed.mockRestore()
+    }
   })
 
   it('persists the index, reloads it, and rebuilds a corrupt, stale or incompatible one with the same results', async () => {
