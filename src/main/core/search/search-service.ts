@@ -30,7 +30,7 @@ const PERSIST_DELAY_MS = 2000
  * which in the desktop app is the window's main process, and typing saves every 2 seconds.
  */
 const LONG_NOTE_BLOCKS = 1000
-export const LONG_NOTE_PAUSE_MS = 5000
+const LONG_NOTE_PAUSE_MS = 5000
 
 /**
  * Keeps the search index of sources and notes; the queries themselves run in `run-query.ts`.
@@ -61,8 +61,8 @@ export class SearchService {
   private readonly unsubscribe: (() => void)[] = []
   private beginNow: () => void = () => undefined
   private begun = false
-  /** Long notes saved since they were last indexed (null: trashed or deleted), and the timer that indexes them. */
-  private readonly longNotesDue = new Map<string, StoredNote | null>()
+  /** Long notes saved since they were last indexed, as last saved, and the timer that indexes them. */
+  private readonly longNotesDue = new Map<string, StoredNote>()
   private longNotesTimer: NodeJS.Timeout | undefined
 
   constructor(
@@ -340,6 +340,8 @@ export class SearchService {
   private async rebuild(reason: string | null): Promise<void> {
     const shown = reason !== null
     if (shown) this.status = { state: 'rebuilding', progress: 0, documents: 0, reason }
+    // the notes' passages go into the new segment as known here: the long notes' last saves too
+    this.indexLongNotesDue()
     this.replay = []
     try {
       let sliceStart = performance.now()
