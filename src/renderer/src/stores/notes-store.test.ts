@@ -82,6 +82,31 @@ describe('NotesStore', () => {
     expect(notebook.notes.get(noteId)!.title).toBe('Reading notes, revised twice')
   })
 
+  it('a brand-new notebook lists the first note it makes from the answer, its event missed (the event stream not connected yet)', async () => {
+    const notebook = new FakeNotebook()
+    const store = new NotesStore({ api: notebook.api, events: { onDidChangeNotes: () => () => undefined } })
+    await store.start(null)
+    await vi.runAllTimersAsync()
+    const first = store.get().open
+    expect(first).not.toBeNull()
+    expect(store.get().list?.notes.map((n) => n.id)).toEqual([first!.id])
+  })
+
+  it('a list asked for again (events missed) does not take back a note heard of while it was on its way', async () => {
+    const { notebook, store } = await opened()
+    notebook.hold('listNotes')
+    const refreshed = store.refresh()
+    await vi.runAllTimersAsync()
+    // another window makes a note after the list was read, before its answer arrives
+    const other = notebook.addNote('Made elsewhere')
+    notebook.emit({ type: 'note-changed', noteId: other.id, revision: other.revision, title: other.title, updatedAt: other.updatedAt, trashed: false, tags: [] })
+    expect(store.get().list?.notes.map((n) => n.title)).toContain('Made elsewhere')
+    notebook.release('listNotes')
+    await refreshed
+    expect(store.get().list?.notes.map((n) => n.title)).toContain('Made elsewhere')
+    expect(notebook.called()).toEqual(['listNotes', 'listNotes'])
+  })
+
   it('the list follows notes made, renamed, trashed and deleted elsewhere, asking nothing', async () => {
     const { notebook, store } = await opened()
     const other = notebook.addNote('From the other tab')

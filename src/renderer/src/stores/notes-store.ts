@@ -20,6 +20,9 @@ export interface NotesState {
 }
 
 /** What the store needs from the page: catching keys typed while a new note is on its way. */
+/** How many times `refresh` asks for the list while changes keep coming meanwhile. */
+const REFRESH_TRIES = 3
+
 export interface NotesStoreDeps {
   api: NotebookApi
   events: Pick<NotebookEvents, 'onDidChangeNotes'>
@@ -58,7 +61,15 @@ export class NotesStore extends Store<NotesState> {
   /** Fetches the list again (a start, a reconnect after missed events). */
   async refresh(): Promise<void> {
     try {
-      this.patch({ list: await this.api.listNotes() })
+      for (let asked = 1; ; asked++) {
+        const before = this.get().list
+        const fetched = await this.api.listNotes()
+        // a note made, saved or heard of while the list was on its way may be missing from it:
+        // asked again, rather than the list going back to an older state (at most twice more)
+        if (this.get().list !== before && asked < REFRESH_TRIES) continue
+        this.patch({ list: fetched })
+        return
+      }
     } catch (error) {
       this.fail(error)
     }
@@ -87,12 +98,21 @@ export class NotesStore extends Store<NotesState> {
         if (stillFirst()) this.show(note)
       } else if (initial.notes.length === 0 && initial.trash.length === 0 && initial.damaged.length === 0 && stillFirst()) {
         const note = await this.api.createNote()
-        if (stillFirst()) this.show(note)
-        else void this.api.discardEmptyNote(note.id).catch(() => undefined)
+        if (stillFirst()) {
+          this.show(note)
+          // listed from the answer: its event may have gone out before this page's event stream was connected
+          this.patch({ list: this.listedWith(note) })
+        } else void this.api.discardEmptyNote(note.id).catch(() => undefined)
       }
     } catch (error) {
       this.fail(error)
     }
+  }
+
+  /** The list with a note this page just made in it. */
+  private listedWith(created: Note): NoteList | null {
+    const list = this.get().list
+    return list && withNote(list, { id: created.id, title: created.title, updatedAt: created.updatedAt, trashed: false, createdAt: created.createdAt })
   }
 
   private show(stored: Note | null): void {
@@ -185,8 +205,7 @@ export class NotesStore extends Store<NotesState> {
       await this.flush()
       const created = await this.api.createNote()
       this.show(created)
-      const list = this.get().list
-      this.patch({ titleFocusFor: created.id, list: list && withNote(list, { id: created.id, title: created.title, updatedAt: created.updatedAt, trashed: false, createdAt: created.createdAt }) })
+      this.patch({ titleFocusFor: created.id, list: this.listedWith(created) })
     } catch (error) {
       this.typeAhead?.stop()
       this.typeAhead = null
