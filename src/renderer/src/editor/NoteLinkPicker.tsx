@@ -4,10 +4,8 @@ import { $getNodeByKey, $getSelection, $insertNodes, $isRangeSelection, $isTextN
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { createPortal } from 'react-dom'
 import { useStores } from '../stores/app-stores'
-import { useStoreSelector } from '../stores/store'
-import type { NotesState } from '../stores/notes-store'
+import { useNotesListWhile } from '../stores/notes-store'
 import { $createNoteLinkNode } from './nodes/NoteLinkNode'
-import type { NoteList } from '../../../shared/notes'
 import { pickerChoices, pickerTrigger, type PickerChoice } from './note-picker-options'
 
 /**
@@ -47,9 +45,6 @@ function $queryAtCaret(): { node: TextNode; query: string } | null {
   return query ? { node: query, query: match.matchingString } : null
 }
 
-const listOf = (state: NotesState): NoteList | null => state.list
-const noList = (): null => null
-
 class ChoiceOption extends MenuOption {
   constructor(readonly choice: PickerChoice) {
     super(choice.kind === 'note' ? choice.noteId : `create:${choice.title}`)
@@ -65,8 +60,8 @@ export function NoteLinkPicker({ noteId }: { noteId: string | null }): ReactNode
   const [editor] = useLexicalComposerContext()
   const { notes } = useStores()
   const [query, setQuery] = useState<string | null>(null)
-  // the notes to choose from, read only while the list is open: the list changes at every save
-  const list = useStoreSelector(notes, query === null ? noList : listOf)
+  // the notes to choose from, read only while the list is open
+  const list = useNotesListWhile(notes, query !== null)
   // the list opens inside the note's pane (a landmark), not loose at the end of the page
   const [pane, setPane] = useState<HTMLElement | null>(null)
   useEffect(() => editor.registerRootListener((root) => setPane(root?.closest<HTMLElement>('.note-pane') ?? null)), [editor])

@@ -6,8 +6,7 @@ import { api } from '../api/client'
 import { bytesFromBase64 } from '../api/base64'
 import { useModalDialog } from '../ui/useModalDialog'
 import { useStores } from '../stores/app-stores'
-import { useStoreSelector } from '../stores/store'
-import type { NotesState } from '../stores/notes-store'
+import { useNotesListWhile } from '../stores/notes-store'
 
 interface ExportDialogProps {
   open: boolean
@@ -16,8 +15,6 @@ interface ExportDialogProps {
 }
 
 const NO_NOTES: NoteSummary[] = []
-const notesOf = (state: NotesState): NoteSummary[] => state.list?.notes ?? NO_NOTES
-const none = (): NoteSummary[] => NO_NOTES
 
 type Scope = 'this' | 'selected' | 'all' | 'highlights'
 
@@ -27,8 +24,8 @@ type Scope = 'this' | 'selected' | 'all' | 'highlights'
  * the desktop app saves where the user picks in its save dialog.
  */
 export function ExportDialog({ open, openNote, onClose }: ExportDialogProps): ReactNode {
-  // the notes to choose from, read only while the dialog is open (the list changes at every save)
-  const notes = useStoreSelector(useStores().notes, open ? notesOf : none)
+  // the notes to choose from, read only while the dialog is open
+  const notes = useNotesListWhile(useStores().notes, open)?.notes ?? NO_NOTES
   const [scope, setScope] = useState<Scope>('this')
   const [style, setStyle] = useState<CitationStyle>('links')
   const [format, setFormat] = useState<'markdown' | 'docx'>('markdown')

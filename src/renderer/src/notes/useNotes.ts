@@ -2,7 +2,7 @@ import { useEffect, useMemo } from 'react'
 import type { DamagedNote, NoteList, NoteSummary, OutgoingContent } from '../../../shared/notes'
 import { useStoreSelector } from '../stores/store'
 import type { AppStores } from '../stores/app-stores'
-import type { NotesState, NotesStore } from '../stores/notes-store'
+import { notesListOf, type NotesState, type NotesStore } from '../stores/notes-store'
 import { relativeTime } from './relative-time'
 
 /**
@@ -59,8 +59,6 @@ function sameButForSavesWhileTyping(a: NotesState, b: NotesState): boolean {
   return (Object.keys(a) as (keyof NotesState)[]).every((key) => CHANGED_BY_SAVES.includes(key) || a[key] === b[key])
 }
 
-const listOf = (state: NotesState): NoteList | null => state.list
-
 /**
  * The notes list as the sidebar shows it: a new list only when a row would read differently. A
  * save while one types changes the note's time, which still reads "just now", and the list's
@@ -68,7 +66,7 @@ const listOf = (state: NotesState): NoteList | null => state.list
  * the end of a long note, see `LiveSaveStatus`) every two seconds.
  */
 export function useShownNotesList(store: NotesStore): NoteList | null {
-  return useStoreSelector(store, listOf, sameAsShown)
+  return useStoreSelector(store, notesListOf, sameAsShown)
 }
 
 function sameAsShown(a: NoteList | null, b: NoteList | null): boolean {

@@ -5,7 +5,19 @@ import { UNTITLED, type Note, type NoteList, type OutgoingContent } from '../../
 import { NoteSaver, type SaveState } from './note-saver'
 import { saveKeptDrafts } from './recover-drafts'
 import { dropDraft, keptDraft } from './unsaved-drafts'
-import { Store } from './store'
+import { Store, useStoreSelector } from './store'
+
+/** The notes list of the state (a selector). */
+export const notesListOf = (state: NotesState): NoteList | null => state.list
+const noList = (): null => null
+
+/**
+ * The notes list, read only while `wanted` (a menu or dialog that shows it is open): the list
+ * changes at every save while one types, and a component reading it would redraw with each.
+ */
+export function useNotesListWhile(store: NotesStore, wanted: boolean): NoteList | null {
+  return useStoreSelector(store, wanted ? notesListOf : noList)
+}
 
 export interface NotesState {
   list: NoteList | null
